@@ -1,0 +1,50 @@
+package io.scalableapp.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+public class ScalableAppStatus {
+  @JsonPropertyDescription("The metadata.generation of the spec this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, Progressing and Degraded, with reason, message and time of the last change.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("Replicas the Deployment currently asks for.")
+  private Integer replicas;
+
+  @JsonPropertyDescription("Replicas that are ready to serve.")
+  private Integer readyReplicas;
+
+  @JsonPropertyDescription("Name of the Service that fronts the app.")
+  private String serviceName;
+
+  public Long getObservedGeneration() { return observedGeneration; }
+  public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+  public List<Condition> getConditions() { return conditions; }
+  public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+  public Integer getReplicas() { return replicas; }
+  public void setReplicas(Integer replicas) { this.replicas = replicas; }
+  public Integer getReadyReplicas() { return readyReplicas; }
+  public void setReadyReplicas(Integer readyReplicas) { this.readyReplicas = readyReplicas; }
+  public String getServiceName() { return serviceName; }
+  public void setServiceName(String serviceName) { this.serviceName = serviceName; }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ScalableAppStatus other
+        && Objects.equals(observedGeneration, other.observedGeneration)
+        && Objects.equals(conditions, other.conditions)
+        && Objects.equals(replicas, other.replicas)
+        && Objects.equals(readyReplicas, other.readyReplicas)
+        && Objects.equals(serviceName, other.serviceName);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName);
+  }
+}

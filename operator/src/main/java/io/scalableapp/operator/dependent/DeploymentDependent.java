@@ -1,0 +1,74 @@
+package io.scalableapp.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.scalableapp.operator.api.ChildLabels;
+import io.scalableapp.operator.api.HttpProbeSpec;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.ScalableAppSpec;
+
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR))
+public class DeploymentDependent extends AppChildResource<Deployment> {
+  public static final String CONTAINER_NAME = "app";
+  public static final String PORT_NAME = "http";
+
+  public DeploymentDependent() {
+    super(Deployment.class);
+  }
+
+  @Override
+  protected Deployment desired(ScalableApp app, Context<ScalableApp> context) {
+    return desired(app, ReplicaFloor.of(app, context));
+  }
+
+  /** The Deployment for an app, given the replica floor that prediction (or replicas.min) asks for. */
+  static Deployment desired(ScalableApp app, int replicaFloor) {
+    ScalableAppSpec spec = app.getSpec();
+    return new DeploymentBuilder()
+        .withMetadata(childMetadata(app))
+        .withNewSpec()
+          // Left unset while the HPA runs: it owns spec.replicas and the operator must not fight it.
+          .withReplicas(spec.getAutoscaling().isEnabled() ? null : replicaFloor)
+          .withNewSelector().withMatchLabels(ChildLabels.selector(app)).endSelector()
+          .withNewTemplate()
+            .withNewMetadata().withLabels(ChildLabels.all(app)).endMetadata()
+            .withNewSpec().withContainers(container(spec)).endSpec()
+          .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static Container container(ScalableAppSpec spec) {
+    var probes = spec.getProbes();
+    return new ContainerBuilder()
+        .withName(CONTAINER_NAME)
+        .withImage(spec.getImage())
+        .addNewPort().withName(PORT_NAME).withContainerPort(spec.getPort()).withProtocol("TCP").endPort()
+        .withEnv(spec.getEnv().isEmpty() ? null : spec.getEnv())
+        .withResources(spec.getResources())
+        .withReadinessProbe(probes == null ? null : httpProbe(probes.getReadiness()))
+        .withLivenessProbe(probes == null ? null : httpProbe(probes.getLiveness()))
+        .build();
+  }
+
+  private static Probe httpProbe(HttpProbeSpec probe) {
+    if (probe == null) {
+      return null;
+    }
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(probe.getPath()).withPort(new IntOrString(PORT_NAME)).endHttpGet()
+        .withInitialDelaySeconds(probe.getInitialDelaySeconds())
+        .withPeriodSeconds(probe.getPeriodSeconds())
+        .withTimeoutSeconds(probe.getTimeoutSeconds())
+        .withFailureThreshold(probe.getFailureThreshold())
+        .build();
+  }
+}

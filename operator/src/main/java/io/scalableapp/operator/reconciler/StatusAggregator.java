@@ -1,0 +1,109 @@
+package io.scalableapp.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.ScalableAppStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Derives an app's status from its Deployment and the outcome of the last reconciliation. */
+public final class StatusAggregator {
+  private StatusAggregator() {}
+
+  public static ScalableAppStatus aggregate(ScalableApp app, Optional<Deployment> deployment,
+      Optional<Exception> error, Instant now) {
+    long generation = Objects.requireNonNullElse(app.getMetadata().getGeneration(), 0L);
+    ScalableAppStatus previous = app.getStatus() == null ? new ScalableAppStatus() : app.getStatus();
+    Rollout rollout = deployment.map(Rollout::of).orElse(Rollout.MISSING);
+
+    List<Condition> conditions = previous.getConditions();
+    conditions = Conditions.set(conditions, Conditions.READY, rollout.isReady(), rollout.readyReason(),
+        rollout.readyMessage(), generation, now);
+    conditions = Conditions.set(conditions, Conditions.PROGRESSING, !rollout.isComplete(),
+        rollout.isComplete() ? "RolloutComplete" : "RollingOut", rollout.progressMessage(), generation, now);
+    Optional<String[]> degradation = error.map(e -> new String[] {"ReconcileError", describe(e)})
+        .or(() -> deployment.flatMap(StatusAggregator::deploymentFailure));
+    conditions = Conditions.set(conditions, Conditions.DEGRADED, degradation.isPresent(),
+        degradation.map(d -> d[0]).orElse("AsExpected"),
+        degradation.map(d -> d[1]).orElse("No problems detected"), generation, now);
+
+    ScalableAppStatus status = new ScalableAppStatus();
+    status.setObservedGeneration(generation);
+    status.setConditions(conditions);
+    status.setReplicas(rollout.desired());
+    status.setReadyReplicas(rollout.readyCount());
+    status.setServiceName(app.getMetadata().getName());
+    return status;
+  }
+
+  /** A rollout the Deployment controller gave up on, or a ReplicaSet it could not create, degrades the app. */
+  private static Optional<String[]> deploymentFailure(Deployment deployment) {
+    List<DeploymentCondition> conditions = deployment.getStatus() == null || deployment.getStatus().getConditions() == null
+        ? List.of() : deployment.getStatus().getConditions();
+    for (DeploymentCondition c : conditions) {
+      if ("Progressing".equals(c.getType()) && "False".equals(c.getStatus())) {
+        return Optional.of(new String[] {c.getReason(), c.getMessage()});
+      }
+      if ("ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus())) {
+        return Optional.of(new String[] {"ReplicaFailure", c.getMessage()});
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /** Where the Deployment's rollout stands, from its status. */
+  private record Rollout(boolean exists, boolean observed, int desired, int updated, int readyCount, int total) {
+    static final Rollout MISSING = new Rollout(false, false, 0, 0, 0, 0);
+
+    static Rollout of(Deployment d) {
+      DeploymentStatus s = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
+      boolean observed = s.getObservedGeneration() != null
+          && s.getObservedGeneration() >= Objects.requireNonNullElse(d.getMetadata().getGeneration(), 0L);
+      int desired = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
+      return new Rollout(true, observed, desired, orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()),
+          orZero(s.getReplicas()));
+    }
+
+    private static int orZero(Integer value) {
+      return value == null ? 0 : value;
+    }
+
+    boolean isComplete() {
+      return exists && observed && updated >= desired && total == updated && readyCount >= desired;
+    }
+
+    boolean isReady() {
+      return isComplete() && desired > 0;
+    }
+
+    String readyReason() {
+      if (!exists) return "DeploymentMissing";
+      if (isReady()) return "AllReplicasReady";
+      return isComplete() ? "ScaledToZero" : "ReplicasNotReady";
+    }
+
+    String readyMessage() {
+      if (!exists) return "The Deployment has not been created yet";
+      return readyCount + " of " + desired + " replicas ready";
+    }
+
+    String progressMessage() {
+      if (!exists) return "Creating the Deployment";
+      if (!observed) return "Waiting for the Deployment controller to see the new spec";
+      return updated + " of " + desired + " replicas run the current spec, " + readyCount + " ready";
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.scalableapp.operator.runtime;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.scalableapp.operator.reconciler.ScalableAppReconciler;
+import java.time.Clock;
+
+/** Builds the operator; shared by the Quarkus application and the integration tests so both run the same wiring. */
+public final class OperatorFactory {
+  private OperatorFactory() {}
+
+  public static Operator create(KubernetesClient client, Metrics metrics, Clock clock) {
+    Operator operator = new Operator(overrider -> overrider
+        .withKubernetesClient(client)
+        .withMetrics(metrics)
+        // The client belongs to whoever passed it in (Quarkus or a test), so stopping must not close it.
+        .withCloseClientOnStop(false));
+    operator.register(new ScalableAppReconciler(clock));
+    return operator;
+  }
+}
