@@ -1,0 +1,95 @@
+package io.scalableapp.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.ScalableAppStatus;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StatusAggregatorTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+  private final ScalableApp app = TestApps.app("shop", "prod");
+
+  private static Deployment deployment(int desired, int updated, int ready, int total) {
+    return new DeploymentBuilder()
+        .withNewMetadata().withName("shop").withGeneration(3L).endMetadata()
+        .withNewSpec().withReplicas(desired).endSpec()
+        .withNewStatus().withObservedGeneration(3L).withUpdatedReplicas(updated).withReadyReplicas(ready)
+          .withReplicas(total).endStatus()
+        .build();
+  }
+
+  private static String status(ScalableAppStatus s, String type) {
+    return Conditions.find(s.getConditions(), type).map(Condition::getStatus).orElseThrow();
+  }
+
+  @Test
+  void readyWhenEveryReplicaRunsTheCurrentSpec() {
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
+
+    assertThat(status(s, Conditions.READY)).isEqualTo("True");
+    assertThat(status(s, Conditions.PROGRESSING)).isEqualTo("False");
+    assertThat(status(s, Conditions.DEGRADED)).isEqualTo("False");
+    assertThat(s.getReadyReplicas()).isEqualTo(2);
+    assertThat(s.getObservedGeneration()).isEqualTo(1L);
+    assertThat(s.getServiceName()).isEqualTo("shop");
+  }
+
+  @Test
+  void progressingWhileOldPodsRemain() {
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(2, 1, 2, 3)), Optional.empty(), NOW);
+
+    assertThat(status(s, Conditions.READY)).isEqualTo("False");
+    assertThat(status(s, Conditions.PROGRESSING)).isEqualTo("True");
+  }
+
+  @Test
+  void notReadyWithoutDeployment() {
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.empty(), Optional.empty(), NOW);
+
+    assertThat(Conditions.find(s.getConditions(), Conditions.READY).orElseThrow().getReason())
+        .isEqualTo("DeploymentMissing");
+  }
+
+  @Test
+  void degradedWithTheCauseOfAFailedReconciliation() {
+    Exception failure = new RuntimeException("wrapped", new IllegalStateException("quota exceeded"));
+
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.empty(), Optional.of(failure), NOW);
+
+    Condition degraded = Conditions.find(s.getConditions(), Conditions.DEGRADED).orElseThrow();
+    assertThat(degraded.getStatus()).isEqualTo("True");
+    assertThat(degraded.getReason()).isEqualTo("ReconcileError");
+    assertThat(degraded.getMessage()).isEqualTo("quota exceeded");
+  }
+
+  @Test
+  void degradedWhenTheRolloutMissedItsDeadline() {
+    Deployment stuck = new DeploymentBuilder(deployment(2, 1, 1, 2)).editStatus()
+        .addNewCondition().withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded")
+          .withMessage("ReplicaSet shop-abc has timed out progressing.").endCondition()
+        .endStatus().build();
+
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(stuck), Optional.empty(), NOW);
+
+    assertThat(Conditions.find(s.getConditions(), Conditions.DEGRADED).orElseThrow().getReason())
+        .isEqualTo("ProgressDeadlineExceeded");
+  }
+
+  @Test
+  void unchangedInputsGiveAnEqualStatus() {
+    ScalableAppStatus first = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
+    app.setStatus(first);
+
+    ScalableAppStatus second = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(),
+        NOW.plusSeconds(60));
+
+    assertThat(second).isEqualTo(first);
+  }
+}
