@@ -1,0 +1,89 @@
+# ScalableApp operator. `make help` lists the targets.
+SHELL := /usr/bin/env bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+MVN ?= mvn -B -ntp
+CLUSTER_ENV := eval "$$(hack/cluster-env.sh)"
+GENERATED_CRD := operator/target/classes/META-INF/fabric8/scalableapps.scalableapp.io-v1.yml
+CRD := crds/scalableapps.scalableapp.io-v1.yml
+OPERATOR_JAR := operator/target/quarkus-app/quarkus-run.jar
+
+##@ General
+
+.PHONY: help
+help: ## Show this help.
+	@awk 'BEGIN {FS = ":.*##"; printf "Usage: make \033[36m<target>\033[0m\n"} \
+	  /^[a-zA-Z_0-9-]+:.*?##/ { printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2 } \
+	  /^##@/ { printf "\n\033[1m%s\033[0m\n", substr($$0, 5) }' $(MAKEFILE_LIST)
+
+##@ Development
+
+.PHONY: build
+build: ## Compile everything and package the operator (no tests).
+	$(MVN) -q package -DskipTests
+
+.PHONY: manifests
+manifests: ## Regenerate the CRD from the Java API types into crds/.
+	$(MVN) -q -pl operator -am process-classes -DskipTests
+	cp $(GENERATED_CRD) $(CRD)
+
+.PHONY: verify-manifests
+verify-manifests: ## Fail if crds/ differs from what the build generates.
+	@test -f $(GENERATED_CRD) || $(MVN) -q -pl operator -am process-classes -DskipTests
+	@diff -u $(CRD) $(GENERATED_CRD) || { echo "crds/ is stale: run 'make manifests' and commit it" >&2; exit 1; }
+
+.PHONY: unit-test
+unit-test: ## Unit tests only; no cluster needed.
+	$(MVN) test
+
+.PHONY: test
+test: tools cluster-up ## Everything: unit tests, integration tests on the local cluster, CRD staleness.
+	$(CLUSTER_ENV); $(MVN) verify
+	$(MAKE) --no-print-directory verify-manifests
+
+##@ Local cluster (built from Go modules, no Docker)
+
+.PHONY: tools
+tools: ## Build and cache the control-plane binaries, install Prometheus (first run only).
+	hack/build-binaries.sh
+	hack/install-prometheus.sh
+
+.PHONY: cluster-up
+cluster-up: ## Start the local cluster (kwok nodes); writes .cluster/kubeconfig.
+	hack/cluster-up.sh >/dev/null
+
+.PHONY: cluster-down
+cluster-down: ## Stop the local cluster and remove its state.
+	hack/cluster-down.sh
+
+.PHONY: kind-up
+kind-up: ## Start a Kind cluster instead (needs Docker); same kubeconfig path.
+	hack/kind-up.sh
+
+.PHONY: kind-down
+kind-down: ## Delete the Kind cluster.
+	hack/kind-down.sh
+
+##@ Deployment
+
+.PHONY: install
+install: ## Install the CRD into the cluster in $KUBECONFIG (default: the local one).
+	$(CLUSTER_ENV); kubectl apply --server-side -f $(CRD)
+	$(CLUSTER_ENV); kubectl wait --for condition=Established crd/scalableapps.scalableapp.io --timeout=60s
+
+.PHONY: uninstall
+uninstall: ## Remove the CRD (and with it every ScalableApp).
+	$(CLUSTER_ENV); kubectl delete --ignore-not-found -f $(CRD)
+
+.PHONY: run
+run: build install ## Run the operator from this machine against the cluster (foreground).
+	$(CLUSTER_ENV); java -jar $(OPERATOR_JAR)
+
+.PHONY: demo
+demo: tools cluster-up build install ## The whole story on the local cluster: operator running, examples applied.
+	hack/demo.sh
+
+.PHONY: demo-stop
+demo-stop: ## Stop the operator that `make demo` started.
+	hack/demo-stop.sh

@@ -1,0 +1,159 @@
+package io.scalableapp.operator.it;
+
+import static io.scalableapp.operator.it.AppAssertions.TIMEOUT;
+import static io.scalableapp.operator.it.AppAssertions.awaitApp;
+import static io.scalableapp.operator.it.AppAssertions.hasCondition;
+import static io.scalableapp.operator.it.AppAssertions.observed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.reconciler.Conditions;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScalableAppLifecycleIT {
+  private static KubernetesClient client;
+  private static Operator operator;
+  private static String namespace;
+
+  @BeforeAll
+  static void start() throws Exception {
+    client = LocalCluster.client();
+    LocalCluster.installCrd(client);
+    namespace = LocalCluster.createNamespace(client, "lifecycle");
+    operator = LocalCluster.startOperator(client);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (operator != null) operator.stop();
+    if (namespace != null) LocalCluster.deleteNamespace(client, namespace);
+    client.close();
+  }
+
+  private ScalableApp create(String name) {
+    return client.resource(TestApps.app(name, namespace)).create();
+  }
+
+  private <T extends HasMetadata> T child(Class<T> type, String name) {
+    return client.resources(type).inNamespace(namespace).withName(name).get();
+  }
+
+  private static boolean ownedBy(HasMetadata child, ScalableApp app) {
+    return child.getMetadata().getOwnerReferences().stream()
+        .anyMatch(o -> o.getUid().equals(app.getMetadata().getUid()) && Boolean.TRUE.equals(o.getController()));
+  }
+
+  private List<Pod> runningPods(String app, String image) {
+    return client.pods().inNamespace(namespace).withLabel("app.kubernetes.io/instance", app).list().getItems()
+        .stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .filter(p -> image.equals(p.getSpec().getContainers().get(0).getImage()))
+        .filter(p -> p.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .toList();
+  }
+
+  @Test
+  void createsOwnedChildrenAndBecomesReady() {
+    ScalableApp app = create("shop");
+
+    ScalableApp ready = awaitApp(client, namespace, "shop", hasCondition(Conditions.READY, "True"));
+
+    Deployment deployment = child(Deployment.class, "shop");
+    Service service = child(Service.class, "shop");
+    HorizontalPodAutoscaler hpa = child(HorizontalPodAutoscaler.class, "shop");
+    assertThat(List.of(deployment, service, hpa)).allSatisfy(c -> assertThat(ownedBy(c, app)).isTrue());
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("registry.example/shop:1.0");
+    assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
+    assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+    assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(5);
+    // The HPA raised the Deployment to minReplicas, and those pods really run on the simulated nodes.
+    assertThat(ready.getStatus().getReadyReplicas()).isEqualTo(2);
+    assertThat(runningPods("shop", "registry.example/shop:1.0")).hasSize(2);
+    assertThat(ready.getStatus().getServiceName()).isEqualTo("shop");
+  }
+
+  @Test
+  void rollsOutANewImage() {
+    create("cart");
+    awaitApp(client, namespace, "cart", hasCondition(Conditions.READY, "True"));
+
+    client.resources(ScalableApp.class).inNamespace(namespace).withName("cart")
+        .edit(a -> { a.getSpec().setImage("registry.example/shop:2.0"); return a; });
+
+    awaitApp(client, namespace, "cart", observed(2).and(hasCondition(Conditions.READY, "True")));
+    await().atMost(TIMEOUT).until(() -> runningPods("cart", "registry.example/shop:2.0").size() == 2
+        && runningPods("cart", "registry.example/shop:1.0").isEmpty());
+  }
+
+  @Test
+  void deletingTheAppCollectsItsChildren() {
+    create("gone");
+    awaitApp(client, namespace, "gone", hasCondition(Conditions.READY, "True"));
+
+    client.resources(ScalableApp.class).inNamespace(namespace).withName("gone").delete();
+
+    await().atMost(TIMEOUT).until(() -> child(Deployment.class, "gone") == null
+        && child(Service.class, "gone") == null && child(HorizontalPodAutoscaler.class, "gone") == null);
+  }
+
+  @Test
+  void repairsChildrenChangedOrDeletedByHand() {
+    create("drift");
+    awaitApp(client, namespace, "drift", hasCondition(Conditions.READY, "True"));
+
+    // Someone edits the Deployment with their own field manager, and deletes the Service.
+    Deployment edited = new DeploymentBuilder(child(Deployment.class, "drift")).editSpec().editTemplate().editSpec()
+        .editFirstContainer().withImage("registry.example/hacked:6.6").endContainer().endSpec().endTemplate().endSpec()
+        .build();
+    client.resource(edited).update();
+    client.services().inNamespace(namespace).withName("drift").delete();
+
+    await().atMost(TIMEOUT).until(() -> {
+      Deployment d = child(Deployment.class, "drift");
+      Service s = child(Service.class, "drift");
+      return d != null && "registry.example/shop:1.0".equals(d.getSpec().getTemplate().getSpec().getContainers()
+          .get(0).getImage()) && s != null;
+    });
+    await().atMost(TIMEOUT).until(() -> events("drift").stream().anyMatch(e -> "DriftRepaired".equals(e.getReason())));
+  }
+
+  @Test
+  void withoutAutoscalingTheOperatorOwnsReplicasAndRemovesTheHpa() {
+    create("fixed");
+    awaitApp(client, namespace, "fixed", hasCondition(Conditions.READY, "True"));
+    assertThat(child(HorizontalPodAutoscaler.class, "fixed")).isNotNull();
+
+    client.resources(ScalableApp.class).inNamespace(namespace).withName("fixed").edit(a -> {
+      a.getSpec().getAutoscaling().setEnabled(false);
+      a.getSpec().getReplicas().setMin(3);
+      return a;
+    });
+
+    await().atMost(TIMEOUT).until(() -> child(HorizontalPodAutoscaler.class, "fixed") == null
+        && Integer.valueOf(3).equals(child(Deployment.class, "fixed").getSpec().getReplicas()));
+    ScalableApp app = awaitApp(client, namespace, "fixed", observed(2).and(hasCondition(Conditions.READY, "True")));
+    assertThat(app.getStatus().getReadyReplicas()).isEqualTo(3);
+  }
+
+  private List<Event> events(String app) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> app.equals(e.getInvolvedObject().getName()) && "ScalableApp".equals(e.getInvolvedObject().getKind()))
+        .toList();
+  }
+}

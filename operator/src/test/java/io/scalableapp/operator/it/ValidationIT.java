@@ -1,0 +1,90 @@
+package io.scalableapp.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.ScalableApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The API server itself rejects bad specs, with messages a person can act on; no operator runs here. */
+class ValidationIT {
+  private static KubernetesClient client;
+  private static String namespace;
+
+  @BeforeAll
+  static void start() throws Exception {
+    client = LocalCluster.client();
+    LocalCluster.installCrd(client);
+    namespace = LocalCluster.createNamespace(client, "validation");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (namespace != null) LocalCluster.deleteNamespace(client, namespace);
+    client.close();
+  }
+
+  private void assertRejected(ScalableApp app, String message) {
+    assertThatThrownBy(() -> client.resource(app).create())
+        .isInstanceOf(KubernetesClientException.class)
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((KubernetesClientException) e).getCode())
+            .isEqualTo(422))
+        .hasMessageContaining(message);
+  }
+
+  private ScalableApp valid(String name) {
+    return TestApps.app(name, namespace);
+  }
+
+  @Test
+  void minAboveMax() {
+    ScalableApp app = valid("bounds");
+    app.getSpec().getReplicas().setMin(6);
+    assertRejected(app, "replicas.min must be less than or equal to replicas.max");
+  }
+
+  @Test
+  void portOutOfRange() {
+    ScalableApp app = valid("port");
+    app.getSpec().setPort(70000);
+    assertRejected(app, "spec.port: Invalid value: 70000: spec.port in body should be less than or equal to 65535");
+  }
+
+  @Test
+  void missingImage() {
+    ScalableApp app = valid("noimage");
+    app.getSpec().setImage(null);
+    assertRejected(app, "spec.image: Required value");
+  }
+
+  @Test
+  void nameTooLongForDerivedPodNames() {
+    ScalableApp app = valid("a".repeat(47));
+    assertRejected(app, "metadata.name must be at most 46 characters");
+  }
+
+  @Test
+  void nameThatCannotNameAService() {
+    ScalableApp app = valid("1shop");
+    assertRejected(app, "metadata.name must start with a lowercase letter");
+  }
+
+  @Test
+  void autoscalingWithoutCpuRequest() {
+    ScalableApp app = valid("nocpu");
+    app.getSpec().setResources(null);
+    assertRejected(app, "resources.requests.cpu is required while autoscaling is enabled");
+  }
+
+  @Test
+  void withoutAutoscalingNoCpuRequestIsNeeded() {
+    ScalableApp app = valid("fixed");
+    app.getSpec().setResources(null);
+    app.getSpec().getAutoscaling().setEnabled(false);
+    client.resource(app).create();
+  }
+}
