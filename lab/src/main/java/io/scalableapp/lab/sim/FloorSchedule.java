@@ -1,0 +1,17 @@
+package io.scalableapp.lab.sim;
+
+import java.time.Instant;
+
+/**
+ * The HPA's minReplicas over time. A reactive HPA has a constant floor; the operator's predictive floor is
+ * recomputed by the engine on its own cadence.
+ */
+@FunctionalInterface
+public interface FloorSchedule {
+
+    int minReplicasAt(Instant now);
+
+    static FloorSchedule constant(int minReplicas) {
+        return now -> minReplicas;
+    }
+}

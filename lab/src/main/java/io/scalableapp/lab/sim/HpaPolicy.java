@@ -1,0 +1,43 @@
+package io.scalableapp.lab.sim;
+
+import io.scalableapp.lab.hpa.HorizontalPodAutoscalerModel;
+import io.scalableapp.lab.hpa.PodUsage;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An HPA whose minReplicas follows a {@link FloorSchedule}: with a constant floor it is the plain reactive
+ * HPA, with the engine's floor it is what the operator runs. The HPA syncs on its own period, independent of
+ * the simulation step.
+ */
+public final class HpaPolicy implements ScalingPolicy {
+
+    private final String name;
+    private final HorizontalPodAutoscalerModel hpa;
+    private final FloorSchedule floor;
+    private final Duration syncPeriod;
+    private Instant nextSync;
+
+    public HpaPolicy(String name, HorizontalPodAutoscalerModel hpa, FloorSchedule floor) {
+        this.name = name;
+        this.hpa = hpa;
+        this.floor = floor;
+        this.syncPeriod = hpa.settings().syncPeriod();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int reconcile(ClusterSnapshot cluster) {
+        Instant now = cluster.now();
+        if (nextSync != null && now.isBefore(nextSync)) {
+            return cluster.specReplicas();
+        }
+        nextSync = now.plus(syncPeriod);
+        PodUsage usage = new PodUsage(cluster.readyPods(), cluster.unreadyPods(), cluster.readyUsage());
+        return hpa.sync(now, cluster.specReplicas(), floor.minReplicasAt(now), usage);
+    }
+}
