@@ -1,0 +1,105 @@
+package io.scalableapp.engine.forecast;
+
+import io.scalableapp.engine.series.Series;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Picks the candidate with the lowest recent out-of-sample error, then refits it on everything.
+ *
+ * <p>Backtest: the last part of the history (10%, at least {@link #ORIGINS} x lead) is held out.
+ * From {@link #ORIGINS} origins spread across it each candidate is fitted on the data before the
+ * origin and forecasts {@code leadSteps} ahead; errors are pooled as WAPE. Several origins rather
+ * than one keep a single odd hour from deciding, and forecasting exactly the lead the scaler uses
+ * measures the accuracy that matters for the decision.
+ */
+public final class AutoForecaster implements Forecaster {
+
+    static final int ORIGINS = 6;
+
+    private final List<Forecaster> candidates;
+    private final int leadSteps;
+
+    /**
+     * @param candidates tried in order; on a tie (or too little history to judge) the first wins
+     * @param leadSteps  how far ahead the forecasts are judged, normally the scaler's horizon
+     */
+    public AutoForecaster(List<Forecaster> candidates, int leadSteps) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("need at least one candidate");
+        }
+        this.candidates = List.copyOf(candidates);
+        this.leadSteps = Math.max(1, leadSteps);
+    }
+
+    /** The winner and every candidate's backtest WAPE (empty when the history was too short). */
+    public record Selection(Forecaster chosen, Map<ForecastModel, Double> wapeByModel) {
+
+        public String summary() {
+            return wapeByModel.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + String.format("%.3f", e.getValue()))
+                    .collect(Collectors.joining(" ", "holdout WAPE ", ""));
+        }
+    }
+
+    @Override
+    public ForecastModel model() {
+        return ForecastModel.AUTO;
+    }
+
+    @Override
+    public Forecast forecast(Series history, int steps) {
+        return forecastWith(select(history), history, steps);
+    }
+
+    /** Forecasts with an earlier selection, so callers can reuse one for a while. */
+    public static Forecast forecastWith(Selection selection, Series history, int steps) {
+        Forecast f = selection.chosen().forecast(history, steps);
+        String why = selection.wapeByModel().isEmpty() ? "too little history to compare" : selection.summary();
+        return new Forecast(f.points(), f.model(), "AUTO -> " + f.description() + " (" + why + ")");
+    }
+
+    public Selection select(Series history) {
+        int n = history.size();
+        int holdout = Math.max(n / 10, ORIGINS * leadSteps);
+        if (candidates.size() == 1 || n - holdout < n / 2 || holdout < leadSteps + ORIGINS) {
+            return new Selection(candidates.get(0), Map.of());
+        }
+        double[] y = history.toArray();
+        List<Integer> origins = new ArrayList<>();
+        for (int i = 0; i < ORIGINS; i++) {
+            origins.add(n - holdout + (int) ((long) i * (holdout - leadSteps) / (ORIGINS - 1)));
+        }
+        Map<ForecastModel, Double> scores = new LinkedHashMap<>();
+        Forecaster best = candidates.get(0);
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (Forecaster candidate : candidates) {
+            double score = backtest(candidate, history, y, origins);
+            scores.put(candidate.model(), score);
+            if (score < bestScore) {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        return new Selection(best, scores);
+    }
+
+    private double backtest(Forecaster candidate, Series history, double[] y, List<Integer> origins) {
+        double err = 0, total = 0;
+        for (int origin : origins) {
+            Forecast f = candidate.forecast(history.slice(0, origin), leadSteps);
+            for (int s = 0; s < leadSteps; s++) {
+                double actual = y[origin + s];
+                if (!Double.isNaN(actual)) {
+                    err += Math.abs(actual - f.get(s));
+                    total += Math.abs(actual);
+                }
+            }
+        }
+        // All-zero actuals: fall back to absolute error so the comparison still means something.
+        return total == 0 ? err : err / total;
+    }
+}

@@ -1,0 +1,28 @@
+package io.scalableapp.engine.forecast;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the forecaster an app asked for, with the engine's default settings. */
+public final class Forecasters {
+
+    private Forecasters() {
+    }
+
+    /**
+     * @param period    resolved seasonal period (see {@link SeasonalityDetector#resolve}), or empty
+     * @param leadSteps forecast lead AUTO judges candidates at, normally the scaler's horizon
+     */
+    public static Forecaster create(ForecastModel model, Optional<Duration> period, int leadSteps) {
+        return switch (model) {
+            case HOLT_WINTERS -> new HoltWintersForecaster(period);
+            case LINEAR -> new LinearTrendForecaster();
+            case SEASONAL_NAIVE -> new SeasonalNaiveForecaster(period);
+            case AUTO -> new AutoForecaster(List.of(
+                    new HoltWintersForecaster(period),
+                    new LinearTrendForecaster(),
+                    new SeasonalNaiveForecaster(period)), leadSteps);
+        };
+    }
+}
