@@ -1,0 +1,75 @@
+package io.scalableapp.lab.bench;
+
+import io.scalableapp.engine.forecast.Forecast;
+import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.engine.forecast.Forecaster;
+import io.scalableapp.engine.forecast.Forecasters;
+import io.scalableapp.engine.forecast.SeasonalityDetector;
+import io.scalableapp.engine.series.Series;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost of one scaler evaluation's forecasting for one app: resolve the season, fit and forecast the horizon
+ * on 7 days of 1-minute demand (10,080 points). Every call fits afresh, as the engine does. Goal: under
+ * 5 ms on one core.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-XX:ActiveProcessorCount=1"})
+@Threads(1)
+public class ForecastBenchmark {
+
+    static final int WEEK_OF_MINUTES = 7 * 24 * 60;
+    /** 5 minutes ahead at 1-minute steps: a 180 s startup delay plus margin. */
+    static final int HORIZON_STEPS = 5;
+
+    @Param({"AUTO", "HOLT_WINTERS", "LINEAR", "SEASONAL_NAIVE"})
+    public ForecastModel model;
+
+    private Series history;
+
+    @Setup
+    public void setUp() {
+        history = syntheticWeek(42);
+    }
+
+    @Benchmark
+    public Forecast fitAndForecast() {
+        Optional<Duration> period = SeasonalityDetector.detect(history);
+        Forecaster forecaster = Forecasters.create(model, period, HORIZON_STEPS);
+        return forecaster.forecast(history, HORIZON_STEPS);
+    }
+
+    /** Web-like demand: a daily wave with a lunchtime bump, a weekend dip and Poisson-like noise. */
+    static Series syntheticWeek(long seed) {
+        Random random = new Random(seed);
+        double[] y = new double[WEEK_OF_MINUTES];
+        for (int i = 0; i < y.length; i++) {
+            double dayPhase = 2 * Math.PI * (i % 1440) / 1440.0;
+            boolean weekend = (i / 1440) % 7 >= 5;
+            double mean = 400 + 250 * Math.sin(dayPhase - Math.PI / 2) + 80 * Math.sin(2 * dayPhase);
+            mean *= weekend ? 0.7 : 1.0;
+            y[i] = Math.max(0, mean + Math.sqrt(mean) * random.nextGaussian());
+        }
+        return Series.of(Instant.parse("2024-01-01T00:00:00Z"), Duration.ofMinutes(1), y);
+    }
+}
