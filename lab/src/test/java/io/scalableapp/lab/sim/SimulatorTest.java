@@ -1,0 +1,87 @@
+package io.scalableapp.lab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.scalableapp.lab.cluster.WorkloadModel;
+import io.scalableapp.lab.hpa.HorizontalPodAutoscalerModel;
+import io.scalableapp.lab.hpa.HpaSettings;
+import io.scalableapp.lab.metrics.ProvisioningMetrics;
+import io.scalableapp.lab.trace.Trace;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class SimulatorTest {
+
+    private static final Duration STEP = Duration.ofSeconds(15);
+
+    private static Trace trace(double... demand) {
+        boolean[] observed = new boolean[demand.length];
+        Arrays.fill(observed, true);
+        return new Trace("t", LocalDateTime.of(2020, 1, 1, 0, 0), demand, observed);
+    }
+
+    /** Asks for a fixed count at every tick. */
+    private static ScalingPolicy fixed(int replicas) {
+        return new StaticPolicy("fixed", replicas);
+    }
+
+    @Test
+    void demandAboveReadyCapacityWhilePodsStartIsUnserved() {
+        WorkloadModel workload = new WorkloadModel(10, Duration.ofSeconds(120));
+        Simulator simulator = new Simulator(workload, STEP);
+
+        // seeded with 1 ready pod (10 req/min at 100 %); the policy asks for 3 at the first tick
+        SimulationResult run = simulator.run(trace(10, 25, 25), 0, 0, 3, fixed(3), 1.0);
+
+        assertThat(run.readyPods()).containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3);
+        assertThat(run.totalPods()).containsOnly(3);
+        ProvisioningMetrics m = ProvisioningMetrics.of(run, workload);
+        assertThat(m.underProvisionedMinutes()).isCloseTo(1.0, within(1e-9));
+        assertThat(m.unservedPercent()).isCloseTo(100.0 * 15 / 60, within(1e-9));
+        assertThat(m.replicaHours()).isCloseTo(3 * 3 / 60.0, within(1e-9));
+        assertThat(m.scalingActions()).isEqualTo(1);
+    }
+
+    @Test
+    void warmUpIsSimulatedButNotRecorded() {
+        Simulator simulator = new Simulator(new WorkloadModel(10, Duration.ofSeconds(120)), STEP);
+
+        SimulationResult run = simulator.run(trace(10, 25, 25), 0, 1, 3, fixed(3), 1.0);
+
+        assertThat(run.readyPods()).containsExactly(1, 1, 1, 1, 3, 3, 3, 3);
+        assertThat(run.scalingActions()).isZero();
+    }
+
+    @Test
+    void reactiveHpaScalesAfterTheLoadArrivesAndLosesTheStartupDelay() {
+        WorkloadModel workload = new WorkloadModel(10, Duration.ofSeconds(60));
+        Simulator simulator = new Simulator(workload, STEP);
+        HpaPolicy reactive = new HpaPolicy("reactive",
+                new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(70, 100)), FloorSchedule.constant(1));
+
+        // 10 pods at exactly 70 %, then demand doubles: 200 % of target -> 20 pods, ready one minute later
+        SimulationResult run = simulator.run(trace(70, 140, 140), 0, 0, 3, reactive, 0.7);
+
+        assertThat(run.readyPods()).containsExactly(10, 10, 10, 10, 10, 10, 10, 10, 20, 20, 20, 20);
+        ProvisioningMetrics m = ProvisioningMetrics.of(run, workload);
+        assertThat(m.underProvisionedMinutes()).isCloseTo(1.0, within(1e-9));
+        assertThat(m.scalingActions()).isEqualTo(1);
+    }
+
+    @Test
+    void aRaisedFloorPreparesCapacityBeforeTheLoad() {
+        WorkloadModel workload = new WorkloadModel(10, Duration.ofSeconds(60));
+        Simulator simulator = new Simulator(workload, STEP);
+        // a forecaster that saw the doubling coming has already raised minReplicas to 20
+        HpaPolicy predictive = new HpaPolicy("floor",
+                new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(70, 100)), FloorSchedule.constant(20));
+
+        SimulationResult run = simulator.run(trace(70, 140, 140), 0, 0, 3, predictive, 0.7);
+
+        assertThat(run.readyPods()).containsExactly(10, 10, 10, 10, 20, 20, 20, 20, 20, 20, 20, 20);
+        assertThat(ProvisioningMetrics.of(run, workload).underProvisionedMinutes()).isZero();
+    }
+}
