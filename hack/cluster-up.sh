@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Starts the local Kubernetes cluster: kwokctl's "binary" runtime running the control plane
+# built by hack/build-binaries.sh (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)
+# plus kwok-controller, which fakes Nodes and drives Pods to Running/Ready without a kubelet.
+# Idempotent: a healthy cluster is left alone. Prints the kubeconfig path on stdout.
+# Settings (env): see hack/cluster-env.sh, plus
+#   SCALABLEAPP_NODES            number of fake nodes (2; 32 CPU / 256Gi / 110 pods each)
+#   SCALABLEAPP_METRICS_SERVER   1 = run metrics-server for HPA resource metrics (1)
+#   SCALABLEAPP_APISERVER_PORT   fixed kube-apiserver port (default: kwokctl picks a free one)
+set -euo pipefail
+source "$(dirname "$0")/cluster-env.sh"
+
+NODES="${SCALABLEAPP_NODES:-2}"
+METRICS="${SCALABLEAPP_METRICS_SERVER:-1}"
+NAME="$SCALABLEAPP_CLUSTER_NAME"
+KWOKCTL="$KWOK_BIN_DIR/kwokctl"
+CLUSTER_STATE="$KWOK_WORKDIR/clusters/$NAME"
+UP_LOG="$SCALABLEAPP_CLUSTER_DIR/cluster-up.log"
+KWOKCTL_CONFIG="$SCALABLEAPP_CLUSTER_DIR/kwokctl.yaml"
+# kwokctl shells out to kubectl (kustomize, scale); keep it on the cached one, same version.
+export KWOK_KUBECTL_BINARY="$KUBE_BIN_DIR/kubectl" KWOK_KUBE_VERSION="$KUBE_VERSION"
+
+kwokctl() { "$KWOKCTL" --name "$NAME" "$@" >>"$UP_LOG" 2>&1; }
+api_ready() { [[ -s "$KUBECONFIG" ]] && kubectl get --raw /readyz --request-timeout=5s >/dev/null 2>&1; }
+fail() { log "$*; last lines of $UP_LOG:"; tail -n 20 "$UP_LOG" >&2; exit 1; }
+
+write_kwokctl_config() {
+  # Generated because it needs absolute paths.
+  cat >"$KWOKCTL_CONFIG" <<EOF
+apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokctlConfiguration
+options:
+  # kwokctl binds etcd and every component to 0.0.0.0 by default; an unauthenticated etcd
+  # must not be reachable from the network on a developer machine.
+  bindAddress: 127.0.0.1
+  # A local kustomize dir instead of the components.yaml kwokctl would download.
+  metricsServerManifests:
+  - $HACK_DIR/kwok/metrics-server
+EOF
+}
+
+ensure_nodes() {
+  # `scale node` sets the total number of fake nodes, so re-running it is safe.
+  local have; have=$(kubectl get nodes -l type=kwok -o name | wc -l)
+  if (( have != NODES )); then
+    log "scaling fake nodes $have -> $NODES"
+    # The template comes from -c at scale time, not from the cluster's saved config.
+    kwokctl --config "$HACK_DIR/kwok/node.yaml" scale node --replicas "$NODES" \
+      || fail "kwokctl scale node failed"
+  fi
+  kubectl wait --for=condition=Ready nodes -l type=kwok --timeout=60s >/dev/null
+  # Pods are rejected until the service-account controller has made "default".
+  local i
+  for i in $(seq 60); do kubectl get serviceaccount default >/dev/null 2>&1 && return 0; sleep 1; done
+  fail "default service account never appeared"
+}
+
+wait_metrics() {
+  # Only the API: pod metrics follow ~15-30s after a pod starts (two scrapes); nodes without
+  # pods report no usage at all, so there is nothing more to wait for on an empty cluster.
+  kubectl wait --for=condition=Available apiservice/v1beta1.metrics.k8s.io --timeout=60s >/dev/null \
+    || log "warning: metrics.k8s.io is not available; HPA resource metrics will not work (see $UP_LOG)"
+}
+
+mkdir -p "$SCALABLEAPP_CLUSTER_DIR"
+: >"$UP_LOG"
+
+if api_ready; then
+  ensure_nodes
+  log "cluster $NAME already up"
+  echo "$KUBECONFIG"
+  exit 0
+fi
+
+start=$SECONDS
+# Quick no-op when the binaries are cached; builds them on a fresh machine.
+"$HACK_DIR/build-binaries.sh"
+if [[ "$METRICS" == 1 ]]; then "$HACK_DIR/build-metrics-server.sh"; fi
+
+if [[ -d "$CLUSTER_STATE" ]]; then
+  # Left over from a reboot or a killed session: try to restart it, else start from scratch.
+  log "restarting existing cluster $NAME"
+  if ! kwokctl start cluster --wait 60s || ! api_ready; then
+    log "restart failed; recreating cluster $NAME"
+    kwokctl delete cluster --kubeconfig "$KUBECONFIG" || true
+    rm -rf "$CLUSTER_STATE"
+  fi
+fi
+
+if [[ ! -d "$CLUSTER_STATE" ]]; then
+  log "creating cluster $NAME (kwokctl binary runtime, kube $KUBE_VERSION, etcd $ETCD_VERSION)"
+  rm -f "$KUBECONFIG"
+  # kwokctl caches built manifests by path; drop them so edits under hack/kwok take effect.
+  rm -rf "$KWOK_WORKDIR/cache/manifest"
+  write_kwokctl_config
+  # Every binary is a local path: kwokctl symlinks it and never downloads anything.
+  args=(
+    --runtime binary
+    --config "$KWOKCTL_CONFIG"
+    --kubeconfig "$KUBECONFIG"
+    --etcd-binary "$ETCD_BIN_DIR/etcd"
+    --kube-apiserver-binary "$KUBE_BIN_DIR/kube-apiserver"
+    --kube-controller-manager-binary "$KUBE_BIN_DIR/kube-controller-manager"
+    --kube-scheduler-binary "$KUBE_BIN_DIR/kube-scheduler"
+    --kwok-controller-binary "$KWOK_BIN_DIR/kwok"
+    --wait 120s
+  )
+  if [[ -n "${SCALABLEAPP_APISERVER_PORT:-}" ]]; then
+    args+=(--kube-apiserver-port "$SCALABLEAPP_APISERVER_PORT")
+  fi
+  if [[ "$METRICS" == 1 ]]; then
+    # metrics-server scrapes kwok-controller, which serves kubelet-style resource metrics
+    # computed from the Metric/ClusterResourceUsage objects in metrics-usage.yaml.
+    args+=(
+      --config "$HACK_DIR/kwok/metrics-usage.yaml"
+      --enable metrics-server
+      --metrics-server-binary "$METRICS_SERVER_BIN_DIR/metrics-server"
+    )
+  fi
+  kwokctl create cluster "${args[@]}" || fail "kwokctl create cluster failed"
+fi
+
+api_ready || fail "kube-apiserver is not ready"
+chmod 600 "$KUBECONFIG"
+ensure_nodes
+if [[ "$METRICS" == 1 ]]; then wait_metrics; fi
+log "cluster $NAME up in $((SECONDS - start))s: $(kubectl config view -o jsonpath='{.clusters[0].cluster.server}')"
+log "use it with: eval \"\$(hack/cluster-env.sh)\""
+echo "$KUBECONFIG"
