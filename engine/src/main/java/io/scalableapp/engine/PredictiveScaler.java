@@ -1,0 +1,146 @@
+package io.scalableapp.engine;
+
+import io.scalableapp.engine.decision.AccuracyGate;
+import io.scalableapp.engine.decision.FloorDecider;
+import io.scalableapp.engine.forecast.Forecast;
+import io.scalableapp.engine.metrics.DemandCheck;
+import io.scalableapp.engine.metrics.DemandSource;
+import io.scalableapp.engine.metrics.DemandValidator;
+import io.scalableapp.engine.series.Series;
+import io.scalableapp.engine.series.Steps;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The engine's entry point: fetch demand, forecast it, and recommend a replica floor.
+ *
+ * <p>Pipeline (after Flink's autoscaler): collect ({@link DemandSource} + {@link DemandValidator})
+ * -> forecast and judge accuracy ({@link ForecastStage}, accuracy gate) -> decide
+ * ({@link FloorDecider}). Applying the floor is the caller's job. All time comes from the injected
+ * clock, so a replay with a simulated clock runs exactly the production logic.
+ */
+public final class PredictiveScaler {
+
+    /** Valid history needed before forecasting; less and the floor stays at replicas.min. */
+    static final Duration MIN_HISTORY = Duration.ofMinutes(30);
+    static final int MIN_HISTORY_POINTS = 6;
+
+    private final Clock clock;
+
+    public PredictiveScaler(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What the floor should be before bounds and limits, and why. */
+    private record Proposal(int desired, Reason reason, String message, Forecast forecast, double peak) {
+    }
+
+    /** Evaluates one app once. Never throws because of the source; updates {@code state}. */
+    public Recommendation evaluate(AppScalingSpec spec, DemandSource source, ScalerState state) {
+        Instant now = clock.instant();
+        Duration horizon = spec.horizon().orElseGet(() -> state.readyLatency().p95().plus(spec.horizonMargin()));
+        int previous = state.lastFloor().orElse(spec.minReplicas());
+        DemandCheck check = fetch(spec, source, now);
+
+        Proposal proposal = check.available()
+                ? proposeFromDemand(spec, check, horizon, state, now)
+                : proposeWithoutMetrics(spec, check.problem(), state, now);
+
+        FloorDecider.Outcome outcome = FloorDecider.decide(proposal.desired(), previous, spec.limits(),
+                state.recommendations(), state.floors(), now);
+        Reason reason = outcome.limitedBy() != null ? outcome.limitedBy() : proposal.reason();
+        String message = outcome.note().isEmpty() ? proposal.message() : proposal.message() + "; " + outcome.note();
+        if (check.available() && !check.problem().isEmpty()) {
+            message += "; " + check.problem();
+        }
+        Forecast f = proposal.forecast();
+        Recommendation r = new Recommendation(now, spec.mode(), spec.mode() == ScalingMode.ENFORCE, previous,
+                outcome.floor(), proposal.desired(), reason, proposal.peak(),
+                f == null ? Double.NaN : f.get(0), f == null ? null : f.model(),
+                f == null ? "" : f.description(), horizon, state.accuracy().error(), state.accuracy().samples(),
+                check.available(), message);
+        state.record(r);
+        return r;
+    }
+
+    private DemandCheck fetch(AppScalingSpec spec, DemandSource source, Instant now) {
+        // Align the query to whole steps so every evaluation sees the same sample timestamps,
+        // which lets past forecasts be matched exactly with the actuals that arrive later.
+        long stepMillis = spec.step().toMillis();
+        Instant to = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), stepMillis) * stepMillis);
+        Instant from = to.minus(spec.lookback()).plus(spec.step());
+        DemandValidator validator = new DemandValidator(spec.staleAfter(), spec.absurdFactor());
+        Series raw;
+        try {
+            raw = source.fetch(from, to, spec.step());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DemandCheck(false, null, 0, "demand fetch interrupted");
+        } catch (Exception e) {
+            return new DemandCheck(false, null, 0, "demand source failed: " + e);
+        }
+        return validator.check(raw, now, spec.targetPerReplica());
+    }
+
+    private Proposal proposeWithoutMetrics(AppScalingSpec spec, String problem, ScalerState state, Instant now) {
+        String why = "metrics unavailable: " + problem;
+        Instant lastGood = state.lastGoodMetricsAt().orElse(null);
+        if (lastGood != null && state.lastFloor().isPresent()) {
+            Instant holdUntil = lastGood.plus(spec.holdDuration());
+            if (now.isBefore(holdUntil)) {
+                int held = state.lastFloor().getAsInt();
+                return new Proposal(held, Reason.HOLD, why + "; holding floor " + held + " until " + holdUntil,
+                        null, Double.NaN);
+            }
+            return new Proposal(spec.minReplicas(), Reason.FALLBACK, why + "; hold expired at " + holdUntil
+                    + ", floor decays toward replicas.min", null, Double.NaN);
+        }
+        return new Proposal(spec.minReplicas(), Reason.FALLBACK, why + "; no earlier floor to hold", null, Double.NaN);
+    }
+
+    private Proposal proposeFromDemand(AppScalingSpec spec, DemandCheck check, Duration horizon, ScalerState state,
+                                       Instant now) {
+        Series history = check.series();
+        state.metricsGood(now);
+        state.accuracy().reconcile(history);
+        state.accuracy().trim(now, spec.accuracyWindow());
+
+        int needed = Math.max(MIN_HISTORY_POINTS, Steps.covering(MIN_HISTORY, spec.step()));
+        if (history.validCount() < needed) {
+            return new Proposal(spec.minReplicas(), Reason.REACTIVE, "only " + history.validCount()
+                    + " valid demand samples, forecasting needs " + needed + "; HPA reacts above replicas.min",
+                    null, Double.NaN);
+        }
+
+        // Cover (end of data, now + horizon]: if the data lags, the gap is forecast too.
+        Instant until = now.plus(horizon);
+        int steps = Steps.covering(Duration.between(history.end(), until), spec.step());
+        int leadSteps = Steps.covering(horizon, spec.step());
+        Forecast forecast = ForecastStage.run(spec, history, steps, leadSteps, state, now);
+        double peak = forecast.peakBetween(now, until);
+        if (Double.isNaN(peak)) {
+            peak = forecast.get(forecast.size() - 1);
+        }
+        int last = forecast.size() - 1;
+        state.accuracy().expect(forecast.timeAt(last), forecast.get(last));
+
+        double error = state.accuracy().error();
+        int samples = state.accuracy().samples();
+        boolean trusted = state.gate().update(error, samples, spec.maxForecastError(), spec.minAccuracySamples());
+        if (!trusted) {
+            return new Proposal(spec.minReplicas(), Reason.FALLBACK, String.format(
+                    "forecast error (WAPE) %.2f over the last %s exceeds %.2f; reactive only until it drops below %.2f",
+                    error, spec.accuracyWindow(), spec.maxForecastError(),
+                    spec.maxForecastError() * AccuracyGate.RECOVERY_RATIO),
+                    forecast, peak);
+        }
+        double replicas = peak * (1 + spec.headroom()) / spec.targetPerReplica();
+        // The epsilon keeps float noise (e.g. 3.0000000000000004) from costing a whole replica.
+        int desired = (int) Math.min(Integer.MAX_VALUE, Math.ceil(replicas - 1e-9));
+        return new Proposal(desired, Reason.FORECAST, String.format(
+                "forecast peak %.4g within %s x (1 + %.2f headroom) / %.4g per replica = %d",
+                peak, horizon, spec.headroom(), spec.targetPerReplica(), desired), forecast, peak);
+    }
+}

@@ -1,0 +1,43 @@
+package io.scalableapp.engine;
+
+import io.scalableapp.engine.forecast.ForecastModel;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One evaluation's outcome, with everything needed to explain it (status, events, dashboards).
+ *
+ * @param time             clock time of the evaluation
+ * @param actionable       true only in {@link ScalingMode#ENFORCE}: the caller should apply {@code floor}
+ * @param previousFloor    floor before this evaluation (replicas.min on the first one)
+ * @param floor            recommended minimum replicas; the HPA still scales above it
+ * @param desiredFloor     floor before bounds, stabilisation and rate limits
+ * @param reason           the last rule that shaped {@code floor}
+ * @param forecastPeak     highest forecast demand within the horizon, NaN without a forecast
+ * @param forecastNow      forecast demand for the next step, NaN without a forecast
+ * @param model            concrete model that produced the forecast, null without one
+ * @param modelDetail      model parameters and, for AUTO, the backtest scores; empty without a forecast
+ * @param horizon          how far ahead the floor provisions
+ * @param recentError      rolling forecast error (WAPE, fraction) against actuals, NaN until scored
+ * @param errorSamples     number of forecasts {@code recentError} is based on
+ * @param metricsAvailable false when demand could not be fetched or was invalid
+ * @param message          human-readable explanation
+ */
+public record Recommendation(
+        Instant time,
+        ScalingMode mode,
+        boolean actionable,
+        int previousFloor,
+        int floor,
+        int desiredFloor,
+        Reason reason,
+        double forecastPeak,
+        double forecastNow,
+        ForecastModel model,
+        String modelDetail,
+        Duration horizon,
+        double recentError,
+        int errorSamples,
+        boolean metricsAvailable,
+        String message) {
+}
