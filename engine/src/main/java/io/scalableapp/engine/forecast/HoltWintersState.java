@@ -86,9 +86,11 @@ final class HoltWintersState {
             season[0] = 0;
             return first + 1;
         }
-        // Level and trend from the first two season means; seasonal offsets averaged over the
-        // complete seasons available (up to three) so one odd day does not set the shape.
-        int seasons = Math.min(3, y.length / period);
+        // Level and trend from the first two season means; seasonal offsets averaged over up to
+        // three early seasons so one odd day does not set the shape. The newest complete season is
+        // never used here: a recent change must be learned by the filter (level), not baked into
+        // the initial seasonal profile where a small gamma would keep it for days.
+        int seasons = Math.max(1, Math.min(3, y.length / period - 1));
         double first = orZero(Values.mean(y, 0, period));
         double second = seasons > 1 ? orZero(Values.mean(y, period, 2 * period)) : first;
         double[] seasonMeans = new double[seasons];
