@@ -39,6 +39,9 @@ public final class FloorDecider {
             }
         }
 
+        if (floors.isEmpty()) {
+            floors.add(now, previous); // the floor in force before the first decision
+        }
         int limited = rateLimit(floor, previous, limits, floors, now);
         if (limited != floor) {
             note = "rate limit: " + floor + " -> " + limited + " (previous " + previous + ")";
@@ -63,13 +66,13 @@ public final class FloorDecider {
     private static int rateLimit(int floor, int previous, FloorLimits limits, TimedHistory floors, Instant now) {
         Duration window = FloorLimits.RATE_WINDOW;
         if (floor > previous) {
-            long ceiling = (long) Math.min(previous, floors.minWithin(now, window, previous))
+            long ceiling = (long) Math.min(previous, floors.minInForce(now, window, previous))
                     + limits.scaleUpReplicasPerMinute();
             // Never below previous: a limit slows a move, it must not reverse it.
             return (int) Math.max(previous, Math.min(floor, ceiling));
         }
         if (floor < previous) {
-            int reference = Math.max(previous, floors.maxWithin(now, window, previous));
+            int reference = Math.max(previous, floors.maxInForce(now, window, previous));
             int removable = Math.max(1, (int) Math.floor(reference * limits.scaleDownFractionPerMinute()));
             return Math.min(previous, Math.max(floor, reference - removable));
         }

@@ -18,33 +18,60 @@ public final class TimedHistory {
         entries.addLast(new Entry(time, value));
     }
 
-    /** Forgets entries recorded at or before {@code now - keep}. */
+    /**
+     * Forgets entries recorded at or before {@code now - keep}, except the newest of them: it is
+     * the value that was in force when the kept window began.
+     */
     public void trim(Instant now, Duration keep) {
         Instant cutoff = now.minus(keep);
-        while (!entries.isEmpty() && !entries.peekFirst().time().isAfter(cutoff)) {
+        while (entries.size() > 1 && !secondTime().isAfter(cutoff)) {
             entries.removeFirst();
         }
     }
 
     /** Highest value recorded after {@code now - window}, or {@code orElse} if none. */
     public int maxWithin(Instant now, Duration window, int orElse) {
-        return reduceWithin(now, window, orElse, Math::max);
+        return reduce(now, window, orElse, Math::max, false);
     }
 
-    /** Lowest value recorded after {@code now - window}, or {@code orElse} if none. */
-    public int minWithin(Instant now, Duration window, int orElse) {
-        return reduceWithin(now, window, orElse, Math::min);
+    /**
+     * Highest value in force at any time during {@code (now - window, now]}, reading the entries
+     * as a step function: includes the value recorded last before the window began.
+     */
+    public int maxInForce(Instant now, Duration window, int orElse) {
+        return reduce(now, window, orElse, Math::max, true);
     }
 
-    private int reduceWithin(Instant now, Duration window, int orElse, IntBinaryOperator op) {
+    /** Lowest value in force during {@code (now - window, now]}; see {@link #maxInForce}. */
+    public int minInForce(Instant now, Duration window, int orElse) {
+        return reduce(now, window, orElse, Math::min, true);
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    private int reduce(Instant now, Duration window, int orElse, IntBinaryOperator op, boolean withValueAtStart) {
         Instant cutoff = now.minus(window);
         Integer result = null;
+        Integer atStart = null;
         for (Entry e : entries) {
             if (e.time().isAfter(cutoff)) {
                 result = result == null ? e.value() : op.applyAsInt(result, e.value());
+            } else {
+                atStart = e.value();
             }
         }
+        if (withValueAtStart && atStart != null) {
+            result = result == null ? atStart : op.applyAsInt(result, atStart);
+        }
         return result == null ? orElse : result;
+    }
+
+    private Instant secondTime() {
+        var it = entries.iterator();
+        it.next();
+        return it.next().time();
     }
 
     public int size() {
