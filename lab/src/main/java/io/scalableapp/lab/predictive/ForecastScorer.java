@@ -12,8 +12,8 @@ import java.util.Arrays;
 public final class ForecastScorer {
 
     /** MAPE in percent; MASE against the in-sample one-step naive forecast of the training part. */
-    public record Score(double mapeOneStep, double maseOneStep, double mapeHorizon, double maseHorizon,
-                        int scoredMinutes) {
+    public record Score(double mapeOneStep, double maseOneStep, int horizonMinutes, double mapeHorizon,
+                        double maseHorizon, int scoredMinutes) {
     }
 
     private final Trace trace;
@@ -68,6 +68,7 @@ public final class ForecastScorer {
         return new Score(
                 100 * ForecastErrors.mape(actual, oneStep),
                 ForecastErrors.mase(actual, oneStep, training, 1),
+                horizon,
                 100 * ForecastErrors.mape(actual, atHorizon),
                 ForecastErrors.mase(actual, atHorizon, training, 1),
                 scored);

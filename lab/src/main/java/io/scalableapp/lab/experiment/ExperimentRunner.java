@@ -1,0 +1,62 @@
+package io.scalableapp.lab.experiment;
+
+import io.scalableapp.lab.metrics.ProvisioningMetrics;
+import io.scalableapp.lab.predictive.ForecastScorer;
+import io.scalableapp.lab.sim.SimulationResult;
+import io.scalableapp.lab.sim.Simulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Runs planned runs on a fixed number of threads and returns their outcomes in plan order. */
+public final class ExperimentRunner {
+
+    /** Simulation tick: the HPA's sync period, so every sync sees the pods as they are at that instant. */
+    public static final Duration STEP = Duration.ofSeconds(15);
+    /** Cluster seeded at the HPA's target so the warm-up only settles controller state. */
+    static final double SEED_UTILIZATION = 0.7;
+
+    private final int threads;
+
+    public ExperimentRunner(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    public List<RunOutcome> runAll(List<PlannedRun> plan) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<RunOutcome>> futures = new ArrayList<>();
+            for (PlannedRun run : plan) {
+                futures.add(pool.submit(() -> run(run)));
+            }
+            List<RunOutcome> outcomes = new ArrayList<>();
+            for (Future<RunOutcome> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static RunOutcome run(PlannedRun run) {
+        Scenario s = run.scenario();
+        PlannedRun.PolicyUnderTest under = run.policy().get();
+        Simulator simulator = new Simulator(s.workload(), STEP);
+        SimulationResult timeline = simulator.run(s.trace(), s.warmUpFrom(), s.split().testStart(),
+                s.trace().length(), under.policy(), SEED_UTILIZATION);
+        ProvisioningMetrics metrics = ProvisioningMetrics.of(timeline, s.workload());
+        Optional<ForecastScorer.Score> score = under.forecasts().map(f -> f.score(0, s.split().testStart()));
+        return new RunOutcome(s, run.kind(), run.label(), metrics, timeline, score);
+    }
+}

@@ -1,0 +1,29 @@
+package io.scalableapp.lab.report;
+
+import java.util.Locale;
+
+/** Number formatting for the report, fixed to one locale so the committed README does not churn. */
+final class Format {
+
+    private Format() {
+    }
+
+    static String num(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    /** Signed relative change of {@code value} against {@code reference}, in percent. */
+    static String change(double value, double reference) {
+        if (reference == 0) {
+            return value == 0 ? "±0 %" : "n/a";
+        }
+        return String.format(Locale.ROOT, "%+.1f %%", 100 * (value - reference) / reference);
+    }
+
+    static double relative(double value, double reference) {
+        return reference == 0 ? (value == 0 ? 0 : Double.POSITIVE_INFINITY) : (value - reference) / reference;
+    }
+}
