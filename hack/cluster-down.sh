@@ -8,12 +8,7 @@ NAME="$SCALABLEAPP_CLUSTER_NAME"
 CLUSTER_STATE="$KWOK_WORKDIR/clusters/$NAME"
 
 # Remember the component pids first: kwokctl deletes its pid files along with the cluster.
-pids=()
-if [[ -d "$CLUSTER_STATE/pids" ]]; then
-  for f in "$CLUSTER_STATE"/pids/*.pid; do
-    [[ -f "$f" ]] && pids+=("$(<"$f")")
-  done
-fi
+mapfile -t pids < <(cluster_component_pids)
 
 if [[ -d "$CLUSTER_STATE" ]]; then
   log "deleting cluster $NAME"
@@ -25,8 +20,8 @@ else
 fi
 
 # kwokctl signals the components but does not wait; make sure none outlive the cluster.
-for pid in "${pids[@]}"; do
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || continue 2; sleep 0.1; done
+for pid in ${pids[@]+"${pids[@]}"}; do
+  for _ in $(seq 50); do is_cluster_component "$pid" || continue 2; sleep 0.1; done
   log "component pid $pid still running; killing it"
   kill -9 "$pid" 2>/dev/null || true
 done

@@ -25,6 +25,23 @@ export SCALABLEAPP_CLUSTER_NAME SCALABLEAPP_CLUSTER_DIR SCALABLEAPP_KUBECONFIG
 METRICS_SERVER_VERSION="${METRICS_SERVER_VERSION:-v0.8.0}"
 METRICS_SERVER_BIN_DIR="$SCALABLEAPP_CACHE/metrics-server-$METRICS_SERVER_VERSION"
 
+# kwokctl trusts its pid files blindly, but a pid may have died (a zombie, if nothing reaps it)
+# or been reused after a reboot. A component is live only if its argv[0] is one of the
+# cluster's own binaries; only those are ever treated as running or killed.
+is_cluster_component() {
+  local exe
+  exe=$(tr '\0' '\n' 2>/dev/null <"/proc/$1/cmdline" | head -n 1) || true
+  [[ "$exe" == "$KWOK_WORKDIR/clusters/$SCALABLEAPP_CLUSTER_NAME/bin/"* ]]
+}
+cluster_component_pids() {
+  local f pid
+  for f in "$KWOK_WORKDIR/clusters/$SCALABLEAPP_CLUSTER_NAME"/pids/*.pid; do
+    [[ -f "$f" ]] || continue
+    pid=$(<"$f")
+    if is_cluster_component "$pid"; then echo "$pid"; fi
+  done
+}
+
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   for v in KUBECONFIG PATH KUBECACHEDIR KWOK_WORKDIR SCALABLEAPP_CLUSTER_NAME; do
     printf 'export %s=%q\n' "$v" "${!v}"

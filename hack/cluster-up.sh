@@ -63,7 +63,7 @@ wait_metrics() {
 }
 
 mkdir -p "$SCALABLEAPP_CLUSTER_DIR"
-: >"$UP_LOG"
+echo "--- $(date -u +%FT%TZ) cluster-up" >>"$UP_LOG"
 
 if api_ready; then
   ensure_nodes
@@ -78,8 +78,12 @@ start=$SECONDS
 if [[ "$METRICS" == 1 ]]; then "$HACK_DIR/build-metrics-server.sh"; fi
 
 if [[ -d "$CLUSTER_STATE" ]]; then
-  # Left over from a reboot or a killed session: try to restart it, else start from scratch.
+  # Left over from a reboot or a killed session: stop whatever survived, then start every
+  # component again on the same etcd data; if that fails, start from scratch.
   log "restarting existing cluster $NAME"
+  for pid in $(cluster_component_pids); do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 50); do [[ -z "$(cluster_component_pids)" ]] && break; sleep 0.1; done
+  rm -f "$CLUSTER_STATE"/pids/*.pid
   if ! kwokctl start cluster --wait 60s || ! api_ready; then
     log "restart failed; recreating cluster $NAME"
     kwokctl delete cluster --kubeconfig "$KUBECONFIG" || true
