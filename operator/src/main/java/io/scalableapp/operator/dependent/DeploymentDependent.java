@@ -52,7 +52,7 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
         .withName(CONTAINER_NAME)
         .withImage(spec.getImage())
         .addNewPort().withName(PORT_NAME).withContainerPort(spec.getPort()).withProtocol("TCP").endPort()
-        .withEnv(spec.getEnv().isEmpty() ? null : spec.getEnv())
+        .withEnv(spec.getEnv())
         .withResources(spec.getResources())
         .withReadinessProbe(probes == null ? null : httpProbe(probes.getReadiness()))
         .withLivenessProbe(probes == null ? null : httpProbe(probes.getLiveness()))

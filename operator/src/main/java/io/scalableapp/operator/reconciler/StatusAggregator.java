@@ -19,7 +19,9 @@ public final class StatusAggregator {
       Optional<Exception> error, Instant now) {
     long generation = Objects.requireNonNullElse(app.getMetadata().getGeneration(), 0L);
     ScalableAppStatus previous = app.getStatus() == null ? new ScalableAppStatus() : app.getStatus();
-    Rollout rollout = deployment.map(Rollout::of).orElse(Rollout.MISSING);
+    // Never Ready below replicas.min, even in the moment before the HPA raises a new Deployment to it.
+    int floor = app.getSpec().getReplicas().getMin();
+    Rollout rollout = deployment.map(d -> Rollout.of(d, floor)).orElse(Rollout.MISSING);
 
     List<Condition> conditions = previous.getConditions();
     conditions = Conditions.set(conditions, Conditions.READY, rollout.isReady(), rollout.readyReason(),
@@ -33,7 +35,8 @@ public final class StatusAggregator {
         degradation.map(d -> d[1]).orElse("No problems detected"), generation, now);
 
     ScalableAppStatus status = new ScalableAppStatus();
-    status.setObservedGeneration(generation);
+    // A failed reconciliation has not applied this generation; claiming it would mislead anyone waiting on it.
+    status.setObservedGeneration(error.isPresent() ? previous.getObservedGeneration() : Long.valueOf(generation));
     status.setConditions(conditions);
     status.setReplicas(rollout.desired());
     status.setReadyReplicas(rollout.readyCount());
@@ -68,11 +71,11 @@ public final class StatusAggregator {
   private record Rollout(boolean exists, boolean observed, int desired, int updated, int readyCount, int total) {
     static final Rollout MISSING = new Rollout(false, false, 0, 0, 0, 0);
 
-    static Rollout of(Deployment d) {
+    static Rollout of(Deployment d, int floor) {
       DeploymentStatus s = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
       boolean observed = s.getObservedGeneration() != null
           && s.getObservedGeneration() >= Objects.requireNonNullElse(d.getMetadata().getGeneration(), 0L);
-      int desired = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
+      int desired = Math.max(floor, Objects.requireNonNullElse(d.getSpec().getReplicas(), 1));
       return new Rollout(true, observed, desired, orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()),
           orZero(s.getReplicas()));
     }

@@ -54,7 +54,7 @@ class ScalableAppLifecycleIT {
 
   private static boolean ownedBy(HasMetadata child, ScalableApp app) {
     return child.getMetadata().getOwnerReferences().stream()
-        .anyMatch(o -> o.getUid().equals(app.getMetadata().getUid()) && Boolean.TRUE.equals(o.getController()));
+        .anyMatch(o -> o.getUid().equals(app.getMetadata().getUid()));
   }
 
   private List<Pod> runningPods(String app, String image) {

@@ -50,6 +50,14 @@ class StatusAggregatorTest {
   }
 
   @Test
+  void notReadyBelowReplicasMin() {
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(1, 1, 1, 1)), Optional.empty(), NOW);
+
+    assertThat(status(s, Conditions.READY)).isEqualTo("False");
+    assertThat(s.getReplicas()).isEqualTo(2);
+  }
+
+  @Test
   void notReadyWithoutDeployment() {
     ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.empty(), Optional.empty(), NOW);
 
@@ -67,6 +75,7 @@ class StatusAggregatorTest {
     assertThat(degraded.getStatus()).isEqualTo("True");
     assertThat(degraded.getReason()).isEqualTo("ReconcileError");
     assertThat(degraded.getMessage()).isEqualTo("quota exceeded");
+    assertThat(s.getObservedGeneration()).as("a failed generation is not observed").isNull();
   }
 
   @Test
