@@ -3,6 +3,7 @@ package io.scalableapp.engine.forecast;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.series.Steps;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -93,7 +94,7 @@ public final class HoltWintersForecaster implements Forecaster {
         }
         if (y.length < HoltWintersState.minimumLength(m)) {
             double[] flat = new double[steps];
-            java.util.Arrays.fill(flat, Values.lastValid(history.toArray()));
+            Arrays.fill(flat, Values.lastValid(history.toArray()));
             return Forecast.after(history, Values.nonNegative(flat), model(), "HOLT_WINTERS too little history: last value");
         }
 

@@ -1,5 +1,7 @@
 package io.scalableapp.engine.forecast;
 
+import java.time.Duration;
+
 /** Small NaN-aware array helpers shared by the forecasters. */
 final class Values {
 
@@ -37,11 +39,11 @@ final class Values {
         return f;
     }
 
-    static String formatDuration(java.time.Duration d) {
-        if (d.toDays() > 0 && d.equals(java.time.Duration.ofDays(d.toDays()))) {
+    static String formatDuration(Duration d) {
+        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
             return d.toDays() + "d";
         }
-        if (d.toMinutes() > 0 && d.equals(java.time.Duration.ofMinutes(d.toMinutes()))) {
+        if (d.toMinutes() > 0 && d.equals(Duration.ofMinutes(d.toMinutes()))) {
             return d.toMinutes() + "m";
         }
         return d.toSeconds() + "s";

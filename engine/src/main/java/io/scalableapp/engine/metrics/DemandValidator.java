@@ -30,7 +30,7 @@ public final class DemandValidator {
         if (raw == null || raw.isEmpty()) {
             return DemandCheck.unavailable(raw, 0, "demand source returned no data");
         }
-        Instant freshFrom = now.minus(staleAfter);
+        int firstFresh = raw.firstIndexAfter(now.minus(staleAfter));
         double[] y = raw.toArray();
         double runningMax = 0;
         int masked = 0;
@@ -42,7 +42,7 @@ public final class DemandValidator {
                 continue;
             }
             String problem = classify(v, absurdFactor * Math.max(runningMax, targetPerReplica));
-            boolean fresh = raw.timeAt(i).isAfter(freshFrom);
+            boolean fresh = i >= firstFresh;
             if (problem != null) {
                 y[i] = Double.NaN;
                 masked++;

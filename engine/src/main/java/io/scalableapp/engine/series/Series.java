@@ -92,6 +92,13 @@ public final class Series {
         return (int) i;
     }
 
+    /** Index of the first point strictly after {@code time} ({@link #size()} if there is none). */
+    public int firstIndexAfter(Instant time) {
+        long nanos = Duration.between(start, time).toNanos();
+        long i = Math.floorDiv(nanos, step.toNanos()) + 1;
+        return (int) Math.max(0, Math.min(values.length, i));
+    }
+
     /** Number of points that are not NaN. */
     public int validCount() {
         int n = 0;

@@ -45,6 +45,16 @@ class SeriesTest {
     }
 
     @Test
+    void firstIndexAfterIsStrict() {
+        Series s = Series.of(T0, MIN, 1, 2, 3);
+
+        assertThat(s.firstIndexAfter(T0)).isEqualTo(1);
+        assertThat(s.firstIndexAfter(T0.plusSeconds(30))).isEqualTo(1);
+        assertThat(s.firstIndexAfter(T0.minusSeconds(600))).isEqualTo(0);
+        assertThat(s.firstIndexAfter(T0.plusSeconds(120))).isEqualTo(3);
+    }
+
+    @Test
     void copiesInputSoCallersCannotMutateIt() {
         double[] v = {1, 2};
         Series s = Series.of(T0, MIN, v);
