@@ -50,8 +50,7 @@ ensure_nodes() {
   fi
   kubectl wait --for=condition=Ready nodes -l type=kwok --timeout=60s >/dev/null
   # Pods are rejected until the service-account controller has made "default".
-  local i
-  for i in $(seq 60); do kubectl get serviceaccount default >/dev/null 2>&1 && return 0; sleep 1; done
+  for _ in $(seq 60); do kubectl get serviceaccount default >/dev/null 2>&1 && return 0; sleep 1; done
   fail "default service account never appeared"
 }
 
@@ -63,7 +62,15 @@ wait_metrics() {
 }
 
 mkdir -p "$SCALABLEAPP_CLUSTER_DIR"
+# hack/kind-up.sh writes the same kubeconfig; one cluster at a time.
+if [[ -s "$KUBECONFIG" ]] && grep -q "^current-context: kind-$NAME\$" "$KUBECONFIG"; then
+  log "$KUBECONFIG belongs to the Kind cluster $NAME; run hack/kind-down.sh first"; exit 1
+fi
 echo "--- $(date -u +%FT%TZ) cluster-up" >>"$UP_LOG"
+# kwokctl keeps its own copy of the kubeconfig; restore ours if it was removed.
+if [[ ! -s "$KUBECONFIG" && -s "$CLUSTER_STATE/kubeconfig.yaml" ]]; then
+  install -m 600 "$CLUSTER_STATE/kubeconfig.yaml" "$KUBECONFIG"
+fi
 
 if api_ready; then
   ensure_nodes
