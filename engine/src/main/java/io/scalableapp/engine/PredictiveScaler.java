@@ -20,6 +20,9 @@ import java.util.Objects;
  * -> forecast and judge accuracy ({@link ForecastStage}, accuracy gate) -> decide
  * ({@link FloorDecider}). Applying the floor is the caller's job. All time comes from the injected
  * clock, so a replay with a simulated clock runs exactly the production logic.
+ *
+ * <p>Holds no per-app data (that is {@link ScalerState}), so one instance can serve every app and
+ * several threads, as long as each app's state is evaluated by one thread at a time.
  */
 public final class PredictiveScaler {
 
@@ -77,9 +80,9 @@ public final class PredictiveScaler {
             raw = source.fetch(from, to, spec.step());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new DemandCheck(false, null, 0, "demand fetch interrupted");
+            return DemandCheck.unavailable(null, 0, "demand fetch interrupted");
         } catch (Exception e) {
-            return new DemandCheck(false, null, 0, "demand source failed: " + e);
+            return DemandCheck.unavailable(null, 0, "demand source failed: " + e);
         }
         return validator.check(raw, now, spec.targetPerReplica());
     }

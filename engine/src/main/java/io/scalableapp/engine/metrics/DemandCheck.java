@@ -12,7 +12,7 @@ import io.scalableapp.engine.series.Series;
  */
 public record DemandCheck(boolean available, Series series, int maskedPoints, String problem) {
 
-    static DemandCheck unavailable(Series series, int masked, String problem) {
+    public static DemandCheck unavailable(Series series, int masked, String problem) {
         return new DemandCheck(false, series, masked, problem);
     }
 }
