@@ -3,7 +3,7 @@ package io.scalableapp.engine;
 import io.scalableapp.engine.forecast.AutoForecaster;
 import io.scalableapp.engine.forecast.Forecast;
 import io.scalableapp.engine.forecast.Forecaster;
-import io.scalableapp.engine.forecast.Forecasters;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.forecast.SeasonalityDetector;
 import io.scalableapp.engine.series.Series;
 import java.time.Duration;
@@ -16,10 +16,10 @@ final class ForecastStage {
     private ForecastStage() {
     }
 
-    static Forecast run(AppScalingSpec spec, Series history, int steps, int leadSteps, ScalerState state,
-                        Instant now) {
+    static Forecast run(ForecasterFactory factory, AppScalingSpec spec, Series history, int steps, int leadSteps,
+                        ScalerState state, Instant now) {
         Optional<Duration> period = SeasonalityDetector.resolve(spec.seasonality(), history);
-        Forecaster forecaster = Forecasters.create(spec.model(), period, leadSteps);
+        Forecaster forecaster = factory.create(spec.model(), period, leadSteps);
         if (!(forecaster instanceof AutoForecaster auto)) {
             return forecaster.forecast(history, steps);
         }

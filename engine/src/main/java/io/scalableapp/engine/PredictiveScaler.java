@@ -3,6 +3,7 @@ package io.scalableapp.engine;
 import io.scalableapp.engine.decision.AccuracyGate;
 import io.scalableapp.engine.decision.FloorDecider;
 import io.scalableapp.engine.forecast.Forecast;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandCheck;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.metrics.DemandValidator;
@@ -31,9 +32,16 @@ public final class PredictiveScaler {
     static final int MIN_HISTORY_POINTS = 6;
 
     private final Clock clock;
+    private final ForecasterFactory forecasters;
 
     public PredictiveScaler(Clock clock) {
+        this(clock, ForecasterFactory.DEFAULT);
+    }
+
+    /** With a custom forecaster factory, e.g. the lab's degraded forecasters. */
+    public PredictiveScaler(Clock clock, ForecasterFactory forecasters) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.forecasters = Objects.requireNonNull(forecasters, "forecasters");
     }
 
     /** What the floor should be before bounds and limits, and why. */
@@ -121,7 +129,7 @@ public final class PredictiveScaler {
         Instant until = now.plus(horizon);
         int steps = Steps.covering(Duration.between(history.end(), until), spec.step());
         int leadSteps = Steps.covering(horizon, spec.step());
-        Forecast forecast = ForecastStage.run(spec, history, steps, leadSteps, state, now);
+        Forecast forecast = ForecastStage.run(forecasters, spec, history, steps, leadSteps, state, now);
         double peak = forecast.peakBetween(now, until);
         if (Double.isNaN(peak)) {
             peak = forecast.get(forecast.size() - 1);

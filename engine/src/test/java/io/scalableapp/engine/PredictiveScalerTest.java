@@ -6,7 +6,10 @@ import static io.scalableapp.engine.testing.SyntheticSeries.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.scalableapp.engine.forecast.Forecast;
 import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.engine.forecast.Forecaster;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.metrics.InMemoryDemandSource;
 import io.scalableapp.engine.series.Series;
@@ -279,6 +282,41 @@ class PredictiveScalerTest {
                 recording(i -> 1000), state);
 
         assertThat(r.horizon()).isEqualTo(Duration.ofSeconds(109 + 30));
+    }
+
+    @Test
+    void customForecasterFactoryDrivesTheRealDecisionLogic() {
+        // A forecaster that always says "double": the floor follows it, and the accuracy gate
+        // notices once the actuals disagree.
+        ForecasterFactory doubling = (model, period, lead) -> new Forecaster() {
+            @Override
+            public ForecastModel model() {
+                return ForecastModel.LINEAR;
+            }
+
+            @Override
+            public Forecast forecast(Series history, int steps) {
+                double[] v = new double[steps];
+                java.util.Arrays.fill(v, 2 * history.get(history.size() - 1));
+                return Forecast.after(history, v, model(), "doubling");
+            }
+        };
+        PredictiveScaler custom = new PredictiveScaler(clock, doubling);
+        AppScalingSpec spec = spec().scaleDownStabilization(Duration.ZERO).scaleDownFractionPerMinute(1.0).build();
+
+        Recommendation first = custom.evaluate(spec, recording(i -> 1000), state);
+        Recommendation later = first;
+        for (int minute = 0; minute < 20; minute++) {
+            clock.advance(MINUTE);
+            later = custom.evaluate(spec, recording(i -> 1000), state);
+        }
+
+        assertThat(first.floor()).isEqualTo(22);
+        assertThat(first.modelDetail()).isEqualTo("doubling");
+        assertThat(later.reason()).isEqualTo(Reason.FALLBACK);
+        assertThat(later.floor()).isEqualTo(1);
+        assertThat(later.recentError()).isCloseTo(1.0, within(1e-9));
+        assertThat(state.forecastTrusted()).isFalse();
     }
 
     private static Series replaceNewest(Series s, double value) {
