@@ -5,13 +5,20 @@ import io.scalableapp.lab.trace.Trace;
 import java.util.Arrays;
 
 /**
- * Scores forecasts made while walking a trace forward, at one step and at the horizon, against what then
- * happened. Each target minute is scored once per lead: by the forecast whose history ended exactly
- * {@code lead} minutes before it. Uses the engine's own error measures; masked minutes are skipped.
+ * Scores the forecasts the engine made while driving the floor against what then happened, with the engine's
+ * own error measures:
+ *
+ * <ul>
+ *   <li>one step: the forecast for the minute that starts at the evaluation, against that minute's count;</li>
+ *   <li>horizon: the forecast peak over the horizon (what the floor is computed from) against the largest
+ *       count actually seen over the same minutes.</li>
+ * </ul>
+ * Only forecasts whose minutes lie in {@code [from, to)} count; masked minutes are skipped. MASE divides by the
+ * in-sample MAE of the one-step naive forecast on the training part.
  */
 public final class ForecastScorer {
 
-    /** MAPE in percent; MASE against the in-sample one-step naive forecast of the training part. */
+    /** MAPE in percent. */
     public record Score(double mapeOneStep, double maseOneStep, int horizonMinutes, double mapeHorizon,
                         double maseHorizon, int scoredMinutes) {
     }
@@ -21,46 +28,43 @@ public final class ForecastScorer {
     private final int to;
     private final int horizon;
     private final double[] oneStep;
-    private final double[] atHorizon;
+    private final double[] peak;
 
-    /** Scores target minutes {@code [from, to)}; {@code horizon} is the lead, in minutes, that matters. */
+    /** {@code horizon}: minutes the forecast peak covers. */
     public ForecastScorer(Trace trace, int from, int to, int horizon) {
         this.trace = trace;
         this.from = from;
         this.to = to;
         this.horizon = horizon;
         this.oneStep = nanArray(to - from);
-        this.atHorizon = nanArray(to - from);
+        this.peak = nanArray(to - from);
     }
 
-    /**
-     * @param lastHistoryMinute the newest minute the forecaster saw
-     * @param perMinute         forecast for minutes {@code lastHistoryMinute + 1, + 2, ...}
-     */
-    public void record(int lastHistoryMinute, double[] perMinute) {
-        put(oneStep, lastHistoryMinute + 1, perMinute, 1);
-        put(atHorizon, lastHistoryMinute + horizon, perMinute, horizon);
-    }
-
-    private void put(double[] into, int target, double[] perMinute, int lead) {
-        if (target >= from && target < to && perMinute.length >= lead) {
-            into[target - from] = perMinute[lead - 1];
+    /** Records an evaluation made at the start of {@code minute}. */
+    public void record(int minute, double forecastNextMinute, double forecastPeakOverHorizon) {
+        if (minute >= from && minute + horizon <= to) {
+            oneStep[minute - from] = forecastNextMinute;
+            peak[minute - from] = forecastPeakOverHorizon;
         }
     }
 
     public Score score(int trainFrom, int trainTo) {
-        double[] actual = nanArray(to - from);
-        for (int m = from; m < to; m++) {
+        int n = to - from;
+        double[] actual = nanArray(n);
+        double[] actualPeak = nanArray(n);
+        for (int i = 0; i < n; i++) {
+            int m = from + i;
             if (trace.observed(m)) {
-                actual[m - from] = trace.demand(m);
+                actual[i] = trace.demand(m);
             }
+            actualPeak[i] = observedPeak(m, Math.min(to, m + horizon));
         }
         double[] training = new double[trainTo - trainFrom];
         for (int m = trainFrom; m < trainTo; m++) {
             training[m - trainFrom] = trace.observed(m) ? trace.demand(m) : Double.NaN;
         }
         int scored = 0;
-        for (int i = 0; i < actual.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (!Double.isNaN(actual[i]) && !Double.isNaN(oneStep[i])) {
                 scored++;
             }
@@ -69,9 +73,21 @@ public final class ForecastScorer {
                 100 * ForecastErrors.mape(actual, oneStep),
                 ForecastErrors.mase(actual, oneStep, training, 1),
                 horizon,
-                100 * ForecastErrors.mape(actual, atHorizon),
-                ForecastErrors.mase(actual, atHorizon, training, 1),
+                100 * ForecastErrors.mape(actualPeak, peak),
+                ForecastErrors.mase(actualPeak, peak, training, 1),
                 scored);
+    }
+
+    /** Largest observed count in {@code [a, b)}; NaN if any minute is masked (the peak is then unknown). */
+    private double observedPeak(int a, int b) {
+        double max = 0;
+        for (int m = a; m < b; m++) {
+            if (!trace.observed(m)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, trace.demand(m));
+        }
+        return b > a ? max : Double.NaN;
     }
 
     private static double[] nanArray(int n) {
