@@ -76,10 +76,6 @@ public final class ScalingLab {
             - The horizon accuracy is the forecast *peak* over the horizon against the actual peak over the same \
             minutes, because the engine's `Recommendation` exposes the forecast peak and the next-minute forecast, not \
             the forecast series; a pointwise h-step error needs the engine to expose the series.
-            - Robustness runs degrade the AUTO choice through `io.scalableapp.engine.LabAutoChoiceAccess`, a lab-only \
-            workaround: the engine has no seam to substitute a forecaster. After each hourly AUTO re-selection the \
-            engine forecasts once with the fresh, undegraded choice before the wrapper is reapplied, so about one \
-            evaluation in sixty is undegraded.
             """;
 
     private ScalingLab() {

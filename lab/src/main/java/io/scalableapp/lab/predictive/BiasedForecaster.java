@@ -6,7 +6,7 @@ import io.scalableapp.engine.forecast.Forecaster;
 import io.scalableapp.engine.series.Series;
 
 /** Decorator: the wrapped forecast times {@code 1 + bias}, a systematically over- or under-shooting model. */
-public final class BiasedForecaster implements DegradedForecaster {
+public final class BiasedForecaster implements Forecaster {
 
     private final Forecaster inner;
     private final double bias;

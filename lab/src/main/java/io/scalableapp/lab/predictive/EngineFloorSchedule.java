@@ -4,6 +4,7 @@ import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.PredictiveScaler;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalerState;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.lab.sim.FloorSchedule;
 import io.scalableapp.lab.trace.Trace;
@@ -27,29 +28,19 @@ public final class EngineFloorSchedule implements FloorSchedule {
     private final Duration interval;
     private final Trace trace;
     private final Optional<ForecastScorer> scorer;
-    private final EvaluationHook beforeEvaluation;
     private Instant nextEvaluation;
     private int floor;
 
-    /** Runs before each evaluation; lets the robustness runs degrade the forecaster the engine will use. */
-    @FunctionalInterface
-    public interface EvaluationHook {
-        void beforeEvaluation(ScalerState state);
-
-        EvaluationHook NONE = state -> { };
-    }
-
     public EngineFloorSchedule(AppScalingSpec spec, ScalerState state, Trace trace, Duration interval,
-                               Optional<ForecastScorer> scorer, EvaluationHook beforeEvaluation) {
+                               Optional<ForecastScorer> scorer, ForecasterFactory forecasters) {
         this.clock = new SimulatedClock(trace.instant(0));
-        this.scaler = new PredictiveScaler(clock);
+        this.scaler = new PredictiveScaler(clock, forecasters);
         this.spec = spec;
         this.state = state;
         this.demand = new io.scalableapp.engine.metrics.InMemoryDemandSource(TraceRecording.of(trace));
         this.interval = interval;
         this.trace = trace;
         this.scorer = scorer;
-        this.beforeEvaluation = beforeEvaluation;
         this.floor = spec.minReplicas();
     }
 
@@ -58,7 +49,6 @@ public final class EngineFloorSchedule implements FloorSchedule {
         if (nextEvaluation == null || !now.isBefore(nextEvaluation)) {
             nextEvaluation = now.plus(interval);
             clock.set(now);
-            beforeEvaluation.beforeEvaluation(state);
             Recommendation r = scaler.evaluate(spec, demand, state);
             if (r.actionable()) {
                 floor = r.floor();

@@ -1,8 +1,12 @@
 package io.scalableapp.lab.predictive;
 
+import io.scalableapp.engine.forecast.AutoForecaster;
+import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Forecaster;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * A deliberate forecast error for the robustness runs, applied by wrapping the engine's own forecaster so that
@@ -27,6 +31,22 @@ public record ForecastDegradation(String label, UnaryOperator<Forecaster> wrappe
 
     public Forecaster wrap(Forecaster inner) {
         return wrapper.apply(inner);
+    }
+
+    /**
+     * The engine's forecaster factory with every forecast degraded. For AUTO each candidate is wrapped, so the
+     * engine's own selection, backtests and hourly reuse of the choice all run on degraded forecasts. The
+     * candidate list restates {@code Forecasters.create(AUTO, ...)}: {@link AutoForecaster} does not expose it.
+     */
+    public ForecasterFactory factory() {
+        if (isNone()) {
+            return ForecasterFactory.DEFAULT;
+        }
+        return (model, period, leadSteps) -> model != ForecastModel.AUTO
+                ? wrap(ForecasterFactory.DEFAULT.create(model, period, leadSteps))
+                : new AutoForecaster(Stream.of(ForecastModel.HOLT_WINTERS, ForecastModel.LINEAR, ForecastModel.SEASONAL_NAIVE)
+                        .map(m -> wrap(ForecasterFactory.DEFAULT.create(m, period, leadSteps)))
+                        .toList(), leadSteps);
     }
 
     public boolean isNone() {

@@ -11,7 +11,7 @@ import java.time.Duration;
  * Decorator: the forecast runs {@code shift} early; the point for time t is the wrapped model's forecast for
  * t + shift. The floor then rises before a peak and, the dangerous half, falls before demand does.
  */
-public final class PhaseShiftedForecaster implements DegradedForecaster {
+public final class PhaseShiftedForecaster implements Forecaster {
 
     private final Forecaster inner;
     private final Duration shift;

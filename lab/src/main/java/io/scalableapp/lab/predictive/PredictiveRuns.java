@@ -69,7 +69,7 @@ public final class PredictiveRuns {
                         (int) horizon.toMinutes()))
                 : Optional.empty();
         EngineFloorSchedule floor = new EngineFloorSchedule(spec, state, s.trace(), EVALUATION_INTERVAL, scorer,
-                degradation.isNone() ? EngineFloorSchedule.EvaluationHook.NONE : AutoChoiceDegrader.hook(degradation));
+                degradation.factory());
         return new PlannedRun.PolicyUnderTest(new HpaPolicy("predictive", hpa.get(), floor), scorer);
     }
 

@@ -6,6 +6,7 @@ import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.ScalerState;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.lab.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +35,15 @@ class EngineFloorScheduleTest {
     }
 
     private static EngineFloorSchedule schedule(Trace trace, ForecastModel model, Optional<ForecastScorer> scorer,
-                                                EngineFloorSchedule.EvaluationHook hook) {
-        return new EngineFloorSchedule(spec(model), new ScalerState(), trace, MINUTE, scorer, hook);
+                                                ForecasterFactory forecasters) {
+        return new EngineFloorSchedule(spec(model), new ScalerState(), trace, MINUTE, scorer, forecasters);
     }
 
     @Test
     void floorIsTheEnginesForecastAtTheHpaTarget() {
         Trace trace = stepTrace();
         EngineFloorSchedule floor = schedule(trace, ForecastModel.LINEAR, Optional.empty(),
-                EngineFloorSchedule.EvaluationHook.NONE);
+                ForecasterFactory.DEFAULT);
 
         // a flat 100 req/min forecast: ceil(100 x 1.1 headroom / 70 per replica) = 2
         assertThat(floor.minReplicasAt(trace.instant(90))).isEqualTo(2);
@@ -52,7 +53,7 @@ class EngineFloorScheduleTest {
     void theEngineCannotSeeTheMinuteThatIsStillInProgress() {
         Trace trace = stepTrace();
         EngineFloorSchedule floor = schedule(trace, ForecastModel.LINEAR, Optional.empty(),
-                EngineFloorSchedule.EvaluationHook.NONE);
+                ForecasterFactory.DEFAULT);
 
         // at 02:00:00 the 1000 req/min minute has only just begun: the floor still reflects 100 req/min
         assertThat(floor.minReplicasAt(trace.instant(120))).isEqualTo(2);
@@ -64,7 +65,7 @@ class EngineFloorScheduleTest {
     void keepsTheFloorBetweenEvaluations() {
         Trace trace = stepTrace();
         EngineFloorSchedule floor = schedule(trace, ForecastModel.LINEAR, Optional.empty(),
-                EngineFloorSchedule.EvaluationHook.NONE);
+                ForecasterFactory.DEFAULT);
 
         int atTwoHours = floor.minReplicasAt(trace.instant(120));
         Instant halfAMinuteLater = trace.instant(121).minusSeconds(30);
@@ -76,7 +77,7 @@ class EngineFloorScheduleTest {
         Trace trace = stepTrace();
         ForecastScorer scorer = new ForecastScorer(trace, 60, 110, 3);
         EngineFloorSchedule floor = schedule(trace, ForecastModel.LINEAR, Optional.of(scorer),
-                EngineFloorSchedule.EvaluationHook.NONE);
+                ForecasterFactory.DEFAULT);
 
         for (int m = 40; m < 110; m++) {
             floor.minReplicasAt(trace.instant(m));
@@ -91,9 +92,9 @@ class EngineFloorScheduleTest {
     void aDegradationHookChangesTheForecastTheEngineActsOn() {
         Trace trace = stepTrace();
         EngineFloorSchedule honest = schedule(trace, ForecastModel.AUTO, Optional.empty(),
-                EngineFloorSchedule.EvaluationHook.NONE);
+                ForecasterFactory.DEFAULT);
         EngineFloorSchedule inflated = schedule(trace, ForecastModel.AUTO, Optional.empty(),
-                AutoChoiceDegrader.hook(ForecastDegradation.bias(0.5)));
+                ForecastDegradation.bias(0.5).factory());
 
         for (int m = 60; m < 100; m++) {
             honest.minReplicasAt(trace.instant(m));
