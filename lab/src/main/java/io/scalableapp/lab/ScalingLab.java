@@ -65,6 +65,19 @@ public final class ScalingLab {
             the training part. Their XGBoost and Prophet figures are quoted, not re-run.""".formatted(human(ENGINE_LOOKBACK));
 
     static final String NOTES = """
+            ## Why the target is missed
+
+            - **NASA**: at 7 req/min per replica a busy minute is only ~100-200 requests, so minute-to-minute noise \
+            is large: the best one-step MAPE is ~48 %. The floor lifts capacity to the forecast plus headroom and \
+            removes 30-43 % of the reactive HPA's under-provisioned minutes for +2-3 % replica-hours (Holt-Winters \
+            and AUTO best), but most of what remains follows a single-minute jump of more than 43 % (column "after \
+            a jump"): a forecast of the mean cannot see it, and covering it needs standing spare capacity that the \
+            10 % cost budget rules out.
+            - **WorldCup**: per-minute traffic is large and smooth relative to a replica, so the reactive HPA's 43 % \
+            headroom already absorbs almost everything (a handful of minutes, ~0.01 % unserved, all at sharp jumps). \
+            There is nothing left for a floor to win, while the floor costs 11-14 % more replica-hours because the \
+            engine's default 10 % headroom is stacked on top of the HPA's 70 % target.
+
             ## Limits of this lab
 
             - The reactive baseline is idealised in its favour: no metrics-pipeline lag, no CPU initialisation \
