@@ -49,6 +49,11 @@ public class ScalableAppSpec {
   @JsonPropertyDescription("Reactive autoscaling by a HorizontalPodAutoscaler.")
   private AutoscalingSpec autoscaling = new AutoscalingSpec();
 
+  @JsonPropertyDescription("Predictive scaling: forecast demand from Prometheus and raise capacity before it arrives.")
+  private PredictionSpec prediction = new PredictionSpec();
+
+  public PredictionSpec getPrediction() { return prediction; }
+  public void setPrediction(PredictionSpec prediction) { this.prediction = prediction; }
   public String getImage() { return image; }
   public void setImage(String image) { this.image = image; }
   public int getPort() { return port; }

@@ -22,6 +22,11 @@ public class ScalableAppStatus {
   @JsonPropertyDescription("Name of the Service that fronts the app.")
   private String serviceName;
 
+  @JsonPropertyDescription("Predictive scaling: the current forecast and the last decision. Absent while prediction is Off.")
+  private PredictionStatus prediction;
+
+  public PredictionStatus getPrediction() { return prediction; }
+  public void setPrediction(PredictionStatus prediction) { this.prediction = prediction; }
   public Long getObservedGeneration() { return observedGeneration; }
   public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
   public List<Condition> getConditions() { return conditions; }
@@ -40,11 +45,12 @@ public class ScalableAppStatus {
         && Objects.equals(conditions, other.conditions)
         && Objects.equals(replicas, other.replicas)
         && Objects.equals(readyReplicas, other.readyReplicas)
-        && Objects.equals(serviceName, other.serviceName);
+        && Objects.equals(serviceName, other.serviceName)
+        && Objects.equals(prediction, other.prediction);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName);
+    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName, prediction);
   }
 }

@@ -1,12 +1,14 @@
 package io.scalableapp.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Clock;
 import java.util.Objects;
@@ -40,13 +42,21 @@ public abstract class AppChildResource<R extends HasMetadata> extends CRUDKubern
   @Override
   public R update(R actual, R desired, ScalableApp app, Context<ScalableApp> context) {
     R updated = super.update(actual, desired, app, context);
-    if (specAlreadyApplied(app)) {
-      // The spec did not change since it was last applied, so someone else changed the child.
-      events(context).warning(app, "DriftRepaired", describe(desired) + " differed from the app's spec and was restored");
-    } else {
+    if (!specAlreadyApplied(app)) {
       events(context).normal(app, "Updated", "Updated " + describe(desired) + " to the app's new spec");
+    } else if (editedByOthers(actual)) {
+      events(context).warning(app, "DriftRepaired", describe(desired) + " differed from the app's spec and was restored");
     }
+    // Otherwise the operator moved the replica floor itself; the reconciler reports that.
     return updated;
+  }
+
+  /** Someone other than the operator and the control plane wrote the object's spec or metadata. */
+  private static boolean editedByOthers(HasMetadata actual) {
+    return actual.getMetadata().getManagedFields().stream()
+        .filter(f -> f.getSubresource() == null || f.getSubresource().isEmpty())
+        .map(ManagedFieldsEntry::getManager)
+        .anyMatch(m -> !ScalableAppReconciler.FIELD_MANAGER.equals(m) && !m.startsWith("kube-"));
   }
 
   private static boolean specAlreadyApplied(ScalableApp app) {

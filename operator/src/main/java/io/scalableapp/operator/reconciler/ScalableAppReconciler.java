@@ -15,7 +15,17 @@ import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import io.scalableapp.operator.dependent.DeploymentDependent;
 import io.scalableapp.operator.dependent.HorizontalPodAutoscalerDependent;
 import io.scalableapp.operator.dependent.ServiceDependent;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
+import io.scalableapp.engine.Recommendation;
+import io.scalableapp.operator.prediction.PredictionService;
+import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,15 +46,45 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   static final String HPA = "horizontalpodautoscaler";
 
   private final Clock clock;
+  private final PredictionService prediction;
 
-  public ScalableAppReconciler(Clock clock) {
+  public ScalableAppReconciler(Clock clock, PredictionService prediction) {
     this.clock = clock;
+    this.prediction = prediction;
+  }
+
+  /** Each app's forecast is polled on its own schedule and becomes a secondary resource of the app. */
+  @Override
+  public List<EventSource<?, ScalableApp>> prepareEventSources(EventSourceContext<ScalableApp> context) {
+    var config = new PerResourcePollingConfigurationBuilder<Recommendation, ScalableApp, String>(
+        prediction, prediction.interval())
+        .withName("prediction")
+        .withResourceIDMapper(ResourceIDMapper.singleResourceResourceIDMapper())
+        .build();
+    return List.of(new PerResourcePollingEventSource<>(Recommendation.class, context, config));
   }
 
   @Override
   public UpdateControl<ScalableApp> reconcile(ScalableApp app, Context<ScalableApp> context) {
-    return patchIfChanged(app, StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
-        Optional.empty(), clock.instant()));
+    Instant now = clock.instant();
+    ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
+        Optional.empty(), now);
+    Optional<Recommendation> recommendation = context.getSecondaryResource(Recommendation.class)
+        .filter(r -> PredictionService.isPredicted(app));
+    if (recommendation.isPresent()) {
+      Recommendation r = recommendation.get();
+      PredictionReporter.recordEvents(app, r, new EventRecorder(context.getClient(), clock));
+      status.setPrediction(PredictionReporter.status(r));
+      status.setConditions(PredictionReporter.metricsCondition(status.getConditions(), r,
+          app.getMetadata().getGeneration(), now));
+    } else if (PredictionService.isPredicted(app) && app.getStatus() != null) {
+      // Not evaluated yet since a restart: keep what the last evaluation reported.
+      status.setPrediction(app.getStatus().getPrediction());
+    } else {
+      status.setConditions(status.getConditions().stream()
+          .filter(c -> !PredictionReporter.METRICS_AVAILABLE.equals(c.getType())).toList());
+    }
+    return patchIfChanged(app, status);
   }
 
   @Override
@@ -52,6 +92,9 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
       Exception e) {
     ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
         Optional.of(e), clock.instant());
+    if (app.getStatus() != null) {
+      status.setPrediction(app.getStatus().getPrediction());
+    }
     return ErrorStatusUpdateControl.patchStatus(statusPatch(app, status));
   }
 

@@ -3,6 +3,7 @@ package io.scalableapp.operator.runtime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.time.Clock;
 
@@ -10,13 +11,13 @@ import java.time.Clock;
 public final class OperatorFactory {
   private OperatorFactory() {}
 
-  public static Operator create(KubernetesClient client, Metrics metrics, Clock clock) {
+  public static Operator create(KubernetesClient client, Metrics metrics, PredictionService prediction, Clock clock) {
     Operator operator = new Operator(overrider -> overrider
         .withKubernetesClient(client)
         .withMetrics(metrics)
         // The client belongs to whoever passed it in (Quarkus or a test), so stopping must not close it.
         .withCloseClientOnStop(false));
-    operator.register(new ScalableAppReconciler(clock));
+    operator.register(new ScalableAppReconciler(clock, prediction));
     return operator;
   }
 }

@@ -5,9 +5,13 @@ import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.scalableapp.operator.prediction.PredictionService;
+import io.scalableapp.operator.prediction.PredictionSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Starts the operator with the application and stops it on shutdown. */
@@ -16,26 +20,37 @@ public class OperatorLifecycle {
   private final KubernetesClient client;
   private final MeterRegistry registry;
   private final boolean enabled;
+  private final PredictionSettings settings;
   private volatile Operator operator;
+  private volatile PredictionService prediction;
 
   public OperatorLifecycle(KubernetesClient client, MeterRegistry registry,
-      @ConfigProperty(name = "scalableapp.operator.enabled", defaultValue = "true") boolean enabled) {
+      @ConfigProperty(name = "scalableapp.operator.enabled", defaultValue = "true") boolean enabled,
+      @ConfigProperty(name = "scalableapp.prometheus.url", defaultValue = "http://localhost:9090") URI prometheusUrl,
+      @ConfigProperty(name = "scalableapp.prediction.interval", defaultValue = "30s") Duration interval,
+      @ConfigProperty(name = "scalableapp.prediction.step", defaultValue = "1m") Duration step) {
     this.client = client;
     this.registry = registry;
     this.enabled = enabled;
+    this.settings = new PredictionSettings(prometheusUrl, interval, step);
   }
 
   void onStart(@Observes StartupEvent event) {
     if (!enabled) {
       return;
     }
-    operator = OperatorFactory.create(client, new ReconcileMetrics(registry), Clock.systemUTC());
+    prediction = new PredictionService(settings, client, registry, Clock.systemUTC());
+    prediction.start();
+    operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC());
     operator.start();
   }
 
   void onStop(@Observes ShutdownEvent event) {
     if (operator != null) {
       operator.stop();
+    }
+    if (prediction != null) {
+      prediction.close();
     }
   }
 

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalableapp.operator.api.ScalableApp;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.function.Predicate;
 
 /** Waits on a real cluster, polling, with a bound long enough for a loaded 2-core CI machine. */
@@ -14,10 +16,17 @@ final class AppAssertions {
 
   private AppAssertions() {}
 
+  /** Waits until the app passes {@code test}; on timeout the failure shows the app's last status. */
   static ScalableApp awaitApp(KubernetesClient client, String namespace, String name, Predicate<ScalableApp> test) {
-    return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(
-        () -> client.resources(ScalableApp.class).inNamespace(namespace).withName(name).get(),
-        app -> app != null && test.test(app));
+    var resource = client.resources(ScalableApp.class).inNamespace(namespace).withName(name);
+    try {
+      return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(resource::get,
+          app -> app != null && test.test(app));
+    } catch (ConditionTimeoutException e) {
+      ScalableApp last = resource.get();
+      throw new AssertionError("ScalableApp " + name + " never got there; last status:\n"
+          + (last == null ? "(deleted)" : Serialization.asYaml(last.getStatus())), e);
+    }
   }
 
   static Predicate<ScalableApp> hasCondition(String type, String status) {

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scalableapp.operator.prediction.PredictionService;
+import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.runtime.OperatorFactory;
 import io.scalableapp.operator.runtime.ReconcileMetrics;
 import java.io.FileInputStream;
@@ -59,10 +61,24 @@ public final class LocalCluster {
     client.namespaces().withName(name).delete();
   }
 
-  static Operator startOperator(KubernetesClient client) {
-    Operator operator = OperatorFactory.create(client, new ReconcileMetrics(new SimpleMeterRegistry()),
-        Clock.systemUTC());
+  static RunningOperator startOperator(KubernetesClient client) {
+    return startOperator(client, PredictionSettings.defaults());
+  }
+
+  /** An operator wired as the application wires it. */
+  static RunningOperator startOperator(KubernetesClient client, PredictionSettings settings) {
+    var registry = new SimpleMeterRegistry();
+    PredictionService prediction = new PredictionService(settings, client, registry, Clock.systemUTC());
+    prediction.start();
+    Operator operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC());
     operator.start();
-    return operator;
+    return new RunningOperator(operator, prediction);
+  }
+
+  record RunningOperator(Operator operator, PredictionService prediction) {
+    void stop() {
+      operator.stop();
+      prediction.close();
+    }
   }
 }

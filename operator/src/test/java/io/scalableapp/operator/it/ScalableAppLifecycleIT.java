@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.reconciler.Conditions;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class ScalableAppLifecycleIT {
   private static KubernetesClient client;
-  private static Operator operator;
+  private static LocalCluster.RunningOperator operator;
   private static String namespace;
 
   @BeforeAll

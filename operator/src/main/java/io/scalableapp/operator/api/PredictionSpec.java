@@ -1,0 +1,126 @@
+package io.scalableapp.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
+
+@ValidationRule(value = "self.mode == 'Off' || (has(self.query) && size(self.query) > 0)",
+    message = "prediction.query is required unless prediction.mode is Off")
+@ValidationRule(value = "self.mode == 'Off' || has(self.targetPerReplica)",
+    message = "prediction.targetPerReplica is required unless prediction.mode is Off")
+@ValidationRule(value = "!has(self.targetPerReplica) || self.targetPerReplica > 0.0",
+    message = "prediction.targetPerReplica must be greater than 0")
+public class PredictionSpec {
+  /** Durations such as 90s, 5m, 1h30m, 7d. */
+  public static final String DURATION_PATTERN = "^([0-9]+(ms|s|m|h|d))+$";
+
+  public enum Mode { Off, Shadow, Enforce }
+
+  public enum Seasonality { Auto, Daily, Weekly, None }
+
+  public enum Model { Auto, HoltWinters, Linear, SeasonalNaive }
+
+  @JsonPropertyDescription("Off: no forecasting. Shadow: forecast and report in status, change nothing. "
+      + "Enforce: keep the replica floor (the HPA's minReplicas, or the Deployment's replicas without an HPA) "
+      + "at the capacity the forecast needs.")
+  @Default("Off")
+  private Mode mode = Mode.Off;
+
+  @JsonPropertyDescription("PromQL query returning this app's demand as one series, e.g. "
+      + "sum(rate(http_requests_total{app=\"shop\"}[2m])).")
+  private String query;
+
+  @JsonPropertyDescription("Demand one replica serves, in the unit of the query (e.g. requests per second).")
+  private Double targetPerReplica;
+
+  @JsonPropertyDescription("How far ahead capacity is provisioned. Default: the p95 time this app's pods took "
+      + "from creation to ready, as the operator observed it, plus one minute.")
+  @Pattern(DURATION_PATTERN)
+  private String horizon;
+
+  @JsonPropertyDescription("Seasonal cycle of the demand: Auto detects daily or weekly cycles from the history.")
+  @Default("Auto")
+  private Seasonality seasonality = Seasonality.Auto;
+
+  @JsonPropertyDescription("How much history is fitted. Weekly seasonality needs at least 14d.")
+  @Default("7d")
+  @Pattern(DURATION_PATTERN)
+  private String lookback = "7d";
+
+  @JsonPropertyDescription("Extra capacity on top of the forecast peak, in percent.")
+  @Default("10")
+  @Min(0)
+  @Max(1000)
+  private int headroomPercent = 10;
+
+  @JsonPropertyDescription("Forecasting model. Auto picks, by recent out-of-sample error, among HoltWinters "
+      + "(seasonal), Linear (trend) and SeasonalNaive.")
+  @Default("Auto")
+  private Model model = Model.Auto;
+
+  @JsonPropertyDescription("Most replicas the floor may rise by within one minute; 0 means no limit.")
+  @Default("0")
+  @Min(0)
+  private int scaleUpReplicasPerMinute = 0;
+
+  @JsonPropertyDescription("Most of the floor, in percent, that may be removed within one minute (at least one replica).")
+  @Default("20")
+  @Min(1)
+  @Max(100)
+  private int scaleDownPercentPerMinute = 20;
+
+  @JsonPropertyDescription("A lower floor waits this long: the floor falls only to the highest recommendation "
+      + "of this window, as the HPA does.")
+  @Default("5m")
+  @Pattern(DURATION_PATTERN)
+  private String scaleDownStabilization = "5m";
+
+  @JsonPropertyDescription("When metrics are unavailable the last floor is held this long, then decays to replicas.min.")
+  @Default("10m")
+  @Pattern(DURATION_PATTERN)
+  private String holdOnMetricsLoss = "10m";
+
+  @JsonPropertyDescription("Rolling forecast error (weighted absolute percentage, over the last hour) above which "
+      + "Enforce falls back to reactive scaling until accuracy returns.")
+  @Default("50")
+  @Min(1)
+  @Max(1000)
+  private int maxForecastErrorPercent = 50;
+
+  @JsonPropertyDescription("Prometheus base URL for this app, e.g. http://prometheus.monitoring:9090. "
+      + "Default: the operator's scalableapp.prometheus.url setting.")
+  @Pattern("^https?://.+")
+  private String prometheusUrl;
+
+  public Mode getMode() { return mode; }
+  public void setMode(Mode mode) { this.mode = mode; }
+  public String getQuery() { return query; }
+  public void setQuery(String query) { this.query = query; }
+  public Double getTargetPerReplica() { return targetPerReplica; }
+  public void setTargetPerReplica(Double targetPerReplica) { this.targetPerReplica = targetPerReplica; }
+  public String getHorizon() { return horizon; }
+  public void setHorizon(String horizon) { this.horizon = horizon; }
+  public Seasonality getSeasonality() { return seasonality; }
+  public void setSeasonality(Seasonality seasonality) { this.seasonality = seasonality; }
+  public String getLookback() { return lookback; }
+  public void setLookback(String lookback) { this.lookback = lookback; }
+  public int getHeadroomPercent() { return headroomPercent; }
+  public void setHeadroomPercent(int headroomPercent) { this.headroomPercent = headroomPercent; }
+  public Model getModel() { return model; }
+  public void setModel(Model model) { this.model = model; }
+  public int getScaleUpReplicasPerMinute() { return scaleUpReplicasPerMinute; }
+  public void setScaleUpReplicasPerMinute(int value) { this.scaleUpReplicasPerMinute = value; }
+  public int getScaleDownPercentPerMinute() { return scaleDownPercentPerMinute; }
+  public void setScaleDownPercentPerMinute(int value) { this.scaleDownPercentPerMinute = value; }
+  public String getScaleDownStabilization() { return scaleDownStabilization; }
+  public void setScaleDownStabilization(String value) { this.scaleDownStabilization = value; }
+  public String getHoldOnMetricsLoss() { return holdOnMetricsLoss; }
+  public void setHoldOnMetricsLoss(String holdOnMetricsLoss) { this.holdOnMetricsLoss = holdOnMetricsLoss; }
+  public int getMaxForecastErrorPercent() { return maxForecastErrorPercent; }
+  public void setMaxForecastErrorPercent(int value) { this.maxForecastErrorPercent = value; }
+  public String getPrometheusUrl() { return prometheusUrl; }
+  public void setPrometheusUrl(String prometheusUrl) { this.prometheusUrl = prometheusUrl; }
+}

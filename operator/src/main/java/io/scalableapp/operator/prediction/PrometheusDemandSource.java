@@ -1,0 +1,84 @@
+package io.scalableapp.operator.prediction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scalableapp.engine.metrics.DemandSource;
+import io.scalableapp.engine.series.Series;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+/** One app's demand history from a Prometheus range query. */
+public final class PrometheusDemandSource implements DemandSource {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final HttpClient http;
+  private final URI baseUrl;
+  private final String query;
+
+  public PrometheusDemandSource(HttpClient http, URI baseUrl, String query) {
+    this.http = http;
+    this.baseUrl = baseUrl;
+    this.query = query;
+  }
+
+  @Override
+  public Series fetch(Instant from, Instant to, Duration step) throws IOException, InterruptedException {
+    URI uri = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/api/v1/query_range"
+        + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+        + "&start=" + from.getEpochSecond()
+        + "&end=" + to.getEpochSecond()
+        + "&step=" + step.getSeconds());
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("Prometheus answered HTTP " + response.statusCode() + ": " + errorOf(response.body()));
+    }
+    return toSeries(JSON.readTree(response.body()), from, step, (int) (Duration.between(from, to).dividedBy(step) + 1));
+  }
+
+  /** Places each sample at its step; steps Prometheus returned nothing for stay NaN (missing, not zero). */
+  static Series toSeries(JsonNode body, Instant from, Duration step, int points) throws IOException {
+    JsonNode result = body.path("data").path("result");
+    if (result.size() > 1) {
+      throw new IOException("the query returned " + result.size() + " series; aggregate it to one, e.g. with sum()");
+    }
+    double[] values = new double[points];
+    Arrays.fill(values, Double.NaN);
+    if (result.size() == 1) {
+      long stepSeconds = step.getSeconds();
+      for (JsonNode sample : result.get(0).path("values")) {
+        long offset = Math.round((sample.get(0).asDouble() - from.getEpochSecond()) / stepSeconds);
+        if (offset >= 0 && offset < points) {
+          values[(int) offset] = parse(sample.get(1).asText());
+        }
+      }
+    }
+    return Series.of(from, step, values);
+  }
+
+  private static double parse(String value) {
+    return switch (value) {
+      case "NaN" -> Double.NaN;
+      case "+Inf" -> Double.POSITIVE_INFINITY;
+      case "-Inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(value);
+    };
+  }
+
+  private static String errorOf(String body) {
+    try {
+      return JSON.readTree(body).path("error").asText(body);
+    } catch (IOException e) {
+      return body.length() > 200 ? body.substring(0, 200) : body;
+    }
+  }
+}

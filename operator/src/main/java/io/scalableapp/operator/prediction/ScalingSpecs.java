@@ -1,0 +1,64 @@
+package io.scalableapp.operator.prediction;
+
+import io.scalableapp.engine.AppScalingSpec;
+import io.scalableapp.engine.ScalingMode;
+import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.engine.forecast.Seasonality;
+import io.scalableapp.operator.api.PredictionSpec;
+import io.scalableapp.operator.api.ScalableApp;
+import java.time.Duration;
+
+/** Translates an app's spec into the engine's terms. */
+public final class ScalingSpecs {
+  private ScalingSpecs() {}
+
+  public static AppScalingSpec of(ScalableApp app, Duration step) {
+    PredictionSpec p = app.getSpec().getPrediction();
+    var replicas = app.getSpec().getReplicas();
+    AppScalingSpec.Builder builder = AppScalingSpec.builder()
+        .mode(mode(p.getMode()))
+        .targetPerReplica(p.getTargetPerReplica())
+        .replicas(replicas.getMin(), replicas.getMax())
+        .step(step)
+        .lookback(DurationText.parse(p.getLookback()))
+        .seasonality(seasonality(p.getSeasonality()))
+        .model(model(p.getModel()))
+        .headroom(p.getHeadroomPercent() / 100.0)
+        .scaleUpReplicasPerMinute(p.getScaleUpReplicasPerMinute() == 0 ? Integer.MAX_VALUE
+            : p.getScaleUpReplicasPerMinute())
+        .scaleDownFractionPerMinute(p.getScaleDownPercentPerMinute() / 100.0)
+        .scaleDownStabilization(DurationText.parse(p.getScaleDownStabilization()))
+        .holdDuration(DurationText.parse(p.getHoldOnMetricsLoss()))
+        .maxForecastError(p.getMaxForecastErrorPercent() / 100.0);
+    if (p.getHorizon() != null) {
+      builder.horizon(DurationText.parse(p.getHorizon()));
+    }
+    return builder.build();
+  }
+
+  static ScalingMode mode(PredictionSpec.Mode mode) {
+    return switch (mode) {
+      case Off -> ScalingMode.OFF;
+      case Shadow -> ScalingMode.SHADOW;
+      case Enforce -> ScalingMode.ENFORCE;
+    };
+  }
+
+  static Seasonality seasonality(PredictionSpec.Seasonality s) {
+    return switch (s) {
+      case Auto -> Seasonality.AUTO;
+      case Daily -> Seasonality.DAILY;
+      case Weekly -> Seasonality.WEEKLY;
+      case None -> Seasonality.NONE;
+    };
+  }
+
+  static ForecastModel model(PredictionSpec.Model m) {
+    return switch (m) {
+      case Auto -> ForecastModel.AUTO;
+      case HoltWinters -> ForecastModel.HOLT_WINTERS;
+      case Linear -> ForecastModel.LINEAR;
+      case SeasonalNaive -> ForecastModel.SEASONAL_NAIVE;
+    };
+  }
+}

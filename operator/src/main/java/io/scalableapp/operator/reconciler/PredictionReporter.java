@@ -1,0 +1,83 @@
+package io.scalableapp.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.Recommendation;
+import io.scalableapp.operator.api.PredictionStatus;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.ScalingDecision;
+import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.runtime.EventRecorder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Turns the engine's latest recommendation into status, the MetricsAvailable condition and Events. */
+final class PredictionReporter {
+  static final String METRICS_AVAILABLE = "MetricsAvailable";
+
+  private PredictionReporter() {}
+
+  static PredictionStatus status(Recommendation r) {
+    PredictionStatus s = new PredictionStatus();
+    s.setMode(r.mode().name().charAt(0) + r.mode().name().substring(1).toLowerCase(Locale.ROOT));
+    s.setForecast(number(r.forecastNow()));
+    s.setForecastPeak(number(r.forecastPeak()));
+    s.setHorizon(DurationText.format(r.horizon()));
+    s.setRecommendedReplicas(r.floor());
+    s.setModel(r.model() == null ? null : r.model().name());
+    s.setRecentErrorPercent(number(r.recentError() * 100));
+    ScalingDecision d = new ScalingDecision();
+    d.setTime(r.time().truncatedTo(ChronoUnit.SECONDS).toString());
+    d.setFrom(r.previousFloor());
+    d.setTo(r.floor());
+    d.setReason(reasonName(r.reason()));
+    d.setMessage(r.message());
+    s.setLastDecision(d);
+    return s;
+  }
+
+  static List<Condition> metricsCondition(List<Condition> conditions, Recommendation r, long generation, Instant now) {
+    return Conditions.set(conditions, METRICS_AVAILABLE, r.metricsAvailable(),
+        r.metricsAvailable() ? "DemandQueried" : "MetricsUnavailable",
+        r.metricsAvailable() ? "The demand query returned usable data" : r.message(), generation, now);
+  }
+
+  /** Events for what changed since the status was last written: a new floor, lost or regained metrics. */
+  static void recordEvents(ScalableApp app, Recommendation r, EventRecorder events) {
+    Optional<PredictionStatus> before = Optional.ofNullable(app.getStatus()).map(s -> s.getPrediction());
+    boolean reported = before.map(PredictionStatus::getLastDecision)
+        .map(d -> d.getTime().equals(r.time().truncatedTo(ChronoUnit.SECONDS).toString())).orElse(false);
+    if (reported) {
+      return;
+    }
+    if (r.floor() != r.previousFloor()) {
+      String verb = r.floor() > r.previousFloor() ? "Raised" : "Lowered";
+      String what = r.actionable() ? "replica floor" : "recommended replica floor (Shadow: not applied)";
+      events.normal(app, "Floor" + verb, verb + " " + what + " from " + r.previousFloor() + " to " + r.floor()
+          + " (" + reasonName(r.reason()) + "): " + r.message());
+    }
+    boolean hadMetrics = Optional.ofNullable(app.getStatus())
+        .flatMap(s -> Conditions.find(s.getConditions(), METRICS_AVAILABLE))
+        .map(c -> "True".equals(c.getStatus())).orElse(true);
+    if (hadMetrics && !r.metricsAvailable()) {
+      events.warning(app, "MetricsUnavailable", r.message());
+    } else if (!hadMetrics && r.metricsAvailable()) {
+      events.normal(app, "MetricsRecovered", "The demand query returns usable data again");
+    }
+  }
+
+  private static String reasonName(Reason reason) {
+    StringBuilder b = new StringBuilder();
+    for (String part : reason.name().split("_")) {
+      b.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return b.toString();
+  }
+
+  private static String number(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : null;
+  }
+}

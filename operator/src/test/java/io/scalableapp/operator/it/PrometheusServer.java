@@ -1,0 +1,98 @@
+package io.scalableapp.operator.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Prometheus (Debian's package, installed by `make tools`) on a free loopback port, scraping
+ * one target, with its data kept across stop() and start() like a restarted server.
+ */
+final class PrometheusServer implements AutoCloseable {
+  static final String JOB = "demand";
+  private final Path dir;
+  private final int port;
+  private Process process;
+
+  PrometheusServer(Path dir, int scrapeTargetPort) throws IOException {
+    this.dir = dir;
+    this.port = freePort();
+    Files.writeString(dir.resolve("prometheus.yml"), """
+        global:
+          scrape_interval: 5s
+        scrape_configs:
+          - job_name: %s
+            static_configs:
+              - targets: ['127.0.0.1:%d']
+        """.formatted(JOB, scrapeTargetPort));
+    Files.createDirectories(dir.resolve("data"));
+  }
+
+  URI url() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Writes history into the TSDB before the server starts, as `promtool` backfills it. */
+  void backfill(String openMetrics) throws IOException, InterruptedException {
+    Path input = dir.resolve("backfill.om");
+    Files.writeString(input, openMetrics);
+    run("promtool", "tsdb", "create-blocks-from", "openmetrics", input.toString(), dir.resolve("data").toString());
+  }
+
+  void start() throws IOException, InterruptedException {
+    process = new ProcessBuilder("prometheus",
+        "--config.file=" + dir.resolve("prometheus.yml"),
+        "--storage.tsdb.path=" + dir.resolve("data"),
+        "--storage.tsdb.retention.time=90d",
+        "--web.listen-address=127.0.0.1:" + port)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("prometheus.log").toFile())
+        .start();
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        var ready = http.send(HttpRequest.newBuilder(url().resolve("/-/ready")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (ready.statusCode() == 200) return;
+      } catch (IOException notYet) {
+        // still starting
+      }
+      if (!process.isAlive()) break;
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    throw new IllegalStateException("Prometheus did not become ready; see " + dir.resolve("prometheus.log"));
+  }
+
+  void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) throw new IOException(String.join(" ", command) + " failed: " + output);
+  }
+}
