@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +79,30 @@ class ValidationIT {
     ScalableApp app = valid("nocpu");
     app.getSpec().setResources(null);
     assertRejected(app, "resources.requests.cpu is required while autoscaling is enabled");
+  }
+
+  @Test
+  void predictionWithoutQuery() {
+    ScalableApp app = valid("noquery");
+    app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Enforce);
+    app.getSpec().getPrediction().setTargetPerReplica(10.0);
+    assertRejected(app, "prediction.query is required unless prediction.mode is Off");
+  }
+
+  @Test
+  void predictionWithANonPositiveTarget() {
+    ScalableApp app = valid("zerotarget");
+    app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Shadow);
+    app.getSpec().getPrediction().setQuery("up");
+    app.getSpec().getPrediction().setTargetPerReplica(0.0);
+    assertRejected(app, "prediction.targetPerReplica must be greater than 0");
+  }
+
+  @Test
+  void predictionWithAnUnreadableDuration() {
+    ScalableApp app = valid("badduration");
+    app.getSpec().getPrediction().setLookback("a week");
+    assertRejected(app, "spec.prediction.lookback in body should match");
   }
 
   @Test

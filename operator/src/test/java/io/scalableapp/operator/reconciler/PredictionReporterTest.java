@@ -1,0 +1,50 @@
+package io.scalableapp.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.Recommendation;
+import io.scalableapp.engine.ScalingMode;
+import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.operator.api.PredictionStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PredictionReporterTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T10:00:00.123Z");
+
+  private static Recommendation recommendation(boolean metricsAvailable, Reason reason) {
+    return new Recommendation(NOW, ScalingMode.ENFORCE, true, 3, 7, 7, reason, 123.456, 99.5,
+        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40, metricsAvailable, "why");
+  }
+
+  @Test
+  void explainsTheDecisionInStatus() {
+    PredictionStatus s = PredictionReporter.status(recommendation(true, Reason.RATE_LIMIT));
+
+    assertThat(s.getMode()).isEqualTo("Enforce");
+    assertThat(s.getForecast()).isEqualTo("99.50");
+    assertThat(s.getForecastPeak()).isEqualTo("123.46");
+    assertThat(s.getHorizon()).isEqualTo("3m");
+    assertThat(s.getRecommendedReplicas()).isEqualTo(7);
+    assertThat(s.getModel()).isEqualTo("HOLT_WINTERS");
+    assertThat(s.getRecentErrorPercent()).isEqualTo("12.00");
+    assertThat(s.getLastDecision().getFrom()).isEqualTo(3);
+    assertThat(s.getLastDecision().getTo()).isEqualTo(7);
+    assertThat(s.getLastDecision().getReason()).isEqualTo("RateLimit");
+    assertThat(s.getLastDecision().getTime()).isEqualTo("2026-01-01T10:00:00Z");
+  }
+
+  @Test
+  void metricsConditionFollowsTheRecommendation() {
+    var unavailable = PredictionReporter.metricsCondition(List.of(), recommendation(false, Reason.HOLD), 1, NOW);
+
+    assertThat(unavailable).singleElement().satisfies(c -> {
+      assertThat(c.getType()).isEqualTo("MetricsAvailable");
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getMessage()).isEqualTo("why");
+    });
+  }
+}
