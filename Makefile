@@ -87,3 +87,19 @@ demo: tools cluster-up build install ## The whole story on the local cluster: op
 .PHONY: demo-stop
 demo-stop: ## Stop the operator that `make demo` started.
 	hack/demo-stop.sh
+
+##@ Benchmarks
+
+LAB_CP = lab/target/classes:$$(cat lab/target/classpath.txt)
+
+.PHONY: lab-build
+lab-build:
+	$(MVN) -q -pl engine,lab -am package -DskipTests
+
+.PHONY: bench-scaling
+bench-scaling: lab-build ## Replay the NASA and WorldCup traces: predictive vs reactive; writes docs/scaling-lab/.
+	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --out docs/scaling-lab
+
+.PHONY: bench-forecast
+bench-forecast: lab-build ## JMH: fit + forecast on 7 days of 1-minute points, per model, one core.
+	java -XX:ActiveProcessorCount=1 -cp "$(LAB_CP)" org.openjdk.jmh.Main ForecastBenchmark
