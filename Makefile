@@ -69,7 +69,7 @@ kind-down: ## Delete the Kind cluster.
 
 .PHONY: install
 install: ## Install the CRD into the cluster in $KUBECONFIG (default: the local one).
-	$(CLUSTER_ENV); kubectl apply --server-side -f $(CRD)
+	$(CLUSTER_ENV); kubectl apply --server-side --force-conflicts -f $(CRD)
 	$(CLUSTER_ENV); kubectl wait --for condition=Established crd/scalableapps.scalableapp.io --timeout=60s
 
 .PHONY: uninstall
