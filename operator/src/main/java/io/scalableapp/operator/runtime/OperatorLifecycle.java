@@ -12,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Starts the operator with the application and stops it on shutdown. */
@@ -21,6 +23,7 @@ public class OperatorLifecycle {
   private final MeterRegistry registry;
   private final boolean enabled;
   private final PredictionSettings settings;
+  private final Set<String> namespaces;
   private volatile Operator operator;
   private volatile PredictionService prediction;
 
@@ -28,11 +31,13 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.operator.enabled", defaultValue = "true") boolean enabled,
       @ConfigProperty(name = "scalableapp.prometheus.url", defaultValue = "http://localhost:9090") URI prometheusUrl,
       @ConfigProperty(name = "scalableapp.prediction.interval", defaultValue = "30s") Duration interval,
-      @ConfigProperty(name = "scalableapp.prediction.step", defaultValue = "1m") Duration step) {
+      @ConfigProperty(name = "scalableapp.prediction.step", defaultValue = "1m") Duration step,
+      @ConfigProperty(name = "scalableapp.operator.namespaces") Optional<Set<String>> namespaces) {
     this.client = client;
     this.registry = registry;
     this.enabled = enabled;
     this.settings = new PredictionSettings(prometheusUrl, interval, step);
+    this.namespaces = namespaces.orElse(Set.of());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -41,7 +46,8 @@ public class OperatorLifecycle {
     }
     prediction = new PredictionService(settings, client, registry, Clock.systemUTC());
     prediction.start();
-    operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC());
+    operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC(),
+        namespaces);
     operator.start();
   }
 

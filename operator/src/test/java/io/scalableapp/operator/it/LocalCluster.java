@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -52,7 +53,11 @@ public final class LocalCluster {
   }
 
   static String createNamespace(KubernetesClient client, String prefix) {
-    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return createNamespace(client, prefix, "-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  static String createNamespace(KubernetesClient client, String prefix, String suffix) {
+    String name = prefix + suffix;
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
     return name;
   }
@@ -70,7 +75,8 @@ public final class LocalCluster {
     var registry = new SimpleMeterRegistry();
     PredictionService prediction = new PredictionService(settings, client, registry, Clock.systemUTC());
     prediction.start();
-    Operator operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC());
+    Operator operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC(),
+        Set.of());
     operator.start();
     return new RunningOperator(operator, prediction);
   }

@@ -1,0 +1,67 @@
+package io.scalableapp.operator.it;
+
+import static io.scalableapp.operator.it.AppAssertions.awaitApp;
+import static io.scalableapp.operator.it.AppAssertions.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.reconciler.Conditions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Quarkus application as deployed: the operator starts with it, probes and metrics answer.
+ * It watches only {@link #NAMESPACE} (test application.properties), so it leaves the other tests'
+ * namespaces to the operators those tests start.
+ */
+@QuarkusTest
+class OperatorApplicationIT {
+  static final String NAMESPACE = "quarkus-app-it";
+  private static KubernetesClient client;
+  private static String namespace;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    client = LocalCluster.client();
+    LocalCluster.installCrd(client);
+    client.namespaces().withName(NAMESPACE).withTimeout(60, java.util.concurrent.TimeUnit.SECONDS).delete();
+    namespace = LocalCluster.createNamespace(client, NAMESPACE, "");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (namespace != null) LocalCluster.deleteNamespace(client, namespace);
+    client.close();
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void reconcilesAndReportsHealthAndMetrics() throws Exception {
+    client.resource(TestApps.app("served", namespace)).create();
+    awaitApp(client, namespace, "served", hasCondition(Conditions.READY, "True"));
+
+    HttpResponse<String> ready = get("/q/health/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"operator\"").contains("UP");
+    assertThat(get("/q/health/live").statusCode()).isEqualTo(200);
+
+    String metrics = get("/metrics").body();
+    assertThat(metrics).contains("scalableapp_reconciliations_started_total{kind=\"ScalableApp\"}");
+    assertThat(metrics).contains("scalableapp_reconciliation_duration_seconds_count");
+  }
+}
