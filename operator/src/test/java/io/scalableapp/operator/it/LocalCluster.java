@@ -1,6 +1,5 @@
 package io.scalableapp.operator.it;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,20 +48,6 @@ public final class LocalCluster {
               .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
               60, TimeUnit.SECONDS);
     }
-  }
-
-  static String createNamespace(KubernetesClient client, String prefix) {
-    return createNamespace(client, prefix, "-" + UUID.randomUUID().toString().substring(0, 8));
-  }
-
-  static String createNamespace(KubernetesClient client, String prefix, String suffix) {
-    String name = prefix + suffix;
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
-    return name;
-  }
-
-  static void deleteNamespace(KubernetesClient client, String name) {
-    client.namespaces().withName(name).delete();
   }
 
   static RunningOperator startOperator(KubernetesClient client) {

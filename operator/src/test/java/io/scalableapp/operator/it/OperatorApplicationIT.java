@@ -4,7 +4,6 @@ import static io.scalableapp.operator.it.AppAssertions.awaitApp;
 import static io.scalableapp.operator.it.AppAssertions.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.reconciler.Conditions;
@@ -14,9 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Quarkus application as deployed: the operator starts with it, probes and metrics answer.
@@ -26,23 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OperatorApplicationIT {
   static final String NAMESPACE = "quarkus-app-it";
-  private static KubernetesClient client;
-  private static String namespace;
+  @RegisterExtension
+  static final ClusterNamespace cluster = ClusterNamespace.named(NAMESPACE);
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() throws Exception {
-    client = LocalCluster.client();
-    LocalCluster.installCrd(client);
-    client.namespaces().withName(NAMESPACE).withTimeout(60, java.util.concurrent.TimeUnit.SECONDS).delete();
-    namespace = LocalCluster.createNamespace(client, NAMESPACE, "");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (namespace != null) LocalCluster.deleteNamespace(client, namespace);
-    client.close();
-  }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
@@ -52,8 +36,8 @@ class OperatorApplicationIT {
 
   @Test
   void reconcilesAndReportsHealthAndMetrics() throws Exception {
-    client.resource(TestApps.app("served", namespace)).create();
-    awaitApp(client, namespace, "served", hasCondition(Conditions.READY, "True"));
+    cluster.client().resource(TestApps.app("served", cluster.name())).create();
+    awaitApp(cluster.client(), cluster.name(), "served", hasCondition(Conditions.READY, "True"));
 
     HttpResponse<String> ready = get("/q/health/ready");
     assertThat(ready.statusCode()).isEqualTo(200);

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PredictiveScalingIT {
   private static final String METRIC = "nasa_requests_per_minute";
   private static final double TARGET_PER_REPLICA = 10;
-  private static KubernetesClient client;
-  private static String namespace;
+  @RegisterExtension
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("predict");
   private static TraceReplay trace;
   private static PrometheusServer prometheus;
   private static LocalCluster.RunningOperator operator;
@@ -41,9 +41,6 @@ class PredictiveScalingIT {
 
   @BeforeAll
   static void start() throws Exception {
-    client = LocalCluster.client();
-    LocalCluster.installCrd(client);
-    namespace = LocalCluster.createNamespace(client, "predict");
     traceNow = morningRamp();
     trace = TraceReplay.of(TraceReplay.NASA, traceNow, METRIC);
     int exporterPort = trace.startExporter();
@@ -51,7 +48,7 @@ class PredictiveScalingIT {
     prometheus.backfill(trace.backfill(traceNow, Duration.ofDays(7),
         "{job=\"" + PrometheusServer.JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
     prometheus.start();
-    operator = LocalCluster.startOperator(client,
+    operator = LocalCluster.startOperator(cluster.client(),
         new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
   }
 
@@ -60,8 +57,6 @@ class PredictiveScalingIT {
     if (operator != null) operator.stop();
     if (prometheus != null) prometheus.close();
     if (trace != null) trace.close();
-    if (namespace != null) LocalCluster.deleteNamespace(client, namespace);
-    client.close();
   }
 
   /**
@@ -80,7 +75,7 @@ class PredictiveScalingIT {
   }
 
   private static ScalableApp predicted(String name, PredictionSpec.Mode mode) {
-    ScalableApp app = TestApps.app(name, namespace);
+    ScalableApp app = TestApps.app(name, cluster.name());
     app.getSpec().getReplicas().setMin(1);
     app.getSpec().getReplicas().setMax(60);
     PredictionSpec p = app.getSpec().getPrediction();
@@ -93,7 +88,7 @@ class PredictiveScalingIT {
   }
 
   private static int hpaFloor(String name) {
-    HorizontalPodAutoscaler hpa = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace)
+    HorizontalPodAutoscaler hpa = cluster.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(cluster.name())
         .withName(name).get();
     return hpa == null ? -1 : hpa.getSpec().getMinReplicas();
   }
@@ -107,11 +102,11 @@ class PredictiveScalingIT {
   @Test
   @Order(1)
   void enforceRaisesTheHpaFloorBeforeTheRampWhileShadowOnlyReports() {
-    client.resource(predicted("enforced", PredictionSpec.Mode.Enforce)).create();
-    client.resource(predicted("shadow", PredictionSpec.Mode.Shadow)).create();
+    cluster.client().resource(predicted("enforced", PredictionSpec.Mode.Enforce)).create();
+    cluster.client().resource(predicted("shadow", PredictionSpec.Mode.Shadow)).create();
     int needed = neededNow();
 
-    ScalableApp enforced = awaitApp(client, namespace, "enforced",
+    ScalableApp enforced = awaitApp(cluster.client(), cluster.name(), "enforced",
         hasCondition("MetricsAvailable", "True").and(a -> hpaFloor("enforced") > needed));
     var prediction = enforced.getStatus().getPrediction();
     assertThat(prediction.getRecommendedReplicas()).isGreaterThan(needed);
@@ -120,7 +115,7 @@ class PredictiveScalingIT {
     double comingPeak = trace.peak(traceNow, Duration.ofMinutes(90));
     assertThat(prediction.getRecommendedReplicas()).isLessThanOrEqualTo((int) Math.ceil(comingPeak * 1.5 / TARGET_PER_REPLICA));
 
-    ScalableApp shadow = awaitApp(client, namespace, "shadow",
+    ScalableApp shadow = awaitApp(cluster.client(), cluster.name(), "shadow",
         a -> a.getStatus() != null && a.getStatus().getPrediction() != null
             && a.getStatus().getPrediction().getRecommendedReplicas() > needed);
     assertThat(shadow.getStatus().getPrediction().getMode()).isEqualTo("Shadow");
@@ -130,19 +125,19 @@ class PredictiveScalingIT {
   @Test
   @Order(2)
   void aPrometheusOutageHoldsTheFloorAndRecovers() throws Exception {
-    awaitApp(client, namespace, "enforced", a -> hpaFloor("enforced") > neededNow());
+    awaitApp(cluster.client(), cluster.name(), "enforced", a -> hpaFloor("enforced") > neededNow());
     int floorBefore = hpaFloor("enforced");
 
     prometheus.stop();
-    ScalableApp held = awaitApp(client, namespace, "enforced", hasCondition("MetricsAvailable", "False"));
+    ScalableApp held = awaitApp(cluster.client(), cluster.name(), "enforced", hasCondition("MetricsAvailable", "False"));
     assertThat(condition(held, "MetricsAvailable").getMessage()).contains("metrics unavailable");
     assertThat(held.getStatus().getPrediction().getLastDecision().getReason()).isEqualTo("Hold");
     assertThat(hpaFloor("enforced")).as("no scale-down because metrics vanished").isGreaterThanOrEqualTo(floorBefore);
-    await().atMost(TIMEOUT).until(() -> client.v1().events().inNamespace(namespace).list().getItems().stream()
+    await().atMost(TIMEOUT).until(() -> cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
         .anyMatch(e -> "MetricsUnavailable".equals(e.getReason()) && "enforced".equals(e.getInvolvedObject().getName())));
 
     prometheus.start();
-    awaitApp(client, namespace, "enforced", hasCondition("MetricsAvailable", "True"));
+    awaitApp(cluster.client(), cluster.name(), "enforced", hasCondition("MetricsAvailable", "True"));
     assertThat(hpaFloor("enforced")).isGreaterThan(neededNow());
   }
 }

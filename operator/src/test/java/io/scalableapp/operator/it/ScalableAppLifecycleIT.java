@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.reconciler.Conditions;
@@ -22,33 +21,29 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ScalableAppLifecycleIT {
-  private static KubernetesClient client;
+  @RegisterExtension
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("lifecycle");
   private static LocalCluster.RunningOperator operator;
-  private static String namespace;
 
   @BeforeAll
   static void start() throws Exception {
-    client = LocalCluster.client();
-    LocalCluster.installCrd(client);
-    namespace = LocalCluster.createNamespace(client, "lifecycle");
-    operator = LocalCluster.startOperator(client);
+    operator = LocalCluster.startOperator(cluster.client());
   }
 
   @AfterAll
   static void stop() {
     if (operator != null) operator.stop();
-    if (namespace != null) LocalCluster.deleteNamespace(client, namespace);
-    client.close();
   }
 
   private ScalableApp create(String name) {
-    return client.resource(TestApps.app(name, namespace)).create();
+    return cluster.client().resource(TestApps.app(name, cluster.name())).create();
   }
 
   private <T extends HasMetadata> T child(Class<T> type, String name) {
-    return client.resources(type).inNamespace(namespace).withName(name).get();
+    return cluster.client().resources(type).inNamespace(cluster.name()).withName(name).get();
   }
 
   private static boolean ownedBy(HasMetadata child, ScalableApp app) {
@@ -57,7 +52,7 @@ class ScalableAppLifecycleIT {
   }
 
   private List<Pod> runningPods(String app, String image) {
-    return client.pods().inNamespace(namespace).withLabel("app.kubernetes.io/instance", app).list().getItems()
+    return cluster.client().pods().inNamespace(cluster.name()).withLabel("app.kubernetes.io/instance", app).list().getItems()
         .stream()
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
         .filter(p -> image.equals(p.getSpec().getContainers().get(0).getImage()))
@@ -70,7 +65,7 @@ class ScalableAppLifecycleIT {
   void createsOwnedChildrenAndBecomesReady() {
     ScalableApp app = create("shop");
 
-    ScalableApp ready = awaitApp(client, namespace, "shop", hasCondition(Conditions.READY, "True"));
+    ScalableApp ready = awaitApp(cluster.client(), cluster.name(), "shop", hasCondition(Conditions.READY, "True"));
 
     Deployment deployment = child(Deployment.class, "shop");
     Service service = child(Service.class, "shop");
@@ -90,12 +85,12 @@ class ScalableAppLifecycleIT {
   @Test
   void rollsOutANewImage() {
     create("cart");
-    awaitApp(client, namespace, "cart", hasCondition(Conditions.READY, "True"));
+    awaitApp(cluster.client(), cluster.name(), "cart", hasCondition(Conditions.READY, "True"));
 
-    client.resources(ScalableApp.class).inNamespace(namespace).withName("cart")
+    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("cart")
         .edit(a -> { a.getSpec().setImage("registry.example/shop:2.0"); return a; });
 
-    awaitApp(client, namespace, "cart", observed(2).and(hasCondition(Conditions.READY, "True")));
+    awaitApp(cluster.client(), cluster.name(), "cart", observed(2).and(hasCondition(Conditions.READY, "True")));
     await().atMost(TIMEOUT).until(() -> runningPods("cart", "registry.example/shop:2.0").size() == 2
         && runningPods("cart", "registry.example/shop:1.0").isEmpty());
   }
@@ -103,9 +98,9 @@ class ScalableAppLifecycleIT {
   @Test
   void deletingTheAppCollectsItsChildren() {
     create("gone");
-    awaitApp(client, namespace, "gone", hasCondition(Conditions.READY, "True"));
+    awaitApp(cluster.client(), cluster.name(), "gone", hasCondition(Conditions.READY, "True"));
 
-    client.resources(ScalableApp.class).inNamespace(namespace).withName("gone").delete();
+    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("gone").delete();
 
     await().atMost(TIMEOUT).until(() -> child(Deployment.class, "gone") == null
         && child(Service.class, "gone") == null && child(HorizontalPodAutoscaler.class, "gone") == null);
@@ -114,14 +109,14 @@ class ScalableAppLifecycleIT {
   @Test
   void repairsChildrenChangedOrDeletedByHand() {
     create("drift");
-    awaitApp(client, namespace, "drift", hasCondition(Conditions.READY, "True"));
+    awaitApp(cluster.client(), cluster.name(), "drift", hasCondition(Conditions.READY, "True"));
 
     // Someone edits the Deployment with their own field manager, and deletes the Service.
     Deployment edited = new DeploymentBuilder(child(Deployment.class, "drift")).editSpec().editTemplate().editSpec()
         .editFirstContainer().withImage("registry.example/hacked:6.6").endContainer().endSpec().endTemplate().endSpec()
         .build();
-    client.resource(edited).update();
-    client.services().inNamespace(namespace).withName("drift").delete();
+    cluster.client().resource(edited).update();
+    cluster.client().services().inNamespace(cluster.name()).withName("drift").delete();
 
     await().atMost(TIMEOUT).until(() -> {
       Deployment d = child(Deployment.class, "drift");
@@ -135,10 +130,10 @@ class ScalableAppLifecycleIT {
   @Test
   void withoutAutoscalingTheOperatorOwnsReplicasAndRemovesTheHpa() {
     create("fixed");
-    awaitApp(client, namespace, "fixed", hasCondition(Conditions.READY, "True"));
+    awaitApp(cluster.client(), cluster.name(), "fixed", hasCondition(Conditions.READY, "True"));
     assertThat(child(HorizontalPodAutoscaler.class, "fixed")).isNotNull();
 
-    client.resources(ScalableApp.class).inNamespace(namespace).withName("fixed").edit(a -> {
+    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("fixed").edit(a -> {
       a.getSpec().getAutoscaling().setEnabled(false);
       a.getSpec().getReplicas().setMin(3);
       return a;
@@ -146,12 +141,12 @@ class ScalableAppLifecycleIT {
 
     await().atMost(TIMEOUT).until(() -> child(HorizontalPodAutoscaler.class, "fixed") == null
         && Integer.valueOf(3).equals(child(Deployment.class, "fixed").getSpec().getReplicas()));
-    ScalableApp app = awaitApp(client, namespace, "fixed", observed(2).and(hasCondition(Conditions.READY, "True")));
+    ScalableApp app = awaitApp(cluster.client(), cluster.name(), "fixed", observed(2).and(hasCondition(Conditions.READY, "True")));
     assertThat(app.getStatus().getReadyReplicas()).isEqualTo(3);
   }
 
   private List<Event> events(String app) {
-    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
         .filter(e -> app.equals(e.getInvolvedObject().getName()) && "ScalableApp".equals(e.getInvolvedObject().getKind()))
         .toList();
   }

@@ -2,35 +2,20 @@ package io.scalableapp.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API server itself rejects bad specs, with messages a person can act on; no operator runs here. */
 class ValidationIT {
-  private static KubernetesClient client;
-  private static String namespace;
-
-  @BeforeAll
-  static void start() throws Exception {
-    client = LocalCluster.client();
-    LocalCluster.installCrd(client);
-    namespace = LocalCluster.createNamespace(client, "validation");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (namespace != null) LocalCluster.deleteNamespace(client, namespace);
-    client.close();
-  }
+  @RegisterExtension
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("validation");
 
   private void assertRejected(ScalableApp app, String message) {
-    assertThatThrownBy(() -> client.resource(app).create())
+    assertThatThrownBy(() -> cluster.client().resource(app).create())
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((KubernetesClientException) e).getCode())
             .isEqualTo(422))
@@ -38,7 +23,7 @@ class ValidationIT {
   }
 
   private ScalableApp valid(String name) {
-    return TestApps.app(name, namespace);
+    return TestApps.app(name, cluster.name());
   }
 
   @Test
@@ -110,6 +95,6 @@ class ValidationIT {
     ScalableApp app = valid("fixed");
     app.getSpec().setResources(null);
     app.getSpec().getAutoscaling().setEnabled(false);
-    client.resource(app).create();
+    cluster.client().resource(app).create();
   }
 }

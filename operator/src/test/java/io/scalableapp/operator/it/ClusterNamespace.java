@@ -1,0 +1,62 @@
+package io.scalableapp.operator.it;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A test class's own namespace on the local cluster, with the CRD this build generated installed.
+ * Deleted after the class's {@code @AfterAll} methods, so operators they stop are gone first.
+ */
+final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
+  private final String prefix;
+  private final boolean fixedName;
+  private KubernetesClient client;
+  private String name;
+
+  private ClusterNamespace(String prefix, boolean fixedName) {
+    this.prefix = prefix;
+    this.fixedName = fixedName;
+  }
+
+  /** A fresh namespace named {@code prefix-<random>}. */
+  static ClusterNamespace withPrefix(String prefix) {
+    return new ClusterNamespace(prefix, false);
+  }
+
+  /** Exactly {@code name}, recreated if a previous run left it behind. */
+  static ClusterNamespace named(String name) {
+    return new ClusterNamespace(name, true);
+  }
+
+  KubernetesClient client() {
+    return client;
+  }
+
+  String name() {
+    return name;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    client = LocalCluster.client();
+    LocalCluster.installCrd(client);
+    if (fixedName) {
+      client.namespaces().withName(prefix).withTimeout(60, TimeUnit.SECONDS).delete();
+    }
+    name = fixedName ? prefix : prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (name != null) {
+      client.namespaces().withName(name).delete();
+    }
+    client.close();
+  }
+}
