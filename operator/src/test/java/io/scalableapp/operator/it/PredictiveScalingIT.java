@@ -99,6 +99,11 @@ class PredictiveScalingIT {
         * 1.1 / TARGET_PER_REPLICA);
   }
 
+  private static boolean hasEvent(String app, String reason) {
+    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
+        .anyMatch(e -> reason.equals(e.getReason()) && app.equals(e.getInvolvedObject().getName()));
+  }
+
   @Test
   @Order(1)
   void enforceRaisesTheHpaFloorBeforeTheRampWhileShadowOnlyReports() {
@@ -114,6 +119,8 @@ class PredictiveScalingIT {
     // Ahead of current demand, yet not beyond what the coming hour really brings (plus headroom slack).
     double comingPeak = trace.peak(traceNow, Duration.ofMinutes(90));
     assertThat(prediction.getRecommendedReplicas()).isLessThanOrEqualTo((int) Math.ceil(comingPeak * 1.5 / TARGET_PER_REPLICA));
+
+    await().atMost(TIMEOUT).until(() -> hasEvent("enforced", "FloorRaised"));
 
     ScalableApp shadow = awaitApp(cluster.client(), cluster.name(), "shadow",
         a -> a.getStatus() != null && a.getStatus().getPrediction() != null
@@ -133,8 +140,7 @@ class PredictiveScalingIT {
     assertThat(condition(held, "MetricsAvailable").getMessage()).contains("metrics unavailable");
     assertThat(held.getStatus().getPrediction().getLastDecision().getReason()).isEqualTo("Hold");
     assertThat(hpaFloor("enforced")).as("no scale-down because metrics vanished").isGreaterThanOrEqualTo(floorBefore);
-    await().atMost(TIMEOUT).until(() -> cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .anyMatch(e -> "MetricsUnavailable".equals(e.getReason()) && "enforced".equals(e.getInvolvedObject().getName())));
+    await().atMost(TIMEOUT).until(() -> hasEvent("enforced", "MetricsUnavailable"));
 
     prometheus.start();
     awaitApp(cluster.client(), cluster.name(), "enforced", hasCondition("MetricsAvailable", "True"));
