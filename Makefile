@@ -7,6 +7,7 @@ MVN ?= mvn -B -ntp
 CLUSTER_ENV := eval "$$(hack/cluster-env.sh)"
 GENERATED_CRD := operator/target/classes/META-INF/fabric8/scalableapps.scalableapp.io-v1.yml
 CRD := crds/scalableapps.scalableapp.io-v1.yml
+IMG ?= ghcr.io/scalableapp/operator:0.1.0
 OPERATOR_JAR := operator/target/quarkus-app/quarkus-run.jar
 
 ##@ General
@@ -38,9 +39,9 @@ unit-test: ## Unit tests only; no cluster needed.
 	$(MVN) test
 
 .PHONY: test
-test: tools cluster-up ## Everything: unit tests, integration tests on the local cluster, CRD staleness.
+test: tools cluster-up ## Everything: unit tests, integration tests on the local cluster, CRD and installer checks.
 	$(CLUSTER_ENV); $(MVN) verify
-	$(MAKE) --no-print-directory verify-manifests
+	$(MAKE) --no-print-directory verify-manifests verify-installer
 
 ##@ Local cluster (built from Go modules, no Docker)
 
@@ -87,6 +88,23 @@ demo: tools cluster-up build install ## The whole story on the local cluster: op
 .PHONY: demo-stop
 demo-stop: ## Stop the operator that `make demo` started.
 	hack/demo-stop.sh
+
+.PHONY: build-installer
+build-installer: ## Write dist/install.yaml (CRD, RBAC, operator Deployment running $IMG).
+	hack/build-installer.sh $(IMG)
+
+.PHONY: verify-installer
+verify-installer: build-installer ## Have the API server validate dist/install.yaml (only its namespace is created).
+	$(CLUSTER_ENV); kubectl create namespace scalableapp-system --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
+	$(CLUSTER_ENV); kubectl apply --server-side --force-conflicts --dry-run=server -f dist/install.yaml
+
+.PHONY: deploy
+deploy: build-installer ## Install the operator into the cluster in $KUBECONFIG from dist/install.yaml.
+	$(CLUSTER_ENV); kubectl apply --server-side --force-conflicts -f dist/install.yaml
+
+.PHONY: undeploy
+undeploy: build-installer ## Remove the operator (and the CRD with every ScalableApp).
+	$(CLUSTER_ENV); kubectl delete --ignore-not-found -f dist/install.yaml
 
 ##@ Benchmarks
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Writes dist/install.yaml: the CRD, RBAC and the operator Deployment running image $1, in one file
+# that `kubectl apply --server-side -f` installs.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+image=${1:?usage: build-installer.sh IMAGE}
+mkdir -p "$REPO_ROOT/dist"
+{
+  for f in "$REPO_ROOT"/crds/*.yml "$REPO_ROOT"/config/rbac/*.yaml "$REPO_ROOT"/config/manager/*.yaml; do
+    echo "---"
+    sed "s|IMAGE_PLACEHOLDER|$image|" "$f"
+  done
+} >"$REPO_ROOT/dist/install.yaml"
+log "wrote dist/install.yaml (image $image)"
