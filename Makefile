@@ -4,7 +4,13 @@ SHELL := /usr/bin/env bash
 .DEFAULT_GOAL := help
 
 MVN ?= mvn -B -ntp
+# Targets talk to the local cluster; `make deploy KUBECONFIG=~/.kube/config` (on the command line, so
+# an exported KUBECONFIG never redirects the tests or the demo) talks to another one.
+ifeq ($(origin KUBECONFIG),command line)
+CLUSTER_ENV := eval "$$(hack/cluster-env.sh)"; export KUBECONFIG=$(KUBECONFIG)
+else
 CLUSTER_ENV := eval "$$(hack/cluster-env.sh)"
+endif
 GENERATED_CRD := operator/target/classes/META-INF/fabric8/scalableapps.scalableapp.io-v1.yml
 CRD := crds/scalableapps.scalableapp.io-v1.yml
 IMG ?= ghcr.io/scalableapp/operator:0.1.0
@@ -69,7 +75,7 @@ kind-down: ## Delete the Kind cluster.
 ##@ Deployment
 
 .PHONY: install
-install: ## Install the CRD into the cluster in $KUBECONFIG (default: the local one).
+install: ## Install the CRD (local cluster, or KUBECONFIG=... given to make).
 	$(CLUSTER_ENV); kubectl apply --server-side --force-conflicts -f $(CRD)
 	$(CLUSTER_ENV); kubectl wait --for condition=Established crd/scalableapps.scalableapp.io --timeout=60s
 
@@ -99,7 +105,7 @@ verify-installer: build-installer ## Have the API server validate dist/install.y
 	$(CLUSTER_ENV); kubectl apply --server-side --force-conflicts --dry-run=server -f dist/install.yaml
 
 .PHONY: deploy
-deploy: build-installer ## Install the operator into the cluster in $KUBECONFIG from dist/install.yaml.
+deploy: build-installer ## Install the operator from dist/install.yaml (local cluster, or KUBECONFIG=...).
 	$(CLUSTER_ENV); kubectl apply --server-side --force-conflicts -f dist/install.yaml
 
 .PHONY: undeploy
