@@ -10,7 +10,7 @@ import io.scalableapp.engine.forecast.SeasonalNaiveForecaster;
 import io.scalableapp.engine.forecast.SeasonalityDetector;
 import io.scalableapp.engine.metrics.InMemoryDemandSource;
 import io.scalableapp.engine.series.Series;
-import io.scalableapp.engine.testing.MutableClock;
+import io.scalableapp.engine.time.ManualClock;
 import io.scalableapp.engine.testing.NasaTrace;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ class NasaTraceTest {
         double target = 10;
         AppScalingSpec spec = AppScalingSpec.builder().targetPerReplica(target).replicas(1, 100)
                 .horizon(Duration.ofMinutes(5)).model(ForecastModel.HOLT_WINTERS).build();
-        MutableClock clock = new MutableClock(NASA.timeAt(TEST_FROM));
+        ManualClock clock = new ManualClock(NASA.timeAt(TEST_FROM));
         PredictiveScaler scaler = new PredictiveScaler(clock);
         ScalerState state = new ScalerState();
         InMemoryDemandSource source = new InMemoryDemandSource(NASA);
@@ -111,7 +111,7 @@ class NasaTraceTest {
         AppScalingSpec spec = AppScalingSpec.builder().targetPerReplica(10).replicas(1, 100)
                 .horizon(Duration.ofMinutes(5)).model(ForecastModel.HOLT_WINTERS).lookback(Duration.ofHours(12))
                 .build();
-        MutableClock clock = new MutableClock(NasaTrace.OUTAGE_FROM.minus(Duration.ofMinutes(1)));
+        ManualClock clock = new ManualClock(NasaTrace.OUTAGE_FROM.minus(Duration.ofMinutes(1)));
         PredictiveScaler scaler = new PredictiveScaler(clock);
         ScalerState state = new ScalerState();
         InMemoryDemandSource source = new InMemoryDemandSource(NASA);

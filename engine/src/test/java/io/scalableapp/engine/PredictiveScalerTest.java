@@ -13,7 +13,7 @@ import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.metrics.InMemoryDemandSource;
 import io.scalableapp.engine.series.Series;
-import io.scalableapp.engine.testing.MutableClock;
+import io.scalableapp.engine.time.ManualClock;
 import io.scalableapp.engine.testing.SyntheticSeries;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PredictiveScalerTest {
 
     /** Evaluations start two days into the recording, so there is history to fit. */
-    private final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(2)));
+    private final ManualClock clock = new ManualClock(T0.plus(Duration.ofDays(2)));
     private final PredictiveScaler scaler = new PredictiveScaler(clock);
     private final ScalerState state = new ScalerState();
 

@@ -6,6 +6,7 @@ import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalerState;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
+import io.scalableapp.engine.time.ManualClock;
 import io.scalableapp.lab.sim.FloorSchedule;
 import io.scalableapp.lab.trace.Trace;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import java.util.Optional;
 public final class EngineFloorSchedule implements FloorSchedule {
 
     private final PredictiveScaler scaler;
-    private final SimulatedClock clock;
+    private final ManualClock clock;
     private final AppScalingSpec spec;
     private final ScalerState state;
     private final DemandSource demand;
@@ -33,7 +34,7 @@ public final class EngineFloorSchedule implements FloorSchedule {
 
     public EngineFloorSchedule(AppScalingSpec spec, ScalerState state, Trace trace, Duration interval,
                                Optional<ForecastScorer> scorer, ForecasterFactory forecasters) {
-        this.clock = new SimulatedClock(trace.instant(0));
+        this.clock = new ManualClock(trace.instant(0));
         this.scaler = new PredictiveScaler(clock, forecasters);
         this.spec = spec;
         this.state = state;

@@ -1,21 +1,26 @@
-package io.scalableapp.lab.predictive;
+package io.scalableapp.engine.time;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The clock the engine reads during a replay: it shows whatever instant the simulation last set. */
-public final class SimulatedClock extends Clock {
+/** A UTC clock that shows whatever instant it was last set to: for replays and tests, no sleeps. */
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    public SimulatedClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
     public void set(Instant instant) {
-        this.now = instant;
+        now = instant;
+    }
+
+    public void advance(Duration d) {
+        now = now.plus(d);
     }
 
     @Override
@@ -30,6 +35,6 @@ public final class SimulatedClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the simulated clock is UTC only");
+        throw new UnsupportedOperationException("a manual clock is UTC only");
     }
 }
