@@ -2,43 +2,58 @@ package io.scalableapp.operator.prediction;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.scalableapp.engine.Recommendation;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 /** Per-app forecast gauges and a decision counter on the operator's Prometheus endpoint. */
 final class PredictionMetrics {
   private final MeterRegistry registry;
-  private final Map<ResourceID, Recommendation> latest = new ConcurrentHashMap<>();
+  private final Map<ResourceID, AppGauges> apps = new ConcurrentHashMap<>();
 
   PredictionMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void record(ResourceID app, Recommendation r) {
-    if (latest.put(app, r) == null) {
-      Tags tags = Tags.of("namespace", app.getNamespace().orElse(""), "app", app.getName());
-      Gauge.builder("scalableapp_forecast_demand", latest, m -> value(m, app, Recommendation::forecastNow))
-          .description("Forecast demand for the next step").tags(tags).register(registry);
-      Gauge.builder("scalableapp_forecast_peak_demand", latest, m -> value(m, app, Recommendation::forecastPeak))
-          .description("Highest forecast demand within the horizon").tags(tags).register(registry);
-      Gauge.builder("scalableapp_recommended_replicas", latest, m -> value(m, app, x -> x.floor()))
-          .description("Replica floor the forecast recommends").tags(tags).register(registry);
-      Gauge.builder("scalableapp_forecast_error_ratio", latest, m -> value(m, app, Recommendation::recentError))
-          .description("Rolling forecast error (weighted MAPE) as a fraction").tags(tags).register(registry);
-    }
+    apps.computeIfAbsent(app, this::register).latest.set(r);
     registry.counter("scalableapp_decisions_total", "reason", r.reason().name().toLowerCase()).increment();
   }
 
+  /** Removes a gone app's gauges, so dashboards do not show it forever. */
   void forget(ResourceID app) {
-    latest.remove(app);
+    AppGauges gauges = apps.remove(app);
+    if (gauges != null) {
+      gauges.meters.forEach(registry::remove);
+    }
   }
 
-  private static double value(Map<ResourceID, Recommendation> m, ResourceID app,
-      java.util.function.ToDoubleFunction<Recommendation> f) {
-    Recommendation r = m.get(app);
-    return r == null ? Double.NaN : f.applyAsDouble(r);
+  private AppGauges register(ResourceID app) {
+    Tags tags = Tags.of("namespace", app.getNamespace().orElse(""), "app", app.getName());
+    AtomicReference<Recommendation> latest = new AtomicReference<>();
+    List<Meter> meters = List.of(
+        gauge("scalableapp_forecast_demand", "Forecast demand for the next step", tags, latest,
+            Recommendation::forecastNow),
+        gauge("scalableapp_forecast_peak_demand", "Highest forecast demand within the horizon", tags, latest,
+            Recommendation::forecastPeak),
+        gauge("scalableapp_recommended_replicas", "Replica floor the forecast recommends", tags, latest,
+            Recommendation::floor),
+        gauge("scalableapp_forecast_error_ratio", "Rolling forecast error (weighted MAPE) as a fraction", tags,
+            latest, Recommendation::recentError));
+    return new AppGauges(latest, meters);
   }
+
+  private Meter gauge(String name, String description, Tags tags, AtomicReference<Recommendation> latest,
+      ToDoubleFunction<Recommendation> value) {
+    return Gauge.builder(name, latest, l -> l.get() == null ? Double.NaN : value.applyAsDouble(l.get()))
+        .description(description).tags(tags).register(registry);
+  }
+
+  private record AppGauges(AtomicReference<Recommendation> latest, List<Meter> meters) {}
 }

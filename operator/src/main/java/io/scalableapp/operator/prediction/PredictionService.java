@@ -62,9 +62,7 @@ public final class PredictionService implements ResourceFetcher<Recommendation, 
     ResourceID id = ResourceID.fromResource(app);
     PredictionSpec spec = app.getSpec().getPrediction();
     if (!isPredicted(app)) {
-      states.remove(id);
-      readyLatencies.remove(id);
-      metrics.forget(id);
+      forget(id);
       return Set.of();
     }
     ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
@@ -73,6 +71,13 @@ public final class PredictionService implements ResourceFetcher<Recommendation, 
         new PrometheusDemandSource(http, prometheus, spec.getQuery()), state);
     metrics.record(id, r);
     return Set.of(r);
+  }
+
+  /** Drops what the engine learned about an app that is gone or no longer predicted. */
+  void forget(ResourceID app) {
+    states.remove(app);
+    readyLatencies.remove(app);
+    metrics.forget(app);
   }
 
   public static boolean isPredicted(ScalableApp app) {

@@ -16,11 +16,9 @@ import io.scalableapp.operator.dependent.DeploymentDependent;
 import io.scalableapp.operator.dependent.HorizontalPodAutoscalerDependent;
 import io.scalableapp.operator.dependent.ServiceDependent;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
-import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
 import io.scalableapp.engine.Recommendation;
+import io.scalableapp.operator.prediction.PredictionEventSource;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Clock;
@@ -53,15 +51,9 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     this.prediction = prediction;
   }
 
-  /** Each app's forecast is polled on its own schedule and becomes a secondary resource of the app. */
   @Override
   public List<EventSource<?, ScalableApp>> prepareEventSources(EventSourceContext<ScalableApp> context) {
-    var config = new PerResourcePollingConfigurationBuilder<Recommendation, ScalableApp, String>(
-        prediction, prediction.interval())
-        .withName("prediction")
-        .withResourceIDMapper(ResourceIDMapper.singleResourceResourceIDMapper())
-        .build();
-    return List.of(new PerResourcePollingEventSource<>(Recommendation.class, context, config));
+    return List.of(new PredictionEventSource(context, prediction));
   }
 
   @Override

@@ -1,0 +1,44 @@
+package io.scalableapp.operator.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.Recommendation;
+import io.scalableapp.engine.ScalingMode;
+import io.scalableapp.engine.forecast.ForecastModel;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PredictionMetricsTest {
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final PredictionMetrics metrics = new PredictionMetrics(registry);
+  private final ResourceID shop = new ResourceID("shop", "prod");
+
+  private static Recommendation floor(int floor, Reason reason) {
+    return new Recommendation(Instant.EPOCH, ScalingMode.ENFORCE, true, 2, floor, floor, reason, 42.0, 40.0,
+        ForecastModel.LINEAR, "", Duration.ofMinutes(3), 0.2, 12, true, "");
+  }
+
+  @Test
+  void gaugesFollowTheLatestRecommendation() {
+    metrics.record(shop, floor(4, Reason.FORECAST));
+    metrics.record(shop, floor(6, Reason.RATE_LIMIT));
+
+    assertThat(registry.get("scalableapp_recommended_replicas").tag("app", "shop").gauge().value()).isEqualTo(6);
+    assertThat(registry.get("scalableapp_forecast_peak_demand").gauge().value()).isEqualTo(42.0);
+    assertThat(registry.get("scalableapp_decisions_total").tag("reason", "forecast").counter().count()).isEqualTo(1);
+    assertThat(registry.get("scalableapp_decisions_total").tag("reason", "rate_limit").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aForgottenAppLeavesNoGauges() {
+    metrics.record(shop, floor(4, Reason.FORECAST));
+
+    metrics.forget(shop);
+
+    assertThat(registry.find("scalableapp_recommended_replicas").gauges()).isEmpty();
+  }
+}
