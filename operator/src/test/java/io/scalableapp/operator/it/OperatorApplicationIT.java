@@ -4,6 +4,7 @@ import static io.scalableapp.operator.it.AppAssertions.awaitApp;
 import static io.scalableapp.operator.it.AppAssertions.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.reconciler.Conditions;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * namespaces to the operators those tests start.
  */
 @QuarkusTest
+@WithTestResource(GeneratedCrd.class)
 class OperatorApplicationIT {
   static final String NAMESPACE = "quarkus-app-it";
   @RegisterExtension
