@@ -5,8 +5,10 @@ import io.scalableapp.engine.Reason;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.ScalingDecision;
 import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,24 @@ final class PredictionReporter {
   static final String METRICS_AVAILABLE = "MetricsAvailable";
 
   private PredictionReporter() {}
+
+  /** Adds the prediction part of {@code status} (in place) and records the Events it calls for. */
+  static void report(ScalableApp app, Optional<Recommendation> latest, ScalableAppStatus status, EventRecorder events,
+      Instant now) {
+    boolean predicted = PredictionService.isPredicted(app);
+    if (predicted && latest.isPresent()) {
+      Recommendation r = latest.get();
+      recordEvents(app, r, events);
+      status.setPrediction(status(r));
+      status.setConditions(metricsCondition(status.getConditions(), r, app.getMetadata().getGeneration(), now));
+    } else if (predicted) {
+      // Not evaluated yet since a restart: keep what the last evaluation reported.
+      status.setPrediction(app.getStatus() == null ? null : app.getStatus().getPrediction());
+    } else {
+      status.setConditions(status.getConditions().stream()
+          .filter(c -> !METRICS_AVAILABLE.equals(c.getType())).toList());
+    }
+  }
 
   static PredictionStatus status(Recommendation r) {
     PredictionStatus s = new PredictionStatus();
@@ -46,7 +66,7 @@ final class PredictionReporter {
   }
 
   /** Events for what changed since the status was last written: a new floor, lost or regained metrics. */
-  static void recordEvents(ScalableApp app, Recommendation r, EventRecorder events) {
+  private static void recordEvents(ScalableApp app, Recommendation r, EventRecorder events) {
     Optional<PredictionStatus> before = Optional.ofNullable(app.getStatus()).map(s -> s.getPrediction());
     boolean reported = before.map(PredictionStatus::getLastDecision)
         .map(d -> d.getTime().equals(r.time().truncatedTo(ChronoUnit.SECONDS).toString())).orElse(false);

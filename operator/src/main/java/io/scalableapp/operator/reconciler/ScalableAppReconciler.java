@@ -61,21 +61,8 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     Instant now = clock.instant();
     ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
         Optional.empty(), now);
-    Optional<Recommendation> recommendation = context.getSecondaryResource(Recommendation.class)
-        .filter(r -> PredictionService.isPredicted(app));
-    if (recommendation.isPresent()) {
-      Recommendation r = recommendation.get();
-      PredictionReporter.recordEvents(app, r, new EventRecorder(context.getClient(), clock));
-      status.setPrediction(PredictionReporter.status(r));
-      status.setConditions(PredictionReporter.metricsCondition(status.getConditions(), r,
-          app.getMetadata().getGeneration(), now));
-    } else if (PredictionService.isPredicted(app) && app.getStatus() != null) {
-      // Not evaluated yet since a restart: keep what the last evaluation reported.
-      status.setPrediction(app.getStatus().getPrediction());
-    } else {
-      status.setConditions(status.getConditions().stream()
-          .filter(c -> !PredictionReporter.METRICS_AVAILABLE.equals(c.getType())).toList());
-    }
+    PredictionReporter.report(app, context.getSecondaryResource(Recommendation.class), status,
+        new EventRecorder(context.getClient(), clock), now);
     return patchIfChanged(app, status);
   }
 

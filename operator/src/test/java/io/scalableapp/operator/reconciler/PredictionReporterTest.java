@@ -9,7 +9,11 @@ import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.operator.api.PredictionStatus;
 import java.time.Duration;
 import java.time.Instant;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.ScalableAppStatus;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PredictionReporterTest {
@@ -46,5 +50,17 @@ class PredictionReporterTest {
       assertThat(c.getStatus()).isEqualTo("False");
       assertThat(c.getMessage()).isEqualTo("why");
     });
+  }
+
+  @Test
+  void turningPredictionOffDropsTheMetricsCondition() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    ScalableAppStatus status = new ScalableAppStatus();
+    status.setConditions(PredictionReporter.metricsCondition(List.of(), recommendation(true, Reason.FORECAST), 1, NOW));
+
+    PredictionReporter.report(app, Optional.of(recommendation(true, Reason.FORECAST)), status, null, NOW);
+
+    assertThat(status.getConditions()).isEmpty();
+    assertThat(status.getPrediction()).isNull();
   }
 }
