@@ -14,6 +14,8 @@ endif
 GENERATED_CRD := operator/target/classes/META-INF/fabric8/scalableapps.scalableapp.io-v1.yml
 CRD := crds/scalableapps.scalableapp.io-v1.yml
 IMG ?= ghcr.io/scalableapp/operator:0.1.0
+# kwok: the local control plane built from Go modules (no Docker). kind: a Kind cluster (needs Docker).
+CLUSTER ?= kwok
 OPERATOR_JAR := operator/target/quarkus-app/quarkus-run.jar
 
 ##@ General
@@ -57,15 +59,15 @@ tools: ## Build and cache the control-plane binaries, install Prometheus (first 
 	hack/install-prometheus.sh
 
 .PHONY: cluster-up
-cluster-up: ## Start the local cluster (kwok nodes); writes .cluster/kubeconfig.
-	hack/cluster-up.sh >/dev/null
+cluster-up: ## Start the local cluster (CLUSTER=kwok, or CLUSTER=kind); writes .cluster/kubeconfig.
+	$(if $(filter kind,$(CLUSTER)),hack/kind-up.sh,hack/cluster-up.sh) >/dev/null
 
 .PHONY: cluster-down
 cluster-down: ## Stop the local cluster and remove its state.
-	hack/cluster-down.sh
+	$(if $(filter kind,$(CLUSTER)),hack/kind-down.sh,hack/cluster-down.sh)
 
 .PHONY: kind-up
-kind-up: ## Start a Kind cluster instead (needs Docker); same kubeconfig path.
+kind-up: ## Start a Kind cluster instead (needs Docker); `make test CLUSTER=kind` runs the suite on it.
 	hack/kind-up.sh
 
 .PHONY: kind-down

@@ -9,11 +9,16 @@ import io.scalableapp.operator.api.ScalableAppSpec;
 
 /** Valid ScalableApps for tests, to be tweaked by each test. */
 public final class TestApps {
+  // Real, tiny images, so the same tests pass on Kind (which runs them) as on kwok (which does not).
+  public static final String IMAGE = "registry.k8s.io/pause:3.9";
+  public static final String NEW_IMAGE = "registry.k8s.io/pause:3.10";
+  public static final String OTHER_IMAGE = "registry.k8s.io/pause:3.8";
+
   private TestApps() {}
 
   public static ScalableApp app(String name, String namespace) {
     ScalableAppSpec spec = new ScalableAppSpec();
-    spec.setImage("registry.example/shop:1.0");
+    spec.setImage(IMAGE);
     spec.setReplicas(new ReplicasSpec(2, 5));
     spec.setResources(new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("100m")).build());
     ScalableApp app = new ScalableApp();

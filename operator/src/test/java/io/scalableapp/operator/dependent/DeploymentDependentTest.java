@@ -25,7 +25,7 @@ class DeploymentDependentTest {
     assertThat(d.getMetadata().getNamespace()).isEqualTo("prod");
     assertThat(d.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "scalableapp-operator");
     Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(c.getImage()).isEqualTo("registry.example/shop:1.0");
+    assertThat(c.getImage()).isEqualTo(TestApps.IMAGE);
     assertThat(c.getPorts().get(0).getContainerPort()).isEqualTo(9000);
     assertThat(c.getEnv()).extracting(EnvVar::getName).containsExactly("MODE");
     assertThat(c.getResources().getRequests()).containsKey("cpu");

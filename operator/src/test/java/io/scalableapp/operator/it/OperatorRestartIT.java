@@ -27,7 +27,7 @@ class OperatorRestartIT {
 
     // Changed while no operator ran: the next one must pick it up and keep the same children.
     cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("kept")
-        .edit(a -> { a.getSpec().setImage("registry.example/shop:3.0"); return a; });
+        .edit(a -> { a.getSpec().setImage(TestApps.NEW_IMAGE); return a; });
     var second = LocalCluster.startOperator(cluster.client());
     try {
       awaitApp(cluster.client(), cluster.name(), "kept", observed(2).and(hasCondition(Conditions.READY, "True")));
@@ -35,7 +35,7 @@ class OperatorRestartIT {
       assertThat(deployments).singleElement().satisfies(d -> {
         assertThat(d.getMetadata().getUid()).isEqualTo(deploymentUid);
         assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-            .isEqualTo("registry.example/shop:3.0");
+            .isEqualTo(TestApps.NEW_IMAGE);
       });
       assertThat(cluster.client().services().inNamespace(cluster.name()).list().getItems()).hasSize(1);
       assertThat(cluster.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(cluster.name()).list().getItems())

@@ -72,13 +72,13 @@ class ScalableAppLifecycleIT {
     HorizontalPodAutoscaler hpa = child(HorizontalPodAutoscaler.class, "shop");
     assertThat(List.of(deployment, service, hpa)).allSatisfy(c -> assertThat(ownedBy(c, app)).isTrue());
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-        .isEqualTo("registry.example/shop:1.0");
+        .isEqualTo(TestApps.IMAGE);
     assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
     assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
     assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(5);
     // The HPA raised the Deployment to minReplicas, and those pods really run on the simulated nodes.
     assertThat(ready.getStatus().getReadyReplicas()).isEqualTo(2);
-    assertThat(runningPods("shop", "registry.example/shop:1.0")).hasSize(2);
+    assertThat(runningPods("shop", TestApps.IMAGE)).hasSize(2);
     assertThat(ready.getStatus().getServiceName()).isEqualTo("shop");
   }
 
@@ -88,11 +88,11 @@ class ScalableAppLifecycleIT {
     awaitApp(cluster.client(), cluster.name(), "cart", hasCondition(Conditions.READY, "True"));
 
     cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("cart")
-        .edit(a -> { a.getSpec().setImage("registry.example/shop:2.0"); return a; });
+        .edit(a -> { a.getSpec().setImage(TestApps.NEW_IMAGE); return a; });
 
     awaitApp(cluster.client(), cluster.name(), "cart", observed(2).and(hasCondition(Conditions.READY, "True")));
-    await().atMost(TIMEOUT).until(() -> runningPods("cart", "registry.example/shop:2.0").size() == 2
-        && runningPods("cart", "registry.example/shop:1.0").isEmpty());
+    await().atMost(TIMEOUT).until(() -> runningPods("cart", TestApps.NEW_IMAGE).size() == 2
+        && runningPods("cart", TestApps.IMAGE).isEmpty());
   }
 
   @Test
@@ -113,7 +113,7 @@ class ScalableAppLifecycleIT {
 
     // Someone edits the Deployment with their own field manager, and deletes the Service.
     Deployment edited = new DeploymentBuilder(child(Deployment.class, "drift")).editSpec().editTemplate().editSpec()
-        .editFirstContainer().withImage("registry.example/hacked:6.6").endContainer().endSpec().endTemplate().endSpec()
+        .editFirstContainer().withImage(TestApps.OTHER_IMAGE).endContainer().endSpec().endTemplate().endSpec()
         .build();
     cluster.client().resource(edited).update();
     cluster.client().services().inNamespace(cluster.name()).withName("drift").delete();
@@ -121,7 +121,7 @@ class ScalableAppLifecycleIT {
     await().atMost(TIMEOUT).until(() -> {
       Deployment d = child(Deployment.class, "drift");
       Service s = child(Service.class, "drift");
-      return d != null && "registry.example/shop:1.0".equals(d.getSpec().getTemplate().getSpec().getContainers()
+      return d != null && TestApps.IMAGE.equals(d.getSpec().getTemplate().getSpec().getContainers()
           .get(0).getImage()) && s != null;
     });
     await().atMost(TIMEOUT).until(() -> events("drift").stream().anyMatch(e -> "DriftRepaired".equals(e.getReason())));
