@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.DurationText;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,5 +146,22 @@ class PredictiveScalingIT {
     prometheus.start();
     awaitApp(cluster.client(), cluster.name(), "enforced", hasCondition("MetricsAvailable", "True"));
     assertThat(hpaFloor("enforced")).isGreaterThan(neededNow());
+  }
+
+  @Test
+  @Order(3)
+  void withoutAHorizonTheFloorLooksAsFarAheadAsPodsTakeToBecomeReady() {
+    ScalableApp app = predicted("learned", PredictionSpec.Mode.Shadow);
+    app.getSpec().getPrediction().setHorizon(null);
+    app.getSpec().getReplicas().setMin(6);
+    cluster.client().resource(app).create();
+
+    // Until five pods were seen to become ready the horizon is the 2-minute fallback plus the
+    // 1-minute margin; kwok's pods are ready within seconds, so the learned one is about 1 minute.
+    ScalableApp learned = awaitApp(cluster.client(), cluster.name(), "learned",
+        a -> a.getStatus() != null && a.getStatus().getPrediction() != null
+            && DurationText.parse(a.getStatus().getPrediction().getHorizon()).compareTo(Duration.ofMinutes(2)) < 0);
+    assertThat(DurationText.parse(learned.getStatus().getPrediction().getHorizon()))
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
   }
 }
