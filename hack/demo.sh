@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make demo`: runs the freshly built operator against the local cluster, applies examples/,
-# waits until every app is Ready and shows what one ScalableApp turns into.
-# The operator keeps running in the background; `make demo-stop` stops it.
+# waits until every app is Ready and shows what one ScalableApp turns into; then replays real
+# traffic through Prometheus and shows the predictive floor rising before a morning ramp.
+# The operator and Prometheus keep running in the background; `make demo-stop` stops them.
 set -euo pipefail
 source "$(dirname "$0")/cluster-env.sh"
 
@@ -24,11 +25,18 @@ for _ in $(seq 120); do
 done
 curl -fs "http://localhost:$HTTP_PORT/q/health/ready" >/dev/null || { log "operator never became ready"; exit 1; }
 
-kubectl apply --server-side -f "$REPO_ROOT/examples/"
+"$HACK_DIR/demo-prometheus.sh"
+kubectl apply --server-side -f "$REPO_ROOT/examples/" -f "$REPO_ROOT/examples/prediction/nasa-replay.yaml"
 log "waiting for every app to be Ready"
 kubectl wait --for=condition=Ready scalableapps --all --timeout=180s
+log "waiting for the first forecast of nasa-web"
+kubectl wait --for=condition=MetricsAvailable scalableapp/nasa-web --timeout=120s
 echo
 kubectl get scalableapps,deployments,services,horizontalpodautoscalers -o wide
+echo
+echo "Predictive scaling of nasa-web (NASA traffic, 06:30 on a weekday, before the morning ramp):"
+kubectl get scalableapp nasa-web -o jsonpath='{"  forecast now: "}{.status.prediction.forecast}{" req/min, peak within "}{.status.prediction.horizon}{": "}{.status.prediction.forecastPeak}{" req/min ("}{.status.prediction.model}{")\n  floor: "}{.status.prediction.lastDecision.from}{" -> "}{.status.prediction.lastDecision.to}{" replicas ("}{.status.prediction.lastDecision.reason}{"): "}{.status.prediction.lastDecision.message}{"\n"}'
+echo "  HPA minReplicas: $(kubectl get hpa nasa-web -o jsonpath='{.spec.minReplicas}')"
 echo
 cat <<TXT
 The operator is running in the background (pid $(cat "$PID_FILE"), log $LOG_FILE,
@@ -36,5 +44,6 @@ metrics on http://localhost:$HTTP_PORT/metrics). Try:
   eval "\$(hack/cluster-env.sh)"
   kubectl describe sapp shop
   kubectl delete deployment shop        # the operator restores it
+  kubectl get sapp nasa-web -o yaml     # status.prediction explains the floor
   make demo-stop cluster-down           # stop everything
 TXT
