@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param horizonMargin               added to the learned pod-ready p95 (default 1m)
  * @param seasonality                 seasonal period, AUTO detects daily/weekly
  * @param model                       forecasting model, AUTO picks by recent out-of-sample error
- * @param headroom                    fraction added on top of the forecast peak (default 0.1)
+ * @param headroom                    fraction added on top of the forecast peak when the learned margin is off or
+ *                                    not yet learned (default 0.1)
  * @param scaleUpReplicasPerMinute    see {@link FloorLimits}; default unlimited
  * @param scaleDownFractionPerMinute  see {@link FloorLimits}; default 0.2
  * @param scaleDownStabilization      see {@link FloorLimits}; default 5m
@@ -32,6 +33,17 @@ import java.util.Optional;
  * @param accuracyWindow              window of the rolling error (default 1h)
  * @param minAccuracySamples          scored forecasts needed before the accuracy gate acts (default 10)
  * @param modelReselectEvery          how long an AUTO model choice is reused (default 1h)
+ * @param marginQuantile              learned margin, used instead of the fixed headroom once
+ *                                    {@code minAccuracySamples} horizons are scored: the floor holds the forecast
+ *                                    peak x (1 + this quantile of the recent relative errors of forecast horizon
+ *                                    peaks, actualPeak / forecastPeak - 1, over {@code accuracyWindow}, clamped to
+ *                                    [-0.5, maxMargin]) at full capacity, i.e. demand per replica
+ *                                    {@code targetPerReplica / targetUtilization}; 0 = always the fixed headroom,
+ *                                    as before (default 0.9)
+ * @param maxMargin                   upper bound of the learned error quantile (default 2.0: actual peaks of up to 3x the forecast)
+ * @param targetUtilization           utilisation at which one replica serves {@code targetPerReplica}, e.g. the
+ *                                    HPA's target when targetPerReplica was derived from it (default 1.0:
+ *                                    targetPerReplica is full capacity); only the learned margin uses it
  */
 public record AppScalingSpec(
         ScalingMode mode,
@@ -54,7 +66,10 @@ public record AppScalingSpec(
         double maxForecastError,
         Duration accuracyWindow,
         int minAccuracySamples,
-        Duration modelReselectEvery) {
+        Duration modelReselectEvery,
+        double marginQuantile,
+        double maxMargin,
+        double targetUtilization) {
 
     public AppScalingSpec {
         Objects.requireNonNull(mode, "mode");
@@ -66,6 +81,15 @@ public record AppScalingSpec(
         }
         if (!(headroom >= 0)) {
             throw new IllegalArgumentException("headroom must be >= 0");
+        }
+        if (!(marginQuantile >= 0 && marginQuantile < 1)) {
+            throw new IllegalArgumentException("marginQuantile must be in [0, 1)");
+        }
+        if (!(maxMargin >= 0) || Double.isInfinite(maxMargin)) {
+            throw new IllegalArgumentException("maxMargin must be a number >= 0");
+        }
+        if (!(targetUtilization > 0 && targetUtilization <= 1)) {
+            throw new IllegalArgumentException("targetUtilization must be in (0, 1]");
         }
         if (lookback.compareTo(step) <= 0) {
             throw new IllegalArgumentException("lookback must be longer than step");
@@ -107,6 +131,9 @@ public record AppScalingSpec(
         b.accuracyWindow = accuracyWindow;
         b.minAccuracySamples = minAccuracySamples;
         b.modelReselectEvery = modelReselectEvery;
+        b.marginQuantile = marginQuantile;
+        b.maxMargin = maxMargin;
+        b.targetUtilization = targetUtilization;
         return b;
     }
 
@@ -133,6 +160,9 @@ public record AppScalingSpec(
         private Duration accuracyWindow = Duration.ofHours(1);
         private int minAccuracySamples = 10;
         private Duration modelReselectEvery = Duration.ofHours(1);
+        private double marginQuantile = 0.9;
+        private double maxMargin = 2.0;
+        private double targetUtilization = 1.0;
 
         private Builder() {
         }
@@ -158,13 +188,17 @@ public record AppScalingSpec(
         public Builder accuracyWindow(Duration v) { accuracyWindow = v; return this; }
         public Builder minAccuracySamples(int v) { minAccuracySamples = v; return this; }
         public Builder modelReselectEvery(Duration v) { modelReselectEvery = v; return this; }
+        /** 0 turns the learned margin off: the fixed headroom always applies, as before. */
+        public Builder marginQuantile(double v) { marginQuantile = v; return this; }
+        public Builder maxMargin(double v) { maxMargin = v; return this; }
+        public Builder targetUtilization(double v) { targetUtilization = v; return this; }
 
         public AppScalingSpec build() {
             return new AppScalingSpec(mode, targetPerReplica, minReplicas, maxReplicas, step, lookback,
                     Optional.ofNullable(horizon), horizonMargin, seasonality, model, headroom,
                     scaleUpReplicasPerMinute, scaleDownFractionPerMinute, scaleDownStabilization, holdDuration,
                     staleAfter, absurdFactor, maxForecastError, accuracyWindow, minAccuracySamples,
-                    modelReselectEvery);
+                    modelReselectEvery, marginQuantile, maxMargin, targetUtilization);
         }
     }
 }

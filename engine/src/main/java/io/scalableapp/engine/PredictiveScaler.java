@@ -2,6 +2,7 @@ package io.scalableapp.engine;
 
 import io.scalableapp.engine.decision.AccuracyGate;
 import io.scalableapp.engine.decision.FloorDecider;
+import io.scalableapp.engine.decision.PeakResidualTracker;
 import io.scalableapp.engine.forecast.Forecast;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandCheck;
@@ -30,6 +31,8 @@ public final class PredictiveScaler {
     /** Valid history needed before forecasting; less and the floor stays at replicas.min. */
     static final Duration MIN_HISTORY = Duration.ofMinutes(30);
     static final int MIN_HISTORY_POINTS = 6;
+    /** Lowest relative error quantile the learned margin uses: forecasts running at twice the actual peak. */
+    static final double MIN_LEARNED_RESIDUAL = -0.5;
 
     private final Clock clock;
     private final ForecasterFactory forecasters;
@@ -117,6 +120,8 @@ public final class PredictiveScaler {
         state.metricsGood(now);
         state.accuracy().reconcile(history);
         state.accuracy().trim(now, spec.accuracyWindow());
+        state.peakResiduals().reconcile(history);
+        state.peakResiduals().trim(now, spec.accuracyWindow());
 
         int needed = Math.max(MIN_HISTORY_POINTS, Steps.covering(MIN_HISTORY, spec.step()));
         if (history.validCount() < needed) {
@@ -136,6 +141,7 @@ public final class PredictiveScaler {
         }
         int last = forecast.size() - 1;
         state.accuracy().expect(forecast.timeAt(last), forecast.get(last));
+        state.peakResiduals().expect(now, until, peak);
 
         double error = state.accuracy().error();
         int samples = state.accuracy().samples();
@@ -147,11 +153,23 @@ public final class PredictiveScaler {
                     spec.maxForecastError() * AccuracyGate.RECOVERY_RATIO),
                     forecast, peak);
         }
-        double replicas = peak * (1 + spec.headroom()) / spec.targetPerReplica();
+        // Fixed headroom until enough horizons are scored; then the learned margin: the floor holds the
+        // marginQuantile of the actual horizon peak (forecast peak x (1 + that quantile of recent relative
+        // errors)) at full capacity, i.e. at targetUtilization of targetPerReplica; the HPA scales above it.
+        double margin = spec.headroom();
+        String marginKind = "headroom";
+        PeakResidualTracker residuals = state.peakResiduals();
+        if (spec.marginQuantile() > 0 && residuals.samples() >= spec.minAccuracySamples()) {
+            double q = Math.max(MIN_LEARNED_RESIDUAL, Math.min(spec.maxMargin(), residuals.quantile(spec.marginQuantile())));
+            margin = (1 + q) * spec.targetUtilization() - 1;
+            marginKind = String.format("learned margin: p%.0f of %d horizon-peak errors %+.2f at %.0f %% utilisation",
+                    spec.marginQuantile() * 100, residuals.samples(), q, spec.targetUtilization() * 100);
+        }
+        double replicas = peak * (1 + margin) / spec.targetPerReplica();
         // The epsilon keeps float noise (e.g. 3.0000000000000004) from costing a whole replica.
         int desired = (int) Math.min(Integer.MAX_VALUE, Math.ceil(replicas - 1e-9));
         return new Proposal(desired, Reason.FORECAST, String.format(
-                "forecast peak %.4g within %s x (1 + %.2f headroom) / %.4g per replica = %d",
-                peak, horizon, spec.headroom(), spec.targetPerReplica(), desired), forecast, peak);
+                "forecast peak %.4g within %s x (1 %+.2f %s) / %.4g per replica = %d",
+                peak, horizon, margin, marginKind, spec.targetPerReplica(), desired), forecast, peak);
     }
 }

@@ -2,6 +2,7 @@ package io.scalableapp.engine;
 
 import io.scalableapp.engine.decision.AccuracyGate;
 import io.scalableapp.engine.decision.ForecastAccuracyTracker;
+import io.scalableapp.engine.decision.PeakResidualTracker;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.decision.TimedHistory;
 import java.time.Instant;
@@ -17,6 +18,7 @@ public final class ScalerState {
 
     private final ReadyLatencyEstimator readyLatency;
     private final ForecastAccuracyTracker accuracy = new ForecastAccuracyTracker();
+    private final PeakResidualTracker peakResiduals = new PeakResidualTracker();
     private final AccuracyGate gate = new AccuracyGate();
     private final TimedHistory recommendations = new TimedHistory();
     private final TimedHistory floors = new TimedHistory();
@@ -69,6 +71,10 @@ public final class ScalerState {
 
     ForecastAccuracyTracker accuracy() {
         return accuracy;
+    }
+
+    PeakResidualTracker peakResiduals() {
+        return peakResiduals;
     }
 
     AccuracyGate gate() {

@@ -254,7 +254,87 @@ class PredictiveScalerTest {
         Recommendation last = run.get(run.size() - 1);
         assertThat(last.reason()).isEqualTo(Reason.FORECAST);
         assertThat(last.recentError()).isLessThan(0.4);
-        assertThat(last.floor()).isEqualTo(11);
+        // back on the flat 1000: the learned margin has seen the chaos leave the window, so no margin
+        assertThat(last.floor()).isEqualTo(10);
+    }
+
+    /** Alternates 1000 / 1500 req/min from day 1: a straight line fits ~1250, every 3-minute horizon peaks at 1500. */
+    private static DemandSource alternating() {
+        return recording(i -> i >= DAY && i % 2 == 1 ? 1500 : 1000);
+    }
+
+    private List<Recommendation> everyMinute(AppScalingSpec spec, DemandSource source, int minutes) {
+        List<Recommendation> run = new ArrayList<>();
+        for (int minute = 0; minute < minutes; minute++) {
+            run.add(evaluateAfter(minute == 0 ? Duration.ZERO : MINUTE, spec, source));
+        }
+        return run;
+    }
+
+    @Test
+    void learnedMarginReplacesTheHeadroomOnceEnoughHorizonsAreScored() {
+        AppScalingSpec spec = spec().maxForecastError(0.9).build(); // default marginQuantile 0.9, utilisation 1
+
+        List<Recommendation> run = everyMinute(spec, alternating(), 30);
+
+        // No horizon scored yet: the fixed 10 % headroom.
+        assertThat(run.get(0).message()).contains("headroom");
+        assertThat(run.get(0).desiredFloor()).isEqualTo((int) Math.ceil(run.get(0).forecastPeak() * 1.1 / 100 - 1e-9));
+        // From the 10th scored horizon on: the p90 of actual / forecast peak - 1 (~ 1500 / 1250 - 1 = 0.2).
+        Recommendation last = run.get(run.size() - 1);
+        assertThat(last.reason()).isEqualTo(Reason.FORECAST);
+        assertThat(last.message()).contains("learned margin").contains("p90");
+        assertThat(last.forecastPeak()).isBetween(1200.0, 1300.0);
+        // Covers the 1500 peaks (the forecast peak wobbles with the parity of the fitted window, and the p90
+        // error belongs to the lowest forecasts, so one replica more).
+        assertThat(last.desiredFloor()).isBetween(15, 16);
+        AppScalingSpec fixed = spec().maxForecastError(0.9).marginQuantile(0).build();
+        Recommendation withHeadroom = scaler.evaluate(fixed, alternating(), new ScalerState());
+        assertThat(withHeadroom.message()).contains("headroom").doesNotContain("learned");
+        assertThat(withHeadroom.desiredFloor())
+                .isEqualTo((int) Math.ceil(withHeadroom.forecastPeak() * 1.1 / 100 - 1e-9));
+    }
+
+    @Test
+    void learnedMarginOnASmoothSeriesIsNoneAndTheFloorCarriesDemandAtFullCapacity() {
+        // 100 per replica at the HPA's 70 % target = 142.9 at full capacity.
+        AppScalingSpec spec = spec().targetUtilization(0.7).build();
+
+        List<Recommendation> run = everyMinute(spec, recording(i -> 1000), 20);
+
+        Recommendation last = run.get(run.size() - 1);
+        assertThat(last.message()).contains("learned margin").contains("at 70 % utilisation");
+        // ceil(1000 x (1 + 0) x 0.7 / 100) = 7: no margin stacked on the HPA's own 43 % headroom
+        assertThat(last.desiredFloor()).isEqualTo(7);
+        assertThat(run.get(0).desiredFloor()).isEqualTo(11); // before scoring: the fixed headroom on the target
+    }
+
+    @Test
+    void learnedMarginIsClampedAndCorrectsOverForecasts() {
+        // A forecaster that always says 4000 while demand is 1000: residual -0.75, clamped to -0.5.
+        ForecasterFactory high = (model, period, lead) -> new Forecaster() {
+            @Override
+            public Forecast forecast(Series history, int steps) {
+                double[] v = new double[steps];
+                java.util.Arrays.fill(v, 4000);
+                return Forecast.after(history, v, ForecastModel.LINEAR, "always 4000");
+            }
+
+            @Override
+            public ForecastModel model() {
+                return ForecastModel.LINEAR;
+            }
+        };
+        PredictiveScaler biased = new PredictiveScaler(clock, high);
+        AppScalingSpec spec = spec().maxForecastError(1e9).build();
+        Recommendation last = null;
+        for (int minute = 0; minute < 20; minute++) {
+            clock.advance(minute == 0 ? Duration.ZERO : MINUTE);
+            last = biased.evaluate(spec, recording(i -> 1000), state);
+        }
+
+        assertThat(last.message()).contains("-0.50");
+        assertThat(last.desiredFloor()).isEqualTo(20); // 4000 x 0.5 / 100, not 44
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class PredictiveRuns {
         return AppScalingSpec.builder()
                 .mode(ScalingMode.ENFORCE)
                 .targetPerReplica(s.workload().capacityPerReplica() * targetUtilization)
+                .targetUtilization(targetUtilization)
                 .replicas(minReplicas, maxReplicas)
                 .model(model)
                 .build();

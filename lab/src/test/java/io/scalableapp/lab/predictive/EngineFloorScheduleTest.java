@@ -91,10 +91,12 @@ class EngineFloorScheduleTest {
     @Test
     void aDegradationHookChangesTheForecastTheEngineActsOn() {
         Trace trace = stepTrace();
-        EngineFloorSchedule honest = schedule(trace, ForecastModel.AUTO, Optional.empty(),
-                ForecasterFactory.DEFAULT);
-        EngineFloorSchedule inflated = schedule(trace, ForecastModel.AUTO, Optional.empty(),
-                ForecastDegradation.bias(0.5).factory());
+        // Fixed headroom: the engine's learned margin would see the bias in its errors and take most of it back.
+        AppScalingSpec fixedHeadroom = spec(ForecastModel.AUTO).toBuilder().marginQuantile(0).build();
+        EngineFloorSchedule honest = new EngineFloorSchedule(fixedHeadroom, new ScalerState(), trace, MINUTE,
+                Optional.empty(), ForecasterFactory.DEFAULT);
+        EngineFloorSchedule inflated = new EngineFloorSchedule(fixedHeadroom, new ScalerState(), trace, MINUTE,
+                Optional.empty(), ForecastDegradation.bias(0.5).factory());
 
         for (int m = 60; m < 100; m++) {
             honest.minReplicasAt(trace.instant(m));
