@@ -33,7 +33,9 @@ public class PredictionSpec {
       + "sum(rate(http_requests_total{app=\"shop\"}[2m])).")
   private String query;
 
-  @JsonPropertyDescription("Demand one replica serves, in the unit of the query (e.g. requests per second).")
+  @JsonPropertyDescription("Demand one replica serves at the HPA's CPU target, in the unit of the query "
+      + "(e.g. requests per second). The floor keeps the forecast peak, plus a margin, within the replicas' full "
+      + "capacity; the HPA adds replicas above it.")
   private Double targetPerReplica;
 
   @JsonPropertyDescription("How far ahead capacity is provisioned. Default: the p95 time this app's pods took "
@@ -50,7 +52,9 @@ public class PredictionSpec {
   @Pattern(DURATION_PATTERN)
   private String lookback = "7d";
 
-  @JsonPropertyDescription("Extra capacity on top of the forecast peak, in percent.")
+  @JsonPropertyDescription("Extra capacity on top of the forecast peak, in percent, until ten forecasts have been "
+      + "checked against the demand that followed; from then on the margin is learned from those errors "
+      + "(their 90th percentile over the last hour).")
   @Default("10")
   @Min(0)
   @Max(1000)

@@ -24,6 +24,7 @@ public final class ScalingSpecs {
         .seasonality(seasonality(p.getSeasonality()))
         .model(model(p.getModel()))
         .headroom(p.getHeadroomPercent() / 100.0)
+        .targetUtilization(targetUtilization(app))
         .scaleUpReplicasPerMinute(p.getScaleUpReplicasPerMinute() == 0 ? Integer.MAX_VALUE
             : p.getScaleUpReplicasPerMinute())
         .scaleDownFractionPerMinute(p.getScaleDownPercentPerMinute() / 100.0)
@@ -34,6 +35,16 @@ public final class ScalingSpecs {
       builder.horizon(DurationText.parse(p.getHorizon()));
     }
     return builder.build();
+  }
+
+  /**
+   * targetPerReplica is the demand a replica serves at the HPA's CPU target; the floor is sized for
+   * full load and the HPA adds replicas above it. Without an HPA the floor is all there is, so it
+   * keeps replicas at targetPerReplica.
+   */
+  static double targetUtilization(ScalableApp app) {
+    var autoscaling = app.getSpec().getAutoscaling();
+    return autoscaling.isEnabled() ? Math.min(1.0, autoscaling.getTargetCPUUtilizationPercentage() / 100.0) : 1.0;
   }
 
   static ScalingMode mode(PredictionSpec.Mode mode) {

@@ -48,6 +48,17 @@ class ScalingSpecsTest {
     assertThat(spec.scaleDownStabilization()).isEqualTo(Duration.ofMinutes(10));
     assertThat(spec.holdDuration()).isEqualTo(Duration.ofMinutes(15));
     assertThat(spec.maxForecastError()).isEqualTo(0.30);
+    assertThat(spec.targetUtilization()).as("the HPA's CPU target").isEqualTo(0.70);
+  }
+
+  @Test
+  void withoutAnHpaTheFloorKeepsReplicasAtTheirTarget() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    app.getSpec().getAutoscaling().setEnabled(false);
+    app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Enforce);
+    app.getSpec().getPrediction().setTargetPerReplica(5.0);
+
+    assertThat(ScalingSpecs.of(app, Duration.ofMinutes(1)).targetUtilization()).isEqualTo(1.0);
   }
 
   @Test
