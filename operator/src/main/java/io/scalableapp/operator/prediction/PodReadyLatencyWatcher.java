@@ -9,6 +9,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.scalableapp.operator.api.ChildLabels;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,21 +23,32 @@ import java.util.function.BiConsumer;
 final class PodReadyLatencyWatcher implements AutoCloseable {
   private final KubernetesClient client;
   private final BiConsumer<ResourceID, Duration> sink;
+  private final Set<String> namespaces;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
-  private SharedIndexInformer<Pod> informer;
+  private final List<SharedIndexInformer<Pod>> informers = new ArrayList<>();
 
-  PodReadyLatencyWatcher(KubernetesClient client, BiConsumer<ResourceID, Duration> sink) {
+  /** @param namespaces the operator's namespaces (its RBAC may cover no others); empty means all */
+  PodReadyLatencyWatcher(KubernetesClient client, Set<String> namespaces, BiConsumer<ResourceID, Duration> sink) {
     this.client = client;
+    this.namespaces = namespaces;
     this.sink = sink;
   }
 
   void start() {
-    informer = client.pods().inAnyNamespace().withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
-        .inform(new ResourceEventHandler<>() {
-          @Override public void onAdd(Pod pod) { observe(pod); }
-          @Override public void onUpdate(Pod old, Pod pod) { observe(pod); }
-          @Override public void onDelete(Pod pod, boolean unknown) { reported.remove(pod.getMetadata().getUid()); }
-        });
+    ResourceEventHandler<Pod> handler = new ResourceEventHandler<>() {
+      @Override public void onAdd(Pod pod) { observe(pod); }
+      @Override public void onUpdate(Pod old, Pod pod) { observe(pod); }
+      @Override public void onDelete(Pod pod, boolean unknown) { reported.remove(pod.getMetadata().getUid()); }
+    };
+    if (namespaces.isEmpty()) {
+      informers.add(client.pods().inAnyNamespace().withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
+          .inform(handler));
+    } else {
+      for (String namespace : namespaces) {
+        informers.add(client.pods().inNamespace(namespace).withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
+            .inform(handler));
+      }
+    }
   }
 
   private void observe(Pod pod) {
@@ -56,8 +69,6 @@ final class PodReadyLatencyWatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    if (informer != null) {
-      informer.close();
-    }
+    informers.forEach(SharedIndexInformer::close);
   }
 }

@@ -34,12 +34,14 @@ public final class PredictionService implements ResourceFetcher<Recommendation, 
   private final PredictionMetrics metrics;
   private final PodReadyLatencyWatcher readyLatency;
 
-  public PredictionService(PredictionSettings settings, KubernetesClient client, MeterRegistry registry, Clock clock) {
+  /** @param namespaces the namespaces the operator watches; empty means all */
+  public PredictionService(PredictionSettings settings, KubernetesClient client, Set<String> namespaces,
+      MeterRegistry registry, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.scaler = new PredictiveScaler(clock);
     this.metrics = new PredictionMetrics(registry);
-    this.readyLatency = new PodReadyLatencyWatcher(client,
+    this.readyLatency = new PodReadyLatencyWatcher(client, namespaces,
         (app, latency) -> readyLatencyOf(app).record(latency));
   }
 

@@ -44,7 +44,7 @@ public class OperatorLifecycle {
     if (!enabled) {
       return;
     }
-    prediction = new PredictionService(settings, client, registry, Clock.systemUTC());
+    prediction = new PredictionService(settings, client, namespaces, registry, Clock.systemUTC());
     prediction.start();
     operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC(),
         namespaces);

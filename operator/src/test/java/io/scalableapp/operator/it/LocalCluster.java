@@ -57,7 +57,7 @@ public final class LocalCluster {
   /** An operator wired as the application wires it. */
   static RunningOperator startOperator(KubernetesClient client, PredictionSettings settings) {
     var registry = new SimpleMeterRegistry();
-    PredictionService prediction = new PredictionService(settings, client, registry, Clock.systemUTC());
+    PredictionService prediction = new PredictionService(settings, client, Set.of(), registry, Clock.systemUTC());
     prediction.start();
     Operator operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC(),
         Set.of());
