@@ -6,11 +6,16 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.scalableapp.operator.api.ScalableApp;
 
-/** The HPA exists only while autoscaling is enabled; when the precondition fails JOSDK deletes it. */
+/** The HPA exists only while autoscaling is active; when the precondition fails JOSDK deletes it. */
 public class AutoscalingEnabled implements Condition<HorizontalPodAutoscaler, ScalableApp> {
   @Override
   public boolean isMet(DependentResource<HorizontalPodAutoscaler, ScalableApp> dependent,
       ScalableApp app, Context<ScalableApp> context) {
+    return isActive(app);
+  }
+
+  /** The one place that decides whether an HPA runs for {@code app} (and so owns the Deployment's replicas). */
+  public static boolean isActive(ScalableApp app) {
     return app.getSpec().getAutoscaling().isEnabled();
   }
 }

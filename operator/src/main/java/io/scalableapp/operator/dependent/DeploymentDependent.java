@@ -36,7 +36,7 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
         .withMetadata(childMetadata(app))
         .withNewSpec()
           // Left unset while the HPA runs: it owns spec.replicas and the operator must not fight it.
-          .withReplicas(spec.getAutoscaling().isEnabled() ? null : replicaFloor)
+          .withReplicas(AutoscalingEnabled.isActive(app) ? null : replicaFloor)
           .withNewSelector().withMatchLabels(ChildLabels.selector(app)).endSelector()
           .withNewTemplate()
             .withNewMetadata().withLabels(ChildLabels.all(app)).endMetadata()

@@ -6,6 +6,7 @@ import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Seasonality;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import java.time.Duration;
 
 /** Translates an app's spec into the engine's terms. */
@@ -44,7 +45,7 @@ public final class ScalingSpecs {
    */
   static double targetUtilization(ScalableApp app) {
     var autoscaling = app.getSpec().getAutoscaling();
-    return autoscaling.isEnabled() ? Math.min(1.0, autoscaling.getTargetCPUUtilizationPercentage() / 100.0) : 1.0;
+    return AutoscalingEnabled.isActive(app) ? Math.min(1.0, autoscaling.getTargetCPUUtilizationPercentage() / 100.0) : 1.0;
   }
 
   static ScalingMode mode(PredictionSpec.Mode mode) {
