@@ -51,16 +51,25 @@ public final class PredictiveScaler {
     private record Proposal(int desired, Reason reason, String message, Forecast forecast, double peak) {
     }
 
-    /** Evaluates one app once. Never throws because of the source; updates {@code state}. */
+    /**
+     * Evaluates one app once and updates {@code state}. A failing source is a metrics outage (the floor is held);
+     * anything else that throws leaves the hold clock where the last completed evaluation set it, so a caller that
+     * catches it and evaluates again with a failing source holds the floor as for an outage.
+     */
     public Recommendation evaluate(AppScalingSpec spec, DemandSource source, ScalerState state) {
         Instant now = clock.instant();
         Duration horizon = spec.horizon().orElseGet(() -> state.readyLatency().p95().plus(spec.horizonMargin()));
         int previous = state.lastFloor().orElse(spec.minReplicas());
         DemandCheck check = fetch(spec, source, now);
 
-        Proposal proposal = check.available()
-                ? proposeFromDemand(spec, check, horizon, state, now)
-                : proposeWithoutMetrics(spec, check.problem(), state, now);
+        Proposal proposal;
+        if (check.available()) {
+            proposal = proposeFromDemand(spec, check, horizon, state, now);
+            // Only a completed evaluation counts as good: a forecast that throws must not keep extending the hold.
+            state.metricsGood(now);
+        } else {
+            proposal = proposeWithoutMetrics(spec, check.problem(), state, now);
+        }
 
         FloorDecider.Outcome outcome = FloorDecider.decide(proposal.desired(), previous, spec.limits(),
                 state.recommendations(), state.floors(), now);
@@ -117,7 +126,6 @@ public final class PredictiveScaler {
     private Proposal proposeFromDemand(AppScalingSpec spec, DemandCheck check, Duration horizon, ScalerState state,
                                        Instant now) {
         Series history = check.series();
-        state.metricsGood(now);
         state.accuracy().reconcile(history);
         state.accuracy().trim(now, spec.accuracyWindow());
         state.peakResiduals().reconcile(history);

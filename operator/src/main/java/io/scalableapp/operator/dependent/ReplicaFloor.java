@@ -3,14 +3,16 @@ package io.scalableapp.operator.dependent;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.PredictionOutcome;
 
-/** The fewest replicas an app should run now: the enforced forecast floor, else replicas.min. */
+/** The fewest replicas an app should run now: the enforced forecast floor (held after a failure), else replicas.min. */
 final class ReplicaFloor {
   private ReplicaFloor() {}
 
   static int of(ScalableApp app, Context<ScalableApp> context) {
     var replicas = app.getSpec().getReplicas();
-    return context.getSecondaryResource(Recommendation.class)
+    return context.getSecondaryResource(PredictionOutcome.class)
+        .map(PredictionOutcome::recommendation)
         .filter(Recommendation::actionable)
         .map(r -> Math.max(replicas.getMin(), Math.min(replicas.getMax(), r.floor())))
         .orElse(replicas.getMin());

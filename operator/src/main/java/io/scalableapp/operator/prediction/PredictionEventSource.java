@@ -2,31 +2,84 @@ package io.scalableapp.operator.prediction;
 
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
-import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
-import io.scalableapp.engine.Recommendation;
+import io.javaoperatorsdk.operator.processing.event.source.Cache;
+import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Polls each app's forecast on its own schedule; the latest recommendation becomes a secondary
- * resource of the app. A deleted app's engine state and metrics go with it.
+ * Evaluates every predicted app on the {@link PredictionScheduler}; the latest outcome is the app's
+ * secondary resource, and a new one triggers a reconciliation. Apps with prediction Off are not
+ * polled, and a spec change is evaluated at once. Reading the outcome never evaluates: nothing slow
+ * runs inside reconcile().
  */
-public final class PredictionEventSource extends PerResourcePollingEventSource<Recommendation, ScalableApp, String> {
+public final class PredictionEventSource
+    extends ExternalResourceCachingEventSource<PredictionOutcome, ScalableApp, String>
+    implements ResourceEventAware<ScalableApp> {
   private final PredictionService prediction;
+  private final Cache<ScalableApp> apps;
+  private final PredictionScheduler scheduler;
 
-  public PredictionEventSource(EventSourceContext<ScalableApp> context, PredictionService prediction) {
-    super(Recommendation.class, context,
-        new PerResourcePollingConfigurationBuilder<Recommendation, ScalableApp, String>(prediction, prediction.interval())
-            .withName("prediction")
-            .withResourceIDMapper(ResourceIDMapper.singleResourceResourceIDMapper())
-            .build());
+  public PredictionEventSource(EventSourceContext<ScalableApp> context, PredictionService prediction,
+      PredictionLeadership leadership) {
+    super("prediction", PredictionOutcome.class, ResourceIDMapper.singleResourceResourceIDMapper());
     this.prediction = prediction;
+    this.apps = context.getPrimaryCache();
+    PredictionSettings settings = prediction.settings();
+    this.scheduler = new PredictionScheduler(settings.interval(), settings.concurrency(), settings.timeout(),
+        this::evaluate);
+    leadership.follow(scheduler);
+  }
+
+  @Override
+  public void onResourceCreated(ScalableApp app) {
+    track(app);
+  }
+
+  @Override
+  public void onResourceUpdated(ScalableApp app, ScalableApp old) {
+    track(app);
+    if (!Objects.equals(app.getMetadata().getGeneration(), old.getMetadata().getGeneration())) {
+      scheduler.runSoon(ResourceID.fromResource(app));
+    }
   }
 
   @Override
   public void onResourceDeleted(ScalableApp app) {
-    super.onResourceDeleted(app);
-    prediction.forget(ResourceID.fromResource(app));
+    stopTracking(ResourceID.fromResource(app));
+  }
+
+  @Override
+  public void stop() {
+    scheduler.close();
+    super.stop();
+  }
+
+  private void track(ScalableApp app) {
+    ResourceID id = ResourceID.fromResource(app);
+    if (PredictionService.isPredicted(app)) {
+      scheduler.register(id);
+    } else {
+      stopTracking(id);
+    }
+  }
+
+  private void stopTracking(ResourceID id) {
+    scheduler.unregister(id);
+    handleDelete(id);
+    prediction.forget(id);
+  }
+
+  /** Runs on a prediction worker, always with the app as the cache has it now. */
+  private void evaluate(ResourceID id) {
+    apps.get(id).filter(PredictionService::isPredicted).ifPresent(app -> {
+      PredictionOutcome outcome = prediction.evaluate(app);
+      if (isRunning()) {
+        handleResources(id, Set.of(outcome));
+      }
+    });
   }
 }

@@ -1,6 +1,7 @@
 package io.scalableapp.operator.prediction;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,17 @@ final class PredictionMetrics {
 
   void record(ResourceID app, Recommendation r) {
     apps.computeIfAbsent(app, this::register).latest.set(r);
-    registry.counter("scalableapp_decisions_total", "reason", r.reason().name().toLowerCase()).increment();
+    Counter.builder("scalableapp_decisions_total")
+        .description("Floor decisions of every app, by the rule that shaped the floor")
+        .tags("reason", r.reason().name().toLowerCase()).register(registry).increment();
+  }
+
+  /** Counts one failed evaluation of an app, by why it failed. */
+  void failure(ResourceID app, PredictionFailure.Kind kind) {
+    Counter.builder("scalableapp_prediction_errors_total")
+        .description("Evaluations of an app that failed, by reason; the floor was held and the next poll retried")
+        .tags("namespace", app.getNamespace().orElse(""), "app", app.getName(), "reason", kind.name())
+        .register(registry).increment();
   }
 
   /** Removes a gone app's gauges, so dashboards do not show it forever. */
@@ -32,6 +43,9 @@ final class PredictionMetrics {
     if (gauges != null) {
       gauges.meters.forEach(registry::remove);
     }
+    registry.find("scalableapp_prediction_errors_total")
+        .tags("namespace", app.getNamespace().orElse(""), "app", app.getName())
+        .counters().forEach(registry::remove);
   }
 
   private AppGauges register(ResourceID app) {

@@ -2,51 +2,74 @@ package io.scalableapp.operator.prediction;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource.ResourceFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.PredictiveScaler;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalerState;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.forecast.ForecasterFactory;
+import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.PredictionFailure.Kind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The collector and evaluator for every app: polled by JOSDK once per interval per app, it fetches
- * demand from Prometheus and asks the engine for a replica floor. The recommendation becomes a
- * secondary resource of the app, read by the HPA and Deployment dependents (the realizer).
+ * The collector and evaluator for every app: fetches demand from Prometheus and asks the engine for
+ * a replica floor. Each evaluation is an error boundary: whatever fails (settings, forecast, a
+ * timeout) becomes a {@link PredictionFailure} with the floor held as for a metrics outage, one log
+ * line and a metric, and the next evaluation tries again from scratch.
  */
-public final class PredictionService implements ResourceFetcher<Recommendation, ScalableApp>, AutoCloseable {
+public final class PredictionService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PredictionService.class);
+
+  /** How an app's demand is read; the seam lets tests inject failing sources. */
+  public interface DemandSources {
+    DemandSource forApp(ScalableApp app, URI prometheus, String query);
+  }
+
   private final PredictionSettings settings;
-  private final Clock clock;
   private final PredictiveScaler scaler;
+  private final DemandSources sources;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<ResourceID, ScalerState> states = new ConcurrentHashMap<>();
   // Kept apart from the scaler states so pods seen before an app's first evaluation still count.
   private final Map<ResourceID, ReadyLatencyEstimator> readyLatencies = new ConcurrentHashMap<>();
+  private final Map<ResourceID, PredictionFailure> lastFailures = new ConcurrentHashMap<>();
   private final PredictionMetrics metrics;
   private final PodReadyLatencyWatcher readyLatency;
+  private final Clock clock;
 
   /** @param namespaces the namespaces the operator watches; empty means all */
   public PredictionService(PredictionSettings settings, KubernetesClient client, Set<String> namespaces,
       MeterRegistry registry, Clock clock) {
+    this(settings, client, namespaces, registry, clock, ForecasterFactory.DEFAULT, null);
+  }
+
+  /** With injected forecasters and demand sources (null: Prometheus), for tests that make them fail. */
+  public PredictionService(PredictionSettings settings, KubernetesClient client, Set<String> namespaces,
+      MeterRegistry registry, Clock clock, ForecasterFactory forecasters, DemandSources sources) {
     this.settings = settings;
     this.clock = clock;
-    this.scaler = new PredictiveScaler(clock);
+    this.scaler = new PredictiveScaler(clock, forecasters);
+    this.sources = sources != null ? sources : (app, prometheus, query) -> new PrometheusDemandSource(http, prometheus, query);
     this.metrics = new PredictionMetrics(registry);
     this.readyLatency = new PodReadyLatencyWatcher(client, namespaces,
         (app, latency) -> readyLatencyOf(app).record(latency));
   }
 
-  public Duration interval() {
-    return settings.interval();
+  public PredictionSettings settings() {
+    return settings;
   }
 
   public void start() {
@@ -58,32 +81,82 @@ public final class PredictionService implements ResourceFetcher<Recommendation, 
     readyLatency.close();
   }
 
-  /** Polled only for apps whose prediction is not Off (see {@link #isPredicted}). */
-  @Override
-  public Set<Recommendation> fetchResources(ScalableApp app) {
+  /**
+   * Evaluates one app. Never throws: a failure yields the held floor and the failure. Runs on a
+   * prediction worker; an interrupt from the scheduler's watchdog means the run timed out.
+   */
+  public PredictionOutcome evaluate(ScalableApp app) {
     ResourceID id = ResourceID.fromResource(app);
-    PredictionSpec spec = app.getSpec().getPrediction();
-    if (!isPredicted(app)) {
-      forget(id);
-      return Set.of();
-    }
     ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
-    URI prometheus = spec.getPrometheusUrl() != null ? URI.create(spec.getPrometheusUrl()) : settings.prometheusUrl();
-    Recommendation r = scaler.evaluate(ScalingSpecs.of(app, settings.step()),
-        new PrometheusDemandSource(http, prometheus, spec.getQuery()), state);
-    metrics.record(id, r);
-    return Set.of(r);
+    PredictionOutcome outcome;
+    try {
+      AppScalingSpec spec = ScalingSpecs.of(app, settings.step());
+      PredictionSpec p = app.getSpec().getPrediction();
+      URI prometheus = p.getPrometheusUrl() != null ? URI.create(p.getPrometheusUrl()) : settings.prometheusUrl();
+      Recommendation r = scaler.evaluate(spec, sources.forApp(app, prometheus, p.getQuery()), state);
+      outcome = Thread.currentThread().isInterrupted()
+          ? hold(app, state, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer than "
+              + DurationText.format(settings.timeout()) + " and was interrupted (" + r.message() + ")"))
+          : PredictionOutcome.of(r);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      outcome = hold(app, state, new PredictionFailure(Kind.InvalidSettings,
+          "the prediction settings cannot be used: " + describe(e)));
+    } catch (RuntimeException | StackOverflowError e) {
+      outcome = hold(app, state, new PredictionFailure(Kind.EvaluationFailed, "the evaluation failed: " + describe(e)));
+    }
+    report(id, outcome);
+    return outcome;
   }
 
   /** Drops what the engine learned about an app that is gone or no longer predicted. */
-  void forget(ResourceID app) {
+  public void forget(ResourceID app) {
     states.remove(app);
     readyLatencies.remove(app);
+    lastFailures.remove(app);
     metrics.forget(app);
   }
 
   public static boolean isPredicted(ScalableApp app) {
     return app.getSpec().getPrediction().getMode() != PredictionSpec.Mode.Off;
+  }
+
+  /** The floor held as for a metrics outage: the engine's own hold-then-decay rules, fed a source that fails. */
+  private PredictionOutcome hold(ScalableApp app, ScalerState state, PredictionFailure failure) {
+    DemandSource failing = (from, to, step) -> {
+      throw new IllegalStateException(failure.message());
+    };
+    try {
+      return new PredictionOutcome(scaler.evaluate(ScalingSpecs.fallback(app, settings.step()), failing, state),
+          failure);
+    } catch (RuntimeException e) {
+      // Not even the fallback evaluates: keep whatever was decided last (the floor stays where it is).
+      return new PredictionOutcome(state.lastRecommendation().orElse(null), failure);
+    }
+  }
+
+  /** One log line when an app starts failing or fails differently, and when it recovers; a metric for every failure. */
+  private void report(ResourceID id, PredictionOutcome outcome) {
+    PredictionFailure failure = outcome.failure();
+    if (outcome.recommendation() != null) {
+      metrics.record(id, outcome.recommendation());
+    }
+    if (failure == null) {
+      if (lastFailures.remove(id) != null) {
+        LOG.info("Prediction for {} recovered", id);
+      }
+      return;
+    }
+    metrics.failure(id, failure.kind());
+    PredictionFailure previous = lastFailures.put(id, failure);
+    if (!Objects.equals(previous, failure)) {
+      LOG.warn("Prediction for {} failed ({}): {}; holding the floor, next try in {}", id, failure.kind(),
+          failure.message(), DurationText.format(settings.interval()));
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   private ReadyLatencyEstimator readyLatencyOf(ResourceID app) {

@@ -39,6 +39,27 @@ public final class ScalingSpecs {
   }
 
   /**
+   * Settings to hold an app's floor by when its own cannot be used: only what the API server
+   * guarantees (mode and replica bounds) and the hold duration if it parses; everything else the
+   * engine's defaults. It never forecasts: it is evaluated with a failing source.
+   */
+  static AppScalingSpec fallback(ScalableApp app, Duration step) {
+    var replicas = app.getSpec().getReplicas();
+    AppScalingSpec.Builder builder = AppScalingSpec.builder()
+        .mode(mode(app.getSpec().getPrediction().getMode()))
+        .targetPerReplica(1)
+        .replicas(replicas.getMin(), Math.max(replicas.getMin(), replicas.getMax()))
+        .step(step)
+        .lookback(step.multipliedBy(2));
+    try {
+      builder.holdDuration(DurationText.parse(app.getSpec().getPrediction().getHoldOnMetricsLoss()));
+    } catch (RuntimeException e) {
+      // keep the engine's default hold
+    }
+    return builder.build();
+  }
+
+  /**
    * targetPerReplica is the demand a replica serves at the HPA's CPU target; the floor is sized for
    * full load and the HPA adds replicas above it. Without an HPA the floor is all there is, so it
    * keeps replicas at targetPerReplica.

@@ -8,6 +8,8 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.ScalingDecision;
 import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.prediction.PredictionFailure;
+import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Instant;
@@ -19,24 +21,36 @@ import java.util.Optional;
 /** Turns the engine's latest recommendation into status, the MetricsAvailable condition and Events. */
 final class PredictionReporter {
   static final String METRICS_AVAILABLE = "MetricsAvailable";
+  static final String PREDICTING = "Predicting";
 
   private PredictionReporter() {}
 
   /** Adds the prediction part of {@code status} (in place) and records the Events it calls for. */
-  static void report(ScalableApp app, Optional<Recommendation> latest, ScalableAppStatus status, EventRecorder events,
-      Instant now) {
+  static void report(ScalableApp app, Optional<PredictionOutcome> latest, ScalableAppStatus status,
+      EventRecorder events, Instant now) {
     boolean predicted = PredictionService.isPredicted(app);
+    long generation = app.getMetadata().getGeneration();
     if (predicted && latest.isPresent()) {
-      Recommendation r = latest.get();
-      recordEvents(app, r, events);
-      status.setPrediction(status(r));
-      status.setConditions(metricsCondition(status.getConditions(), r, app.getMetadata().getGeneration(), now));
+      PredictionOutcome outcome = latest.get();
+      recordFailureEvents(app, outcome.failed(), events);
+      status.setConditions(predictingCondition(status.getConditions(), outcome.failed(), generation, now));
+      Recommendation r = outcome.recommendation();
+      if (r != null) {
+        recordEvents(app, r, outcome.failed().isEmpty(), events);
+        status.setPrediction(status(r));
+      } else {
+        status.setPrediction(app.getStatus() == null ? null : app.getStatus().getPrediction());
+      }
+      if (r != null && outcome.failed().isEmpty()) {
+        // After a failure the held recommendation says nothing about the metrics; keep what was known.
+        status.setConditions(metricsCondition(status.getConditions(), r, generation, now));
+      }
     } else if (predicted) {
       // Not evaluated yet since a restart: keep what the last evaluation reported.
       status.setPrediction(app.getStatus() == null ? null : app.getStatus().getPrediction());
     } else {
       status.setConditions(status.getConditions().stream()
-          .filter(c -> !METRICS_AVAILABLE.equals(c.getType())).toList());
+          .filter(c -> !METRICS_AVAILABLE.equals(c.getType()) && !PREDICTING.equals(c.getType())).toList());
     }
   }
 
@@ -65,8 +79,30 @@ final class PredictionReporter {
         r.metricsAvailable() ? "The demand query returned usable data" : r.message(), generation, now);
   }
 
+  static List<Condition> predictingCondition(List<Condition> conditions, Optional<PredictionFailure> failure,
+      long generation, Instant now) {
+    return failure
+        .map(f -> Conditions.set(conditions, PREDICTING, false, f.kind().name(),
+            f.message() + "; the floor is held and the next evaluation retries", generation, now))
+        .orElseGet(() -> Conditions.set(conditions, PREDICTING, true, "Evaluated",
+            "The last evaluation completed", generation, now));
+  }
+
+  /** A Warning when evaluation starts failing or fails for another reason, a Normal Event when it recovers. */
+  private static void recordFailureEvents(ScalableApp app, Optional<PredictionFailure> failure, EventRecorder events) {
+    Optional<Condition> before = Optional.ofNullable(app.getStatus())
+        .flatMap(s -> Conditions.find(s.getConditions(), PREDICTING));
+    boolean wasFailing = before.map(c -> "False".equals(c.getStatus())).orElse(false);
+    String previousReason = before.map(Condition::getReason).orElse(null);
+    if (failure.isPresent() && (!wasFailing || !failure.get().kind().name().equals(previousReason))) {
+      events.warning(app, "PredictionFailed", failure.get().message());
+    } else if (failure.isEmpty() && wasFailing) {
+      events.normal(app, "PredictionRecovered", "Prediction evaluates again");
+    }
+  }
+
   /** Events for what changed since the status was last written: a new floor, lost or regained metrics. */
-  private static void recordEvents(ScalableApp app, Recommendation r, EventRecorder events) {
+  private static void recordEvents(ScalableApp app, Recommendation r, boolean evaluated, EventRecorder events) {
     Optional<PredictionStatus> before = Optional.ofNullable(app.getStatus()).map(s -> s.getPrediction());
     boolean reported = before.map(PredictionStatus::getLastDecision)
         .map(d -> d.getTime().equals(r.time().truncatedTo(ChronoUnit.SECONDS).toString())).orElse(false);
@@ -78,6 +114,9 @@ final class PredictionReporter {
       String what = r.actionable() ? "replica floor" : "recommended replica floor (Shadow: not applied)";
       events.normal(app, "Floor" + verb, verb + " " + what + " from " + r.previousFloor() + " to " + r.floor()
           + " (" + reasonName(r.reason()) + "): " + r.message());
+    }
+    if (!evaluated) {
+      return; // a held floor after a failure says nothing about the metrics
     }
     boolean hadMetrics = Optional.ofNullable(app.getStatus())
         .flatMap(s -> Conditions.find(s.getConditions(), METRICS_AVAILABLE))

@@ -17,8 +17,9 @@ import io.scalableapp.operator.dependent.HorizontalPodAutoscalerDependent;
 import io.scalableapp.operator.dependent.ServiceDependent;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.scalableapp.engine.Recommendation;
 import io.scalableapp.operator.prediction.PredictionEventSource;
+import io.scalableapp.operator.prediction.PredictionLeadership;
+import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Clock;
@@ -45,15 +46,17 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
 
   private final Clock clock;
   private final PredictionService prediction;
+  private final PredictionLeadership leadership;
 
-  public ScalableAppReconciler(Clock clock, PredictionService prediction) {
+  public ScalableAppReconciler(Clock clock, PredictionService prediction, PredictionLeadership leadership) {
     this.clock = clock;
     this.prediction = prediction;
+    this.leadership = leadership;
   }
 
   @Override
   public List<EventSource<?, ScalableApp>> prepareEventSources(EventSourceContext<ScalableApp> context) {
-    return List.of(new PredictionEventSource(context, prediction));
+    return List.of(new PredictionEventSource(context, prediction, leadership));
   }
 
   @Override
@@ -61,7 +64,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     Instant now = clock.instant();
     ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
         Optional.empty(), now);
-    PredictionReporter.report(app, context.getSecondaryResource(Recommendation.class), status,
+    PredictionReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status,
         new EventRecorder(context.getClient(), clock), now);
     return patchIfChanged(app, status);
   }

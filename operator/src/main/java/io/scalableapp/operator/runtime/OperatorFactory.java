@@ -1,31 +1,61 @@
 package io.scalableapp.operator.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 /** Builds the operator; shared by the Quarkus application and the integration tests so both run the same wiring. */
 public final class OperatorFactory {
+  /** A failed reconciliation is retried for as long as it fails, backing off up to this interval. */
+  static final Duration MAX_RETRY_INTERVAL = Duration.ofMinutes(5);
+
   private OperatorFactory() {}
 
   /** @param namespaces the namespaces to watch; empty watches the whole cluster */
   public static Operator create(KubernetesClient client, Metrics metrics, PredictionService prediction, Clock clock,
-      Set<String> namespaces) {
-    Operator operator = new Operator(overrider -> overrider
-        .withKubernetesClient(client)
-        .withMetrics(metrics)
-        // The client belongs to whoever passed it in (Quarkus or a test), so stopping must not close it.
-        .withCloseClientOnStop(false));
-    operator.register(new ScalableAppReconciler(clock, prediction),
+      Set<String> namespaces, LeaderElectionSettings election) {
+    PredictionLeadership leadership = election.enabled()
+        ? PredictionLeadership.electedByLease() : PredictionLeadership.alwaysLeading();
+    Operator operator = new Operator(overrider -> {
+      overrider
+          .withKubernetesClient(client)
+          .withMetrics(metrics)
+          // The client belongs to whoever passed it in (Quarkus or a test), so stopping must not close it.
+          .withCloseClientOnStop(false);
+      if (election.enabled()) {
+        var builder = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(election.leaseName())
+            .withLeaseDuration(election.leaseDuration())
+            .withRenewDeadline(election.renewDeadline())
+            .withRetryPeriod(election.retryPeriod())
+            // A leader that lost its lease exits (JOSDK's default) so it can never act beside the new one.
+            .withLeaderCallbacks(new LeaderCallbacks(leadership::startLeading, leadership::stopLeading, leader -> {}));
+        election.leaseNamespace().ifPresent(builder::withLeaseNamespace);
+        overrider.withLeaderElectionConfiguration(builder.build());
+      }
+    });
+    operator.register(new ScalableAppReconciler(clock, prediction, leadership),
         config -> {
+          config.withRetry(new GenericRetry().setInitialInterval(Duration.ofSeconds(1)).setIntervalMultiplier(2)
+              .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()).withoutMaxAttempts());
           if (!namespaces.isEmpty()) {
             config.settingNamespaces(namespaces);
           }
         });
     return operator;
+  }
+
+  /** Without leader election: a single instance (a developer's run, in-process tests). */
+  public static Operator create(KubernetesClient client, Metrics metrics, PredictionService prediction, Clock clock,
+      Set<String> namespaces) {
+    return create(client, metrics, prediction, clock, namespaces, LeaderElectionSettings.disabled());
   }
 }

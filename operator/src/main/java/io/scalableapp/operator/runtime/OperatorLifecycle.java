@@ -24,6 +24,7 @@ public class OperatorLifecycle {
   private final boolean enabled;
   private final PredictionSettings settings;
   private final Set<String> namespaces;
+  private final LeaderElectionSettings election;
   private volatile Operator operator;
   private volatile PredictionService prediction;
 
@@ -32,12 +33,23 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.prometheus.url", defaultValue = "http://localhost:9090") URI prometheusUrl,
       @ConfigProperty(name = "scalableapp.prediction.interval", defaultValue = "30s") Duration interval,
       @ConfigProperty(name = "scalableapp.prediction.step", defaultValue = "1m") Duration step,
-      @ConfigProperty(name = "scalableapp.operator.namespaces") Optional<Set<String>> namespaces) {
+      @ConfigProperty(name = "scalableapp.prediction.concurrency", defaultValue = "4") int concurrency,
+      @ConfigProperty(name = "scalableapp.prediction.timeout", defaultValue = "20s") Duration timeout,
+      @ConfigProperty(name = "scalableapp.operator.namespaces") Optional<Set<String>> namespaces,
+      @ConfigProperty(name = "scalableapp.leader-election.enabled", defaultValue = "true") boolean electLeader,
+      @ConfigProperty(name = "scalableapp.leader-election.lease-name", defaultValue = "scalableapp-operator")
+      String leaseName,
+      @ConfigProperty(name = "scalableapp.leader-election.lease-namespace") Optional<String> leaseNamespace,
+      @ConfigProperty(name = "scalableapp.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
+      @ConfigProperty(name = "scalableapp.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
+      @ConfigProperty(name = "scalableapp.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod) {
     this.client = client;
     this.registry = registry;
     this.enabled = enabled;
-    this.settings = new PredictionSettings(prometheusUrl, interval, step);
+    this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout);
     this.namespaces = namespaces.orElse(Set.of());
+    this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, leaseDuration, renewDeadline,
+        retryPeriod);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -47,7 +59,7 @@ public class OperatorLifecycle {
     prediction = new PredictionService(settings, client, namespaces, registry, Clock.systemUTC());
     prediction.start();
     operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC(),
-        namespaces);
+        namespaces, election);
     operator.start();
   }
 

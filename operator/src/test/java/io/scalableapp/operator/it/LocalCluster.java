@@ -50,22 +50,28 @@ public final class LocalCluster {
     }
   }
 
-  static RunningOperator startOperator(KubernetesClient client) {
-    return startOperator(client, PredictionSettings.defaults());
+  /** An operator watching only {@code namespace}, so tests never touch what another operator (the demo's) runs. */
+  static RunningOperator startOperator(ClusterNamespace namespace) {
+    return startOperator(namespace, PredictionSettings.defaults());
   }
 
-  /** An operator wired as the application wires it. */
-  static RunningOperator startOperator(KubernetesClient client, PredictionSettings settings) {
+  static RunningOperator startOperator(ClusterNamespace namespace, PredictionSettings settings) {
     var registry = new SimpleMeterRegistry();
-    PredictionService prediction = new PredictionService(settings, client, Set.of(), registry, Clock.systemUTC());
-    prediction.start();
-    Operator operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC(),
-        Set.of());
-    operator.start();
-    return new RunningOperator(operator, prediction);
+    return startOperator(namespace, new PredictionService(settings, namespace.client(), Set.of(namespace.name()),
+        registry, Clock.systemUTC()), registry);
   }
 
-  record RunningOperator(Operator operator, PredictionService prediction) {
+  /** An operator wired as the application wires it, with the given prediction service. */
+  static RunningOperator startOperator(ClusterNamespace namespace, PredictionService prediction,
+      SimpleMeterRegistry registry) {
+    prediction.start();
+    Operator operator = OperatorFactory.create(namespace.client(), new ReconcileMetrics(registry), prediction,
+        Clock.systemUTC(), Set.of(namespace.name()));
+    operator.start();
+    return new RunningOperator(operator, prediction, registry);
+  }
+
+  record RunningOperator(Operator operator, PredictionService prediction, SimpleMeterRegistry registry) {
     void stop() {
       operator.stop();
       prediction.close();

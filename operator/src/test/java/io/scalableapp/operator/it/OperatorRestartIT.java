@@ -18,7 +18,7 @@ class OperatorRestartIT {
 
   @Test
   void aRestartedOperatorAdoptsExistingAppsWithoutDuplicates() {
-    var first = LocalCluster.startOperator(cluster.client());
+    var first = LocalCluster.startOperator(cluster);
     cluster.client().resource(TestApps.app("kept", cluster.name())).create();
     awaitApp(cluster.client(), cluster.name(), "kept", hasCondition(Conditions.READY, "True"));
     String deploymentUid = cluster.client().apps().deployments().inNamespace(cluster.name()).withName("kept").get()
@@ -28,7 +28,7 @@ class OperatorRestartIT {
     // Changed while no operator ran: the next one must pick it up and keep the same children.
     cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("kept")
         .edit(a -> { a.getSpec().setImage(TestApps.NEW_IMAGE); return a; });
-    var second = LocalCluster.startOperator(cluster.client());
+    var second = LocalCluster.startOperator(cluster);
     try {
       awaitApp(cluster.client(), cluster.name(), "kept", observed(2).and(hasCondition(Conditions.READY, "True")));
       var deployments = cluster.client().apps().deployments().inNamespace(cluster.name()).list().getItems();

@@ -49,7 +49,7 @@ class PredictiveScalingIT {
     prometheus.backfill(trace.backfill(traceNow, Duration.ofDays(7),
         "{job=\"" + PrometheusServer.JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
     prometheus.start();
-    operator = LocalCluster.startOperator(cluster.client(),
+    operator = LocalCluster.startOperator(cluster,
         new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
   }
 

@@ -30,7 +30,7 @@ class ScalableAppLifecycleIT {
 
   @BeforeAll
   static void start() throws Exception {
-    operator = LocalCluster.startOperator(cluster.client());
+    operator = LocalCluster.startOperator(cluster);
   }
 
   @AfterAll

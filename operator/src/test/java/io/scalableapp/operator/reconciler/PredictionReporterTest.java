@@ -7,6 +7,8 @@ import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.operator.api.PredictionStatus;
+import io.scalableapp.operator.prediction.PredictionFailure;
+import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import io.scalableapp.operator.TestApps;
@@ -58,9 +60,56 @@ class PredictionReporterTest {
     ScalableAppStatus status = new ScalableAppStatus();
     status.setConditions(PredictionReporter.metricsCondition(List.of(), recommendation(true, Reason.FORECAST), 1, NOW));
 
-    PredictionReporter.report(app, Optional.of(recommendation(true, Reason.FORECAST)), status, null, NOW);
+    PredictionReporter.report(app, Optional.of(PredictionOutcome.of(recommendation(true, Reason.FORECAST))), status,
+        null, NOW);
 
     assertThat(status.getConditions()).isEmpty();
     assertThat(status.getPrediction()).isNull();
+  }
+
+  @Test
+  void aFailedEvaluationSetsPredictingFalseAndKeepsTheMetricsCondition() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    app.getSpec().getPrediction().setMode(io.scalableapp.operator.api.PredictionSpec.Mode.Enforce);
+    ScalableAppStatus status = new ScalableAppStatus();
+    status.setConditions(PredictionReporter.metricsCondition(List.of(), recommendation(true, Reason.FORECAST), 1, NOW));
+    var failure = new PredictionFailure(PredictionFailure.Kind.EvaluationFailed, "the evaluation failed: boom");
+    var events = new RecordedEvents();
+
+    PredictionReporter.report(app, Optional.of(new PredictionOutcome(recommendation(false, Reason.HOLD), failure)),
+        status, events, NOW);
+
+    assertThat(status.getConditions()).anySatisfy(c -> {
+      assertThat(c.getType()).isEqualTo("Predicting");
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getReason()).isEqualTo("EvaluationFailed");
+      assertThat(c.getMessage()).startsWith("the evaluation failed: boom");
+    });
+    assertThat(status.getConditions()).anySatisfy(c -> {
+      assertThat(c.getType()).isEqualTo("MetricsAvailable");
+      assertThat(c.getStatus()).isEqualTo("True");
+    });
+    assertThat(status.getPrediction().getLastDecision().getReason()).isEqualTo("Hold");
+    assertThat(events.warnings).containsExactly("PredictionFailed: the evaluation failed: boom");
+  }
+
+  /** Events the reporter asked for, without a cluster. */
+  private static final class RecordedEvents extends io.scalableapp.operator.runtime.EventRecorder {
+    final List<String> warnings = new java.util.ArrayList<>();
+    final List<String> normals = new java.util.ArrayList<>();
+
+    RecordedEvents() {
+      super(null, java.time.Clock.systemUTC());
+    }
+
+    @Override
+    public void normal(io.fabric8.kubernetes.api.model.HasMetadata subject, String reason, String message) {
+      normals.add(reason + ": " + message);
+    }
+
+    @Override
+    public void warning(io.fabric8.kubernetes.api.model.HasMetadata subject, String reason, String message) {
+      warnings.add(reason + ": " + message);
+    }
   }
 }

@@ -1,0 +1,17 @@
+package io.scalableapp.operator.prediction;
+
+/**
+ * Why an app could not be evaluated normally. The kind is the condition reason and the metric label,
+ * the message says what happened in words a person can act on.
+ */
+public record PredictionFailure(Kind kind, String message) {
+
+  public enum Kind {
+    /** The spec could not be turned into engine settings (admission should have refused it). */
+    InvalidSettings,
+    /** The forecast or the decision threw. */
+    EvaluationFailed,
+    /** The evaluation ran past the per-app timeout and was interrupted. */
+    EvaluationTimedOut
+  }
+}

@@ -1,0 +1,142 @@
+package io.scalableapp.operator.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.forecast.ForecasterFactory;
+import io.scalableapp.engine.metrics.DemandSource;
+import io.scalableapp.engine.metrics.InMemoryDemandSource;
+import io.scalableapp.engine.series.Series;
+import io.scalableapp.engine.time.ManualClock;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.PredictionSpec;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.PredictionFailure.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The evaluation's error boundary: every failure is reported, the floor is held, and the next poll recovers. */
+class PredictionServiceTest {
+  private static final Instant START = Instant.parse("2026-03-02T12:00:00Z");
+  private final ManualClock clock = new ManualClock(START);
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final AtomicBoolean forecastFails = new AtomicBoolean();
+  private final ForecasterFactory forecasters = (model, period, lead) -> {
+    if (forecastFails.get()) {
+      throw new IllegalStateException("forecaster exploded");
+    }
+    return ForecasterFactory.DEFAULT.create(model, period, lead);
+  };
+
+  /** Two days of steady demand of 100 per minute up to the clock's time: a floor of 4 at 30 per replica. */
+  private final DemandSource steadyDemand = new InMemoryDemandSource(
+      Series.of(START.minus(Duration.ofDays(2)), Duration.ofMinutes(1), constant(2 * 24 * 60 + 120, 100)));
+
+  private PredictionService service(PredictionService.DemandSources sources) {
+    return new PredictionService(PredictionSettings.defaults(), null, Set.of(), registry, clock, forecasters, sources);
+  }
+
+  private static ScalableApp predictedApp() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    app.getSpec().getReplicas().setMin(1);
+    app.getSpec().getReplicas().setMax(20);
+    PredictionSpec p = app.getSpec().getPrediction();
+    p.setMode(PredictionSpec.Mode.Enforce);
+    p.setQuery("sum(rate(http_requests_total[2m]))");
+    p.setTargetPerReplica(30.0);
+    p.setLookback("1d");
+    return app;
+  }
+
+  private double errors(Kind kind) {
+    var counter = registry.find("scalableapp_prediction_errors_total").tag("reason", kind.name()).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  void aForecastThatThrowsHoldsTheFloorAndTheNextPollRecovers() {
+    PredictionService service = service((app, url, query) -> steadyDemand);
+    ScalableApp app = predictedApp();
+    PredictionOutcome good = service.evaluate(app);
+    assertThat(good.failed()).isEmpty();
+    int floor = good.recommendation().floor();
+    assertThat(floor).isGreaterThan(1);
+
+    forecastFails.set(true);
+    clock.advance(Duration.ofSeconds(30));
+    PredictionOutcome failed = service.evaluate(app);
+
+    assertThat(failed.failure().kind()).isEqualTo(Kind.EvaluationFailed);
+    assertThat(failed.failure().message()).contains("forecaster exploded");
+    assertThat(failed.recommendation().floor()).isEqualTo(floor);
+    assertThat(failed.recommendation().reason()).isEqualTo(Reason.HOLD);
+    assertThat(errors(Kind.EvaluationFailed)).isEqualTo(1);
+
+    forecastFails.set(false);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(service.evaluate(app).failed()).isEmpty();
+  }
+
+  @Test
+  void aFailureThatLastsPastTheHoldDecaysTowardsReplicasMin() {
+    PredictionService service = service((app, url, query) -> steadyDemand);
+    ScalableApp app = predictedApp();
+    app.getSpec().getPrediction().setHoldOnMetricsLoss("2m");
+    int floor = service.evaluate(app).recommendation().floor();
+
+    forecastFails.set(true);
+    clock.advance(Duration.ofMinutes(3));
+    PredictionOutcome afterHold = service.evaluate(app);
+
+    assertThat(afterHold.failure().kind()).isEqualTo(Kind.EvaluationFailed);
+    assertThat(afterHold.recommendation().reason()).isNotEqualTo(Reason.HOLD);
+    assertThat(afterHold.recommendation().desiredFloor()).isEqualTo(1);
+    assertThat(afterHold.recommendation().floor()).isLessThanOrEqualTo(floor);
+  }
+
+  @Test
+  void settingsTheEngineRefusesAreReportedNotThrown() {
+    PredictionService service = service((app, url, query) -> steadyDemand);
+    ScalableApp app = predictedApp();
+    int floor = service.evaluate(app).recommendation().floor();
+    app.getSpec().getPrediction().setLookback("1m"); // no longer than the step
+
+    clock.advance(Duration.ofSeconds(30));
+    PredictionOutcome outcome = service.evaluate(app);
+
+    assertThat(outcome.failure().kind()).isEqualTo(Kind.InvalidSettings);
+    assertThat(outcome.failure().message()).contains("lookback must be longer than step");
+    assertThat(outcome.recommendation().floor()).isEqualTo(floor);
+
+    app.getSpec().getPrediction().setLookback("1d");
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(service.evaluate(app).failed()).isEmpty();
+  }
+
+  @Test
+  void anInterruptedEvaluationIsReportedAsTimedOut() throws Exception {
+    DemandSource hangs = (from, to, step) -> {
+      Thread.sleep(60_000);
+      return Series.empty(from, step);
+    };
+    PredictionService service = service((app, url, query) -> hangs);
+    PredictionOutcome[] outcome = new PredictionOutcome[1];
+    Thread worker = new Thread(() -> outcome[0] = service.evaluate(predictedApp()));
+    worker.start();
+    worker.interrupt();
+    worker.join(10_000);
+
+    assertThat(outcome[0].failure().kind()).isEqualTo(Kind.EvaluationTimedOut);
+    assertThat(errors(Kind.EvaluationTimedOut)).isEqualTo(1);
+  }
+
+  private static double[] constant(int n, double value) {
+    double[] v = new double[n];
+    java.util.Arrays.fill(v, value);
+    return v;
+  }
+}
