@@ -74,6 +74,9 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
       Exception e) {
     ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
         Optional.of(e), clock.instant());
+    // The Event reaches `kubectl describe` even when the status write below is refused too; JOSDK retries.
+    new EventRecorder(context.getClient(), clock).warning(app, "ReconcileFailed",
+        StatusAggregator.describe(e) + "; retrying with backoff");
     if (app.getStatus() != null) {
       status.setPrediction(app.getStatus().getPrediction());
     }

@@ -59,7 +59,7 @@ public final class StatusAggregator {
     return Optional.empty();
   }
 
-  private static String describe(Exception e) {
+  static String describe(Exception e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
