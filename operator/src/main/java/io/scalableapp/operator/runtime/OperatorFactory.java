@@ -39,6 +39,7 @@ public final class OperatorFactory {
             // A leader that lost its lease exits (JOSDK's default) so it can never act beside the new one.
             .withLeaderCallbacks(new LeaderCallbacks(leadership::startLeading, leadership::stopLeading, leader -> {}));
         election.leaseNamespace().ifPresent(builder::withLeaseNamespace);
+        election.identity().ifPresent(builder::withIdentity);
         overrider.withLeaderElectionConfiguration(builder.build());
       }
     });

@@ -40,6 +40,7 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.leader-election.lease-name", defaultValue = "scalableapp-operator")
       String leaseName,
       @ConfigProperty(name = "scalableapp.leader-election.lease-namespace") Optional<String> leaseNamespace,
+      @ConfigProperty(name = "scalableapp.leader-election.identity") Optional<String> identity,
       @ConfigProperty(name = "scalableapp.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
       @ConfigProperty(name = "scalableapp.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
       @ConfigProperty(name = "scalableapp.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod) {
@@ -48,8 +49,8 @@ public class OperatorLifecycle {
     this.enabled = enabled;
     this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout);
     this.namespaces = namespaces.orElse(Set.of());
-    this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, leaseDuration, renewDeadline,
-        retryPeriod);
+    this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, identity, leaseDuration,
+        renewDeadline, retryPeriod);
   }
 
   void onStart(@Observes StartupEvent event) {

@@ -1,0 +1,96 @@
+package io.scalableapp.operator.it;
+
+import static io.scalableapp.operator.it.AppAssertions.TIMEOUT;
+import static io.scalableapp.operator.it.AppAssertions.awaitApp;
+import static io.scalableapp.operator.it.AppAssertions.hasCondition;
+import static io.scalableapp.operator.it.AppAssertions.observed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.ScalableApp;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two packaged operators elect a leader through a Lease: only the leader reconciles, and when it is
+ * SIGKILLed the standby takes over and every app still converges.
+ */
+class LeaderElectionIT {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderElectionIT.class);
+  private static final String LEASE = "scalableapp-operator-election-it";
+  private static final Duration LEASE_DURATION = Duration.ofSeconds(8);
+  @RegisterExtension
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("election");
+
+  private OperatorProcess start(String identity) throws Exception {
+    return OperatorProcess.start(identity, Map.of(
+        "scalableapp.operator.namespaces", cluster.name(),
+        "scalableapp.prometheus.url", "http://127.0.0.1:1",
+        "scalableapp.leader-election.enabled", "true",
+        "scalableapp.leader-election.lease-name", LEASE,
+        "scalableapp.leader-election.lease-namespace", cluster.name(),
+        "scalableapp.leader-election.identity", identity,
+        "scalableapp.leader-election.lease-duration", LEASE_DURATION.toSeconds() + "s",
+        "scalableapp.leader-election.renew-deadline", "5s",
+        "scalableapp.leader-election.retry-period", "1s"));
+  }
+
+  private String holder() {
+    Lease lease = cluster.client().leases().inNamespace(cluster.name()).withName(LEASE).get();
+    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+  }
+
+  private void createApp(String name) {
+    cluster.client().resource(TestApps.app(name, cluster.name())).create();
+  }
+
+  private long createdEvents(String app) {
+    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
+        .filter(e -> "Created".equals(e.getReason()) && app.equals(e.getInvolvedObject().getName())
+            && e.getMessage().startsWith("Created Deployment"))
+        .mapToLong(e -> e.getCount() == null ? 1 : e.getCount()).sum();
+  }
+
+  @Test
+  void theStandbyTakesOverFromAKilledLeaderAndOnlyTheLeaderEverWrites() throws Exception {
+    try (OperatorProcess first = start("operator-a"); OperatorProcess second = start("operator-b")) {
+      await().atMost(TIMEOUT).until(() -> holder() != null);
+      OperatorProcess leader = "operator-a".equals(holder()) ? first : second;
+      OperatorProcess standby = leader == first ? second : first;
+      String standbyName = leader == first ? "operator-b" : "operator-a";
+      await().atMost(TIMEOUT).until(() -> leader.isReady() && standby.isReady());
+
+      IntStream.range(0, 4).forEach(i -> createApp("app-" + i));
+      IntStream.range(0, 4).forEach(i -> awaitApp(cluster.client(), cluster.name(), "app-" + i,
+          hasCondition("Ready", "True")));
+      assertThat(standby.metric("scalableapp_reconciliations_started_total"))
+          .as("the standby reconciles nothing while it does not hold the lease").isZero();
+
+      long killedAt = System.nanoTime();
+      leader.kill();
+      await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> standbyName.equals(holder()));
+      Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+      LOG.info("Takeover after SIGKILL of the leader: {} ms (lease duration {})", takeover.toMillis(), LEASE_DURATION);
+
+      // The new leader converges old apps changed after the kill and new ones alike.
+      cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("app-0")
+          .edit(a -> {
+            a.getSpec().setImage(TestApps.NEW_IMAGE);
+            return a;
+          });
+      createApp("app-after-takeover");
+      awaitApp(cluster.client(), cluster.name(), "app-0", observed(2).and(hasCondition("Ready", "True")));
+      awaitApp(cluster.client(), cluster.name(), "app-after-takeover", hasCondition("Ready", "True"));
+      assertThat(standby.metric("scalableapp_reconciliations_started_total")).isPositive();
+      IntStream.range(0, 4).forEach(i -> assertThat(createdEvents("app-" + i))
+          .as("app-%d's Deployment was created once, by one operator", i).isEqualTo(1));
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.scalableapp.operator.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged operator (the Quarkus jar `mvn package` built) run as a separate process against the
+ * local cluster, as a Deployment's Pod would run it, so it can be killed with SIGKILL.
+ */
+final class OperatorProcess implements AutoCloseable {
+  static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+  private final Process process;
+  private final int port;
+  private final Path log;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private OperatorProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the jar with {@code settings} as system properties (scalableapp.* and quarkus.*). */
+  static OperatorProcess start(String name, Map<String, String> settings) throws IOException {
+    if (!Files.exists(JAR)) {
+      throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
+    }
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-Dquarkus.http.port=" + port));
+    settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(List.of("-jar", JAR.toString()));
+    Path log = Path.of("target", "operator-" + name + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new OperatorProcess(process, port, log);
+  }
+
+  boolean isReady() {
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The value of a counter on the process's /metrics, summed over its series; 0 when absent. */
+  double metric(String name) throws IOException, InterruptedException {
+    String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  String logTail() throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  /** SIGKILL: no shutdown hook runs, the Lease is not released, as when a node dies. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      kill();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
