@@ -1,0 +1,87 @@
+package io.scalableapp.operator.it;
+
+import static io.scalableapp.operator.it.AppAssertions.TIMEOUT;
+import static io.scalableapp.operator.it.AppAssertions.awaitApp;
+import static io.scalableapp.operator.it.AppAssertions.condition;
+import static io.scalableapp.operator.it.AppAssertions.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.ScalableApp;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The API server keeps refusing one app's Deployment with a 500 (an admission webhook that cannot be
+ * reached, failurePolicy Fail): that app is Degraded with the API server's reason and retried with
+ * backoff, the other apps converge meanwhile, and it converges once the webhook is gone.
+ */
+class RefusedChildrenIT {
+  @RegisterExtension
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("refused");
+  private static LocalCluster.RunningOperator operator;
+
+  @BeforeAll
+  static void start() {
+    operator = LocalCluster.startOperator(cluster);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (operator != null) operator.stop();
+  }
+
+  private static GenericKubernetesResource unreachableWebhookFor(String app) {
+    return Serialization.unmarshal("""
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingWebhookConfiguration
+        metadata: {name: refuse-%1$s-%2$s}
+        webhooks:
+        - name: refuse.scalableapp.io
+          admissionReviewVersions: [v1]
+          sideEffects: None
+          failurePolicy: Fail
+          timeoutSeconds: 2
+          clientConfig: {url: "https://127.0.0.1:1/refuse"}
+          namespaceSelector:
+            matchLabels: {kubernetes.io/metadata.name: %2$s}
+          objectSelector:
+            matchLabels: {app.kubernetes.io/instance: %1$s}
+          rules:
+          - apiGroups: [apps]
+            apiVersions: [v1]
+            operations: [CREATE, UPDATE]
+            resources: [deployments]
+        """.formatted(app, cluster.name()), GenericKubernetesResource.class);
+  }
+
+  @Test
+  void anAppWhoseDeploymentIsRefusedIsDegradedWithoutStallingTheOthers() {
+    GenericKubernetesResource webhook = unreachableWebhookFor("refused");
+    cluster.client().resource(webhook).serverSideApply();
+    try {
+      cluster.client().resource(TestApps.app("refused", cluster.name())).create();
+      IntStream.range(0, 5).forEach(i -> cluster.client().resource(TestApps.app("fine-" + i, cluster.name())).create());
+
+      ScalableApp refused = awaitApp(cluster.client(), cluster.name(), "refused", hasCondition("Degraded", "True"));
+      assertThat(condition(refused, "Degraded").getReason()).isEqualTo("ReconcileError");
+      assertThat(condition(refused, "Degraded").getMessage()).contains("failed calling webhook");
+      assertThat(condition(refused, "Ready").getStatus()).isEqualTo("False");
+      IntStream.range(0, 5).forEach(i -> awaitApp(cluster.client(), cluster.name(), "fine-" + i,
+          hasCondition("Ready", "True")));
+      await().atMost(TIMEOUT).until(() -> cluster.client().v1().events().inNamespace(cluster.name()).list()
+          .getItems().stream().anyMatch(e -> "ReconcileFailed".equals(e.getReason())
+              && "refused".equals(e.getInvolvedObject().getName())));
+    } finally {
+      cluster.client().resource(webhook).delete();
+    }
+    awaitApp(cluster.client(), cluster.name(), "refused",
+        hasCondition("Ready", "True").and(hasCondition("Degraded", "False")));
+  }
+}
