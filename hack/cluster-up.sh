@@ -128,7 +128,16 @@ if [[ ! -d "$CLUSTER_STATE" ]]; then
       --metrics-server-binary "$METRICS_SERVER_BIN_DIR/metrics-server"
     )
   fi
-  kwokctl create cluster "${args[@]}" || fail "kwokctl create cluster failed"
+  # kwokctl picks free ports before the components bind them; another cluster starting at the same
+  # moment can take one in between. A fresh create that fails is retried with new ports.
+  for attempt in 1 2 3; do
+    kwokctl create cluster "${args[@]}" && break
+    (( attempt < 3 )) || fail "kwokctl create cluster failed"
+    log "kwokctl create cluster failed (attempt $attempt); deleting it and trying again"
+    kwokctl delete cluster --kubeconfig "$KUBECONFIG" || true
+    rm -rf "$CLUSTER_STATE"
+    rm -f "$KUBECONFIG"
+  done
 fi
 
 api_ready || fail "kube-apiserver is not ready"
