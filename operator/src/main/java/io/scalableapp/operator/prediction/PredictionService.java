@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource.ResourceFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.PredictiveScaler;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalerState;
@@ -32,6 +33,7 @@ public final class PredictionService implements ResourceFetcher<Recommendation, 
   // Kept apart from the scaler states so pods seen before an app's first evaluation still count.
   private final Map<ResourceID, ReadyLatencyEstimator> readyLatencies = new ConcurrentHashMap<>();
   private final PredictionMetrics metrics;
+  private final DemandHistories histories;
   private final PodReadyLatencyWatcher readyLatency;
 
   /** @param namespaces the namespaces the operator watches; empty means all */
@@ -41,6 +43,7 @@ public final class PredictionService implements ResourceFetcher<Recommendation, 
     this.clock = clock;
     this.scaler = new PredictiveScaler(clock);
     this.metrics = new PredictionMetrics(registry);
+    this.histories = new DemandHistories(http, registry);
     this.readyLatency = new PodReadyLatencyWatcher(client, namespaces,
         (app, latency) -> readyLatencyOf(app).record(latency));
   }
@@ -69,8 +72,9 @@ public final class PredictionService implements ResourceFetcher<Recommendation, 
     }
     ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
     URI prometheus = spec.getPrometheusUrl() != null ? URI.create(spec.getPrometheusUrl()) : settings.prometheusUrl();
-    Recommendation r = scaler.evaluate(ScalingSpecs.of(app, settings.step()),
-        new PrometheusDemandSource(http, prometheus, spec.getQuery()), state);
+    AppScalingSpec scaling = ScalingSpecs.of(app, settings.step());
+    Recommendation r = scaler.evaluate(scaling,
+        histories.forApp(id, prometheus, spec.getQuery(), scaling.step(), scaling.lookback()), state);
     metrics.record(id, r);
     return Set.of(r);
   }
@@ -79,6 +83,7 @@ public final class PredictionService implements ResourceFetcher<Recommendation, 
   void forget(ResourceID app) {
     states.remove(app);
     readyLatencies.remove(app);
+    histories.forget(app);
     metrics.forget(app);
   }
 
