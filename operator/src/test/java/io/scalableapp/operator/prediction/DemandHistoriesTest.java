@@ -68,9 +68,11 @@ class DemandHistoriesTest {
   private static void assertHoldsEveryMinuteUntil(Series s, Instant to) {
     assertThat(s.size()).isEqualTo(LOOKBACK_POINTS);
     assertThat(s.end()).isEqualTo(to);
-    for (int i = 0; i < s.size(); i++) {
-      assertThat(s.get(i)).as("point %d at %s", i, s.timeAt(i)).isEqualTo(valueAt(s.timeAt(i)));
+    double[] expected = new double[s.size()];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = valueAt(s.timeAt(i));
     }
+    assertThat(s.toArray()).containsExactly(expected);
   }
 
   @Test
@@ -129,6 +131,20 @@ class DemandHistoriesTest {
     storeMinutes(lateFrom, next);
 
     assertHoldsEveryMinuteUntil(fetchUntil(history(), next), next);
+  }
+
+  @Test
+  void whenSamplesStopTheNewStepsStayMissingSoTheEngineSeesStaleness() throws Exception {
+    storeMinutes(NOW.minus(LOOKBACK), NOW);
+    fetchUntil(history(), NOW);
+
+    Instant later = NOW.plus(Duration.ofMinutes(4));
+    Series s = fetchUntil(history(), later);
+
+    assertThat(s.tail(4).validCount()).isZero();
+    DemandCheck check = new DemandValidator(Duration.ofMinutes(3), 1000).check(s, later, 10);
+    assertThat(check.available()).isFalse();
+    assertThat(check.problem()).contains("no valid demand sample in the last");
   }
 
   @Test
