@@ -10,6 +10,7 @@ import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.metrics.DemandValidator;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.operator.prediction.FakePrometheus.RangeQuery;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Chunked first fetch, incremental polls and resets of an app's demand history, against Prometheus's HTTP answers. */
@@ -28,16 +30,13 @@ class DemandHistoriesTest {
   private static final String QUERY = "sum(rate(http_requests_total[2m]))";
   private static final ResourceID SHOP = new ResourceID("shop", "prod");
 
-  private final FakePrometheus prometheus = startPrometheus();
   private final HttpClient http = HttpClient.newHttpClient();
   private final DemandHistories histories = new DemandHistories(http, new SimpleMeterRegistry());
+  private FakePrometheus prometheus;
 
-  private static FakePrometheus startPrometheus() {
-    try {
-      return new FakePrometheus();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  @BeforeEach
+  void start() throws IOException {
+    prometheus = new FakePrometheus();
   }
 
   @AfterEach
