@@ -35,7 +35,7 @@ public final class PredictionService implements AutoCloseable {
 
   /** How an app's demand is read; the seam lets tests inject failing sources. */
   public interface DemandSources {
-    DemandSource forApp(ScalableApp app, URI prometheus, String query);
+    DemandSource forApp(ScalableApp app, URI prometheus, String query, AppScalingSpec spec);
   }
 
   private final PredictionSettings settings;
@@ -47,6 +47,7 @@ public final class PredictionService implements AutoCloseable {
   private final Map<ResourceID, ReadyLatencyEstimator> readyLatencies = new ConcurrentHashMap<>();
   private final Map<ResourceID, PredictionFailure> lastFailures = new ConcurrentHashMap<>();
   private final PredictionMetrics metrics;
+  private final DemandHistories histories;
   private final PodReadyLatencyWatcher readyLatency;
   private final Clock clock;
 
@@ -62,7 +63,9 @@ public final class PredictionService implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.scaler = new PredictiveScaler(clock, forecasters);
-    this.sources = sources != null ? sources : (app, prometheus, query) -> new PrometheusDemandSource(http, prometheus, query);
+    this.histories = new DemandHistories(http, registry);
+    this.sources = sources != null ? sources : (app, prometheus, query, spec) ->
+        histories.forApp(ResourceID.fromResource(app), prometheus, query, spec.step(), spec.lookback());
     this.metrics = new PredictionMetrics(registry);
     this.readyLatency = new PodReadyLatencyWatcher(client, namespaces,
         (app, latency) -> readyLatencyOf(app).record(latency));
@@ -93,7 +96,7 @@ public final class PredictionService implements AutoCloseable {
       AppScalingSpec spec = ScalingSpecs.of(app, settings.step());
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = p.getPrometheusUrl() != null ? URI.create(p.getPrometheusUrl()) : settings.prometheusUrl();
-      Recommendation r = scaler.evaluate(spec, sources.forApp(app, prometheus, p.getQuery()), state);
+      Recommendation r = scaler.evaluate(spec, sources.forApp(app, prometheus, p.getQuery(), spec), state);
       outcome = Thread.currentThread().isInterrupted()
           ? hold(app, state, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer than "
               + DurationText.format(settings.timeout()) + " and was interrupted (" + r.message() + ")"))
@@ -113,6 +116,7 @@ public final class PredictionService implements AutoCloseable {
     states.remove(app);
     readyLatencies.remove(app);
     lastFailures.remove(app);
+    histories.forget(app);
     metrics.forget(app);
   }
 

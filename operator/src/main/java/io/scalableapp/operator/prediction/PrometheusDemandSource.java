@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
-/** One app's demand history from a Prometheus range query. */
+/**
+ * One Prometheus range query per fetch. Prometheus refuses more than 11,000 points per query; longer
+ * histories go through {@link ChunkedRangeQuery}.
+ */
 public final class PrometheusDemandSource implements DemandSource {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -23,11 +26,13 @@ public final class PrometheusDemandSource implements DemandSource {
   private final HttpClient http;
   private final URI baseUrl;
   private final String query;
+  private final PrometheusQueryCounters counters;
 
-  public PrometheusDemandSource(HttpClient http, URI baseUrl, String query) {
+  public PrometheusDemandSource(HttpClient http, URI baseUrl, String query, PrometheusQueryCounters counters) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.query = query;
+    this.counters = counters;
   }
 
   @Override
@@ -37,12 +42,21 @@ public final class PrometheusDemandSource implements DemandSource {
         + "&start=" + from.getEpochSecond()
         + "&end=" + to.getEpochSecond()
         + "&step=" + step.getSeconds());
+    counters.querySent();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("Prometheus answered HTTP " + response.statusCode() + ": " + errorOf(response.body()));
     }
-    return toSeries(JSON.readTree(response.body()), from, step, (int) (Duration.between(from, to).dividedBy(step) + 1));
+    JsonNode body = JSON.readTree(response.body());
+    Series series = toSeries(body, from, step, points(from, to, step));
+    counters.samplesFetched(body.path("data").path("result").path(0).path("values").size());
+    return series;
+  }
+
+  /** Points of a range query from {@code from} to {@code to}, both included, as Prometheus counts them. */
+  static int points(Instant from, Instant to, Duration step) {
+    return to.isBefore(from) ? 0 : (int) (Duration.between(from, to).dividedBy(step) + 1);
   }
 
   /** Places each sample at its step; steps Prometheus returned nothing for stay NaN (missing, not zero). */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
@@ -71,7 +72,7 @@ public final class LocalCluster {
     return new RunningOperator(operator, prediction, registry);
   }
 
-  record RunningOperator(Operator operator, PredictionService prediction, SimpleMeterRegistry registry) {
+  record RunningOperator(Operator operator, PredictionService prediction, MeterRegistry registry) {
     void stop() {
       operator.stop();
       prediction.close();

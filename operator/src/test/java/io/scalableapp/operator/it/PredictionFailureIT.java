@@ -53,7 +53,7 @@ class PredictionFailureIT {
       return ForecasterFactory.DEFAULT.create(model, period, lead);
     };
     // A day of steady demand (100 per minute) up to now, whatever "now" is when it is asked.
-    PredictionService.DemandSources sources = (app, url, query) -> (from, to, step) -> {
+    PredictionService.DemandSources sources = (app, url, query, spec) -> (from, to, step) -> {
       if (sourceFails.get()) {
         throw new IllegalStateException("injected source failure");
       }

@@ -44,7 +44,9 @@ final class PrometheusServer implements AutoCloseable {
   void backfill(String openMetrics) throws IOException, InterruptedException {
     Path input = dir.resolve("backfill.om");
     Files.writeString(input, openMetrics);
-    run("promtool", "tsdb", "create-blocks-from", "openmetrics", input.toString(), dir.resolve("data").toString());
+    // Few large blocks instead of one per 2 hours: 15 days backfill in under a second instead of ~20 s.
+    run("promtool", "tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=768h", input.toString(),
+        dir.resolve("data").toString());
   }
 
   void start() throws IOException, InterruptedException {

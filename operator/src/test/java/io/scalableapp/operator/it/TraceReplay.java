@@ -64,6 +64,11 @@ final class TraceReplay implements AutoCloseable {
     return i >= 0 && i < perMinute.length ? perMinute[i] : 0;
   }
 
+  /** The trace minute replayed at wall-clock {@code wallTime}. */
+  Instant traceTime(Instant wallTime) {
+    return wallTime.minus(shift);
+  }
+
   /** Mean demand over [from, from + length) in trace time. */
   double mean(Instant from, Duration length) {
     double sum = 0;

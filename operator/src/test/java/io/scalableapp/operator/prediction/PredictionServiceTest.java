@@ -59,7 +59,7 @@ class PredictionServiceTest {
 
   @Test
   void aForecastThatThrowsHoldsTheFloorAndTheNextPollRecovers() {
-    PredictionService service = service((app, url, query) -> steadyDemand);
+    PredictionService service = service((app, url, query, spec) -> steadyDemand);
     ScalableApp app = predictedApp();
     PredictionOutcome good = service.evaluate(app);
     assertThat(good.failed()).isEmpty();
@@ -83,7 +83,7 @@ class PredictionServiceTest {
 
   @Test
   void aFailureThatLastsPastTheHoldDecaysTowardsReplicasMin() {
-    PredictionService service = service((app, url, query) -> steadyDemand);
+    PredictionService service = service((app, url, query, spec) -> steadyDemand);
     ScalableApp app = predictedApp();
     app.getSpec().getPrediction().setHoldOnMetricsLoss("2m");
     int floor = service.evaluate(app).recommendation().floor();
@@ -100,7 +100,7 @@ class PredictionServiceTest {
 
   @Test
   void settingsTheEngineRefusesAreReportedNotThrown() {
-    PredictionService service = service((app, url, query) -> steadyDemand);
+    PredictionService service = service((app, url, query, spec) -> steadyDemand);
     ScalableApp app = predictedApp();
     int floor = service.evaluate(app).recommendation().floor();
     app.getSpec().getPrediction().setLookback("1m"); // no longer than the step
@@ -123,7 +123,7 @@ class PredictionServiceTest {
       Thread.sleep(60_000);
       return Series.empty(from, step);
     };
-    PredictionService service = service((app, url, query) -> hangs);
+    PredictionService service = service((app, url, query, spec) -> hangs);
     PredictionOutcome[] outcome = new PredictionOutcome[1];
     Thread worker = new Thread(() -> outcome[0] = service.evaluate(predictedApp()));
     worker.start();
