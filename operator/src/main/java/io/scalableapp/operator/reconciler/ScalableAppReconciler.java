@@ -45,10 +45,12 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
 
   private final Clock clock;
   private final PredictionService prediction;
+  private final EventRecorder events;
 
-  public ScalableAppReconciler(Clock clock, PredictionService prediction) {
+  public ScalableAppReconciler(Clock clock, PredictionService prediction, EventRecorder events) {
     this.clock = clock;
     this.prediction = prediction;
+    this.events = events;
   }
 
   @Override
@@ -62,7 +64,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
         Optional.empty(), now);
     PredictionReporter.report(app, context.getSecondaryResource(Recommendation.class), status,
-        new EventRecorder(context.getClient(), clock), now);
+        events, now);
     return patchIfChanged(app, status);
   }
 

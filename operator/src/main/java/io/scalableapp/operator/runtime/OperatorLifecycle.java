@@ -46,7 +46,7 @@ public class OperatorLifecycle {
     }
     prediction = new PredictionService(settings, client, namespaces, registry, Clock.systemUTC());
     prediction.start();
-    operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC(),
+    operator = OperatorFactory.create(client, new ReconcileMetrics(registry), registry, prediction, Clock.systemUTC(),
         namespaces);
     operator.start();
   }
