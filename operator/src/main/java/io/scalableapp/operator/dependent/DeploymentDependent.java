@@ -41,7 +41,7 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
     return new DeploymentBuilder()
         .withMetadata(childMetadata(app))
         .withNewSpec()
-          // Unset while the HPA runs: it owns spec.replicas and the operator must not fight it.
+          // None while the HPA runs, so the two never fight; ReplicasHandover keeps the handover dip-free.
           .withReplicas(ReplicasHandover.desiredReplicas(app, replicaFloor, live))
           .withNewSelector().withMatchLabels(ChildLabels.selector(app)).endSelector()
           .withNewTemplate()
