@@ -27,7 +27,8 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
 
   @Override
   protected Deployment desired(ScalableApp app, Context<ScalableApp> context) {
-    return desired(app, ReplicaFloor.of(app, context), getSecondaryResource(app, context));
+    // Not getSecondaryResource(app, context): that computes desired() to find the Deployment.
+    return desired(app, ReplicaFloor.of(app, context), context.getSecondaryResource(Deployment.class));
   }
 
   /** The Deployment for a new app, given the replica floor that prediction (or replicas.min) asks for. */

@@ -9,12 +9,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.reconciler.Conditions;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -71,14 +73,27 @@ class ReplicasHandoverIT {
   private void switchAndCheck(String what, Consumer<ScalableApp> change, int newMin, BooleanSupplier settled) {
     int before = deployment().getSpec().getReplicas();
     seenReplicas.clear();
-    ScalableApp changed = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(APP)
-        .edit(a -> { change.accept(a); return a; });
+    ScalableApp changed = editRetryingOnConflict(change);
     awaitApp(cluster.client(), cluster.name(), APP,
         observed(changed.getMetadata().getGeneration()).and(hasCondition(Conditions.READY, "True")));
     await().atMost(TIMEOUT).until(settled::getAsBoolean);
     assertThat(seenReplicas).as("spec.replicas seen while " + what + " (before: " + before + ")")
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r).isGreaterThanOrEqualTo(Math.min(before, newMin)));
+  }
+
+  /** Edits the app as `kubectl edit` would, again on a conflict with the operator's status updates. */
+  private ScalableApp editRetryingOnConflict(Consumer<ScalableApp> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(APP)
+            .edit(a -> { change.accept(a); return a; });
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Test
