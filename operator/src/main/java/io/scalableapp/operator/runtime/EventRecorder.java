@@ -62,8 +62,9 @@ public class EventRecorder {
       previous = recorded.get(key);
     }
     try {
-      Recorded written = previous == null ? create(subject, type, reason, message, now) : repeat(previous, subject,
-          type, reason, message, now);
+      Recorded written = previous == null
+          ? create(subject, type, reason, message, now)
+          : repeat(previous, subject, type, reason, message, now);
       synchronized (recorded) {
         recorded.put(key, written);
       }

@@ -59,8 +59,8 @@ public final class LocalCluster {
     var registry = new SimpleMeterRegistry();
     PredictionService prediction = new PredictionService(settings, client, Set.of(), registry, Clock.systemUTC());
     prediction.start();
-    Operator operator = OperatorFactory.create(client, new ReconcileMetrics(registry), registry, prediction, Clock.systemUTC(),
-        Set.of());
+    Operator operator = OperatorFactory.create(client, new ReconcileMetrics(registry), registry, prediction,
+        Clock.systemUTC(), Set.of());
     operator.start();
     return new RunningOperator(operator, prediction);
   }
