@@ -1,16 +1,14 @@
 package io.scalableapp.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import io.scalableapp.operator.runtime.EventRecorder;
-import java.time.Clock;
+import io.scalableapp.operator.runtime.EventRecorders;
 import java.util.Objects;
 
 /**
@@ -41,22 +39,30 @@ public abstract class AppChildResource<R extends HasMetadata> extends CRUDKubern
 
   @Override
   public R update(R actual, R desired, ScalableApp app, Context<ScalableApp> context) {
+    // Judged before the update, which adds the operator's metadata to desired.
+    boolean drift = specAlreadyApplied(app) && !onlyTheFloorMoved(actual, desired, app, context);
     R updated = super.update(actual, desired, app, context);
     if (!specAlreadyApplied(app)) {
       events(context).normal(app, "Updated", "Updated " + describe(desired) + " to the app's new spec");
-    } else if (editedByOthers(actual)) {
+    } else if (drift) {
       events(context).warning(app, "DriftRepaired", describe(desired) + " differed from the app's spec and was restored");
     }
     // Otherwise the operator moved the replica floor itself; the reconciler reports that.
     return updated;
   }
 
-  /** Someone other than the operator and the control plane wrote the object's spec or metadata. */
-  private static boolean editedByOthers(HasMetadata actual) {
-    return actual.getMetadata().getManagedFields().stream()
-        .filter(f -> f.getSubresource() == null || f.getSubresource().isEmpty())
-        .map(ManagedFieldsEntry::getManager)
-        .anyMatch(m -> !ScalableAppReconciler.FIELD_MANAGER.equals(m) && !m.startsWith("kube-"));
+  /**
+   * Sets the field that follows the replica floor (if this kind has one) to {@code live}'s value, so
+   * comparing tells a floor move apart from a change someone else made.
+   */
+  protected R withFloorOf(R desired, R live) {
+    return desired;
+  }
+
+  /** The live object would need no update if the floor had not moved: nobody else changed it. */
+  private boolean onlyTheFloorMoved(R actual, R desired, ScalableApp app, Context<ScalableApp> context) {
+    R atLiveFloor = withFloorOf(context.getClient().getKubernetesSerialization().clone(desired), actual);
+    return match(actual, atLiveFloor, app, context).matched();
   }
 
   private static boolean specAlreadyApplied(ScalableApp app) {
@@ -65,7 +71,7 @@ public abstract class AppChildResource<R extends HasMetadata> extends CRUDKubern
   }
 
   private static EventRecorder events(Context<ScalableApp> context) {
-    return new EventRecorder(context.getClient(), Clock.systemUTC());
+    return EventRecorders.forClient(context.getClient());
   }
 
   private static String describe(HasMetadata resource) {

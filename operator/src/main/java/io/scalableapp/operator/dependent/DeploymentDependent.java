@@ -14,6 +14,7 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.HttpProbeSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppSpec;
+import java.util.Optional;
 
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR))
 public class DeploymentDependent extends AppChildResource<Deployment> {
@@ -26,17 +27,23 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
 
   @Override
   protected Deployment desired(ScalableApp app, Context<ScalableApp> context) {
-    return desired(app, ReplicaFloor.of(app, context));
+    // Not getSecondaryResource(app, context): that computes desired() to find the Deployment.
+    return desired(app, ReplicaFloor.of(app, context), context.getSecondaryResource(Deployment.class));
   }
 
-  /** The Deployment for an app, given the replica floor that prediction (or replicas.min) asks for. */
+  /** The Deployment for a new app, given the replica floor that prediction (or replicas.min) asks for. */
   static Deployment desired(ScalableApp app, int replicaFloor) {
+    return desired(app, replicaFloor, Optional.empty());
+  }
+
+  /** The Deployment for an app whose Deployment is {@code live} now (empty: not created yet). */
+  static Deployment desired(ScalableApp app, int replicaFloor, Optional<Deployment> live) {
     ScalableAppSpec spec = app.getSpec();
     return new DeploymentBuilder()
         .withMetadata(childMetadata(app))
         .withNewSpec()
-          // Left unset while the HPA runs: it owns spec.replicas and the operator must not fight it.
-          .withReplicas(AutoscalingEnabled.isActive(app) ? null : replicaFloor)
+          // None while the HPA runs, so the two never fight; ReplicasHandover keeps the handover dip-free.
+          .withReplicas(ReplicasHandover.desiredReplicas(app, replicaFloor, live))
           .withNewSelector().withMatchLabels(ChildLabels.selector(app)).endSelector()
           .withNewTemplate()
             .withNewMetadata().withLabels(ChildLabels.all(app)).endMetadata()
@@ -44,6 +51,21 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
           .endTemplate()
         .endSpec()
         .build();
+  }
+
+  @Override
+  public Deployment update(Deployment actual, Deployment desired, ScalableApp app, Context<ScalableApp> context) {
+    ReplicasHandover.parkReplicasBeforeRelease(context.getClient(), actual, desired, ReplicaFloor.of(app, context));
+    return super.update(actual, desired, app, context);
+  }
+
+  /** Only spec.replicas follows the floor, so a Deployment whose replicas alone differ has only had its floor moved. */
+  @Override
+  protected Deployment withFloorOf(Deployment desired, Deployment live) {
+    if (desired.getSpec().getReplicas() != null) {
+      desired.getSpec().setReplicas(live.getSpec().getReplicas());
+    }
+    return desired;
   }
 
   private static Container container(ScalableAppSpec spec) {

@@ -22,6 +22,13 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
     return desired(app, ReplicaFloor.of(app, context));
   }
 
+  /** minReplicas is the floor, so an HPA whose minReplicas alone differs has only had its floor moved. */
+  @Override
+  protected HorizontalPodAutoscaler withFloorOf(HorizontalPodAutoscaler desired, HorizontalPodAutoscaler live) {
+    desired.getSpec().setMinReplicas(live.getSpec().getMinReplicas());
+    return desired;
+  }
+
   /**
    * The HPA for an app. The replica floor goes into minReplicas: the HPA keeps reacting above
    * the forecast, and if the operator stops, the app still scales on its own.

@@ -47,11 +47,14 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   private final Clock clock;
   private final PredictionService prediction;
   private final PredictionLeadership leadership;
+  private final EventRecorder events;
 
-  public ScalableAppReconciler(Clock clock, PredictionService prediction, PredictionLeadership leadership) {
+  public ScalableAppReconciler(Clock clock, PredictionService prediction, PredictionLeadership leadership,
+      EventRecorder events) {
     this.clock = clock;
     this.prediction = prediction;
     this.leadership = leadership;
+    this.events = events;
   }
 
   @Override
@@ -65,7 +68,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
         Optional.empty(), now);
     PredictionReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status,
-        new EventRecorder(context.getClient(), clock), now);
+        events, now);
     return patchIfChanged(app, status);
   }
 
@@ -75,7 +78,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
         Optional.of(e), clock.instant());
     // The Event reaches `kubectl describe` even when the status write below is refused too; JOSDK retries.
-    new EventRecorder(context.getClient(), clock).warning(app, "ReconcileFailed",
+    events.warning(app, "ReconcileFailed",
         StatusAggregator.describe(e) + "; retrying with backoff");
     if (app.getStatus() != null) {
       status.setPrediction(app.getStatus().getPrediction());

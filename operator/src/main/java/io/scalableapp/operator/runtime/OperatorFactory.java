@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
@@ -21,14 +21,14 @@ public final class OperatorFactory {
   private OperatorFactory() {}
 
   /** @param namespaces the namespaces to watch; empty watches the whole cluster */
-  public static Operator create(KubernetesClient client, Metrics metrics, PredictionService prediction, Clock clock,
-      Set<String> namespaces, LeaderElectionSettings election) {
+  public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
+      Clock clock, Set<String> namespaces, LeaderElectionSettings election) {
     PredictionLeadership leadership = election.enabled()
         ? PredictionLeadership.electedByLease() : PredictionLeadership.alwaysLeading();
     Operator operator = new Operator(overrider -> {
       overrider
           .withKubernetesClient(client)
-          .withMetrics(metrics)
+          .withMetrics(new ReconcileMetrics(registry))
           // The client belongs to whoever passed it in (Quarkus or a test), so stopping must not close it.
           .withCloseClientOnStop(false);
       if (election.enabled()) {
@@ -43,7 +43,8 @@ public final class OperatorFactory {
         overrider.withLeaderElectionConfiguration(builder.build());
       }
     });
-    operator.register(new ScalableAppReconciler(clock, prediction, leadership),
+    EventRecorder events = EventRecorders.register(client, new EventRecorder(client, clock, registry));
+    operator.register(new ScalableAppReconciler(clock, prediction, leadership, events),
         config -> {
           config.withRetry(new GenericRetry().setInitialInterval(Duration.ofSeconds(1)).setIntervalMultiplier(2)
               .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()).withoutMaxAttempts());
@@ -55,8 +56,8 @@ public final class OperatorFactory {
   }
 
   /** Without leader election: a single instance (a developer's run, in-process tests). */
-  public static Operator create(KubernetesClient client, Metrics metrics, PredictionService prediction, Clock clock,
-      Set<String> namespaces) {
-    return create(client, metrics, prediction, clock, namespaces, LeaderElectionSettings.disabled());
+  public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
+      Clock clock, Set<String> namespaces) {
+    return create(client, registry, prediction, clock, namespaces, LeaderElectionSettings.disabled());
   }
 }

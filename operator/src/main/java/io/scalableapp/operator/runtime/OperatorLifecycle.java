@@ -59,8 +59,7 @@ public class OperatorLifecycle {
     }
     prediction = new PredictionService(settings, client, namespaces, registry, Clock.systemUTC());
     prediction.start();
-    operator = OperatorFactory.create(client, new ReconcileMetrics(registry), prediction, Clock.systemUTC(),
-        namespaces, election);
+    operator = OperatorFactory.create(client, registry, prediction, Clock.systemUTC(), namespaces, election);
     operator.start();
   }
 

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.runtime.OperatorFactory;
-import io.scalableapp.operator.runtime.ReconcileMetrics;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,8 +65,8 @@ public final class LocalCluster {
   static RunningOperator startOperator(ClusterNamespace namespace, PredictionService prediction,
       SimpleMeterRegistry registry) {
     prediction.start();
-    Operator operator = OperatorFactory.create(namespace.client(), new ReconcileMetrics(registry), prediction,
-        Clock.systemUTC(), Set.of(namespace.name()));
+    Operator operator = OperatorFactory.create(namespace.client(), registry, prediction, Clock.systemUTC(),
+        Set.of(namespace.name()));
     operator.start();
     return new RunningOperator(operator, prediction, registry);
   }

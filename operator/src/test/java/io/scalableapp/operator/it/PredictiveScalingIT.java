@@ -122,6 +122,7 @@ class PredictiveScalingIT {
     assertThat(prediction.getRecommendedReplicas()).isLessThanOrEqualTo((int) Math.ceil(comingPeak * 1.5 / TARGET_PER_REPLICA));
 
     await().atMost(TIMEOUT).until(() -> hasEvent("enforced", "FloorRaised"));
+    assertThat(hasEvent("enforced", "DriftRepaired")).as("the operator's own floor moves are no drift").isFalse();
 
     ScalableApp shadow = awaitApp(cluster.client(), cluster.name(), "shadow",
         a -> a.getStatus() != null && a.getStatus().getPrediction() != null

@@ -107,12 +107,14 @@ class ScalableAppLifecycleIT {
   }
 
   @Test
-  void repairsChildrenChangedOrDeletedByHand() {
+  void repairsChildrenChangedOrDeletedByHandAndReportsEachRepairOnce() {
     create("drift");
     awaitApp(cluster.client(), cluster.name(), "drift", hasCondition(Conditions.READY, "True"));
 
-    // Someone edits the Deployment with their own field manager, and deletes the Service.
-    Deployment edited = new DeploymentBuilder(child(Deployment.class, "drift")).editSpec().editTemplate().editSpec()
+    // Someone edits the Deployment with their own field manager (keeping a label of theirs), and deletes the Service.
+    Deployment edited = new DeploymentBuilder(child(Deployment.class, "drift"))
+        .editMetadata().addToLabels("edited-by", "hand").endMetadata()
+        .editSpec().editTemplate().editSpec()
         .editFirstContainer().withImage(TestApps.OTHER_IMAGE).endContainer().endSpec().endTemplate().endSpec()
         .build();
     cluster.client().resource(edited).update();
@@ -125,6 +127,14 @@ class ScalableAppLifecycleIT {
           .get(0).getImage()) && s != null;
     });
     await().atMost(TIMEOUT).until(() -> events("drift").stream().anyMatch(e -> "DriftRepaired".equals(e.getReason())));
+
+    // The operator's own changes to the children, with the hand-edit's manager still on the Deployment, are no drift.
+    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("drift")
+        .edit(a -> { a.getSpec().getReplicas().setMin(3); return a; });
+    awaitApp(cluster.client(), cluster.name(), "drift", observed(2).and(hasCondition(Conditions.READY, "True")));
+    await().atMost(TIMEOUT).until(() -> child(HorizontalPodAutoscaler.class, "drift").getSpec().getMinReplicas() == 3);
+    assertThat(events("drift")).filteredOn(e -> "DriftRepaired".equals(e.getReason()))
+        .singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(1));
   }
 
   @Test

@@ -99,7 +99,7 @@ class PredictionReporterTest {
     final List<String> normals = new java.util.ArrayList<>();
 
     RecordedEvents() {
-      super(null, java.time.Clock.systemUTC());
+      super(null, java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     @Override
