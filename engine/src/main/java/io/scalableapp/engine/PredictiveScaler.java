@@ -3,6 +3,7 @@ package io.scalableapp.engine;
 import io.scalableapp.engine.decision.AccuracyGate;
 import io.scalableapp.engine.decision.FloorDecider;
 import io.scalableapp.engine.decision.PeakResidualTracker;
+import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.forecast.Forecast;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandCheck;
@@ -45,6 +46,14 @@ public final class PredictiveScaler {
     public PredictiveScaler(Clock clock, ForecasterFactory forecasters) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.forecasters = Objects.requireNonNull(forecasters, "forecasters");
+    }
+
+    /**
+     * Rebuilds an app's state from a snapshot, with forecasters from this scaler's factory; see
+     * {@link ScalerState#restore}.
+     */
+    public ScalerState restore(ScalerSnapshot snapshot, ReadyLatencyEstimator readyLatency) {
+        return ScalerState.restore(snapshot, forecasters, readyLatency);
     }
 
     /** What the floor should be before bounds and limits, and why. */

@@ -5,6 +5,7 @@ import io.scalableapp.engine.decision.ForecastAccuracyTracker;
 import io.scalableapp.engine.decision.PeakResidualTracker;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.decision.TimedHistory;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,11 +18,11 @@ import java.util.OptionalInt;
 public final class ScalerState {
 
     private final ReadyLatencyEstimator readyLatency;
-    private final ForecastAccuracyTracker accuracy = new ForecastAccuracyTracker();
-    private final PeakResidualTracker peakResiduals = new PeakResidualTracker();
-    private final AccuracyGate gate = new AccuracyGate();
-    private final TimedHistory recommendations = new TimedHistory();
-    private final TimedHistory floors = new TimedHistory();
+    private final ForecastAccuracyTracker accuracy;
+    private final PeakResidualTracker peakResiduals;
+    private final AccuracyGate gate;
+    private final TimedHistory recommendations;
+    private final TimedHistory floors;
     private Integer lastFloor;
     private Instant lastGoodMetricsAt;
     private Recommendation lastRecommendation;
@@ -32,7 +33,47 @@ public final class ScalerState {
     }
 
     public ScalerState(ReadyLatencyEstimator readyLatency) {
+        this(readyLatency, new ForecastAccuracyTracker(), new PeakResidualTracker(), new AccuracyGate(),
+                new TimedHistory(), new TimedHistory());
+    }
+
+    private ScalerState(ReadyLatencyEstimator readyLatency, ForecastAccuracyTracker accuracy,
+                        PeakResidualTracker peakResiduals, AccuracyGate gate, TimedHistory recommendations,
+                        TimedHistory floors) {
         this.readyLatency = readyLatency;
+        this.accuracy = accuracy;
+        this.peakResiduals = peakResiduals;
+        this.gate = gate;
+        this.recommendations = recommendations;
+        this.floors = floors;
+    }
+
+    /** Everything learned so far, to be kept across restarts; the last recommendation itself is not part of it. */
+    public ScalerSnapshot snapshot() {
+        return new ScalerSnapshot(lastFloor, lastGoodMetricsAt, gate.isOpen(), accuracy.scored(), accuracy.pending(),
+                peakResiduals.scored(), peakResiduals.pending(), floors.entries(), recommendations.entries(),
+                readyLatency.samplesMillis(), modelChoice == null ? null : modelChoice.snapshot());
+    }
+
+    /**
+     * A state that evaluates exactly as the snapshotted one would have. The snapshot's pod ready
+     * latencies are added to {@code readyLatency} as older than any it already holds; an AUTO choice's
+     * forecaster is rebuilt by {@code forecasters}. {@link PredictiveScaler#restore} passes its own.
+     *
+     * @throws IllegalArgumentException if the snapshot is inconsistent (e.g. a corrupt stored copy)
+     */
+    public static ScalerState restore(ScalerSnapshot snapshot, ForecasterFactory forecasters,
+                                      ReadyLatencyEstimator readyLatency) {
+        ScalerState state = new ScalerState(readyLatency,
+                ForecastAccuracyTracker.restored(snapshot.accuracyScored(), snapshot.accuracyPending()),
+                PeakResidualTracker.restored(snapshot.peaksScored(), snapshot.peaksPending()),
+                new AccuracyGate(snapshot.forecastTrusted()),
+                TimedHistory.of(snapshot.recommendations()), TimedHistory.of(snapshot.floors()));
+        state.lastFloor = snapshot.lastFloor();
+        state.lastGoodMetricsAt = snapshot.lastGoodMetricsAt();
+        state.modelChoice = snapshot.modelChoice() == null ? null : ModelChoice.restore(snapshot.modelChoice(), forecasters);
+        readyLatency.backfill(snapshot.readyLatencyMillis());
+        return state;
     }
 
     /** Feed observed pod start-to-ready durations here; the default horizon follows their p95. */

@@ -9,7 +9,16 @@ public final class AccuracyGate {
 
     public static final double RECOVERY_RATIO = 0.8;
 
-    private boolean open = true;
+    private boolean open;
+
+    public AccuracyGate() {
+        this(true);
+    }
+
+    /** A gate continuing in a state kept elsewhere (a snapshot). */
+    public AccuracyGate(boolean open) {
+        this.open = open;
+    }
 
     /**
      * @param error      rolling error (fraction), NaN when unknown

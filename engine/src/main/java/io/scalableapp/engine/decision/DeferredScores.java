@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
  */
 final class DeferredScores<F, S> {
     static final int MAX_PENDING = 10_000;
+    /** Most scores a restore accepts; in normal operation the window bounds them. */
+    static final int MAX_RESTORED_SCORES = 10_000;
 
     /** Scores one forecast due at {@code due} against the actuals, or returns null if its actual is missing. */
     interface Scorer<F, S> {
@@ -66,6 +69,24 @@ final class DeferredScores<F, S> {
     void trim(Instant now, Duration window) {
         Instant cutoff = now.minus(window);
         while (!scored.isEmpty() && !scored.peekFirst().due().isAfter(cutoff)) {
+            scored.removeFirst();
+        }
+    }
+
+    /** Each forecast still waiting for its actual, oldest due first. */
+    void forEachPending(BiConsumer<Instant, F> action) {
+        pending.forEach(p -> action.accept(p.due(), p.forecast()));
+    }
+
+    /** Each kept score in the order it was scored. */
+    void forEachScored(BiConsumer<Instant, S> action) {
+        scored.forEach(s -> action.accept(s.due(), s.score()));
+    }
+
+    /** Appends a score kept elsewhere (a snapshot), in the order it was scored; the oldest go past the bound. */
+    void restoreScored(Instant due, S score) {
+        scored.addLast(new Scored<>(due, score));
+        if (scored.size() > MAX_RESTORED_SCORES) {
             scored.removeFirst();
         }
     }

@@ -3,6 +3,8 @@ package io.scalableapp.engine.decision;
 import io.scalableapp.engine.series.Series;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Rolling forecast error measured the honest way: each forecast is remembered with the time it is
@@ -15,7 +17,41 @@ public final class ForecastAccuracyTracker {
     private record PointError(double absError, double actual) {
     }
 
+    /** A forecast still waiting for its actual. */
+    public record PendingPoint(Instant due, double predicted) {
+    }
+
+    /** A scored forecast: how far off it was, and the actual it was judged against. */
+    public record ScoredPoint(Instant due, double absError, double actual) {
+        public ScoredPoint {
+            if (!(absError >= 0) || !(actual >= 0) || Double.isInfinite(absError) || Double.isInfinite(actual)) {
+                throw new IllegalArgumentException("a scored forecast needs a finite error and actual >= 0, was "
+                        + absError + " and " + actual);
+            }
+        }
+    }
+
     private final DeferredScores<Double, PointError> forecasts = new DeferredScores<>();
+
+    /** A tracker continuing from forecasts and scores kept elsewhere (a snapshot). */
+    public static ForecastAccuracyTracker restored(List<ScoredPoint> scored, List<PendingPoint> pending) {
+        ForecastAccuracyTracker t = new ForecastAccuracyTracker();
+        scored.forEach(s -> t.forecasts.restoreScored(s.due(), new PointError(s.absError(), s.actual())));
+        pending.forEach(p -> t.expect(p.due(), p.predicted()));
+        return t;
+    }
+
+    public List<ScoredPoint> scored() {
+        List<ScoredPoint> out = new ArrayList<>();
+        forecasts.forEachScored((due, e) -> out.add(new ScoredPoint(due, e.absError(), e.actual())));
+        return List.copyOf(out);
+    }
+
+    public List<PendingPoint> pending() {
+        List<PendingPoint> out = new ArrayList<>();
+        forecasts.forEachPending((due, predicted) -> out.add(new PendingPoint(due, predicted)));
+        return List.copyOf(out);
+    }
 
     /** Remembers that {@code predicted} was forecast for {@code target}. */
     public void expect(Instant target, double predicted) {

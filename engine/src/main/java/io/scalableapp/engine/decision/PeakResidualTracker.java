@@ -3,6 +3,8 @@ package io.scalableapp.engine.decision;
 import io.scalableapp.engine.series.Series;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How far the actual demand peak over each past horizon exceeded the forecast peak the floor was sized on,
@@ -16,7 +18,40 @@ public final class PeakResidualTracker {
     private record Horizon(Instant from, double predictedPeak) {
     }
 
+    /** A horizon whose actual peak has not fully arrived yet. */
+    public record PendingPeak(Instant from, Instant until, double predictedPeak) {
+    }
+
+    /** A scored horizon: {@code actualPeak / forecastPeak - 1}. */
+    public record ScoredPeak(Instant until, double residual) {
+        public ScoredPeak {
+            if (!Double.isFinite(residual)) {
+                throw new IllegalArgumentException("a peak residual must be finite, was " + residual);
+            }
+        }
+    }
+
     private final DeferredScores<Horizon, Double> horizons = new DeferredScores<>();
+
+    /** A tracker continuing from horizons and residuals kept elsewhere (a snapshot). */
+    public static PeakResidualTracker restored(List<ScoredPeak> scored, List<PendingPeak> pending) {
+        PeakResidualTracker t = new PeakResidualTracker();
+        scored.forEach(s -> t.horizons.restoreScored(s.until(), s.residual()));
+        pending.forEach(p -> t.expect(p.from(), p.until(), p.predictedPeak()));
+        return t;
+    }
+
+    public List<ScoredPeak> scored() {
+        List<ScoredPeak> out = new ArrayList<>();
+        horizons.forEachScored((until, residual) -> out.add(new ScoredPeak(until, residual)));
+        return List.copyOf(out);
+    }
+
+    public List<PendingPeak> pending() {
+        List<PendingPeak> out = new ArrayList<>();
+        horizons.forEachPending((until, h) -> out.add(new PendingPeak(h.from(), until, h.predictedPeak())));
+        return List.copyOf(out);
+    }
 
     /** Remembers that the demand peak over {@code (from, until]} was forecast as {@code predictedPeak}. */
     public void expect(Instant from, Instant until, double predictedPeak) {

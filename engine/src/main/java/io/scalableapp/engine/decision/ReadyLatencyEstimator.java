@@ -2,6 +2,7 @@ package io.scalableapp.engine.decision;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Learns how long this app's pods take from start to ready (p95 of the recent observations), which
@@ -32,7 +33,7 @@ public final class ReadyLatencyEstimator {
     }
 
     /** Records one pod's start-to-ready duration; negative durations (clock skew) are ignored. */
-    public void record(Duration startToReady) {
+    public synchronized void record(Duration startToReady) {
         if (startToReady.isNegative()) {
             return;
         }
@@ -42,7 +43,7 @@ public final class ReadyLatencyEstimator {
     }
 
     /** 95th percentile (nearest rank) of the kept observations, or the fallback. */
-    public Duration p95() {
+    public synchronized Duration p95() {
         if (count < MIN_SAMPLES) {
             return fallback;
         }
@@ -52,7 +53,29 @@ public final class ReadyLatencyEstimator {
         return Duration.ofMillis(sorted[rank]);
     }
 
-    public int samples() {
+    public synchronized int samples() {
         return count;
+    }
+
+    /** The kept observations in milliseconds, oldest first. */
+    public synchronized List<Long> samplesMillis() {
+        Long[] out = new Long[count];
+        int oldest = (next - count + millis.length) % millis.length;
+        for (int i = 0; i < count; i++) {
+            out[i] = millis[(oldest + i) % millis.length];
+        }
+        return List.of(out);
+    }
+
+    /**
+     * Adds observations made before the ones kept (e.g. from a snapshot taken before a restart), so
+     * the oldest age out first; synchronized because pod watchers record from their own thread.
+     */
+    public synchronized void backfill(List<Long> olderMillis) {
+        List<Long> newer = samplesMillis();
+        count = 0;
+        next = 0;
+        olderMillis.forEach(m -> record(Duration.ofMillis(m)));
+        newer.forEach(m -> record(Duration.ofMillis(m)));
     }
 }

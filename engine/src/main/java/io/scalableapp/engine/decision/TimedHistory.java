@@ -4,15 +4,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.IntBinaryOperator;
 
 /** Replica counts stamped with the time they were recorded, kept for a sliding window. */
 public final class TimedHistory {
 
-    private record Entry(Instant time, int value) {
+    public record Entry(Instant time, int value) {
     }
 
     private final Deque<Entry> entries = new ArrayDeque<>();
+
+    /** A history continuing from entries kept elsewhere (a snapshot), oldest first. */
+    public static TimedHistory of(List<Entry> entries) {
+        TimedHistory h = new TimedHistory();
+        entries.forEach(e -> h.add(e.time(), e.value()));
+        return h;
+    }
+
+    /** The kept entries, oldest first; {@link #trim} bounds them to the window. */
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
 
     public void add(Instant time, int value) {
         entries.addLast(new Entry(time, value));

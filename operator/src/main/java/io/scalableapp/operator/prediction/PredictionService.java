@@ -49,6 +49,7 @@ public final class PredictionService implements AutoCloseable {
   private final PredictionMetrics metrics;
   private final DemandHistories histories;
   private final PodReadyLatencyWatcher readyLatency;
+  private final EngineStateStore stateStore;
   private final Clock clock;
 
   /** @param namespaces the namespaces the operator watches; empty means all */
@@ -67,6 +68,7 @@ public final class PredictionService implements AutoCloseable {
     this.sources = sources != null ? sources : (app, prometheus, query, spec) ->
         histories.forApp(ResourceID.fromResource(app), prometheus, query, spec.step(), spec.lookback());
     this.metrics = new PredictionMetrics(registry);
+    this.stateStore = new EngineStateStore(client, registry, clock, settings.stateSaveEvery());
     this.readyLatency = new PodReadyLatencyWatcher(client, namespaces,
         (app, latency) -> readyLatencyOf(app).record(latency));
   }
@@ -108,6 +110,7 @@ public final class PredictionService implements AutoCloseable {
       outcome = hold(app, state, new PredictionFailure(Kind.EvaluationFailed, "the evaluation failed: " + describe(e)));
     }
     report(id, outcome);
+    stateStore.saveIfDue(app, state.snapshot());
     return outcome;
   }
 
@@ -118,6 +121,7 @@ public final class PredictionService implements AutoCloseable {
     lastFailures.remove(app);
     histories.forget(app);
     metrics.forget(app);
+    stateStore.forget(app);
   }
 
   public static boolean isPredicted(ScalableApp app) {
@@ -167,9 +171,13 @@ public final class PredictionService implements AutoCloseable {
     return readyLatencies.computeIfAbsent(app, k -> new ReadyLatencyEstimator());
   }
 
-  /** After a restart, continue from the floor recorded in status instead of dropping to replicas.min. */
+  /**
+   * After a restart, continue from what was learned (the saved engine state) and from the floor recorded in
+   * status, which is newer than the saved state, instead of dropping to replicas.min.
+   */
   private ScalerState restoredState(ScalableApp app, ReadyLatencyEstimator readyLatency) {
-    ScalerState state = new ScalerState(readyLatency);
+    ScalerState state = stateStore.restore(app, snapshot -> scaler.restore(snapshot, readyLatency))
+        .orElseGet(() -> new ScalerState(readyLatency));
     var status = app.getStatus();
     if (status != null && status.getPrediction() != null && status.getPrediction().getRecommendedReplicas() != null) {
       state.restoreFloor(status.getPrediction().getRecommendedReplicas(), clock.instant());

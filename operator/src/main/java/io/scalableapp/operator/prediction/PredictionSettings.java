@@ -11,11 +11,14 @@ import java.time.Duration;
  * @param step          resolution of the demand history fetched from Prometheus
  * @param concurrency   how many apps are evaluated at once; the rest wait their turn
  * @param timeout       longest one app's evaluation may take before it is interrupted and reported
+ * @param stateSaveEvery how often at most an app's learned engine state is saved to its ConfigMap (also at once
+ *                      when its accuracy gate or model choice changes)
  */
 public record PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency,
-    Duration timeout) {
+    Duration timeout, Duration stateSaveEvery) {
   public static final int DEFAULT_CONCURRENCY = 4;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration DEFAULT_STATE_SAVE_EVERY = Duration.ofMinutes(5);
 
   public PredictionSettings {
     if (concurrency < 1) {
@@ -24,6 +27,13 @@ public record PredictionSettings(URI prometheusUrl, Duration interval, Duration 
     if (interval.isNegative() || interval.isZero() || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("scalableapp.prediction.interval and .timeout must be positive");
     }
+    if (stateSaveEvery.isNegative()) {
+      throw new IllegalArgumentException("scalableapp.prediction.state-save-every must not be negative");
+    }
+  }
+
+  public PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency, Duration timeout) {
+    this(prometheusUrl, interval, step, concurrency, timeout, DEFAULT_STATE_SAVE_EVERY);
   }
 
   public PredictionSettings(URI prometheusUrl, Duration interval, Duration step) {
@@ -35,6 +45,10 @@ public record PredictionSettings(URI prometheusUrl, Duration interval, Duration 
   }
 
   public PredictionSettings withTimeout(Duration value) {
-    return new PredictionSettings(prometheusUrl, interval, step, concurrency, value);
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, value, stateSaveEvery);
+  }
+
+  public PredictionSettings withStateSaveEvery(Duration value) {
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, value);
   }
 }

@@ -35,6 +35,7 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.prediction.step", defaultValue = "1m") Duration step,
       @ConfigProperty(name = "scalableapp.prediction.concurrency", defaultValue = "4") int concurrency,
       @ConfigProperty(name = "scalableapp.prediction.timeout", defaultValue = "20s") Duration timeout,
+      @ConfigProperty(name = "scalableapp.prediction.state-save-every", defaultValue = "5m") Duration stateSaveEvery,
       @ConfigProperty(name = "scalableapp.operator.namespaces") Optional<Set<String>> namespaces,
       @ConfigProperty(name = "scalableapp.leader-election.enabled", defaultValue = "true") boolean electLeader,
       @ConfigProperty(name = "scalableapp.leader-election.lease-name", defaultValue = "scalableapp-operator")
@@ -47,7 +48,7 @@ public class OperatorLifecycle {
     this.client = client;
     this.registry = registry;
     this.enabled = enabled;
-    this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout);
+    this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery);
     this.namespaces = namespaces.orElse(Set.of());
     this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, identity, leaseDuration,
         renewDeadline, retryPeriod);
