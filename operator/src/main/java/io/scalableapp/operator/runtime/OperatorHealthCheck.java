@@ -41,12 +41,15 @@ public class OperatorHealthCheck implements HealthCheck {
   }
 
   /** Every informer of every controller, by event source and namespace. */
+  @SuppressWarnings("unchecked")
   private static Map<String, InformerHealthIndicator> informers(Operator operator) {
     var result = new java.util.TreeMap<String, InformerHealthIndicator>();
     operator.getRuntimeInfo().getRegisteredControllers().forEach(c ->
-        c.getControllerHealthInfo().informerEventSourceHealthIndicators().forEach((source, indicator) ->
-            indicator.informerHealthIndicators().forEach((namespace, informer) ->
-                result.put(source + "/" + namespace, informer))));
+        c.getControllerHealthInfo().informerEventSourceHealthIndicators().forEach((source, indicator) -> {
+          // JOSDK returns the indicator as a raw type.
+          Map<String, InformerHealthIndicator> byNamespace = indicator.informerHealthIndicators();
+          byNamespace.forEach((namespace, informer) -> result.put(source + "/" + namespace, informer));
+        }));
     return result;
   }
 }

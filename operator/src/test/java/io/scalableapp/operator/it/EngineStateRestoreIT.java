@@ -43,7 +43,7 @@ class EngineStateRestoreIT {
 
   /** In-process operator polling every second, demand a gentle wave known up to whatever "now" is. */
   private static LocalCluster.RunningOperator startOperator() {
-    PredictionService.DemandSources sources = (app, url, query) -> (from, to, step) -> {
+    PredictionService.DemandSources sources = (app, url, query, spec) -> (from, to, step) -> {
       Instant start = to.minus(Duration.ofDays(1));
       double[] values = new double[24 * 60 + 1];
       for (int i = 0; i < values.length; i++) {

@@ -40,7 +40,7 @@ class ReplicasHandoverIT {
 
   @BeforeAll
   static void start() {
-    operator = LocalCluster.startOperator(cluster.client());
+    operator = LocalCluster.startOperator(cluster);
   }
 
   @AfterAll
