@@ -63,6 +63,7 @@ class ValidationIT {
   void autoscalingWithoutCpuRequest() {
     ScalableApp app = valid("nocpu");
     app.getSpec().setResources(null);
+    app.getSpec().getAutoscaling().setEnabled(true);
     assertRejected(app, "resources.requests.cpu is required while autoscaling is enabled");
   }
 
@@ -88,6 +89,13 @@ class ValidationIT {
     ScalableApp app = valid("badduration");
     app.getSpec().getPrediction().setLookback("a week");
     assertRejected(app, "spec.prediction.lookback in body should match");
+  }
+
+  @Test
+  void leftUnsetAutoscalingNeedsNoCpuRequest() {
+    ScalableApp app = valid("unset");
+    app.getSpec().setResources(null);
+    cluster.client().resource(app).create();
   }
 
   @Test
