@@ -1,11 +1,13 @@
 package io.scalableapp.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.scalableapp.operator.api.schema.BehaviorSchema;
 
 public class AutoscalingSpec {
   @JsonPropertyDescription("Whether a HorizontalPodAutoscaler scales the app between replicas.min and replicas.max. "
@@ -22,6 +24,7 @@ public class AutoscalingSpec {
   private int targetCPUUtilizationPercentage = 70;
 
   @JsonPropertyDescription("Scale-up and scale-down behaviour, passed unchanged to the HPA (autoscaling/v2 behavior).")
+  @SchemaFrom(type = BehaviorSchema.class)
   @ValidationRule(value = "!has(self.scaleUp)" + AutoscalingSpec.SCALING_RULES_OF_SCALE_UP,
       message = AutoscalingSpec.SCALING_RULES_MESSAGE)
   @ValidationRule(value = "!has(self.scaleDown)" + AutoscalingSpec.SCALING_RULES_OF_SCALE_DOWN,

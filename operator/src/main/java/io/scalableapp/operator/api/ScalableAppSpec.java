@@ -1,6 +1,7 @@
 package io.scalableapp.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -9,6 +10,8 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.scalableapp.operator.api.schema.EnvVarSchema;
+import io.scalableapp.operator.api.schema.ResourcesSchema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +36,7 @@ public class ScalableAppSpec {
   private int port = 8080;
 
   @JsonPropertyDescription("Environment variables of the app container.")
+  @SchemaFrom(type = EnvVarSchema[].class)
   @Size(max = 256)
   // The Pod API's rule for names (relaxed validation, the default since Kubernetes 1.32).
   @ValidationRule(value = "self.all(e, has(e.name) && e.name.matches('^[ -<>-~]+$'))",
@@ -41,14 +45,15 @@ public class ScalableAppSpec {
 
   @JsonPropertyDescription("CPU and memory requests and limits of the app container. "
       + "A CPU request lets an HorizontalPodAutoscaler scale the app (see autoscaling.enabled).")
+  @SchemaFrom(type = ResourcesSchema.class)
   @ValidationRule(value = ScalableAppSpec.RESOURCE_NAMES_ARE_KNOWN, message = "resources may only name cpu, memory, "
       + "ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource such as example.com/gpu")
-  @ValidationRule(value = ScalableAppSpec.QUANTITIES_ARE_VALID, message = "resources requests and limits must be "
+  @ValidationRule(value = ScalableAppSpec.REQUESTS_ARE_QUANTITIES, message = "resources.requests must be "
+      + "non-negative quantities such as 250m, 0.5, 128Mi or 1Gi")
+  @ValidationRule(value = ScalableAppSpec.LIMITS_ARE_QUANTITIES, message = "resources.limits must be "
       + "non-negative quantities such as 250m, 0.5, 128Mi or 1Gi")
   @ValidationRule(value = ScalableAppSpec.REQUESTS_WITHIN_LIMITS,
       message = "resources.requests must not exceed resources.limits for the same resource")
-  @ValidationRule(value = "!has(self.claims) || size(self.claims) == 0",
-      message = "resources.claims is not supported: the app's pods declare no resource claims")
   private ResourceRequirements resources;
 
   @JsonPropertyDescription("Restricted (the pods meet Pod Security \"restricted\": non-root, RuntimeDefault seccomp, "
@@ -78,15 +83,14 @@ public class ScalableAppSpec {
   private static final String RESOURCE_NAMES_ARE_KNOWN =
       "(!has(self.requests) || self.requests.all(k, " + RESOURCE_NAME + "))"
       + " && (!has(self.limits) || self.limits.all(k, " + RESOURCE_NAME + "))";
-  private static final String QUANTITIES_ARE_VALID =
-      "(!has(self.requests) || self.requests.all(k, isQuantity(string(self.requests[k]))"
-      + " && quantity(string(self.requests[k])).sign() >= 0))"
-      + " && (!has(self.limits) || self.limits.all(k, isQuantity(string(self.limits[k]))"
-      + " && quantity(string(self.limits[k])).sign() >= 0))";
+  private static final String REQUESTS_ARE_QUANTITIES = "!has(self.requests) || self.requests.all(k, "
+      + "isQuantity(string(self.requests[k])) && !quantity(string(self.requests[k])).isLessThan(quantity('0')))";
+  private static final String LIMITS_ARE_QUANTITIES = "!has(self.limits) || self.limits.all(k, "
+      + "isQuantity(string(self.limits[k])) && !quantity(string(self.limits[k])).isLessThan(quantity('0')))";
+  // Only reached once both are quantities: the two rules above are checked too and say what is wrong otherwise.
   private static final String REQUESTS_WITHIN_LIMITS = "!has(self.requests) || !has(self.limits)"
-      + " || self.requests.all(k, !(k in self.limits) || !isQuantity(string(self.requests[k]))"
-      + " || !isQuantity(string(self.limits[k]))"
-      + " || quantity(string(self.requests[k])).compareTo(quantity(string(self.limits[k]))) <= 0)";
+      + " || self.requests.all(k, !(k in self.limits)"
+      + " || !quantity(string(self.requests[k])).isGreaterThan(quantity(string(self.limits[k]))))";
 
   public SecurityProfile getSecurityProfile() { return securityProfile; }
   public void setSecurityProfile(SecurityProfile securityProfile) { this.securityProfile = securityProfile; }
