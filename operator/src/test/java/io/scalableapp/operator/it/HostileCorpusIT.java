@@ -42,7 +42,7 @@ class HostileCorpusIT {
   private static final Path CORPUS = Path.of("src/test/resources/hostile");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   /** Long enough to see a hot loop or a child refused on every retry. */
-  private static final Duration SETTLED_FOR = Duration.ofSeconds(5);
+  private static final Duration SETTLED_FOR = Duration.ofSeconds(3);
 
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("hostile");
