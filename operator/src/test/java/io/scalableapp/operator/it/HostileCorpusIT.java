@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.reconciler.Conditions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,15 +48,21 @@ class HostileCorpusIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("hostile");
   private static LocalCluster.RunningOperator operator;
+  /** A real Prometheus, the only judge of PromQL; it scrapes nothing. */
+  private static PrometheusServer prometheus;
 
   @BeforeAll
-  static void start() {
-    operator = LocalCluster.startOperator(cluster.client());
+  static void start() throws Exception {
+    prometheus = new PrometheusServer(Files.createTempDirectory("prometheus-hostile"), PrometheusServer.freePort());
+    prometheus.start();
+    operator = LocalCluster.startOperator(cluster.client(),
+        new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws InterruptedException {
     if (operator != null) operator.stop();
+    if (prometheus != null) prometheus.close();
   }
 
   /** One entry of a corpus file. */
@@ -116,6 +123,9 @@ class HostileCorpusIT {
     ScalableApp settled = awaitApp(cluster.client(), cluster.name(), c.name(), app ->
         c.accepted().entrySet().stream().allMatch(e -> hasCondition(e.getKey(), e.getValue()).test(app)));
     assertThat(condition(settled, Conditions.DEGRADED).getStatus()).as("Degraded").isEqualTo("False");
+    @SuppressWarnings("unchecked")
+    Map<String, String> messages = (Map<String, String>) c.fields().getOrDefault("conditionMessages", Map.of());
+    messages.forEach((type, fragment) -> assertThat(condition(settled, type).getMessage()).as(type).contains(fragment));
     if (c.fields().containsKey("autoscalingReason")) {
       assertThat(condition(settled, Conditions.AUTOSCALING).getReason()).isEqualTo(c.fields().get("autoscalingReason"));
     }
