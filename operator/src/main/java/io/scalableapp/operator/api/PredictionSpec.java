@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "self.mode == 'Off' || (has(self.query) && size(self.query) > 0)",
@@ -13,9 +14,34 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "prediction.targetPerReplica is required unless prediction.mode is Off")
 @ValidationRule(value = "!has(self.targetPerReplica) || self.targetPerReplica > 0.0",
     message = "prediction.targetPerReplica must be greater than 0")
+// Holt-Winters initialises from two whole seasons (the engine's HoltWintersState.minimumLength); with
+// less it silently forecasts without a season, which is not what the user asked for.
+@ValidationRule(value = "self.seasonality != 'Daily' || !self.lookback" + DurationCel.READABLE
+    + " || self.lookback" + DurationCel.IN_SECONDS + " >= " + PredictionSpec.DAILY_LOOKBACK_SECONDS,
+    message = "prediction.lookback must be at least 2d when seasonality is Daily: a daily cycle needs two days of history")
+@ValidationRule(value = "self.seasonality != 'Weekly' || !self.lookback" + DurationCel.READABLE
+    + " || self.lookback" + DurationCel.IN_SECONDS + " >= " + PredictionSpec.WEEKLY_LOOKBACK_SECONDS,
+    message = "prediction.lookback must be at least 14d when seasonality is Weekly: "
+        + "a weekly cycle needs two weeks of history")
 public class PredictionSpec {
   /** Durations such as 90s, 5m, 1h30m, 7d. */
-  public static final String DURATION_PATTERN = "^([0-9]+(ms|s|m|h|d))+$";
+  public static final String DURATION_PATTERN = DurationCel.PATTERN;
+
+  /**
+   * Shortest lookback admitted. Longer than any step the operator accepts (PredictionSettings.MAX_STEP),
+   * so the engine's "lookback must be longer than step" always holds, and twice the 30 minutes of
+   * history the engine needs before it forecasts at all.
+   */
+  public static final long MIN_LOOKBACK_SECONDS = DurationCel.HOUR;
+  /** Five weeks: two weekly seasons with room to spare; more only costs memory and Prometheus time. */
+  public static final long MAX_LOOKBACK_SECONDS = 35 * DurationCel.DAY;
+  public static final long DAILY_LOOKBACK_SECONDS = 2 * DurationCel.DAY;
+  public static final long WEEKLY_LOOKBACK_SECONDS = 14 * DurationCel.DAY;
+  public static final long MIN_HORIZON_SECONDS = 10;
+  public static final long MAX_HORIZON_SECONDS = DurationCel.DAY;
+  /** The HPA's own limit for a stabilization window. */
+  public static final long MAX_STABILIZATION_SECONDS = DurationCel.HOUR;
+  public static final long MAX_HOLD_SECONDS = DurationCel.DAY;
 
   public enum Mode { Off, Shadow, Enforce }
 
@@ -38,18 +64,31 @@ public class PredictionSpec {
       + "capacity; the HPA adds replicas above it.")
   private Double targetPerReplica;
 
-  @JsonPropertyDescription("How far ahead capacity is provisioned. Default: the p95 time this app's pods took "
+  @JsonPropertyDescription("How far ahead capacity is provisioned, from 10s to 24h. Default: the p95 time this app's pods took "
       + "from creation to ready, as the operator observed it, plus one minute.")
   @Pattern(DURATION_PATTERN)
+  @Size(max = DurationCel.MAX_LENGTH)
+  @ValidationRule(value = "!self" + DurationCel.READABLE + " || (self" + DurationCel.IN_SECONDS + " >= "
+      + MIN_HORIZON_SECONDS + " && self" + DurationCel.IN_SECONDS + " <= " + MAX_HORIZON_SECONDS + ")",
+      message = "prediction.horizon must be between 10s and 24h: it is how far ahead capacity is provisioned, "
+          + "about the time a new pod takes to become ready")
   private String horizon;
 
   @JsonPropertyDescription("Seasonal cycle of the demand: Auto detects daily or weekly cycles from the history.")
   @Default("Auto")
   private Seasonality seasonality = Seasonality.Auto;
 
-  @JsonPropertyDescription("How much history is fitted. Weekly seasonality needs at least 14d.")
+  @JsonPropertyDescription("How much history is fitted, from 1h to 35d. A seasonal cycle needs two of itself: "
+      + "Daily seasonality needs at least 2d, Weekly at least 14d.")
   @Default("7d")
   @Pattern(DURATION_PATTERN)
+  @Size(max = DurationCel.MAX_LENGTH)
+  @ValidationRule(value = "!self" + DurationCel.READABLE + " || self" + DurationCel.IN_SECONDS + " >= "
+      + MIN_LOOKBACK_SECONDS,
+      message = "prediction.lookback must be at least 1h: the forecast needs history covering many steps")
+  @ValidationRule(value = "!self" + DurationCel.READABLE + " || self" + DurationCel.IN_SECONDS + " <= "
+      + MAX_LOOKBACK_SECONDS,
+      message = "prediction.lookback must be at most 35d")
   private String lookback = "7d";
 
   @JsonPropertyDescription("Extra capacity on top of the forecast peak, in percent, until ten forecasts have been "
@@ -68,6 +107,7 @@ public class PredictionSpec {
   @JsonPropertyDescription("Most replicas the floor may rise by within one minute; 0 means no limit.")
   @Default("0")
   @Min(0)
+  @Max(ReplicasSpec.MAX_REPLICAS)
   private int scaleUpReplicasPerMinute = 0;
 
   @JsonPropertyDescription("Most of the floor, in percent, that may be removed within one minute (at least one replica).")
@@ -76,15 +116,24 @@ public class PredictionSpec {
   @Max(100)
   private int scaleDownPercentPerMinute = 20;
 
-  @JsonPropertyDescription("A lower floor waits this long: the floor falls only to the highest recommendation "
-      + "of this window, as the HPA does.")
+  @JsonPropertyDescription("A lower floor waits this long (at most 1h): the floor falls only to the highest "
+      + "recommendation of this window, as the HPA does.")
   @Default("5m")
   @Pattern(DURATION_PATTERN)
+  @Size(max = DurationCel.MAX_LENGTH)
+  @ValidationRule(value = "!self" + DurationCel.READABLE + " || self" + DurationCel.IN_SECONDS + " <= "
+      + MAX_STABILIZATION_SECONDS,
+      message = "prediction.scaleDownStabilization must be at most 1h, the HPA's own limit for a stabilization window")
   private String scaleDownStabilization = "5m";
 
-  @JsonPropertyDescription("When metrics are unavailable the last floor is held this long, then decays to replicas.min.")
+  @JsonPropertyDescription("When metrics are unavailable the last floor is held this long (at most 24h), "
+      + "then decays to replicas.min.")
   @Default("10m")
   @Pattern(DURATION_PATTERN)
+  @Size(max = DurationCel.MAX_LENGTH)
+  @ValidationRule(value = "!self" + DurationCel.READABLE + " || self" + DurationCel.IN_SECONDS + " <= "
+      + MAX_HOLD_SECONDS,
+      message = "prediction.holdOnMetricsLoss must be at most 24h: a floor held longer without metrics is a guess")
   private String holdOnMetricsLoss = "10m";
 
   @JsonPropertyDescription("Rolling forecast error (weighted absolute percentage, over the last hour) above which "
@@ -96,7 +145,10 @@ public class PredictionSpec {
 
   @JsonPropertyDescription("Prometheus base URL for this app, e.g. http://prometheus.monitoring:9090. "
       + "Default: the operator's scalableapp.prometheus.url setting.")
-  @Pattern("^https?://.+")
+  @Size(max = 2048)
+  // Stricter than any URL parser: the operator builds a java.net.URI from it, which rejects spaces and more.
+  @ValidationRule(value = "self.matches('^https?://[-A-Za-z0-9.:@%_~]+(/[-A-Za-z0-9._~%/]*)?$')",
+      message = "prediction.prometheusUrl must be an http or https URL such as http://prometheus.monitoring:9090")
   private String prometheusUrl;
 
   public Mode getMode() { return mode; }

@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
         + "(it names the app's Service, which must be a DNS-1035 label)")
 @ValidationRule(value = "size(self.metadata.name) <= 46",
     message = "metadata.name must be at most 46 characters, so that the names of the app's Pods stay valid DNS labels")
+@ValidationRule(value = "has(self.spec)", message = "spec is required: at least spec.image, the container image to run")
 public class ScalableApp extends CustomResource<ScalableAppSpec, ScalableAppStatus> implements Namespaced {
   public static final String GROUP = "scalableapp.io";
   public static final String VERSION = "v1alpha1";

@@ -1,6 +1,7 @@
 package io.scalableapp.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -9,19 +10,23 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.scalableapp.operator.api.schema.EnvVarSchema;
+import io.scalableapp.operator.api.schema.ResourcesSchema;
 import java.util.ArrayList;
 import java.util.List;
 
 // The HPA measures CPU utilisation against the request; without one it cannot scale at all.
 @ValidationRule(
-    value = "(has(self.autoscaling) && has(self.autoscaling.enabled) && !self.autoscaling.enabled)"
+    value = "!(has(self.autoscaling) && has(self.autoscaling.enabled) && self.autoscaling.enabled)"
         + " || (has(self.resources) && has(self.resources.requests) && 'cpu' in self.resources.requests)",
     message = "resources.requests.cpu is required while autoscaling is enabled: "
-        + "the HPA measures CPU utilisation as a percentage of the request")
+        + "the HPA measures CPU utilisation as a percentage of the request "
+        + "(leave autoscaling.enabled unset to run without an HPA when there is no CPU request)")
 public class ScalableAppSpec {
   @JsonPropertyDescription("Container image of the app, e.g. ghcr.io/acme/shop:1.4.2.")
   @Required
-  @Size(min = 1)
+  @Size(min = 1, max = 512)
+  @ValidationRule(value = "self == self.trim()", message = "image must not start or end with whitespace")
   private String image;
 
   @JsonPropertyDescription("Port the app listens on inside the container.")
@@ -31,11 +36,32 @@ public class ScalableAppSpec {
   private int port = 8080;
 
   @JsonPropertyDescription("Environment variables of the app container.")
+  @SchemaFrom(type = EnvVarSchema[].class)
+  @Size(max = 256)
+  // The Pod API's rule for names (relaxed validation, the default since Kubernetes 1.32).
+  @ValidationRule(value = "self.all(e, has(e.name) && e.name.matches('^[ -<>-~]+$'))",
+      message = "env names must be non-empty and contain only printable ASCII characters other than '='")
   private List<EnvVar> env = new ArrayList<>();
 
   @JsonPropertyDescription("CPU and memory requests and limits of the app container. "
-      + "A CPU request is required while autoscaling is enabled.")
+      + "A CPU request lets an HorizontalPodAutoscaler scale the app (see autoscaling.enabled).")
+  @SchemaFrom(type = ResourcesSchema.class)
+  @ValidationRule(value = ScalableAppSpec.RESOURCE_NAMES_ARE_KNOWN, message = "resources may only name cpu, memory, "
+      + "ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource such as example.com/gpu")
+  @ValidationRule(value = ScalableAppSpec.REQUESTS_ARE_QUANTITIES, message = "resources.requests must be "
+      + "non-negative quantities such as 250m, 0.5, 128Mi or 1Gi")
+  @ValidationRule(value = ScalableAppSpec.LIMITS_ARE_QUANTITIES, message = "resources.limits must be "
+      + "non-negative quantities such as 250m, 0.5, 128Mi or 1Gi")
+  @ValidationRule(value = ScalableAppSpec.REQUESTS_WITHIN_LIMITS,
+      message = "resources.requests must not exceed resources.limits for the same resource")
   private ResourceRequirements resources;
+
+  @JsonPropertyDescription("Restricted (the pods meet Pod Security \"restricted\": non-root, RuntimeDefault seccomp, "
+      + "no capabilities, no privilege escalation; the image must run as a non-root numeric user, e.g. "
+      + "nginxinc/nginx-unprivileged) or Baseline (the image's own user: meets Pod Security \"baseline\"). "
+      + "Default Baseline, because many common images, such as nginx, start as root and would not run Restricted.")
+  @Default("Baseline")
+  private SecurityProfile securityProfile = SecurityProfile.Baseline;
 
   @JsonPropertyDescription("HTTP readiness and liveness probes of the app container.")
   private ProbesSpec probes = new ProbesSpec();
@@ -52,6 +78,22 @@ public class ScalableAppSpec {
   @JsonPropertyDescription("Predictive scaling: forecast demand from Prometheus and raise capacity before it arrives.")
   private PredictionSpec prediction = new PredictionSpec();
 
+  private static final String RESOURCE_NAME = "(k in ['cpu', 'memory', 'ephemeral-storage'] "
+      + "|| k.startsWith('hugepages-') || k.contains('/'))";
+  private static final String RESOURCE_NAMES_ARE_KNOWN =
+      "(!has(self.requests) || self.requests.all(k, " + RESOURCE_NAME + "))"
+      + " && (!has(self.limits) || self.limits.all(k, " + RESOURCE_NAME + "))";
+  private static final String REQUESTS_ARE_QUANTITIES = "!has(self.requests) || self.requests.all(k, "
+      + "isQuantity(string(self.requests[k])) && !quantity(string(self.requests[k])).isLessThan(quantity('0')))";
+  private static final String LIMITS_ARE_QUANTITIES = "!has(self.limits) || self.limits.all(k, "
+      + "isQuantity(string(self.limits[k])) && !quantity(string(self.limits[k])).isLessThan(quantity('0')))";
+  // Only reached once both are quantities: the two rules above are checked too and say what is wrong otherwise.
+  private static final String REQUESTS_WITHIN_LIMITS = "!has(self.requests) || !has(self.limits)"
+      + " || self.requests.all(k, !(k in self.limits)"
+      + " || !quantity(string(self.requests[k])).isGreaterThan(quantity(string(self.limits[k]))))";
+
+  public SecurityProfile getSecurityProfile() { return securityProfile; }
+  public void setSecurityProfile(SecurityProfile securityProfile) { this.securityProfile = securityProfile; }
   public PredictionSpec getPrediction() { return prediction; }
   public void setPrediction(PredictionSpec prediction) { this.prediction = prediction; }
   public String getImage() { return image; }

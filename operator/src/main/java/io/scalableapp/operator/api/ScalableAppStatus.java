@@ -10,7 +10,8 @@ public class ScalableAppStatus {
   @JsonPropertyDescription("The metadata.generation of the spec this status describes.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Ready, Progressing and Degraded, with reason, message and time of the last change.")
+  @JsonPropertyDescription("Ready, Progressing, Degraded and Autoscaling (whether an HPA scales the app; if not, why: reason "
+      + "Disabled, FixedReplicas or NoCPURequest), with reason, message and time of the last change.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Replicas the Deployment currently asks for.")

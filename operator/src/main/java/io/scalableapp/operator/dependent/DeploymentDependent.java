@@ -3,8 +3,12 @@ package io.scalableapp.operator.dependent;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -14,6 +18,7 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.HttpProbeSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppSpec;
+import io.scalableapp.operator.api.SecurityProfile;
 import java.util.Optional;
 
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR))
@@ -47,7 +52,10 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
           .withNewSelector().withMatchLabels(ChildLabels.selector(app)).endSelector()
           .withNewTemplate()
             .withNewMetadata().withLabels(ChildLabels.all(app)).endMetadata()
-            .withNewSpec().withContainers(container(spec)).endSpec()
+            .withNewSpec()
+              .withSecurityContext(podSecurityContext(spec.getSecurityProfile()))
+              .withContainers(container(spec))
+            .endSpec()
           .endTemplate()
         .endSpec()
         .build();
@@ -78,6 +86,29 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
         .withResources(spec.getResources())
         .withReadinessProbe(probes == null ? null : httpProbe(probes.getReadiness()))
         .withLivenessProbe(probes == null ? null : httpProbe(probes.getLiveness()))
+        .withSecurityContext(containerSecurityContext(spec.getSecurityProfile()))
+        .build();
+  }
+
+  /** Restricted: what Pod Security "restricted" asks of the pod. Baseline: the image's own user, as it was built. */
+  static PodSecurityContext podSecurityContext(SecurityProfile profile) {
+    if (profile != SecurityProfile.Restricted) {
+      return null;
+    }
+    return new PodSecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .build();
+  }
+
+  /** Restricted: no capabilities and no privilege escalation, as Pod Security "restricted" asks of each container. */
+  static SecurityContext containerSecurityContext(SecurityProfile profile) {
+    if (profile != SecurityProfile.Restricted) {
+      return null;
+    }
+    return new SecurityContextBuilder()
+        .withAllowPrivilegeEscalation(false)
+        .withNewCapabilities().withDrop("ALL").endCapabilities()
         .build();
   }
 

@@ -1,14 +1,16 @@
 package io.scalableapp.operator.prediction;
 
+import io.scalableapp.operator.api.PredictionSpec;
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * Operator-wide prediction settings.
+ * Operator-wide prediction settings; the operator refuses to start with ones that cannot work.
  *
  * @param prometheusUrl default Prometheus, overridable per app
- * @param interval      how often each app is re-evaluated (from the end of its previous evaluation)
- * @param step          resolution of the demand history fetched from Prometheus
+ * @param interval      how often each app is re-evaluated (from the end of its previous evaluation), at least 1s
+ * @param step          resolution of the demand history fetched from Prometheus: whole seconds, from 1s to
+ *                      {@link #MAX_STEP}
  * @param concurrency   how many apps are evaluated at once; the rest wait their turn
  * @param timeout       longest one app's evaluation may take before it is interrupted and reported
  * @param stateSaveEvery how often at most an app's learned engine state is saved to its ConfigMap (also at once
@@ -16,16 +18,29 @@ import java.time.Duration;
  */
 public record PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency,
     Duration timeout, Duration stateSaveEvery) {
+  /**
+   * Largest step: admission lets prediction.lookback be as short as {@link PredictionSpec#MIN_LOOKBACK_SECONDS}
+   * (1h), and the engine needs the lookback longer than the step, with 6 points in its first 30 minutes.
+   */
+  public static final Duration MAX_STEP = Duration.ofMinutes(5);
   public static final int DEFAULT_CONCURRENCY = 4;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
   public static final Duration DEFAULT_STATE_SAVE_EVERY = Duration.ofMinutes(5);
 
   public PredictionSettings {
+    if (step.compareTo(Duration.ofSeconds(1)) < 0 || step.compareTo(MAX_STEP) > 0 || step.getNano() != 0) {
+      throw new IllegalArgumentException("scalableapp.prediction.step must be whole seconds from 1s to 5m, got "
+          + DurationText.format(step) + ": Prometheus steps are whole seconds, and admission lets "
+          + "prediction.lookback be as short as 1h");
+    }
+    if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("scalableapp.prediction.interval must be at least 1s, got " + interval);
+    }
     if (concurrency < 1) {
       throw new IllegalArgumentException("scalableapp.prediction.concurrency must be at least 1, was " + concurrency);
     }
-    if (interval.isNegative() || interval.isZero() || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("scalableapp.prediction.interval and .timeout must be positive");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("scalableapp.prediction.timeout must be positive, was " + timeout);
     }
     if (stateSaveEvery.isNegative()) {
       throw new IllegalArgumentException("scalableapp.prediction.state-save-every must not be negative");

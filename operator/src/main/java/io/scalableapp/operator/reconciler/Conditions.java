@@ -14,6 +14,8 @@ public final class Conditions {
   public static final String READY = "Ready";
   public static final String PROGRESSING = "Progressing";
   public static final String DEGRADED = "Degraded";
+  /** Whether an HPA scales the app, and if not, why. */
+  public static final String AUTOSCALING = "Autoscaling";
 
   private Conditions() {}
 

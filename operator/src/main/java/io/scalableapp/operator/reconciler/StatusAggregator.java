@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
+import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,9 @@ public final class StatusAggregator {
     conditions = Conditions.set(conditions, Conditions.DEGRADED, degradation.isPresent(),
         degradation.map(d -> d[0]).orElse("AsExpected"),
         degradation.map(d -> d[1]).orElse("No problems detected"), generation, now);
+    AutoscalingEnabled.Decision autoscaling = AutoscalingEnabled.decide(app);
+    conditions = Conditions.set(conditions, Conditions.AUTOSCALING, autoscaling.active(), autoscaling.reason(),
+        autoscaling.message(), generation, now);
 
     ScalableAppStatus status = new ScalableAppStatus();
     // A failed reconciliation has not applied this generation; claiming it would mislead anyone waiting on it.

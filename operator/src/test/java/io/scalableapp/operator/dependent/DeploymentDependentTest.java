@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.HttpProbeSpec;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.SecurityProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,31 @@ class DeploymentDependentTest {
     assertThat(c.getResources().getRequests()).containsKey("cpu");
     assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels());
+  }
+
+  @Test
+  void baselineKeepsTheImagesOwnUser() {
+    ScalableApp app = TestApps.app("shop", "prod");
+
+    Deployment d = DeploymentDependent.desired(app, 1);
+
+    assertThat(d.getSpec().getTemplate().getSpec().getSecurityContext()).isNull();
+    assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext()).isNull();
+  }
+
+  @Test
+  void restrictedMeetsPodSecurityRestricted() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    app.getSpec().setSecurityProfile(SecurityProfile.Restricted);
+
+    Deployment d = DeploymentDependent.desired(app, 1);
+
+    var pod = d.getSpec().getTemplate().getSpec().getSecurityContext();
+    assertThat(pod.getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    var container = d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext();
+    assertThat(container.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.scalableapp.operator.it;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
   private final String prefix;
   private final boolean fixedName;
+  private final Map<String, String> labels = new LinkedHashMap<>();
   private KubernetesClient client;
   private String name;
 
@@ -33,6 +36,12 @@ final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
     return new ClusterNamespace(name, true);
   }
 
+  /** A label put on the namespace when it is created, e.g. a Pod Security level. */
+  ClusterNamespace withLabel(String key, String value) {
+    labels.put(key, value);
+    return this;
+  }
+
   KubernetesClient client() {
     return client;
   }
@@ -49,7 +58,7 @@ final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
       client.namespaces().withName(prefix).withTimeout(60, TimeUnit.SECONDS).delete();
     }
     name = fixedName ? prefix : prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build()).create();
   }
 
   @Override

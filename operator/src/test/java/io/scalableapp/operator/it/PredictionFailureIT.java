@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.engine.forecast.ForecasterFactory;
@@ -189,11 +191,10 @@ class PredictionFailureIT {
       cluster.client().resource(binding).serverSideApply();
       // The policy takes effect once the API server has loaded it; until then writes still succeed.
       await().atMost(TIMEOUT).untilAsserted(() -> {
-        cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("status")
-            .edit(a -> {
-              a.getSpec().setImage(a.getSpec().getImage().equals(TestApps.IMAGE) ? TestApps.NEW_IMAGE : TestApps.IMAGE);
-              return a;
-            });
+        var live = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("status");
+        String image = live.get().getSpec().getImage().equals(TestApps.IMAGE) ? TestApps.NEW_IMAGE : TestApps.IMAGE;
+        // A merge patch of the spec alone: no resourceVersion to conflict with the operator's status writes.
+        live.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"image\":\"" + image + "\"}}");
         assertThat(hasEvent("status", "ReconcileFailed", "injected refusal of status writes")).isTrue();
       });
       long generation = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name())

@@ -3,6 +3,8 @@ package io.scalableapp.operator.it;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
@@ -63,6 +65,7 @@ class ValidationIT {
   void autoscalingWithoutCpuRequest() {
     ScalableApp app = valid("nocpu");
     app.getSpec().setResources(null);
+    app.getSpec().getAutoscaling().setEnabled(true);
     assertRejected(app, "resources.requests.cpu is required while autoscaling is enabled");
   }
 
@@ -88,6 +91,25 @@ class ValidationIT {
     ScalableApp app = valid("badduration");
     app.getSpec().getPrediction().setLookback("a week");
     assertRejected(app, "spec.prediction.lookback in body should match");
+  }
+
+  @Test
+  void leftUnsetAutoscalingNeedsNoCpuRequest() {
+    ScalableApp app = valid("unset");
+    app.getSpec().setResources(null);
+    cluster.client().resource(app).create();
+  }
+
+  /** Issue 7: this patch used to be admitted, and prediction then died in the engine. */
+  @Test
+  void aPatchedLookbackTheEngineCannotUseIsRefused() {
+    cluster.client().resource(valid("patched")).create();
+
+    assertThatThrownBy(() -> cluster.client().resources(ScalableApp.class).inNamespace(cluster.name())
+        .withName("patched").patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"prediction\":{\"lookback\":\"1m\"}}}"))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("prediction.lookback must be at least 1h");
   }
 
   @Test

@@ -42,6 +42,21 @@ class StatusAggregatorTest {
   }
 
   @Test
+  void saysWhyThereIsNoHpaAndKeepsTheTransitionTimeWhileUnchanged() {
+    app.getSpec().getReplicas().setMax(2);
+    ScalableAppStatus first = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
+    app.setStatus(first);
+
+    ScalableAppStatus later = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(),
+        NOW.plusSeconds(60));
+
+    Condition autoscaling = Conditions.find(later.getConditions(), Conditions.AUTOSCALING).orElseThrow();
+    assertThat(autoscaling.getStatus()).isEqualTo("False");
+    assertThat(autoscaling.getReason()).isEqualTo("FixedReplicas");
+    assertThat(autoscaling.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
+  }
+
+  @Test
   void progressingWhileOldPodsRemain() {
     ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(2, 1, 2, 3)), Optional.empty(), NOW);
 
