@@ -3,6 +3,7 @@ package io.scalableapp.operator;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ReplicasSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppSpec;
@@ -25,5 +26,22 @@ public final class TestApps {
     app.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).withGeneration(1L).build());
     app.setSpec(spec);
     return app;
+  }
+
+  /** An app whose prediction is enforced on the query "demand" at {@code targetPerReplica}, replicas 1 to 20. */
+  public static ScalableApp predicted(String name, String namespace, double targetPerReplica) {
+    ScalableApp app = app(name, namespace);
+    app.getSpec().getReplicas().setMin(1);
+    app.getSpec().getReplicas().setMax(20);
+    enforcePrediction(app, targetPerReplica);
+    return app;
+  }
+
+  /** Turns on enforced prediction on the query "demand" at {@code targetPerReplica}. */
+  public static void enforcePrediction(ScalableApp app, double targetPerReplica) {
+    PredictionSpec p = app.getSpec().getPrediction();
+    p.setMode(PredictionSpec.Mode.Enforce);
+    p.setQuery("demand");
+    p.setTargetPerReplica(targetPerReplica);
   }
 }

@@ -11,20 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.InMemoryDemandSource;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.operator.TestApps;
-import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.DurationText;
 import io.scalableapp.operator.prediction.PredictionService;
-import io.scalableapp.operator.prediction.PredictionSettings;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,22 +47,13 @@ class EngineStateRestoreIT {
       }
       return new InMemoryDemandSource(Series.of(start, Duration.ofMinutes(1), values)).fetch(from, to, step);
     };
-    var registry = new SimpleMeterRegistry();
-    var settings = new PredictionSettings(PredictionSettings.defaults().prometheusUrl(), Duration.ofSeconds(1),
-        Duration.ofMinutes(1)).withStateSaveEvery(Duration.ofHours(1));
-    return LocalCluster.startOperator(cluster, new PredictionService(settings, cluster.client(),
-        Set.of(cluster.name()), registry, Clock.systemUTC(), ForecasterFactory.DEFAULT, sources), registry);
+    return LocalCluster.startOperator(cluster, LocalCluster.everySecond().withStateSaveEvery(Duration.ofHours(1)),
+        ForecasterFactory.DEFAULT, sources);
   }
 
   private static ScalableApp predicted(String name) {
-    ScalableApp app = TestApps.app(name, cluster.name());
-    app.getSpec().getReplicas().setMin(1);
-    app.getSpec().getReplicas().setMax(20);
-    PredictionSpec p = app.getSpec().getPrediction();
-    p.setMode(PredictionSpec.Mode.Enforce);
-    p.setQuery("demand");
-    p.setTargetPerReplica(20.0);
-    p.setLookback("1d");
+    ScalableApp app = TestApps.predicted(name, cluster.name(), 20.0);
+    app.getSpec().getPrediction().setLookback("1d");
     return app;
   }
 

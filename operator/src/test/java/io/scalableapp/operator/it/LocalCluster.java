@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.runtime.OperatorFactory;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +61,20 @@ public final class LocalCluster {
     var registry = new SimpleMeterRegistry();
     return startOperator(namespace, new PredictionService(settings, namespace.client(), Set.of(namespace.name()),
         registry, Clock.systemUTC()), registry);
+  }
+
+  /** An operator evaluating every second with the given forecasters and demand instead of Prometheus. */
+  static RunningOperator startOperator(ClusterNamespace namespace, PredictionSettings settings,
+      ForecasterFactory forecasters, PredictionService.DemandSources demand) {
+    var registry = new SimpleMeterRegistry();
+    return startOperator(namespace, new PredictionService(settings, namespace.client(), Set.of(namespace.name()),
+        registry, Clock.systemUTC(), forecasters, demand), registry);
+  }
+
+  /** Prediction settings for in-process operators: every app evaluated each second, 1-minute steps. */
+  static PredictionSettings everySecond() {
+    return new PredictionSettings(PredictionSettings.defaults().prometheusUrl(), Duration.ofSeconds(1),
+        Duration.ofMinutes(1));
   }
 
   /** An operator wired as the application wires it, with the given prediction service. */

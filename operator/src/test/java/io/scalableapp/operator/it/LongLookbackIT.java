@@ -18,7 +18,6 @@ import io.scalableapp.operator.prediction.DemandHistories;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.prediction.PrometheusDemandSource;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,11 +51,7 @@ class LongLookbackIT {
   static void start() throws Exception {
     traceNow = Instant.parse("1995-07-20T06:30:00Z");
     trace = TraceReplay.of(TraceReplay.NASA, traceNow, METRIC);
-    int exporterPort = trace.startExporter();
-    prometheus = new PrometheusServer(Files.createTempDirectory("prometheus-lookback-it"), exporterPort);
-    prometheus.backfill(trace.backfill(traceNow, Duration.ofDays(15),
-        "{job=\"" + PrometheusServer.JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
-    prometheus.start();
+    prometheus = PrometheusServer.replaying(trace, traceNow, Duration.ofDays(15));
     operator = LocalCluster.startOperator(cluster,
         new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), STEP));
   }

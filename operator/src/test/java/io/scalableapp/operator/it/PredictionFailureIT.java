@@ -13,21 +13,10 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.engine.forecast.ForecasterFactory;
-import io.scalableapp.engine.metrics.DemandSource;
-import io.scalableapp.engine.metrics.InMemoryDemandSource;
-import io.scalableapp.engine.series.Series;
 import io.scalableapp.operator.TestApps;
-import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionService;
-import io.scalableapp.operator.prediction.PredictionSettings;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,18 +43,17 @@ class PredictionFailureIT {
       }
       return ForecasterFactory.DEFAULT.create(model, period, lead);
     };
-    // A day of steady demand (100 per minute) up to now, whatever "now" is when it is asked.
-    PredictionService.DemandSources sources = (app, url, query, spec) -> (from, to, step) -> {
-      if (sourceFails.get()) {
-        throw new IllegalStateException("injected source failure");
-      }
-      return steady(to).fetch(from, to, step);
+    PredictionService.DemandSources steady = SteadyDemand.of(100);
+    PredictionService.DemandSources sources = (app, url, query, spec) -> {
+      var source = steady.forApp(app, url, query, spec);
+      return (from, to, step) -> {
+        if (sourceFails.get()) {
+          throw new IllegalStateException("injected source failure");
+        }
+        return source.fetch(from, to, step);
+      };
     };
-    var registry = new SimpleMeterRegistry();
-    var settings = new PredictionSettings(PredictionSettings.defaults().prometheusUrl(), Duration.ofSeconds(1),
-        Duration.ofMinutes(1));
-    operator = LocalCluster.startOperator(cluster, new PredictionService(settings, cluster.client(),
-        Set.of(cluster.name()), registry, Clock.systemUTC(), forecasters, sources), registry);
+    operator = LocalCluster.startOperator(cluster, LocalCluster.everySecond(), forecasters, sources);
   }
 
   @AfterAll
@@ -73,21 +61,9 @@ class PredictionFailureIT {
     if (operator != null) operator.stop();
   }
 
-  private static DemandSource steady(Instant until) {
-    double[] values = new double[24 * 60 + 1];
-    Arrays.fill(values, 100);
-    return new InMemoryDemandSource(Series.of(until.minus(Duration.ofDays(1)), Duration.ofMinutes(1), values));
-  }
-
   private static ScalableApp predicted(String name) {
-    ScalableApp app = TestApps.app(name, cluster.name());
-    app.getSpec().getReplicas().setMin(1);
-    app.getSpec().getReplicas().setMax(20);
-    PredictionSpec p = app.getSpec().getPrediction();
-    p.setMode(PredictionSpec.Mode.Enforce);
-    p.setQuery("demand");
-    p.setTargetPerReplica(20.0);
-    p.setHorizon("5m");
+    ScalableApp app = TestApps.predicted(name, cluster.name(), 20.0);
+    app.getSpec().getPrediction().setHorizon("5m");
     return app;
   }
 

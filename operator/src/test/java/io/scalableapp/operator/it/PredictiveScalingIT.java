@@ -13,8 +13,6 @@ import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.DurationText;
 import io.scalableapp.operator.prediction.PredictionSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -44,11 +42,7 @@ class PredictiveScalingIT {
   static void start() throws Exception {
     traceNow = morningRamp();
     trace = TraceReplay.of(TraceReplay.NASA, traceNow, METRIC);
-    int exporterPort = trace.startExporter();
-    prometheus = new PrometheusServer(Files.createTempDirectory("prometheus-it"), exporterPort);
-    prometheus.backfill(trace.backfill(traceNow, Duration.ofDays(7),
-        "{job=\"" + PrometheusServer.JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
-    prometheus.start();
+    prometheus = PrometheusServer.replaying(trace, traceNow, Duration.ofDays(7));
     operator = LocalCluster.startOperator(cluster,
         new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
   }

@@ -41,6 +41,19 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** Writes history into the TSDB before the server starts, as `promtool` backfills it. */
+  /**
+   * A started Prometheus scraping {@code trace}'s exporter live, with {@code history} of the trace before
+   * its "now" backfilled.
+   */
+  static PrometheusServer replaying(TraceReplay trace, Instant traceNow, Duration history) throws Exception {
+    int exporterPort = trace.startExporter();
+    PrometheusServer prometheus = new PrometheusServer(Files.createTempDirectory("prometheus-it"), exporterPort);
+    prometheus.backfill(trace.backfill(traceNow, history,
+        "{job=\"" + JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
+    prometheus.start();
+    return prometheus;
+  }
+
   void backfill(String openMetrics) throws IOException, InterruptedException {
     Path input = dir.resolve("backfill.om");
     Files.writeString(input, openMetrics);

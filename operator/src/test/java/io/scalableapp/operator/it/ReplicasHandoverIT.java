@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.scalableapp.operator.TestApps;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.reconciler.Conditions;
 import java.net.HttpURLConnection;
@@ -40,7 +41,9 @@ class ReplicasHandoverIT {
 
   @BeforeAll
   static void start() {
-    operator = LocalCluster.startOperator(cluster);
+    // A flat 100 per minute: at 20 per replica the enforced floor is above every replicas.min used here.
+    operator = LocalCluster.startOperator(cluster, LocalCluster.everySecond(), ForecasterFactory.DEFAULT,
+        SteadyDemand.of(100));
   }
 
   @AfterAll
@@ -127,6 +130,22 @@ class ReplicasHandoverIT {
           () -> hpa().getSpec().getMinReplicas() == 3 && hpaSyncedAt(6));
       switchAndCheck("autoscaling switched off at a lower minimum", a -> a.getSpec().getAutoscaling().setEnabled(false),
           3, () -> hpa() == null && runsReady(3));
+      switchAndCheck("prediction switched to Enforce", ReplicasHandoverIT::enforcePrediction, 3,
+          () -> runsReady(enforcedFloor()) && enforcedFloor() > 3);
+      switchAndCheck("autoscaling switched on under an enforced floor", a -> a.getSpec().getAutoscaling().setEnabled(true),
+          3, () -> hpaSyncedAt(enforcedFloor()) && hpa().getSpec().getMinReplicas() == enforcedFloor());
     }
+  }
+
+  private static void enforcePrediction(ScalableApp app) {
+    TestApps.enforcePrediction(app, 20.0);
+    app.getSpec().getPrediction().setHorizon("5m");
+  }
+
+  /** The floor the operator's forecast asks for now, or 0 before its first decision. */
+  private int enforcedFloor() {
+    ScalableApp app = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(APP).get();
+    return app.getStatus() == null || app.getStatus().getPrediction() == null ? 0
+        : app.getStatus().getPrediction().getRecommendedReplicas();
   }
 }

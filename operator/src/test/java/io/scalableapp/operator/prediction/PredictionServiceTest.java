@@ -10,7 +10,6 @@ import io.scalableapp.engine.metrics.InMemoryDemandSource;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.time.ManualClock;
 import io.scalableapp.operator.TestApps;
-import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionFailure.Kind;
 import java.time.Duration;
@@ -41,14 +40,8 @@ class PredictionServiceTest {
   }
 
   private static ScalableApp predictedApp() {
-    ScalableApp app = TestApps.app("shop", "prod");
-    app.getSpec().getReplicas().setMin(1);
-    app.getSpec().getReplicas().setMax(20);
-    PredictionSpec p = app.getSpec().getPrediction();
-    p.setMode(PredictionSpec.Mode.Enforce);
-    p.setQuery("sum(rate(http_requests_total[2m]))");
-    p.setTargetPerReplica(30.0);
-    p.setLookback("1d");
+    ScalableApp app = TestApps.predicted("shop", "prod", 30.0);
+    app.getSpec().getPrediction().setLookback("1d");
     return app;
   }
 
