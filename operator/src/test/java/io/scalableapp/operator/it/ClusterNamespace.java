@@ -18,8 +18,10 @@ final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
   private final String prefix;
   private final boolean fixedName;
   private final Map<String, String> labels = new LinkedHashMap<>();
+  private boolean withOperator;
   private KubernetesClient client;
   private String name;
+  private LocalCluster.RunningOperator operator;
 
   private ClusterNamespace(String prefix, boolean fixedName) {
     this.prefix = prefix;
@@ -42,6 +44,12 @@ final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
     return this;
   }
 
+  /** Runs an in-process operator watching this namespace for the whole class; it stops before the namespace goes. */
+  ClusterNamespace withOperator() {
+    withOperator = true;
+    return this;
+  }
+
   KubernetesClient client() {
     return client;
   }
@@ -59,10 +67,16 @@ final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
     }
     name = fixedName ? prefix : prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build()).create();
+    if (withOperator) {
+      operator = LocalCluster.startOperator(this);
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
+    if (operator != null) {
+      operator.stop();
+    }
     if (name != null) {
       client.namespaces().withName(name).delete();
     }

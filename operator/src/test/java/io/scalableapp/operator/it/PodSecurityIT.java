@@ -11,8 +11,6 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.SecurityProfile;
 import io.scalableapp.operator.reconciler.Conditions;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,18 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PodSecurityIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("restricted")
-      .withLabel("pod-security.kubernetes.io/enforce", "restricted");
-  private static LocalCluster.RunningOperator operator;
-
-  @BeforeAll
-  static void start() {
-    operator = LocalCluster.startOperator(cluster);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (operator != null) operator.stop();
-  }
+      .withLabel("pod-security.kubernetes.io/enforce", "restricted")
+      .withOperator();
 
   private void create(String name, SecurityProfile profile) {
     ScalableApp app = TestApps.app(name, cluster.name());

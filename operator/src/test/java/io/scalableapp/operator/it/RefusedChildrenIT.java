@@ -12,8 +12,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,18 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RefusedChildrenIT {
   @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("refused");
-  private static LocalCluster.RunningOperator operator;
-
-  @BeforeAll
-  static void start() {
-    operator = LocalCluster.startOperator(cluster);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (operator != null) operator.stop();
-  }
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("refused")
+      .withOperator();
 
   private static GenericKubernetesResource unreachableWebhookFor(String app) {
     return Serialization.unmarshal("""

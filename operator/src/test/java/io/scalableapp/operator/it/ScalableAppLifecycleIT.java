@@ -18,25 +18,13 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.reconciler.Conditions;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ScalableAppLifecycleIT {
   @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("lifecycle");
-  private static LocalCluster.RunningOperator operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    operator = LocalCluster.startOperator(cluster);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (operator != null) operator.stop();
-  }
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("lifecycle")
+      .withOperator();
 
   private ScalableApp create(String name) {
     return cluster.client().resource(TestApps.app(name, cluster.name())).create();
