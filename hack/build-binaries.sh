@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the local control plane from Go modules, once per version:
-#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, kwokctl.
+#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, kwokctl,
+#   and the GitOps checkers of hack/gitops (kstatus, argocd-health).
 # Binaries go to $SCALABLEAPP_CACHE/<component>-<version>/; a finished directory is never rebuilt.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -88,12 +89,19 @@ build_kwok() {
     "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION" "sigs.k8s.io/kwok/cmd/kwokctl@$KWOK_VERSION"
 }
 
-components=("${@:-etcd kubernetes kwok}")
+build_gitops() {
+  local out=$1
+  mkdir -p "$out"
+  ( cd "$HACK_DIR/gitops" && go build -trimpath -ldflags "-s -w" -o "$out/" ./... )
+}
+
+components=("${@:-etcd kubernetes kwok gitops}")
 for c in ${components[*]}; do
   case $c in
     etcd) build_once "$ETCD_BIN_DIR" build_etcd ;;
     kubernetes) build_once "$KUBE_BIN_DIR" build_kubernetes ;;
     kwok) build_once "$KWOK_BIN_DIR" build_kwok ;;
+    gitops) build_once "$GITOPS_TOOLS_DIR" build_gitops ;;
     *) echo "unknown component: $c" >&2; exit 2 ;;
   esac
 done

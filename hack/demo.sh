@@ -28,7 +28,9 @@ done
 curl -fs "http://localhost:$HTTP_PORT/q/health/ready" >/dev/null || { log "operator never became ready"; exit 1; }
 
 "$HACK_DIR/demo-prometheus.sh"
-kubectl apply --server-side -f "$REPO_ROOT/examples/" -f "$REPO_ROOT/examples/prediction/nasa-replay.yaml"
+# The demo's manifests win back any field changed by hand since the last run (`kubectl patch sapp shop ...`),
+# as Argo CD and Flux force their own: without --force-conflicts a second `make demo` stops on the conflict.
+kubectl apply --server-side --force-conflicts -f "$REPO_ROOT/examples/" -f "$REPO_ROOT/examples/prediction/nasa-replay.yaml"
 log "waiting for every app to be Ready"
 kubectl wait --for=condition=Ready scalableapps --all --timeout=180s
 log "waiting for the first forecast of nasa-web"

@@ -1,7 +1,9 @@
 package io.scalableapp.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -31,6 +33,22 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class ScalableApp extends CustomResource<ScalableAppSpec, ScalableAppStatus> implements Namespaced {
   public static final String GROUP = "scalableapp.io";
   public static final String VERSION = "v1alpha1";
+
+  /** Overridden only to describe spec for `kubectl explain` (the generator ignores class-level descriptions). */
+  @Override
+  @JsonPropertyDescription("The app the operator runs: its container image, replicas, Service, reactive autoscaling "
+      + "by a HorizontalPodAutoscaler and predictive scaling from a Prometheus demand query. Only image is required.")
+  public ScalableAppSpec getSpec() {
+    return super.getSpec();
+  }
+
+  /** Defaulted to {} so that its observedGeneration default (0) applies to an app the operator has not seen. */
+  @Override
+  @JsonPropertyDescription("What the operator last observed and did; written by the operator only.")
+  @Default("{}")
+  public ScalableAppStatus getStatus() {
+    return super.getStatus();
+  }
 
   @Override
   protected ScalableAppStatus initStatus() {

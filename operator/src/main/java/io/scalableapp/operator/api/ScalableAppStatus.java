@@ -1,17 +1,25 @@
 package io.scalableapp.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 public class ScalableAppStatus {
-  @JsonPropertyDescription("The metadata.generation of the spec this status describes.")
+  // 0 until the operator writes status: the API server defaults it on every read, so kstatus (Flux) sees a new
+  // app as InProgress rather than Current before the operator has looked at it.
+  @JsonPropertyDescription("The metadata.generation of the spec this status describes; 0 until the operator "
+      + "first reports.")
+  @Default("0")
   private Long observedGeneration;
 
   @JsonPropertyDescription("Ready, Progressing, Degraded and Autoscaling (whether an HPA scales the app; if not, why: reason "
-      + "Disabled, FixedReplicas or NoCPURequest), with reason, message and time of the last change.")
+      + "Disabled, FixedReplicas or NoCPURequest); Reconciling (True while the current generation rolls out) and "
+      + "Stalled (True while it cannot: a refused child, a failed rollout), as kstatus, Flux and Argo CD read them; "
+      + "MetricsAvailable and Predicting with prediction on. Each with reason, message, observedGeneration and "
+      + "time of the last change.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Replicas the Deployment currently asks for.")

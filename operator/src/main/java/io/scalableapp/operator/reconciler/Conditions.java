@@ -16,6 +16,10 @@ public final class Conditions {
   public static final String DEGRADED = "Degraded";
   /** Whether an HPA scales the app, and if not, why. */
   public static final String AUTOSCALING = "Autoscaling";
+  /** kstatus' abnormal-true conditions: True while the current generation is still converging. */
+  public static final String RECONCILING = "Reconciling";
+  /** kstatus' abnormal-true conditions: True while the operator cannot make progress. */
+  public static final String STALLED = "Stalled";
 
   private Conditions() {}
 

@@ -24,23 +24,37 @@ public final class StatusAggregator {
     int floor = app.getSpec().getReplicas().getMin();
     Rollout rollout = deployment.map(d -> Rollout.of(d, floor)).orElse(Rollout.MISSING);
 
-    List<Condition> conditions = previous.getConditions();
-    conditions = Conditions.set(conditions, Conditions.READY, rollout.isReady(), rollout.readyReason(),
-        rollout.readyMessage(), generation, now);
-    conditions = Conditions.set(conditions, Conditions.PROGRESSING, !rollout.isComplete(),
-        rollout.isComplete() ? "RolloutComplete" : "RollingOut", rollout.progressMessage(), generation, now);
     Optional<String[]> degradation = error.map(e -> new String[] {"ReconcileError", describe(e)})
         .or(() -> deployment.flatMap(StatusAggregator::deploymentFailure));
-    conditions = Conditions.set(conditions, Conditions.DEGRADED, degradation.isPresent(),
+    boolean stalled = degradation.isPresent();
+
+    List<Condition> conditions = previous.getConditions();
+    // A generation the operator failed to apply is never Ready, whatever the old Deployment still serves.
+    conditions = error.isPresent()
+        ? Conditions.set(conditions, Conditions.READY, false, "ReconcileError",
+            "The current spec could not be applied: " + describe(error.get()), generation, now)
+        : Conditions.set(conditions, Conditions.READY, rollout.isReady(), rollout.readyReason(),
+            rollout.readyMessage(), generation, now);
+    conditions = Conditions.set(conditions, Conditions.PROGRESSING, !rollout.isComplete(), rollout.progressReason(),
+        rollout.progressMessage(), generation, now);
+    conditions = Conditions.set(conditions, Conditions.DEGRADED, stalled,
         degradation.map(d -> d[0]).orElse("AsExpected"),
         degradation.map(d -> d[1]).orElse("No problems detected"), generation, now);
     AutoscalingEnabled.Decision autoscaling = AutoscalingEnabled.decide(app);
     conditions = Conditions.set(conditions, Conditions.AUTOSCALING, autoscaling.active(), autoscaling.reason(),
         autoscaling.message(), generation, now);
+    // kstatus (Flux, kubectl's status readers): Reconciling=True is InProgress, Stalled=True is Failed; never both.
+    boolean reconciling = !rollout.isComplete() && !stalled;
+    conditions = Conditions.set(conditions, Conditions.RECONCILING, reconciling,
+        stalled ? degradation.get()[0] : rollout.progressReason(),
+        stalled ? "Not converging: see the Stalled condition" : rollout.progressMessage(), generation, now);
+    conditions = Conditions.set(conditions, Conditions.STALLED, stalled,
+        degradation.map(d -> d[0]).orElse("AsExpected"),
+        degradation.map(d -> d[1]).orElse("No problems detected"), generation, now);
 
     ScalableAppStatus status = new ScalableAppStatus();
-    // A failed reconciliation has not applied this generation; claiming it would mislead anyone waiting on it.
-    status.setObservedGeneration(error.isPresent() ? previous.getObservedGeneration() : Long.valueOf(generation));
+    // Observed even when it failed: Stalled and Ready=False then describe this generation, as kstatus expects.
+    status.setObservedGeneration(generation);
     status.setConditions(conditions);
     status.setReplicas(rollout.desired());
     status.setReadyReplicas(rollout.readyCount());
@@ -72,15 +86,18 @@ public final class StatusAggregator {
   }
 
   /** Where the Deployment's rollout stands, from its status. */
-  private record Rollout(boolean exists, boolean observed, int desired, int updated, int readyCount, int total) {
-    static final Rollout MISSING = new Rollout(false, false, 0, 0, 0, 0);
+  private record Rollout(boolean exists, boolean observed, boolean paused, int desired, int updated, int readyCount,
+      int total) {
+    static final Rollout MISSING = new Rollout(false, false, false, 0, 0, 0, 0);
 
     static Rollout of(Deployment d, int floor) {
       DeploymentStatus s = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
       boolean observed = s.getObservedGeneration() != null
           && s.getObservedGeneration() >= Objects.requireNonNullElse(d.getMetadata().getGeneration(), 0L);
       int desired = Math.max(floor, Objects.requireNonNullElse(d.getSpec().getReplicas(), 1));
-      return new Rollout(true, observed, desired, orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()),
+      // `kubectl rollout pause deployment/<app>` is the user's; the operator never applies spec.paused.
+      boolean paused = Boolean.TRUE.equals(d.getSpec().getPaused());
+      return new Rollout(true, observed, paused, desired, orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()),
           orZero(s.getReplicas()));
     }
 
@@ -107,7 +124,15 @@ public final class StatusAggregator {
       return readyCount + " of " + desired + " replicas ready";
     }
 
+    /** RolloutPaused is what Argo CD's health check reports as Suspended. */
+    String progressReason() {
+      if (paused) return "RolloutPaused";
+      return isComplete() ? "RolloutComplete" : "RollingOut";
+    }
+
     String progressMessage() {
+      if (paused) return "The Deployment's rollout is paused (kubectl rollout resume deployment/<name> resumes it); "
+          + updated + " of " + desired + " replicas run the current spec, " + readyCount + " ready";
       if (!exists) return "Creating the Deployment";
       if (!observed) return "Waiting for the Deployment controller to see the new spec";
       return updated + " of " + desired + " replicas run the current spec, " + readyCount + " ready";

@@ -7,8 +7,6 @@ import static io.scalableapp.operator.it.AppAssertions.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import java.util.stream.IntStream;
@@ -25,35 +23,9 @@ class RefusedChildrenIT {
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("refused")
       .withOperator();
 
-  private static GenericKubernetesResource unreachableWebhookFor(String app) {
-    return Serialization.unmarshal("""
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingWebhookConfiguration
-        metadata: {name: refuse-%1$s-%2$s}
-        webhooks:
-        - name: refuse.scalableapp.io
-          admissionReviewVersions: [v1]
-          sideEffects: None
-          failurePolicy: Fail
-          timeoutSeconds: 2
-          clientConfig: {url: "https://127.0.0.1:1/refuse"}
-          namespaceSelector:
-            matchLabels: {kubernetes.io/metadata.name: %2$s}
-          objectSelector:
-            matchLabels: {app.kubernetes.io/instance: %1$s}
-          rules:
-          - apiGroups: [apps]
-            apiVersions: [v1]
-            operations: [CREATE, UPDATE]
-            resources: [deployments]
-        """.formatted(app, cluster.name()), GenericKubernetesResource.class);
-  }
-
   @Test
   void anAppWhoseDeploymentIsRefusedIsDegradedWithoutStallingTheOthers() {
-    GenericKubernetesResource webhook = unreachableWebhookFor("refused");
-    cluster.client().resource(webhook).serverSideApply();
-    try {
+    try (var webhook = UnreachableWebhook.refuseDeploymentOf(cluster.client(), cluster.name(), "refused")) {
       cluster.client().resource(TestApps.app("refused", cluster.name())).create();
       IntStream.range(0, 5).forEach(i -> cluster.client().resource(TestApps.app("fine-" + i, cluster.name())).create());
 
@@ -66,8 +38,6 @@ class RefusedChildrenIT {
       await().atMost(TIMEOUT).until(() -> cluster.client().v1().events().inNamespace(cluster.name()).list()
           .getItems().stream().anyMatch(e -> "ReconcileFailed".equals(e.getReason())
               && "refused".equals(e.getInvolvedObject().getName())));
-    } finally {
-      cluster.client().resource(webhook).delete();
     }
     awaitApp(cluster.client(), cluster.name(), "refused",
         hasCondition("Ready", "True").and(hasCondition("Degraded", "False")));

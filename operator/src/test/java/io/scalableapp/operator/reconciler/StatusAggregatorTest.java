@@ -90,7 +90,66 @@ class StatusAggregatorTest {
     assertThat(degraded.getStatus()).isEqualTo("True");
     assertThat(degraded.getReason()).isEqualTo("ReconcileError");
     assertThat(degraded.getMessage()).isEqualTo("quota exceeded");
-    assertThat(s.getObservedGeneration()).as("a failed generation is not observed").isNull();
+    assertThat(status(s, Conditions.STALLED)).as("kstatus: Failed").isEqualTo("True");
+    assertThat(status(s, Conditions.RECONCILING)).isEqualTo("False");
+    assertThat(status(s, Conditions.READY)).isEqualTo("False");
+    assertThat(s.getObservedGeneration()).as("observed, and reported as stalled").isEqualTo(1L);
+  }
+
+  @Test
+  void aFailedUpdateIsNeverReadyEvenWhileTheOldDeploymentServes() {
+    Exception failure = new IllegalStateException("failed calling webhook");
+
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.of(failure),
+        NOW);
+
+    Condition ready = Conditions.find(s.getConditions(), Conditions.READY).orElseThrow();
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getReason()).isEqualTo("ReconcileError");
+    assertThat(s.getReadyReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void reconcilingWhileRollingOutThenNeitherReconcilingNorStalled() {
+    ScalableAppStatus rolling = StatusAggregator.aggregate(app, Optional.of(deployment(2, 1, 2, 3)), Optional.empty(),
+        NOW);
+    assertThat(status(rolling, Conditions.RECONCILING)).isEqualTo("True");
+    assertThat(status(rolling, Conditions.STALLED)).isEqualTo("False");
+    app.setStatus(rolling);
+
+    ScalableAppStatus done = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(),
+        NOW.plusSeconds(30));
+
+    Condition reconciling = Conditions.find(done.getConditions(), Conditions.RECONCILING).orElseThrow();
+    assertThat(reconciling.getStatus()).isEqualTo("False");
+    assertThat(reconciling.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:30Z");
+    assertThat(reconciling.getObservedGeneration()).isEqualTo(1L);
+    assertThat(Conditions.find(done.getConditions(), Conditions.STALLED).orElseThrow().getLastTransitionTime())
+        .as("unchanged, so kept").isEqualTo("2026-01-01T10:00:00Z");
+  }
+
+  @Test
+  void stalledNotReconcilingWhenTheRolloutMissedItsDeadline() {
+    Deployment stuck = new DeploymentBuilder(deployment(2, 1, 1, 2)).editStatus()
+        .addNewCondition().withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded")
+          .withMessage("ReplicaSet shop-abc has timed out progressing.").endCondition()
+        .endStatus().build();
+
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(stuck), Optional.empty(), NOW);
+
+    assertThat(status(s, Conditions.STALLED)).isEqualTo("True");
+    assertThat(status(s, Conditions.RECONCILING)).isEqualTo("False");
+  }
+
+  @Test
+  void aPausedRolloutSaysSo() {
+    Deployment paused = new DeploymentBuilder(deployment(2, 2, 2, 2)).editSpec().withPaused(true).endSpec().build();
+
+    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(paused), Optional.empty(), NOW);
+
+    assertThat(Conditions.find(s.getConditions(), Conditions.PROGRESSING).orElseThrow().getReason())
+        .isEqualTo("RolloutPaused");
+    assertThat(status(s, Conditions.READY)).isEqualTo("True");
   }
 
   @Test
