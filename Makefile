@@ -49,12 +49,23 @@ unit-test: ## Unit tests only; no cluster needed.
 .PHONY: test
 test: tools cluster-up ## Everything: unit tests, integration tests on the local cluster, CRD and installer checks.
 	$(CLUSTER_ENV); $(MVN) verify
-	$(MAKE) --no-print-directory verify-manifests verify-installer
+	$(MAKE) --no-print-directory verify-manifests verify-installer verify-argocd-health
+
+ARGOCD_HEALTH_DIR := hack/argocd/scalableapp.io/ScalableApp
+
+.PHONY: verify-argocd-health
+verify-argocd-health: ## Run Argo CD's health check (health.lua, gopher-lua) over its committed test cases.
+	$(CLUSTER_ENV); argocd-health test $(ARGOCD_HEALTH_DIR)
+
+.PHONY: argocd-testdata
+argocd-testdata: tools cluster-up ## Recapture health.lua's test cases from the local cluster (GitOpsHealthIT).
+	$(CLUSTER_ENV); $(MVN) -pl operator -am verify -Dit.test=GitOpsHealthIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dfailsafe.failIfNoSpecifiedTests=false -Dargocd.testdata=$(abspath $(ARGOCD_HEALTH_DIR))/testdata
 
 ##@ Local cluster (built from Go modules, no Docker)
 
 .PHONY: tools
-tools: ## Build and cache the control-plane binaries, install Prometheus (first run only).
+tools: ## Build and cache the control-plane binaries and GitOps checkers, install Prometheus (first run only).
 	hack/build-binaries.sh
 	hack/install-prometheus.sh
 

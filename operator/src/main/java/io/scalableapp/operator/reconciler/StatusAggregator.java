@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.dependent.AutoscalingEnabled;
@@ -77,12 +79,22 @@ public final class StatusAggregator {
     return Optional.empty();
   }
 
+  /** One line for status and Events: the failing child and the API server's own words, never a stack trace. */
   static String describe(Exception e) {
+    String prefix = "";
     Throwable root = e;
+    if (e instanceof AggregatedOperatorException aggregated && !aggregated.getAggregatedExceptions().isEmpty()) {
+      var first = aggregated.getAggregatedExceptions().entrySet().iterator().next();
+      prefix = first.getKey() + ": ";
+      root = first.getValue();
+    }
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (root instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null) {
+      return prefix + k.getStatus().getMessage();
+    }
+    return prefix + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
   }
 
   /** Where the Deployment's rollout stands, from its status. */

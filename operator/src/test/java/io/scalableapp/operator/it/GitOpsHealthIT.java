@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
@@ -60,10 +62,8 @@ class GitOpsHealthIT {
 
       // A rollout held by `kubectl rollout pause`, then let go: InProgress (Argo CD: Suspended), then Current.
       setPaused(true);
-      apps().withName("shop").edit(app -> {
-        app.getSpec().setImage(TestApps.NEW_IMAGE);
-        return app;
-      });
+      apps().withName("shop").patch(PatchContext.of(PatchType.JSON_MERGE),
+          "{\"spec\":{\"image\":\"" + TestApps.NEW_IMAGE + "\"}}");
       awaitApp(cluster.client(), ns, "shop", observed(2).and(hasCondition(Conditions.RECONCILING, "True")));
       assertThat(GitOpsCheckers.kstatus(ns, "shop").status()).isEqualTo("InProgress");
       assertArgoCd("suspended", "shop", "Suspended");
@@ -87,10 +87,9 @@ class GitOpsHealthIT {
   }
 
   private void setPaused(boolean paused) {
-    cluster.client().apps().deployments().inNamespace(cluster.name()).withName("shop").edit(d -> {
-      d.getSpec().setPaused(paused);
-      return d;
-    });
+    // A merge patch without resourceVersion, as `kubectl rollout pause` sends: no conflict with status writes.
+    cluster.client().apps().deployments().inNamespace(cluster.name()).withName("shop")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":" + paused + "}}");
   }
 
   private static Verdict awaitKstatus(String name, String status) {

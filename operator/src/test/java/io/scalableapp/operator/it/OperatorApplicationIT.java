@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,5 +51,11 @@ class OperatorApplicationIT {
     String metrics = get("/metrics").body();
     assertThat(metrics).contains("scalableapp_reconciliations_started_total{kind=\"ScalableApp\"}");
     assertThat(metrics).contains("scalableapp_reconciliation_duration_seconds_count");
+    // Every family of ours explains itself to whoever reads /metrics or a Prometheus UI.
+    List<String> families = metrics.lines().filter(l -> l.startsWith("# TYPE scalableapp_"))
+        .map(l -> l.split(" ")[2]).toList();
+    assertThat(families).contains("scalableapp_reconciliations_started");
+    assertThat(families).allSatisfy(family -> assertThat(metrics)
+        .as("HELP of %s", family).containsPattern("(?m)^# HELP " + Pattern.quote(family) + " \\S"));
   }
 }

@@ -8,7 +8,11 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +98,17 @@ class StatusAggregatorTest {
     assertThat(status(s, Conditions.RECONCILING)).isEqualTo("False");
     assertThat(status(s, Conditions.READY)).isEqualTo("False");
     assertThat(s.getObservedGeneration()).as("observed, and reported as stalled").isEqualTo(1L);
+  }
+
+  @Test
+  void aRefusedChildIsDescribedByItsNameAndTheApiServersMessageOnly() {
+    var refused = new KubernetesClientException(new StatusBuilder().withCode(500)
+        .withMessage("Internal error occurred: failed calling webhook \"refuse.scalableapp.io\"").build());
+    var failure = new AggregatedOperatorException("Exception(s) during workflow execution.",
+        Map.of("deployment", new KubernetesClientException("Failure executing: PATCH ... stack", refused)));
+
+    assertThat(StatusAggregator.describe(failure))
+        .isEqualTo("deployment: Internal error occurred: failed calling webhook \"refuse.scalableapp.io\"");
   }
 
   @Test
