@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.reconciler.Conditions;
 import io.scalableapp.operator.runtime.EventRecorder;
 import io.scalableapp.operator.runtime.EventRecorders;
 import java.util.Objects;
@@ -65,9 +66,12 @@ public abstract class AppChildResource<R extends HasMetadata> extends CRUDKubern
     return match(actual, atLiveFloor, app, context).matched();
   }
 
+  /** Observed and not failed: a generation whose apply failed is observed too (kstatus: Failed), yet not applied. */
   private static boolean specAlreadyApplied(ScalableApp app) {
     return app.getStatus() != null
-        && Objects.equals(app.getStatus().getObservedGeneration(), app.getMetadata().getGeneration());
+        && Objects.equals(app.getStatus().getObservedGeneration(), app.getMetadata().getGeneration())
+        && Conditions.find(app.getStatus().getConditions(), Conditions.STALLED)
+            .map(stalled -> !"ReconcileError".equals(stalled.getReason())).orElse(true);
   }
 
   private static EventRecorder events(Context<ScalableApp> context) {
