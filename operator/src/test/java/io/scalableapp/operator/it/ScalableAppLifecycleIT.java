@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.reconciler.Conditions;
@@ -118,7 +120,8 @@ class ScalableAppLifecycleIT {
 
     // The operator's own changes to the children, with the hand-edit's manager still on the Deployment, are no drift.
     cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("drift")
-        .edit(a -> { a.getSpec().getReplicas().setMin(3); return a; });
+        // A merge patch without resourceVersion cannot lose a race with the operator's status writes.
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":{\"min\":3}}}");
     awaitApp(cluster.client(), cluster.name(), "drift", observed(2).and(hasCondition(Conditions.READY, "True")));
     await().atMost(TIMEOUT).until(() -> child(HorizontalPodAutoscaler.class, "drift").getSpec().getMinReplicas() == 3);
     assertThat(events("drift")).filteredOn(e -> "DriftRepaired".equals(e.getReason()))
