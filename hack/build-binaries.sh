@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the local control plane from Go modules, once per version:
-#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, kwokctl.
+#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, kwokctl, helm.
 # Binaries go to $SCALABLEAPP_CACHE/<component>-<version>/; a finished directory is never rebuilt.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -88,12 +88,23 @@ build_kwok() {
     "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION" "sigs.k8s.io/kwok/cmd/kwokctl@$KWOK_VERSION"
 }
 
-components=("${@:-etcd kubernetes kwok}")
+build_helm() {
+  # The version is stamped the way Helm's own Makefile does, so `helm version` and the
+  # chart's kubeVersion/capabilities checks see the real one.
+  local out=$1
+  mkdir -p "$out"
+  GOBIN="$out" go install -trimpath \
+    -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" \
+    "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
+}
+
+components=("${@:-etcd kubernetes kwok helm}")
 for c in ${components[*]}; do
   case $c in
     etcd) build_once "$ETCD_BIN_DIR" build_etcd ;;
     kubernetes) build_once "$KUBE_BIN_DIR" build_kubernetes ;;
     kwok) build_once "$KWOK_BIN_DIR" build_kwok ;;
+    helm) build_once "$HELM_BIN_DIR" build_helm ;;
     *) echo "unknown component: $c" >&2; exit 2 ;;
   esac
 done

@@ -18,7 +18,8 @@ export KUBECONFIG="$SCALABLEAPP_KUBECONFIG"
 # kubectl's discovery cache would otherwise land in ~/.kube/cache.
 export KUBECACHEDIR="$SCALABLEAPP_CLUSTER_DIR/kube-cache"
 # Cached kubectl (same version as the server) wins over whatever is installed.
-case ":$PATH:" in *":$KUBE_BIN_DIR:"*) ;; *) export PATH="$KUBE_BIN_DIR:$KWOK_BIN_DIR:$PATH" ;; esac
+# helm (same cache) for the chart tests.
+case ":$PATH:" in *":$KUBE_BIN_DIR:"*) ;; *) export PATH="$KUBE_BIN_DIR:$KWOK_BIN_DIR:$HELM_BIN_DIR:$PATH" ;; esac
 export SCALABLEAPP_CLUSTER_NAME SCALABLEAPP_CLUSTER_DIR SCALABLEAPP_KUBECONFIG
 # Optional metrics-server for HPA resource metrics, built by hack/build-metrics-server.sh.
 # v0.8.1 (kwok v0.8.0's default) is not served by the Go module proxy; v0.8.0 is.
