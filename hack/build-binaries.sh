@@ -89,13 +89,17 @@ build_kwok() {
 }
 
 build_helm() {
-  # The version is stamped the way Helm's own Makefile does, so `helm version` and the
-  # chart's kubeVersion/capabilities checks see the real one.
-  local out=$1
+  # Stamped as Helm's own Makefile does: its version, and the Kubernetes version of the client-go it is
+  # built with (helm template/lint's default capabilities; unstamped it claims v1.20).
+  local out=$1 gomod client_go pkg ld
   mkdir -p "$out"
-  GOBIN="$out" go install -trimpath \
-    -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" \
-    "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
+  gomod=$(go mod download -json "helm.sh/helm/v3@$HELM_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+  client_go=$(sed -n 's#^\s*k8s.io/client-go v0\.\([0-9]*\)\..*#\1#p' "$gomod")
+  ld="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  for pkg in helm.sh/helm/v3/pkg/lint/rules helm.sh/helm/v3/pkg/chartutil; do
+    ld+=" -X $pkg.k8sVersionMajor=1 -X $pkg.k8sVersionMinor=$client_go"
+  done
+  GOBIN="$out" go install -trimpath -ldflags "$ld" "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
 }
 
 components=("${@:-etcd kubernetes kwok helm}")
