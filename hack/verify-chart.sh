@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the Helm chart against helm itself and the local cluster's API server:
 #   generated copies fresh (CRD, config/rbac), `helm lint` clean, values.schema.json refuses bad values,
-#   rendered default and non-default values accepted by `kubectl apply --dry-run=server`, and
+#   rendered default and non-default values accepted by `kubectl apply --dry-run=server`, the alerts
+#   checked and unit-tested by promtool, and
 #   `helm install` / `helm upgrade` / `helm uninstall` succeed, the uninstall keeping the CRD and users' apps.
 # Expects the cluster environment (eval "$(hack/cluster-env.sh)") and a running cluster.
 set -euo pipefail
@@ -39,6 +40,8 @@ expect_refused "watchNamespaces" --set 'watchNamespaces[0]=Team_A'
 expect_refused "are exclusive" --set metrics.serviceMonitor.enabled=true --set metrics.podMonitor.enabled=true
 
 log "chart: the API server accepts the rendered chart (server-side dry run)"
+# A namespace left terminating by the previous run cannot take new objects yet.
+kubectl wait --for=delete namespace/"$NS" namespace/chart-team-a namespace/chart-team-b --timeout=120s >/dev/null 2>&1 || true
 kubectl apply --server-side -f "$TESTDATA/monitoring-crds.yaml" >/dev/null
 kubectl wait --for condition=Established --timeout=60s -f "$TESTDATA/monitoring-crds.yaml" >/dev/null
 for ns in "$NS" chart-team-a chart-team-b; do
@@ -51,6 +54,16 @@ for values in "" "$TESTDATA/chart-values-namespaced.yaml" "$TESTDATA/chart-value
     | kubectl apply --server-side --force-conflicts --dry-run=server -f - >/dev/null \
     || fail "the API server refused the chart rendered with ${values:-default values}"
 done
+
+log "chart: promtool checks and unit-tests the alerts"
+rules_dir=$(mktemp -d); trap 'rm -rf "$rules_dir"' EXIT
+helm template "$RELEASE" "$CHART" --namespace "$NS" --set metrics.prometheusRule.enabled=true \
+    --show-only templates/prometheusrule.yaml \
+  | kubectl create --dry-run=client -f - -o jsonpath='{.spec}' >"$rules_dir/chart-alerts.rules.json"
+cp "$TESTDATA/chart-alerts-test.yaml" "$rules_dir/"
+promtool check rules "$rules_dir/chart-alerts.rules.json" >/dev/null
+(cd "$rules_dir" && promtool test rules chart-alerts-test.yaml >/dev/null) \
+  || (cd "$rules_dir" && promtool test rules chart-alerts-test.yaml) || fail "the chart's alerts do not fire as hack/testdata/chart-alerts-test.yaml expects"
 
 log "chart: helm install, upgrade, uninstall"
 helm uninstall "$RELEASE" --namespace "$NS" --wait >/dev/null 2>&1 || true
