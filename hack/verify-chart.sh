@@ -44,9 +44,12 @@ log "chart: the API server accepts the rendered chart (server-side dry run)"
 kubectl wait --for=delete namespace/"$NS" namespace/chart-team-a namespace/chart-team-b --timeout=120s >/dev/null 2>&1 || true
 kubectl apply --server-side -f "$TESTDATA/monitoring-crds.yaml" >/dev/null
 kubectl wait --for condition=Established --timeout=60s -f "$TESTDATA/monitoring-crds.yaml" >/dev/null
+# The release namespace enforces Pod Security "restricted": the operator's Pods (and the helm-test Pod) are
+# admitted only if the chart's securityContext meets it, and the install waits for them.
 for ns in "$NS" chart-team-a chart-team-b; do
   kubectl create namespace "$ns" --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
 done
+kubectl label namespace "$NS" pod-security.kubernetes.io/enforce=restricted --overwrite >/dev/null
 # A server-side dry run cannot create the CRD the helm-test ScalableApp needs, so that hook is left out here;
 # with the CRD installed below it is rendered and accepted in the install step.
 for values in "" "$TESTDATA/chart-values-namespaced.yaml" "$TESTDATA/chart-values-podmonitor.yaml"; do
