@@ -109,6 +109,14 @@ class ChartRbacIT {
     });
     assertThat(admin.leases().inNamespace(release.name()).withName(RELEASE + "-scalableapp-operator").get()
         .getSpec().getHolderIdentity()).isEqualTo(IDENTITY);
+
+    // Autoscaling switched off: the operator itself deletes the HPA (the other children go by garbage collection).
+    ScalableApp off = admin.resources(ScalableApp.class).inNamespace(apps.name()).withName("shop")
+        .edit(a -> { a.getSpec().getAutoscaling().setEnabled(false); return a; });
+    awaitApp(admin, apps.name(), "shop", observed(off.getMetadata().getGeneration())
+        .and(hasCondition("Autoscaling", "False")).and(hasCondition("Ready", "True")));
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(admin.autoscaling().v2().horizontalPodAutoscalers()
+        .inNamespace(apps.name()).withName("shop").get()).as("HPA deleted by the operator").isNull());
   }
 
   @Test
