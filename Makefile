@@ -17,6 +17,8 @@ IMG ?= ghcr.io/scalableapp/operator:0.1.0
 # kwok: the local control plane built from Go modules (no Docker). kind: a Kind cluster (needs Docker).
 CLUSTER ?= kwok
 OPERATOR_JAR := operator/target/quarkus-app/quarkus-run.jar
+CHART := helm/scalableapp-operator
+CHART_CRD := $(CHART)/files/crds/scalableapps.scalableapp.io-v1.yml
 
 ##@ General
 
@@ -33,9 +35,18 @@ build: ## Compile everything and package the operator (no tests).
 	$(MVN) -q package -DskipTests
 
 .PHONY: manifests
-manifests: ## Regenerate the CRD from the Java API types into crds/.
+manifests: ## Regenerate the CRD from the Java API types into crds/ and the chart.
 	$(MVN) -q -pl operator -am process-classes -DskipTests
 	cp $(GENERATED_CRD) $(CRD)
+	$(MAKE) --no-print-directory chart-crd
+
+.PHONY: chart-crd
+chart-crd: ## Copy crds/ into the Helm chart (the chart templates it behind crds.enabled).
+	mkdir -p $(dir $(CHART_CRD)) && cp $(CRD) $(CHART_CRD)
+
+.PHONY: rbac
+rbac: ## Regenerate config/rbac/role.yaml from the chart's RBAC (the one source of the operator's permissions).
+	hack/generate-rbac.sh > config/rbac/role.yaml
 
 .PHONY: verify-manifests
 verify-manifests: ## Fail if crds/ differs from what the build generates.
@@ -49,7 +60,7 @@ unit-test: ## Unit tests only; no cluster needed.
 .PHONY: test
 test: tools cluster-up ## Everything: unit tests, integration tests on the local cluster, CRD and installer checks.
 	$(CLUSTER_ENV); $(MVN) verify
-	$(MAKE) --no-print-directory verify-manifests verify-installer verify-argocd-health
+	$(MAKE) --no-print-directory verify-manifests verify-installer verify-chart verify-argocd-health
 
 ARGOCD_HEALTH_DIR := hack/argocd/scalableapp.io/ScalableApp
 
@@ -65,7 +76,7 @@ argocd-testdata: tools cluster-up ## Recapture health.lua's test cases from the 
 ##@ Local cluster (built from Go modules, no Docker)
 
 .PHONY: tools
-tools: ## Build and cache the control-plane binaries and GitOps checkers, install Prometheus (first run only).
+tools: ## Build and cache the control-plane binaries, helm and the GitOps checkers, install Prometheus (first run only).
 	hack/build-binaries.sh
 	hack/install-prometheus.sh
 
@@ -116,6 +127,10 @@ build-installer: ## Write dist/install.yaml (CRD, RBAC, operator Deployment runn
 verify-installer: build-installer ## Have the API server validate dist/install.yaml (only its namespace is created).
 	$(CLUSTER_ENV); kubectl create namespace scalableapp-system --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
 	$(CLUSTER_ENV); kubectl apply --server-side --force-conflicts --dry-run=server -f dist/install.yaml
+
+.PHONY: verify-chart
+verify-chart: ## Helm chart: lint, schema, generated copies fresh, server dry-run, install/upgrade/uninstall.
+	$(CLUSTER_ENV); hack/verify-chart.sh
 
 .PHONY: deploy
 deploy: build-installer ## Install the operator from dist/install.yaml (local cluster, or KUBECONFIG=...).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the local control plane from Go modules, once per version:
-#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, kwokctl,
+#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, kwokctl, helm,
 #   and the GitOps checkers of hack/gitops (kstatus, argocd-health).
 # Binaries go to $SCALABLEAPP_CACHE/<component>-<version>/; a finished directory is never rebuilt.
 set -euo pipefail
@@ -95,13 +95,29 @@ build_gitops() {
   ( cd "$HACK_DIR/gitops" && go build -trimpath -ldflags "-s -w" -o "$out/" ./... )
 }
 
-components=("${@:-etcd kubernetes kwok gitops}")
+
+build_helm() {
+  # Stamped as Helm's own Makefile does: its version, and the Kubernetes version of the client-go it is
+  # built with (helm template/lint's default capabilities; unstamped it claims v1.20).
+  local out=$1 gomod client_go pkg ld
+  mkdir -p "$out"
+  gomod=$(go mod download -json "helm.sh/helm/v3@$HELM_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+  client_go=$(sed -n 's#^\s*k8s.io/client-go v0\.\([0-9]*\)\..*#\1#p' "$gomod")
+  ld="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  for pkg in helm.sh/helm/v3/pkg/lint/rules helm.sh/helm/v3/pkg/chartutil; do
+    ld+=" -X $pkg.k8sVersionMajor=1 -X $pkg.k8sVersionMinor=$client_go"
+  done
+  GOBIN="$out" go install -trimpath -ldflags "$ld" "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
+}
+
+components=("${@:-etcd kubernetes kwok helm gitops}")
 for c in ${components[*]}; do
   case $c in
     etcd) build_once "$ETCD_BIN_DIR" build_etcd ;;
     kubernetes) build_once "$KUBE_BIN_DIR" build_kubernetes ;;
     kwok) build_once "$KWOK_BIN_DIR" build_kwok ;;
     gitops) build_once "$GITOPS_TOOLS_DIR" build_gitops ;;
+    helm) build_once "$HELM_BIN_DIR" build_helm ;;
     *) echo "unknown component: $c" >&2; exit 2 ;;
   esac
 done

@@ -17,9 +17,9 @@ export KWOK_WORKDIR="$SCALABLEAPP_CLUSTER_DIR/kwok"
 export KUBECONFIG="$SCALABLEAPP_KUBECONFIG"
 # kubectl's discovery cache would otherwise land in ~/.kube/cache.
 export KUBECACHEDIR="$SCALABLEAPP_CLUSTER_DIR/kube-cache"
-# Cached kubectl (same version as the server) wins over whatever is installed; kstatus and argocd-health
-# (hack/gitops) are there for the tests.
-case ":$PATH:" in *":$KUBE_BIN_DIR:"*) ;; *) export PATH="$KUBE_BIN_DIR:$KWOK_BIN_DIR:$GITOPS_TOOLS_DIR:$PATH" ;; esac
+# Cached kubectl (same version as the server) wins over whatever is installed; helm for the chart tests,
+# kstatus and argocd-health (hack/gitops) for the GitOps tests.
+case ":$PATH:" in *":$KUBE_BIN_DIR:"*) ;; *) export PATH="$KUBE_BIN_DIR:$KWOK_BIN_DIR:$HELM_BIN_DIR:$GITOPS_TOOLS_DIR:$PATH" ;; esac
 export SCALABLEAPP_CLUSTER_NAME SCALABLEAPP_CLUSTER_DIR SCALABLEAPP_KUBECONFIG
 # Optional metrics-server for HPA resource metrics, built by hack/build-metrics-server.sh.
 # v0.8.1 (kwok v0.8.0's default) is not served by the Go module proxy; v0.8.0 is.

@@ -11,4 +11,5 @@ KWOK_BIN_DIR="$SCALABLEAPP_CACHE/kwok-$KWOK_VERSION"
 # The GitOps checkers (kstatus as Flux reads it, Argo CD's Lua health), rebuilt whenever hack/gitops changes.
 GITOPS_TOOLS_DIR="$SCALABLEAPP_CACHE/gitops-tools-$(cat "$HACK_DIR"/gitops/go.mod "$HACK_DIR"/gitops/go.sum \
   "$HACK_DIR"/gitops/*/*.go | sha256sum | cut -c1-12)"
+HELM_BIN_DIR="$SCALABLEAPP_CACHE/helm-$HELM_VERSION"
 log() { printf '[hack] %s\n' "$*" >&2; }

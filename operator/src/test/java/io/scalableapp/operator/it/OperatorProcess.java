@@ -32,6 +32,11 @@ final class OperatorProcess implements AutoCloseable {
 
   /** Starts the jar with {@code settings} as system properties (scalableapp.* and quarkus.*). */
   static OperatorProcess start(String name, Map<String, String> settings) throws IOException {
+    return start(name, settings, Map.of());
+  }
+
+  /** Starts the jar with {@code settings} as system properties and {@code env} added to its environment. */
+  static OperatorProcess start(String name, Map<String, String> settings, Map<String, String> env) throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
     }
@@ -41,7 +46,9 @@ final class OperatorProcess implements AutoCloseable {
     settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", JAR.toString()));
     Path log = Path.of("target", "operator-" + name + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     return new OperatorProcess(process, port, log);
   }
 
