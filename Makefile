@@ -17,6 +17,8 @@ IMG ?= ghcr.io/scalableapp/operator:0.1.0
 # kwok: the local control plane built from Go modules (no Docker). kind: a Kind cluster (needs Docker).
 CLUSTER ?= kwok
 OPERATOR_JAR := operator/target/quarkus-app/quarkus-run.jar
+# The operator image as an OCI tarball, written by every `mvn package` (Jib, no Docker daemon).
+IMAGE_TAR := operator/target/jib-image.tar
 
 ##@ General
 
@@ -50,6 +52,18 @@ unit-test: ## Unit tests only; no cluster needed.
 test: tools cluster-up ## Everything: unit tests, integration tests on the local cluster, CRD and installer checks.
 	$(CLUSTER_ENV); $(MVN) verify
 	$(MAKE) --no-print-directory verify-manifests verify-installer
+	$(if $(filter kind,$(CLUSTER)),hack/kind-image-smoke.sh $(IMAGE_TAR))
+
+##@ Image
+
+.PHONY: image-build
+image-build: ## Build the operator image without Docker into operator/target/jib-image.tar, named $(IMG).
+	$(MVN) -q -pl operator -am package -DskipTests -Dimage=$(IMG)
+	@echo "$(IMAGE_TAR) ($(IMG)): docker load -i / podman load -i / kind load image-archive"
+
+.PHONY: image-push
+image-push: ## Build the image and push it to $(IMG) (log in first: docker/podman login, or a credential helper).
+	$(MVN) -q -pl operator -am package -DskipTests -Pimage-push -Dimage=$(IMG)
 
 ##@ Local cluster (built from Go modules, no Docker)
 
