@@ -6,11 +6,19 @@
 #   /usr/lib/...   the shared libraries that runtime loads (ldd), from this machine's Debian packages
 #   /etc           passwd/group with the non-root user 65532, nsswitch.conf, CA certificates
 #   /usr/share/doc/<package>/copyright  the licence of every Debian package a file came from
-# Run by the operator's Maven build (package phase) before Jib; rebuilt only when this script changes.
+# Run by the operator's Maven build (package phase) before Jib; rebuilt only when this script or the JDK changes.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 out=$(realpath -m "${1:?usage: image-rootfs.sh OUTPUT_DIR}")
-JAVA_HOME=${IMAGE_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")}
+# The JDK the runtime is made from: IMAGE_JDK, else the one running the build (Maven passes it), if it is a
+# Java 17, else Debian's openjdk-17-jdk-headless.
+jdk_major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+JAVA_HOME=${IMAGE_JDK:-${BUILD_JDK:-}}
+if [[ -z "${IMAGE_JDK:-}" && "$(jdk_major "$JAVA_HOME")" != 17 ]]; then
+  JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
+fi
+[[ "$(jdk_major "$JAVA_HOME")" == 17 && -x "$JAVA_HOME/bin/jlink" && -d "$JAVA_HOME/jmods" ]] \
+  || { log "no Java 17 JDK with jmods at $JAVA_HOME: apt-get install openjdk-17-jdk-headless, or set IMAGE_JDK"; exit 1; }
 # jdk.zipfs: Quarkus reads its config from jars through it; java.sql: Jackson and Micrometer load java.sql types when present; jdk.crypto.ec: ECDHE and EC
 # certificates in TLS to the API server and Prometheus; jdk.management: Micrometer's JVM metrics.
 MODULES=java.base,java.logging,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs
@@ -63,7 +71,10 @@ printf 'root:x:0:\nnonroot:x:65532:\n' >"$out/etc/group"
 # glibc resolves names through these; a Pod's /etc/hosts and /etc/resolv.conf are mounted by the kubelet.
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$out/etc/nsswitch.conf"
 
-packages[openjdk-17-jre-headless]=1
+# The runtime's own licence: the package that installed the JDK's libjvm (openjdk-17-jre-headless).
+jdk_package=$(dpkg -S "$(readlink -f "$JAVA_HOME/lib/server/libjvm.so")" 2>/dev/null) \
+  || { log "no Debian package owns $JAVA_HOME: cannot ship the Java runtime's licence"; exit 1; }
+packages[${jdk_package%%:*}]=1
 for pkg in "${!packages[@]}"; do
   mkdir -p "$out/usr/share/doc/$pkg"
   cp -L "/usr/share/doc/$pkg/copyright" "$out/usr/share/doc/$pkg/copyright"
