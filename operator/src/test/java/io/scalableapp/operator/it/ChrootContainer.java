@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class ChrootContainer implements AutoCloseable {
   /** Runs in the new namespaces as root, then becomes the container: $1 root, $2 user:group, $3... env, "--", command. */
   private static final String SETUP = """
-      set -eu
+      set -euf  # -f: the environment words below are split, never globbed
       root=$1; user=$2; shift 2
       mount --make-rprivate /
       mount --bind "$root" "$root"
