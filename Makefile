@@ -19,6 +19,8 @@ CLUSTER ?= kwok
 OPERATOR_JAR := operator/target/quarkus-app/quarkus-run.jar
 CHART := helm/scalableapp-operator
 CHART_CRD := $(CHART)/files/crds/scalableapps.scalableapp.io-v1.yml
+# The operator image as an OCI tarball, written by every `mvn package` (Jib, no Docker daemon).
+IMAGE_TAR := operator/target/jib-image.tar
 
 ##@ General
 
@@ -61,6 +63,7 @@ unit-test: ## Unit tests only; no cluster needed.
 test: tools cluster-up ## Everything: unit tests, integration tests on the local cluster, CRD and installer checks.
 	$(CLUSTER_ENV); $(MVN) verify
 	$(MAKE) --no-print-directory verify-manifests verify-installer verify-chart verify-argocd-health
+	$(if $(filter kind,$(CLUSTER)),hack/kind-image-smoke.sh $(IMAGE_TAR))
 
 ARGOCD_HEALTH_DIR := hack/argocd/scalableapp.io/ScalableApp
 
@@ -72,6 +75,17 @@ verify-argocd-health: ## Run Argo CD's health check (health.lua, gopher-lua) ove
 argocd-testdata: tools cluster-up ## Recapture health.lua's test cases from the local cluster (GitOpsHealthIT).
 	$(CLUSTER_ENV); $(MVN) -pl operator -am verify -Dit.test=GitOpsHealthIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dfailsafe.failIfNoSpecifiedTests=false -Dargocd.testdata=$(abspath $(ARGOCD_HEALTH_DIR))/testdata
+
+##@ Image
+
+.PHONY: image-build
+image-build: ## Build the operator image without Docker into operator/target/jib-image.tar, named $(IMG).
+	$(MVN) -q -pl operator -am package -DskipTests -Dimage=$(IMG)
+	@echo "$(IMAGE_TAR) ($(IMG)): docker load -i / podman load -i / kind load image-archive"
+
+.PHONY: image-push
+image-push: ## Build the image and push it to $(IMG) (log in first: docker/podman login, or a credential helper).
+	$(MVN) -q -pl operator -am package -DskipTests -Pimage-push -Dimage=$(IMG)
 
 ##@ Local cluster (built from Go modules, no Docker)
 
