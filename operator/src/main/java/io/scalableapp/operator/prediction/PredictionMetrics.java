@@ -22,8 +22,16 @@ final class PredictionMetrics {
     this.registry = registry;
   }
 
-  void record(ResourceID app, Recommendation r) {
-    apps.computeIfAbsent(app, this::register).latest.set(r);
+  /**
+   * @param evaluated whether the evaluation completed; after a failure the held recommendation says nothing about the
+   *                  metrics, so the metrics-available gauge keeps what the last completed evaluation saw
+   */
+  void record(ResourceID app, Recommendation r, boolean evaluated) {
+    AppGauges gauges = apps.computeIfAbsent(app, this::register);
+    gauges.latest.set(r);
+    if (evaluated) {
+      gauges.metricsAvailable.set(r.metricsAvailable() ? 1.0 : 0.0);
+    }
     Counter.builder("scalableapp_decisions_total")
         .description("Floor decisions of every app, by the rule that shaped the floor")
         .tags("reason", r.reason().name().toLowerCase()).register(registry).increment();
@@ -51,7 +59,13 @@ final class PredictionMetrics {
   private AppGauges register(ResourceID app) {
     Tags tags = Tags.of("namespace", app.getNamespace().orElse(""), "app", app.getName());
     AtomicReference<Recommendation> latest = new AtomicReference<>();
+    AtomicReference<Double> metricsAvailable = new AtomicReference<>(Double.NaN);
     List<Meter> meters = List.of(
+        // Per app, so an alert can name the app whose floor is held on missing metrics.
+        Gauge.builder("scalableapp_metrics_available", metricsAvailable, AtomicReference::get)
+            .description("1 while the app's demand query returns usable data, 0 while its floor is held or "
+                + "decaying without metrics (the MetricsAvailable condition)")
+            .tags(tags).register(registry),
         gauge("scalableapp_forecast_demand", "Forecast demand for the next step", tags, latest,
             Recommendation::forecastNow),
         gauge("scalableapp_forecast_peak_demand", "Highest forecast demand within the horizon", tags, latest,
@@ -60,7 +74,7 @@ final class PredictionMetrics {
             Recommendation::floor),
         gauge("scalableapp_forecast_error_ratio", "Rolling forecast error (weighted MAPE) as a fraction", tags,
             latest, Recommendation::recentError));
-    return new AppGauges(latest, meters);
+    return new AppGauges(latest, metricsAvailable, meters);
   }
 
   private Meter gauge(String name, String description, Tags tags, AtomicReference<Recommendation> latest,
@@ -69,5 +83,6 @@ final class PredictionMetrics {
         .description(description).tags(tags).register(registry);
   }
 
-  private record AppGauges(AtomicReference<Recommendation> latest, List<Meter> meters) {}
+  private record AppGauges(AtomicReference<Recommendation> latest, AtomicReference<Double> metricsAvailable,
+      List<Meter> meters) {}
 }

@@ -146,7 +146,7 @@ public final class PredictionService implements AutoCloseable {
   private void report(ResourceID id, PredictionOutcome outcome) {
     PredictionFailure failure = outcome.failure();
     if (outcome.recommendation() != null) {
-      metrics.record(id, outcome.recommendation());
+      metrics.record(id, outcome.recommendation(), failure == null);
     }
     if (failure == null) {
       if (lastFailures.remove(id) != null) {

@@ -24,8 +24,8 @@ class PredictionMetricsTest {
 
   @Test
   void gaugesFollowTheLatestRecommendation() {
-    metrics.record(shop, floor(4, Reason.FORECAST));
-    metrics.record(shop, floor(6, Reason.RATE_LIMIT));
+    metrics.record(shop, floor(4, Reason.FORECAST), true);
+    metrics.record(shop, floor(6, Reason.RATE_LIMIT), true);
 
     assertThat(registry.get("scalableapp_recommended_replicas").tag("app", "shop").gauge().value()).isEqualTo(6);
     assertThat(registry.get("scalableapp_forecast_peak_demand").gauge().value()).isEqualTo(42.0);
@@ -34,8 +34,31 @@ class PredictionMetricsTest {
   }
 
   @Test
+  void metricsAvailabilityFollowsCompletedEvaluationsOnly() {
+    assertThat(metricsAvailable()).isNaN();
+    metrics.record(shop, floor(4, Reason.FORECAST), true);
+    assertThat(metricsAvailable()).isEqualTo(1);
+
+    metrics.record(shop, held(false), true);
+    assertThat(metricsAvailable()).isZero();
+    metrics.record(shop, floor(4, Reason.FORECAST), true);
+    metrics.record(shop, held(false), false); // a failed evaluation's held floor: metrics unknown, keep what was seen
+    assertThat(metricsAvailable()).isEqualTo(1);
+  }
+
+  private double metricsAvailable() {
+    var gauge = registry.find("scalableapp_metrics_available").tag("app", "shop").gauge();
+    return gauge == null ? Double.NaN : gauge.value();
+  }
+
+  private static Recommendation held(boolean metricsAvailable) {
+    return new Recommendation(Instant.EPOCH, ScalingMode.ENFORCE, true, 4, 4, 4, Reason.HOLD, Double.NaN, Double.NaN,
+        null, "", Duration.ofMinutes(3), Double.NaN, 0, metricsAvailable, "metrics unavailable");
+  }
+
+  @Test
   void aForgottenAppLeavesNoGauges() {
-    metrics.record(shop, floor(4, Reason.FORECAST));
+    metrics.record(shop, floor(4, Reason.FORECAST), true);
 
     metrics.forget(shop);
 
