@@ -1,5 +1,6 @@
 package io.scalableapp.engine;
 
+import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.decision.AccuracyGate;
 import io.scalableapp.engine.decision.ForecastAccuracyTracker;
 import io.scalableapp.engine.decision.PeakResidualTracker;
@@ -94,6 +95,11 @@ public final class ScalerState {
     }
 
     /** Whether the accuracy gate currently trusts the forecast. */
+    /** The concrete model AUTO chose last, if it has chosen; empty for a fixed model or before the first choice. */
+    public Optional<ForecastModel> chosenModel() {
+        return Optional.ofNullable(modelChoice).map(c -> c.selection().chosen().model());
+    }
+
     public boolean forecastTrusted() {
         return gate.isOpen();
     }

@@ -117,22 +117,22 @@ final class EngineStateStore {
    * gate flips or the AUTO model choice changes. Never throws. Skipped on an interrupted thread (a timed-out
    * evaluation, already reported), which the write would fail on.
    */
-  void saveIfDue(ScalableApp app, ScalerSnapshot snapshot) {
+  void saveIfDue(ScalableApp app, ScalerState state) {
     if (client == null || Thread.currentThread().isInterrupted()) {
       return;
     }
     ResourceID id = ResourceID.fromResource(app);
     Instant now = clock.instant();
-    ForecastModel chosen = snapshot.modelChoice() == null ? null : snapshot.modelChoice().chosen();
+    ForecastModel chosen = state.chosenModel().orElse(null);
     Saved last = saved.get(id);
-    if (last != null && now.isBefore(last.at().plus(saveEvery)) && last.forecastTrusted() == snapshot.forecastTrusted()
+    if (last != null && now.isBefore(last.at().plus(saveEvery)) && last.forecastTrusted() == state.forecastTrusted()
         && last.chosenModel() == chosen) {
-      return;
+      return; // not due: no snapshot is taken on the evaluation's hot path
     }
     try {
-      client.resource(configMap(app, toJson(new Document(VERSION, now, snapshot))))
+      client.resource(configMap(app, toJson(new Document(VERSION, now, state.snapshot()))))
           .fieldManager(ChildLabels.OPERATOR).forceConflicts().serverSideApply();
-      saved.put(id, new Saved(now, snapshot.forecastTrusted(), chosen));
+      saved.put(id, new Saved(now, state.forecastTrusted(), chosen));
       if (failing.remove(id)) {
         LOG.info("Saving the engine state of {} works again", id);
       }

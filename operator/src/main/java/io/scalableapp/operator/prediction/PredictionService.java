@@ -110,7 +110,7 @@ public final class PredictionService implements AutoCloseable {
       outcome = hold(app, state, new PredictionFailure(Kind.EvaluationFailed, "the evaluation failed: " + describe(e)));
     }
     report(id, outcome);
-    stateStore.saveIfDue(app, state.snapshot());
+    stateStore.saveIfDue(app, state);
     return outcome;
   }
 
