@@ -163,8 +163,16 @@ lab-build:
 	$(MVN) -q -pl engine,lab -am package -DskipTests
 
 .PHONY: bench-scaling
-bench-scaling: lab-build ## Replay the NASA and WorldCup traces: predictive vs reactive; writes docs/scaling-lab/.
+bench-scaling: lab-build ## Replay NASA and WorldCup into docs/scaling-lab/; TRACE=file (CSV or Prometheus JSON) replays yours into OUT (default lab/target/scaling-lab).
+ifdef TRACE
+	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --trace "$(TRACE)" --out "$(or $(OUT),lab/target/scaling-lab)"
+else
 	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --out docs/scaling-lab
+endif
+
+.PHONY: bench-scaling-tune
+bench-scaling-tune: lab-build ## Choose the jump floors on the training parts (NASA, WorldCup, or TRACE=file) and print the tables.
+	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --tune-only $(if $(TRACE),--trace "$(TRACE)")
 
 .PHONY: bench-forecast
 bench-forecast: lab-build ## JMH: fit + forecast on 7 days of 1-minute points, per model, one core.

@@ -35,7 +35,7 @@ public final class JumpFloorTuning {
     public static final List<JumpFloor> CANDIDATES = Stream.concat(
             Stream.of(0.9, 0.95, 0.99).flatMap(q -> Stream.of(60, 1440).flatMap(history -> Stream.of(1, 10)
                     .map(level -> (JumpFloor) new ShortTermQuantileFloor(q, history, level)))),
-            Stream.of(15, 60).flatMap(hold -> Stream.of(1.0, HPA_HEADROOM_JUMP)
+            Stream.of(15, 60, 240).flatMap(hold -> Stream.of(1.0, HPA_HEADROOM_JUMP)
                     .map(factor -> (JumpFloor) new RegimeHoldFloor(HPA_HEADROOM_JUMP, 10, hold, factor))))
             .toList();
 

@@ -21,17 +21,17 @@ public record RegimeHoldFloor(double jumpRatio, int levelMinutes, int holdMinute
     public int[] floors(Trace trace, int from, int to, double capacityPerReplica, int horizonMinutes) {
         DemandHistory history = new DemandHistory(trace);
         int[] floors = new int[to - from];
-        int lastJump = Integer.MIN_VALUE;
+        int lastJump = -1; // none yet
         for (int j = Math.max(1, from - holdMinutes); j < from; j++) {
             if (isJump(trace, history, j)) {
                 lastJump = j;
             }
         }
         for (int m = from; m < to; m++) {
-            if (m - 1 >= 0 && isJump(trace, history, m - 1)) {
+            if (m >= 1 && isJump(trace, history, m - 1)) {
                 lastJump = m - 1;
             }
-            if (m - lastJump > holdMinutes) {
+            if (lastJump < 0 || m - lastJump > holdMinutes) {
                 floors[m - from] = 1;
                 continue;
             }

@@ -31,10 +31,10 @@ public final class FrontierChart {
     public record Point(String label, HpaVariant variant, double replicaHours, double underProvisionedMinutes) {
     }
 
-    private static final int WIDTH = 1200;
+    private static final int WIDTH = 1400;
     private static final int HEIGHT = 760;
     private static final int LEFT = 90;
-    private static final int RIGHT = 330;
+    private static final int RIGHT = 420;
     private static final int TOP = 60;
     private static final int BOTTOM = 60;
     private static final Map<HpaVariant, Color> COLOURS = Map.of(

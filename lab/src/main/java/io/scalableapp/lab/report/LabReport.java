@@ -150,7 +150,8 @@ public final class LabReport {
         if (Double.isInfinite(r)) {
             return "worse (HPA: 0)";
         }
-        return Format.num(-100 * r, 1).replaceFirst("^(?!-)", "+") + " %";
+        String change = Format.num(-100 * r, 1);
+        return (change.startsWith("-") || change.equals("0.0") ? change : "+" + change) + " %";
     }
 
     private static String position(SameCost c) {
