@@ -84,9 +84,18 @@ public final class ScalingLab {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        LabOptions options = LabOptions.parse(args);
+        LabOptions options;
+        List<Trace> traces;
+        try {
+            options = LabOptions.parse(args);
+            traces = traces(options);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // bad options or a bad trace: the message says which (and for a trace, which line)
+            System.err.println("[scaling-lab] " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         ExperimentRunner runner = new ExperimentRunner(options.threads());
-        List<Trace> traces = traces(options);
         List<Scenario> scenarios = scenarios(traces);
 
         List<JumpFloorTuning.Result> tuning = tune(runner, scenarios);
