@@ -3,6 +3,9 @@ package io.scalableapp.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.scalableapp.engine.Reason;
 import io.scalableapp.engine.Recommendation;
+import io.scalableapp.engine.schedule.ActiveSchedule;
+import io.scalableapp.engine.schedule.FloorSchedule;
+import io.scalableapp.operator.api.ActiveScheduleStatus;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
@@ -70,6 +73,17 @@ final class PredictionReporter {
     d.setReason(reasonName(r.reason()));
     d.setMessage(r.message());
     s.setLastDecision(d);
+    s.setActiveSchedules(r.activeSchedules().isEmpty() ? null
+        : r.activeSchedules().stream().map(PredictionReporter::scheduleStatus).toList());
+    return s;
+  }
+
+  private static ActiveScheduleStatus scheduleStatus(ActiveSchedule a) {
+    ActiveScheduleStatus s = new ActiveScheduleStatus();
+    s.setName(a.name());
+    s.setEffect(a.kind() == FloorSchedule.Kind.RAISE ? "Raise" : "Cap");
+    s.setReplicas(a.replicas());
+    s.setUntil(a.until().truncatedTo(ChronoUnit.SECONDS).toString());
     return s;
   }
 
