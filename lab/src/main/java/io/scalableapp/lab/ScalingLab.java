@@ -83,10 +83,14 @@ public final class ScalingLab {
     }
 
     public static void main(String[] args) throws Exception {
-        long started = System.nanoTime();
         LabOptions options = LabOptions.parse(args);
+        run(options, traces(options), tracesSource(options));
+    }
+
+    /** Replays {@code traces} (described in the report as {@code source}) and writes the report to options.out(). */
+    static void run(LabOptions options, List<Trace> traces, String source) throws Exception {
+        long started = System.nanoTime();
         ExperimentRunner runner = new ExperimentRunner(options.threads());
-        List<Trace> traces = traces(options);
         List<Scenario> scenarios = scenarios(traces);
 
         List<JumpFloorTuning.Result> tuning = tune(runner, scenarios);
@@ -131,7 +135,7 @@ public final class ScalingLab {
         });
         String runtime = String.format(Locale.ROOT, "%.0f s wall clock on %d threads (%d processors visible)",
                 (System.nanoTime() - started) / 1e9, options.threads(), Runtime.getRuntime().availableProcessors());
-        String setup = SetupSection.render(new SetupSection.Settings(tracesSource(options), scenarios, STARTUP_DELAYS,
+        String setup = SetupSection.render(new SetupSection.Settings(source, scenarios, STARTUP_DELAYS,
                 HpaSettings.kubernetesDefaults(HPA_TARGET_PERCENT, HPA_MAX_REPLICAS), HPA_MIN_REPLICAS,
                 PREDICTIVE.spec(scenarios.get(0), ForecastModel.AUTO), WARM_UP_MINUTES));
         LabReport.write(options.out().resolve("README.md"), new LabReport.Input(setup, scenarios, outcomes, floors,
