@@ -10,6 +10,7 @@ import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.ScalingDecision;
+import io.scalableapp.operator.dependent.Pause;
 import io.scalableapp.operator.prediction.DurationText;
 import io.scalableapp.operator.prediction.PredictionFailure;
 import io.scalableapp.operator.prediction.PredictionOutcome;
@@ -125,7 +126,8 @@ final class PredictionReporter {
     }
     if (r.floor() != r.previousFloor()) {
       String verb = r.floor() > r.previousFloor() ? "Raised" : "Lowered";
-      String what = r.actionable() ? "replica floor" : "recommended replica floor (Shadow: not applied)";
+      String what = !r.actionable() ? "recommended replica floor (Shadow: not applied)"
+          : Pause.of(app).isPresent() ? "recommended replica floor (paused: not applied)" : "replica floor";
       events.normal(app, "Floor" + verb, verb + " " + what + " from " + r.previousFloor() + " to " + r.floor()
           + " (" + reasonName(r.reason()) + "): " + r.message());
     }
