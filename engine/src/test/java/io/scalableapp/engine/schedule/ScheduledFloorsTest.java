@@ -108,4 +108,20 @@ class ScheduledFloorsTest {
         assertThat(after.reason()).isEqualTo(Reason.RATE_LIMIT); // 20 % a minute, not straight to 5
         assertThat(after.floor()).isEqualTo(16);
     }
+
+    @Test
+    void aRaiseAppliesWhileMetricsAreUnavailable() {
+        ManualClock clock = new ManualClock(NOW);
+        AppScalingSpec spec = AppScalingSpec.builder().targetPerReplica(100).replicas(2, 50)
+                .schedules(List.of(schedule("sale", Kind.RAISE, 12, true))).build();
+
+        Recommendation r = new PredictiveScaler(clock).evaluate(spec, (from, to, step) -> {
+            throw new IllegalStateException("Prometheus is down");
+        }, new ScalerState());
+
+        assertThat(r.metricsAvailable()).isFalse();
+        assertThat(r.floor()).isEqualTo(12);
+        assertThat(r.reason()).isEqualTo(Reason.SCHEDULE);
+        assertThat(r.message()).contains("metrics unavailable").contains("schedule sale raises the floor to 12");
+    }
 }

@@ -77,6 +77,12 @@ public final class ScalingSpecs {
     } catch (RuntimeException e) {
       // keep the engine's default hold
     }
+    try {
+      // A sale still gets its floor while the forecast fails; schedules that cannot be read are the failure.
+      builder.schedules(schedules(app.getSpec().getPrediction().getSchedules()));
+    } catch (RuntimeException e) {
+      // without schedules
+    }
     return builder.build();
   }
 
