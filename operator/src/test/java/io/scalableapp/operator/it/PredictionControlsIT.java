@@ -115,8 +115,10 @@ class PredictionControlsIT {
         schedule("launch", "* * * * *", "2m", 30, null),
         schedule("new-year", "0 0 1 1 *", "1m", 50, null))).create();
 
+    // The HPA follows the evaluation at once; the status patch that explains it may come a moment later.
     ScalableApp app = awaitApp(cluster.client(), cluster.name(), "launch",
-        a -> hpa("launch") != null && hpa("launch").getSpec().getMinReplicas() == 30);
+        a -> hpa("launch") != null && hpa("launch").getSpec().getMinReplicas() == 30
+            && a.getStatus() != null && a.getStatus().getPrediction() != null);
     var prediction = app.getStatus().getPrediction();
     assertThat(prediction.getRecommendedReplicas()).isEqualTo(30);
     assertThat(prediction.getLastDecision().getReason()).isEqualTo("Schedule");
@@ -157,8 +159,10 @@ class PredictionControlsIT {
         .startsWith("Paused at 5 replicas by scalableapp.io/paused-replicas");
     await().atMost(TIMEOUT).until(() -> hasEvent("paused", "Paused", "Paused at 5 replicas"));
     // The forecast keeps evaluating (and reporting) while paused; only its floor is not applied.
-    awaitApp(cluster.client(), cluster.name(), "paused",
-        a -> a.getStatus().getPrediction().getRecommendedReplicas() == 20);
+    Instant pausedDecision = Instant.parse(paused.getStatus().getPrediction().getLastDecision().getTime());
+    ScalableApp later = awaitApp(cluster.client(), cluster.name(), "paused", a -> Instant.parse(
+        a.getStatus().getPrediction().getLastDecision().getTime()).isAfter(pausedDecision));
+    assertThat(later.getStatus().getPrediction().getRecommendedReplicas()).isEqualTo(20);
     assertThat(hpa("paused").getSpec().getMinReplicas()).isEqualTo(5);
     assertThat(cluster.client().apps().deployments().inNamespace(cluster.name()).withName("paused").get())
         .as("nothing is deleted").isNotNull();
