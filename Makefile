@@ -174,6 +174,12 @@ endif
 bench-scaling-tune: lab-build ## Choose the jump floors on the training parts (NASA, WorldCup, or TRACE=file) and print the tables.
 	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --tune-only $(if $(TRACE),--trace "$(TRACE)")
 
+.PHONY: what-if
+what-if: lab-build ## What prediction would have done on live traffic: PROMETHEUS=url QUERY='sum(rate(..))' [FROM= TO= (ISO instants) STEP=PT1M OUT=what-if].
+	@test -n "$(PROMETHEUS)" -a -n "$(QUERY)" || { echo "usage: make what-if PROMETHEUS=http://prometheus:9090 QUERY='sum(rate(http_requests_total{app=\"shop\"}[2m]))' [FROM=2026-11-20T00:00:00Z] [TO=...]" >&2; exit 2; }
+	java -cp "$(LAB_CP)" io.scalableapp.lab.WhatIf --prometheus "$(PROMETHEUS)" --query '$(QUERY)' \
+	  $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) $(if $(STEP),--step $(STEP)) --out $(or $(OUT),what-if)
+
 .PHONY: bench-forecast
 bench-forecast: lab-build ## JMH: fit + forecast on 7 days of 1-minute points, per model, one core.
 	java -XX:ActiveProcessorCount=1 -cp "$(LAB_CP)" org.openjdk.jmh.Main ForecastBenchmark

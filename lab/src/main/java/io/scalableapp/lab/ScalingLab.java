@@ -83,7 +83,6 @@ public final class ScalingLab {
     }
 
     public static void main(String[] args) throws Exception {
-        long started = System.nanoTime();
         LabOptions options;
         List<Trace> traces;
         try {
@@ -95,6 +94,12 @@ public final class ScalingLab {
             System.exit(2);
             return;
         }
+        run(options, traces, tracesSource(options));
+    }
+
+    /** Replays {@code traces} (described in the report as {@code source}) and writes the report to options.out(). */
+    static void run(LabOptions options, List<Trace> traces, String source) throws Exception {
+        long started = System.nanoTime();
         ExperimentRunner runner = new ExperimentRunner(options.threads());
         List<Scenario> scenarios = scenarios(traces);
 
@@ -140,7 +145,7 @@ public final class ScalingLab {
         });
         String runtime = String.format(Locale.ROOT, "%.0f s wall clock on %d threads (%d processors visible)",
                 (System.nanoTime() - started) / 1e9, options.threads(), Runtime.getRuntime().availableProcessors());
-        String setup = SetupSection.render(new SetupSection.Settings(tracesSource(options), scenarios, STARTUP_DELAYS,
+        String setup = SetupSection.render(new SetupSection.Settings(source, scenarios, STARTUP_DELAYS,
                 HpaSettings.kubernetesDefaults(HPA_TARGET_PERCENT, HPA_MAX_REPLICAS), HPA_MIN_REPLICAS,
                 PREDICTIVE.spec(scenarios.get(0), ForecastModel.AUTO), WARM_UP_MINUTES));
         LabReport.write(options.out().resolve("README.md"), new LabReport.Input(setup, scenarios, outcomes, floors,

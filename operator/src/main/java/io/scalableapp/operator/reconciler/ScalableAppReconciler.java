@@ -69,6 +69,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
         Optional.empty(), now);
     PredictionReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status,
         events, now);
+    PauseReporter.report(app, context.getSecondaryResource(Deployment.class), status, events, now);
     return patchIfChanged(app, status);
   }
 
