@@ -10,7 +10,8 @@ import io.scalableapp.operator.api.AutoscalingSpec;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR,
+    onUpdateFilter = OwnedFieldsChanged.class))
 public class HorizontalPodAutoscalerDependent extends AppChildResource<HorizontalPodAutoscaler> {
 
   public HorizontalPodAutoscalerDependent() {
