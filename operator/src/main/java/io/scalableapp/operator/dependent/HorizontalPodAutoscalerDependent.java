@@ -11,7 +11,8 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR,
-    onUpdateFilter = OwnedFieldsChanged.class))
+    onUpdateFilter = OwnedFieldsChanged.class,
+    itemStore = OwnManagedFieldsStore.class))
 public class HorizontalPodAutoscalerDependent extends AppChildResource<HorizontalPodAutoscaler> {
 
   public HorizontalPodAutoscalerDependent() {

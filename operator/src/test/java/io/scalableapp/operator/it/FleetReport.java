@@ -37,7 +37,7 @@ final class FleetReport {
     md.append("\n## Convergence\n\n")
         .append("From the first create call until every object is ready. Bare client: the same Deployments, ")
         .append("Services and HPAs applied directly with Fabric8 (").append(FleetBenchmark.CLIENT_THREADS)
-        .append(" concurrent callers, the client's default settings, as the operator's client); converged = every ")
+        .append(" concurrent callers, the client's default settings with a 30 s request timeout, as the operator's client; a failed request is retried); converged = every ")
         .append("child created and every Deployment available. Operator: ScalableApps created with the same concurrency; converged = every ")
         .append("app's Ready condition True (which needs its children created and its Deployment available).\n\n");
     // The limit: every child created and every Deployment available, whichever comes last.
@@ -49,6 +49,9 @@ final class FleetReport {
                 s(percentile(r.bareReady, 50)), s(last(r.bareReady)), s(bare), "1.00"),
             List.of("Operator", r.operatorReady.size() + " apps Ready", s(r.operatorCreateSeconds),
                 s(percentile(r.operatorReady, 50)), s(op), s(op), String.format(Locale.ROOT, "%.2f", op / bare))));
+    md.append("\nBare client requests that failed (timeout or error) and were retried: ").append(r.bareRetries)
+        .append("; operator reconciliations that failed and were retried: ")
+        .append(String.format(Locale.ROOT, "%.0f", r.operatorFailedReconciles)).append(".\n");
     md.append("\nOperator process start to ready (informers synced): ").append(s(r.operatorStartSeconds)).append(".\n\n")
         .append("![apps ready over time](").append(CHART_DIR).append("/convergence.png)\n");
 

@@ -19,9 +19,11 @@ final class FleetResults {
   Instant finished;
   // (a) convergence
   double bareCreateSeconds;
+  int bareRetries;
   List<Double> bareReady = List.of();
   double operatorStartSeconds;
   double operatorCreateSeconds;
+  double operatorFailedReconciles;
   List<Double> operatorReady = List.of();
   double convergenceStartedAt;
   double convergenceEndedAt;
