@@ -14,8 +14,8 @@ import java.util.Set;
  * Evaluates every predicted app on the {@link PredictionScheduler}; the latest outcome is the app's
  * secondary resource, and a new one triggers a reconciliation. Apps with prediction Off are not
  * polled, and a spec change is evaluated at once. An outcome that repeats the previous one is not
- * published, so a settled fleet is not reconciled once per app and interval. Reading the outcome never evaluates: nothing slow
- * runs inside reconcile().
+ * published, so a settled fleet is not reconciled once per app and interval. Reading the outcome
+ * never evaluates: nothing slow runs inside reconcile().
  */
 public final class PredictionEventSource
     extends ExternalResourceCachingEventSource<PredictionOutcome, ScalableApp, String>

@@ -40,7 +40,8 @@ final class PredictionMetrics {
   /** Adds one evaluation's CPU time (fetching and parsing demand, fitting, deciding), so cost per evaluation shows. */
   void evaluationCpu(long nanos) {
     Counter.builder("scalableapp_prediction_cpu_seconds_total")
-        .description("CPU time spent evaluating apps (fetch, forecast, decision); divide by scalableapp_decisions_total")
+        .description("CPU time spent evaluating apps (fetch, forecast, decision); "
+            + "divide by scalableapp_decisions_total")
         .register(registry).increment(nanos / 1e9);
   }
 

@@ -37,8 +37,9 @@ final class FleetReport {
     md.append("\n## Convergence\n\n")
         .append("From the first create call until every object is ready. Bare client: the same Deployments, ")
         .append("Services and HPAs applied directly with Fabric8 (").append(FleetBenchmark.CLIENT_THREADS)
-        .append(" concurrent callers, the client's default settings with a 30 s request timeout, as the operator's client; a failed request is retried); converged = every ")
-        .append("child created and every Deployment available. Operator: ScalableApps created with the same concurrency; converged = every ")
+        .append(" concurrent callers, the client's default settings with a 30 s request timeout, as the operator's ")
+        .append("client; a failed request is retried); converged = every child created and every Deployment available. ")
+        .append("Operator: ScalableApps created with the same concurrency; converged = every ")
         .append("app's Ready condition True (which needs its children created and its Deployment available).\n\n");
     // The limit: every child created and every Deployment available, whichever comes last.
     double bare = Math.max(r.bareCreateSeconds, last(r.bareReady));
@@ -52,7 +53,8 @@ final class FleetReport {
     md.append("\nBare client requests that failed (timeout or error) and were retried: ").append(r.bareRetries)
         .append("; operator reconciliations that failed and were retried: ")
         .append(String.format(Locale.ROOT, "%.0f", r.operatorFailedReconciles)).append(".\n");
-    md.append("\nOperator process start to ready (informers synced): ").append(s(r.operatorStartSeconds)).append(".\n\n")
+    md.append("\nOperator process start to ready (informers synced): ").append(s(r.operatorStartSeconds))
+        .append(".\n\n")
         .append("![apps ready over time](").append(CHART_DIR).append("/convergence.png)\n");
 
     md.append("\n## Reaction at size\n\n")
@@ -65,7 +67,8 @@ final class FleetReport {
         ms(percentile(r.reactionMillis, 50)), ms(percentile(r.reactionMillis, 99)), ms(last(r.reactionMillis)))));
 
     md.append("\n## Resources\n\n")
-        .append("RSS from /proc/<pid>/status every second; heap from the operator's `jvm_memory_used_bytes{area=\"heap\"}` ")
+        .append("RSS from /proc/<pid>/status every second; heap from the operator's ")
+        .append("`jvm_memory_used_bytes{area=\"heap\"}` ")
         .append("every 2 s; CPU from /proc/<pid>/stat over ").append(s(r.steadySeconds))
         .append(" at rest (all apps Ready, one minute after convergence).\n\n");
     long peakRss = r.rss.stream().mapToLong(ProcessSampler.Sample::rssBytes).max().orElse(0);
