@@ -183,3 +183,17 @@ what-if: lab-build ## What prediction would have done on live traffic: PROMETHEU
 .PHONY: bench-forecast
 bench-forecast: lab-build ## JMH: fit + forecast on 7 days of 1-minute points, per model, one core.
 	java -XX:ActiveProcessorCount=1 -cp "$(LAB_CP)" org.openjdk.jmh.Main ForecastBenchmark
+
+FLEET_APPS ?= 1000
+# Fake nodes for the fleet's pods (110 each): up to 4 replicas per app, then some room.
+FLEET_NODES ?= $(shell echo $$(( $(FLEET_APPS) * 3 / 110 + 2 )))
+
+.PHONY: bench-fleet
+bench-fleet: tools ## Operator vs bare client at FLEET_APPS apps (1000) on the local cluster; writes docs/fleet-benchmark.md.
+	SCALABLEAPP_NODES=$(FLEET_NODES) hack/cluster-up.sh >/dev/null
+	$(MVN) -q -pl operator -am package -DskipTests \
+	  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/test-classpath.txt
+	$(CLUSTER_ENV); cd operator && java -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
+	  -Dfleet.apps=$(FLEET_APPS) -Dfleet.out=../docs -Dfleet.jvm-options="$$(../hack/operator-jvm-options.sh)" \
+	  io.scalableapp.operator.it.FleetBenchmark

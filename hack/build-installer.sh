@@ -4,11 +4,12 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 image=${1:?usage: build-installer.sh IMAGE}
+jvm_options=$("$HACK_DIR/operator-jvm-options.sh")
 mkdir -p "$REPO_ROOT/dist"
 {
   for f in "$REPO_ROOT"/crds/*.yml "$REPO_ROOT"/config/rbac/*.yaml "$REPO_ROOT"/config/manager/*.yaml; do
     echo "---"
-    sed "s|IMAGE_PLACEHOLDER|$image|" "$f"
+    sed -e "s|IMAGE_PLACEHOLDER|$image|" -e "s|JVM_OPTIONS_PLACEHOLDER|$jvm_options|" "$f"
   done
 } >"$REPO_ROOT/dist/install.yaml"
 log "wrote dist/install.yaml (image $image)"

@@ -4,7 +4,8 @@
 # plus kwok-controller, which fakes Nodes and drives Pods to Running/Ready without a kubelet.
 # Idempotent: a healthy cluster is left alone. Prints the kubeconfig path on stdout.
 # Settings (env): see hack/cluster-env.sh, plus
-#   SCALABLEAPP_NODES            number of fake nodes (2; 32 CPU / 256Gi / 110 pods each)
+#   SCALABLEAPP_NODES            number of fake nodes (2; 32 CPU / 256Gi / 110 pods each; make bench-fleet
+#                                asks for enough to hold its fleet's pods)
 #   SCALABLEAPP_METRICS_SERVER   1 = run metrics-server for HPA resource metrics (1)
 #   SCALABLEAPP_APISERVER_PORT   fixed kube-apiserver port (default: kwokctl picks a free one)
 set -euo pipefail
@@ -36,6 +37,24 @@ options:
   # A local kustomize dir instead of the components.yaml kwokctl would download.
   metricsServerManifests:
   - $HACK_DIR/kwok/metrics-server
+componentsPatches:
+# The API server's default Service range is a /24: the ~253rd Service fails with "range is full".
+# A /16 holds a fleet (make bench-fleet) and costs nothing.
+- name: kube-apiserver
+  extraArgs:
+  - key: service-cluster-ip-range
+    value: 10.96.0.0/16
+    override: false
+# The controllers' client defaults to 20 requests/s each; at a thousand Deployments the ReplicaSet
+# controller alone needs minutes, and would be what a fleet benchmark measures instead of the operator.
+- name: kube-controller-manager
+  extraArgs:
+  - key: kube-api-qps
+    value: "200"
+    override: false
+  - key: kube-api-burst
+    value: "400"
+    override: false
 EOF
 }
 

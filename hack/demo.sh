@@ -15,7 +15,8 @@ mkdir -p "$DEMO_DIR"
 "$HACK_DIR/demo-stop.sh"
 log "starting the operator (log: $LOG_FILE)"
 # The demo operator watches only the namespace the examples go to, so test runs never meet it.
-nohup java -Dquarkus.http.port="$HTTP_PORT" -Dscalableapp.operator.namespaces=default \
+# shellcheck disable=SC2046 # the chart's JVM flags, one word each
+nohup java $("$HACK_DIR/operator-jvm-options.sh") -Dquarkus.http.port="$HTTP_PORT" -Dscalableapp.operator.namespaces=default \
   -Dscalableapp.leader-election.lease-namespace=default -jar "$REPO_ROOT/operator/target/quarkus-app/quarkus-run.jar" \
   >"$LOG_FILE" 2>&1 &
 echo $! >"$PID_FILE"

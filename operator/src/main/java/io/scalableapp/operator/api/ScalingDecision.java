@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
 public class ScalingDecision {
-  @JsonPropertyDescription("When the decision was made.")
+  @JsonPropertyDescription("When the decision was first made; later evaluations reaching the same decision, with "
+      + "the same forecast, do not restamp it.")
   private String time;
 
   @JsonPropertyDescription("Replica floor before the decision.")

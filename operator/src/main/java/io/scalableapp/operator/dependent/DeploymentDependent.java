@@ -21,7 +21,8 @@ import io.scalableapp.operator.api.ScalableAppSpec;
 import io.scalableapp.operator.api.SecurityProfile;
 import java.util.Optional;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR,
+    itemStore = OwnManagedFieldsStore.class))
 public class DeploymentDependent extends AppChildResource<Deployment> {
   public static final String CONTAINER_NAME = "app";
   public static final String PORT_NAME = "http";

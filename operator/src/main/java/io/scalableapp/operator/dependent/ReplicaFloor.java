@@ -3,13 +3,16 @@ package io.scalableapp.operator.dependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.scalableapp.engine.Recommendation;
+import io.scalableapp.operator.api.PredictionSpec;
+import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.util.Optional;
 
 /**
  * The fewest replicas an app should run now: while paused the held count; else the enforced forecast floor (held
- * after a failure), else replicas.min.
+ * after a failure); before this process has evaluated the app (just after a restart), the enforced floor its
+ * status recorded; else replicas.min.
  */
 final class ReplicaFloor {
   private ReplicaFloor() {}
@@ -19,11 +22,24 @@ final class ReplicaFloor {
     if (pause.isPresent()) {
       return pause.get().heldReplicas(app, context.getSecondaryResource(Deployment.class));
     }
+    Optional<PredictionOutcome> outcome = context.getSecondaryResource(PredictionOutcome.class);
+    Optional<Integer> floor = outcome.isPresent()
+        ? outcome.map(PredictionOutcome::recommendation).filter(Recommendation::actionable).map(Recommendation::floor)
+        : recordedFloor(app);
     var replicas = app.getSpec().getReplicas();
-    return context.getSecondaryResource(PredictionOutcome.class)
-        .map(PredictionOutcome::recommendation)
-        .filter(Recommendation::actionable)
-        .map(r -> Math.max(replicas.getMin(), Math.min(replicas.getMax(), r.floor())))
-        .orElse(replicas.getMin());
+    return floor.map(f -> Math.max(replicas.getMin(), Math.min(replicas.getMax(), f))).orElse(replicas.getMin());
+  }
+
+  /**
+   * The floor the last evaluation enforced, as status recorded it. Without it, a restarted operator's first
+   * reconciliation would lower every predicted app's floor to replicas.min until the app's first evaluation.
+   */
+  static Optional<Integer> recordedFloor(ScalableApp app) {
+    if (app.getSpec().getPrediction().getMode() != PredictionSpec.Mode.Enforce || app.getStatus() == null) {
+      return Optional.empty();
+    }
+    PredictionStatus recorded = app.getStatus().getPrediction();
+    return Optional.ofNullable(recorded).filter(p -> "Enforce".equals(p.getMode()))
+        .map(PredictionStatus::getRecommendedReplicas);
   }
 }

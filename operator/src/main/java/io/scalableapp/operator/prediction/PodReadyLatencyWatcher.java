@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.scalableapp.operator.api.ChildLabels;
 import java.time.Duration;
@@ -41,14 +42,27 @@ final class PodReadyLatencyWatcher implements AutoCloseable {
       @Override public void onDelete(Pod pod, boolean unknown) { reported.remove(pod.getMetadata().getUid()); }
     };
     if (namespaces.isEmpty()) {
-      informers.add(client.pods().inAnyNamespace().withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
-          .inform(handler));
+      informers.add(start(client.pods().inAnyNamespace().withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
+          .runnableInformer(0), handler));
     } else {
       for (String namespace : namespaces) {
-        informers.add(client.pods().inNamespace(namespace).withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
-            .inform(handler));
+        informers.add(start(client.pods().inNamespace(namespace)
+            .withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR).runnableInformer(0), handler));
       }
     }
+  }
+
+  /**
+   * Caches only what {@link #observe} reads: a fleet has thousands of Pods, and a whole Pod (spec,
+   * managedFields) costs the heap tens of times more.
+   */
+  private SharedIndexInformer<Pod> start(SharedIndexInformer<Pod> informer, ResourceEventHandler<Pod> handler) {
+    informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, Pod.class,
+        client.getKubernetesSerialization(), "metadata.uid", "metadata.labels", "metadata.creationTimestamp",
+        "status.conditions"));
+    informer.addEventHandler(handler);
+    informer.start();
+    return informer;
   }
 
   private void observe(Pod pod) {

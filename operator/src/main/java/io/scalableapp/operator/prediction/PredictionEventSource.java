@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Evaluates every predicted app on the {@link PredictionScheduler}; the latest outcome is the app's
  * secondary resource, and a new one triggers a reconciliation. Apps with prediction Off are not
- * polled, and a spec change is evaluated at once. Reading the outcome never evaluates: nothing slow
- * runs inside reconcile().
+ * polled, and a spec change is evaluated at once. An outcome that repeats the previous one is not
+ * published, so a settled fleet is not reconciled once per app and interval. Reading the outcome
+ * never evaluates: nothing slow runs inside reconcile().
  */
 public final class PredictionEventSource
     extends ExternalResourceCachingEventSource<PredictionOutcome, ScalableApp, String>
@@ -77,7 +78,8 @@ public final class PredictionEventSource
   private void evaluate(ResourceID id) {
     apps.get(id).filter(PredictionService::isPredicted).ifPresent(app -> {
       PredictionOutcome outcome = prediction.evaluate(app);
-      if (isRunning()) {
+      // An outcome that only repeats the last one later would reconcile the app for nothing.
+      if (isRunning() && !outcome.repeats(getSecondaryResource(id).orElse(null))) {
         handleResources(id, Set.of(outcome));
       }
     });

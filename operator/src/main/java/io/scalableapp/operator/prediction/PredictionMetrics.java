@@ -37,6 +37,14 @@ final class PredictionMetrics {
         .tags("reason", r.reason().name().toLowerCase()).register(registry).increment();
   }
 
+  /** Adds one evaluation's CPU time (fetching and parsing demand, fitting, deciding), so cost per evaluation shows. */
+  void evaluationCpu(long nanos) {
+    Counter.builder("scalableapp_prediction_cpu_seconds_total")
+        .description("CPU time spent evaluating apps (fetch, forecast, decision); "
+            + "divide by scalableapp_decisions_total")
+        .register(registry).increment(nanos / 1e9);
+  }
+
   /** Counts one failed evaluation of an app, by why it failed. */
   void failure(ResourceID app, PredictionFailure.Kind kind) {
     Counter.builder("scalableapp_prediction_errors_total")

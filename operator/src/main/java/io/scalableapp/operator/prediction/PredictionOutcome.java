@@ -1,6 +1,7 @@
 package io.scalableapp.operator.prediction;
 
 import io.scalableapp.engine.Recommendation;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,21 @@ public record PredictionOutcome(Recommendation recommendation, PredictionFailure
 
   public static PredictionOutcome of(Recommendation recommendation) {
     return new PredictionOutcome(recommendation, null);
+  }
+
+  /** Whether this outcome says exactly what {@code previous} said, but for when it was made. */
+  public boolean repeats(PredictionOutcome previous) {
+    if (previous == null || !Objects.equals(failure, previous.failure)) {
+      return false;
+    }
+    Recommendation r = recommendation;
+    Recommendation p = previous.recommendation;
+    if (r == null || p == null) {
+      return r == p;
+    }
+    return new Recommendation(p.time(), r.mode(), r.actionable(), r.previousFloor(), r.floor(), r.desiredFloor(),
+        r.reason(), r.forecastPeak(), r.forecastNow(), r.model(), r.modelDetail(), r.horizon(), r.recentError(),
+        r.errorSamples(), r.metricsAvailable(), r.message()).equals(p);
   }
 
   public Optional<PredictionFailure> failed() {

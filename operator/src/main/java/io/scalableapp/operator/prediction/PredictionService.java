@@ -13,6 +13,8 @@ import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionFailure.Kind;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PredictionService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PredictionService.class);
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   /** How an app's demand is read; the seam lets tests inject failing sources. */
   public interface DemandSources {
@@ -91,6 +94,7 @@ public final class PredictionService implements AutoCloseable {
    * prediction worker; an interrupt from the scheduler's watchdog means the run timed out.
    */
   public PredictionOutcome evaluate(ScalableApp app) {
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     ResourceID id = ResourceID.fromResource(app);
     ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
     PredictionOutcome outcome;
@@ -111,6 +115,7 @@ public final class PredictionService implements AutoCloseable {
     }
     report(id, outcome);
     stateStore.saveIfDue(app, state);
+    metrics.evaluationCpu(CPU.getCurrentThreadCpuTime() - cpuStart);
     return outcome;
   }
 

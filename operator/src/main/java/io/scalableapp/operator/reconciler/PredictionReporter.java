@@ -41,7 +41,7 @@ final class PredictionReporter {
       Recommendation r = outcome.recommendation();
       if (r != null) {
         recordEvents(app, r, outcome.failed().isEmpty(), events);
-        status.setPrediction(status(r));
+        status.setPrediction(unlessSameDecision(app, status(r)));
       } else {
         status.setPrediction(app.getStatus() == null ? null : app.getStatus().getPrediction());
       }
@@ -56,6 +56,25 @@ final class PredictionReporter {
       status.setConditions(status.getConditions().stream()
           .filter(c -> !METRICS_AVAILABLE.equals(c.getType()) && !PREDICTING.equals(c.getType())).toList());
     }
+  }
+
+  /**
+   * The last reported status when {@code fresh} only repeats its decision at a later time: re-stamping an
+   * unchanged decision on every evaluation would write every predicted app's status each interval, the
+   * bulk of a fleet's API writes at rest, with nothing new for anyone to read.
+   */
+  static PredictionStatus unlessSameDecision(ScalableApp app, PredictionStatus fresh) {
+    PredictionStatus last = app.getStatus() == null ? null : app.getStatus().getPrediction();
+    if (last == null || last.getLastDecision() == null || fresh.getLastDecision() == null) {
+      return fresh;
+    }
+    String freshTime = fresh.getLastDecision().getTime();
+    fresh.getLastDecision().setTime(last.getLastDecision().getTime());
+    if (fresh.equals(last)) {
+      return last;
+    }
+    fresh.getLastDecision().setTime(freshTime);
+    return fresh;
   }
 
   static PredictionStatus status(Recommendation r) {

@@ -11,6 +11,7 @@ import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /** Builds the operator; shared by the Quarkus application and the integration tests so both run the same wiring. */
@@ -23,6 +24,15 @@ public final class OperatorFactory {
   /** @param namespaces the namespaces to watch; empty watches the whole cluster */
   public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
       Clock clock, Set<String> namespaces, LeaderElectionSettings election) {
+    return create(client, registry, prediction, clock, namespaces, Optional.empty(), election);
+  }
+
+  /**
+   * @param namespaces    the namespaces to watch; empty watches the whole cluster
+   * @param labelSelector only ScalableApps matching it are reconciled (sharding a fleet over several instances)
+   */
+  public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
+      Clock clock, Set<String> namespaces, Optional<String> labelSelector, LeaderElectionSettings election) {
     PredictionLeadership leadership = election.enabled()
         ? PredictionLeadership.electedByLease() : PredictionLeadership.alwaysLeading();
     Operator operator = new Operator(overrider -> {
@@ -51,6 +61,8 @@ public final class OperatorFactory {
           if (!namespaces.isEmpty()) {
             config.settingNamespaces(namespaces);
           }
+          // Selected on the server: apps of other shards never reach this instance's cache or reconciler.
+          labelSelector.ifPresent(config::withLabelSelector);
         });
     return operator;
   }

@@ -24,6 +24,7 @@ public class OperatorLifecycle {
   private final boolean enabled;
   private final PredictionSettings settings;
   private final Set<String> namespaces;
+  private final Optional<String> labelSelector;
   private final LeaderElectionSettings election;
   private volatile Operator operator;
   private volatile PredictionService prediction;
@@ -37,6 +38,7 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.prediction.timeout", defaultValue = "20s") Duration timeout,
       @ConfigProperty(name = "scalableapp.prediction.state-save-every", defaultValue = "5m") Duration stateSaveEvery,
       @ConfigProperty(name = "scalableapp.operator.namespaces") Optional<Set<String>> namespaces,
+      @ConfigProperty(name = "scalableapp.operator.label-selector") Optional<String> labelSelector,
       @ConfigProperty(name = "scalableapp.leader-election.enabled", defaultValue = "true") boolean electLeader,
       @ConfigProperty(name = "scalableapp.leader-election.lease-name", defaultValue = "scalableapp-operator")
       String leaseName,
@@ -50,6 +52,7 @@ public class OperatorLifecycle {
     this.enabled = enabled;
     this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery);
     this.namespaces = namespaces.orElse(Set.of());
+    this.labelSelector = labelSelector.filter(s -> !s.isBlank());
     this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, identity, leaseDuration,
         renewDeadline, retryPeriod);
   }
@@ -60,7 +63,8 @@ public class OperatorLifecycle {
     }
     prediction = new PredictionService(settings, client, namespaces, registry, Clock.systemUTC());
     prediction.start();
-    operator = OperatorFactory.create(client, registry, prediction, Clock.systemUTC(), namespaces, election);
+    operator = OperatorFactory.create(client, registry, prediction, Clock.systemUTC(), namespaces, labelSelector,
+        election);
     operator.start();
   }
 

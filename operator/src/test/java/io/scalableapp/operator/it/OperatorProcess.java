@@ -37,12 +37,19 @@ final class OperatorProcess implements AutoCloseable {
 
   /** Starts the jar with {@code settings} as system properties and {@code env} added to its environment. */
   static OperatorProcess start(String name, Map<String, String> settings, Map<String, String> env) throws IOException {
+    return start(name, List.of("-Xmx256m"), settings, env);
+  }
+
+  /** Starts the jar with the given JVM flags, {@code settings} as system properties and {@code env} added. */
+  static OperatorProcess start(String name, List<String> jvmFlags, Map<String, String> settings,
+      Map<String, String> env) throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
     }
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-Dquarkus.http.port=" + port));
+        "-Dquarkus.http.port=" + port));
+    command.addAll(1, jvmFlags);
     settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", JAR.toString()));
     Path log = Path.of("target", "operator-" + name + ".log");
@@ -67,10 +74,22 @@ final class OperatorProcess implements AutoCloseable {
 
   /** The value of a counter on the process's /metrics, summed over its series; 0 when absent. */
   double metric(String name) throws IOException, InterruptedException {
-    String body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+    return metrics().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** The body of the process's /metrics. */
+  String metrics() throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   boolean isAlive() {

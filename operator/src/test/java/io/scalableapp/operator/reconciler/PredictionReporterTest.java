@@ -44,6 +44,27 @@ class PredictionReporterTest {
   }
 
   @Test
+  void anEvaluationRepeatingTheLastDecisionLeavesTheStatusAsItWas() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    app.setStatus(new ScalableAppStatus());
+    app.getStatus().setPrediction(PredictionReporter.status(recommendation(true, Reason.FORECAST)));
+    Recommendation later = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true, 3, 7, 7,
+        Reason.FORECAST, 123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40,
+        true, "why");
+    Recommendation changed = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true, 3, 8, 8,
+        Reason.FORECAST, 140.0, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40,
+        true, "why");
+
+    PredictionStatus repeated = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(later));
+    PredictionStatus moved = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(changed));
+
+    assertThat(repeated).isEqualTo(app.getStatus().getPrediction());
+    assertThat(repeated.getLastDecision().getTime()).isEqualTo("2026-01-01T10:00:00Z");
+    assertThat(moved.getLastDecision().getTime()).isEqualTo("2026-01-01T10:00:30Z");
+    assertThat(moved.getRecommendedReplicas()).isEqualTo(8);
+  }
+
+  @Test
   void metricsConditionFollowsTheRecommendation() {
     var unavailable = PredictionReporter.metricsCondition(List.of(), recommendation(false, Reason.HOLD), 1, NOW);
 
