@@ -48,4 +48,11 @@ public record Recommendation(
     public Recommendation {
         activeSchedules = activeSchedules == null ? List.of() : List.copyOf(activeSchedules);
     }
+
+    /** Whether {@code other} says the same as this one, whenever each was made. */
+    public boolean sameAs(Recommendation other) {
+        return other != null && new Recommendation(other.time, mode, actionable, previousFloor, floor, desiredFloor,
+                reason, forecastPeak, forecastNow, model, modelDetail, horizon, recentError, errorSamples,
+                metricsAvailable, message, activeSchedules).equals(other);
+    }
 }

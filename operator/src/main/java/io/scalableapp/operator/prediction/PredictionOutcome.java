@@ -21,14 +21,10 @@ public record PredictionOutcome(Recommendation recommendation, PredictionFailure
     if (previous == null || !Objects.equals(failure, previous.failure)) {
       return false;
     }
-    Recommendation r = recommendation;
-    Recommendation p = previous.recommendation;
-    if (r == null || p == null) {
-      return r == p;
+    if (recommendation == null || previous.recommendation == null) {
+      return recommendation == previous.recommendation;
     }
-    return new Recommendation(p.time(), r.mode(), r.actionable(), r.previousFloor(), r.floor(), r.desiredFloor(),
-        r.reason(), r.forecastPeak(), r.forecastNow(), r.model(), r.modelDetail(), r.horizon(), r.recentError(),
-        r.errorSamples(), r.metricsAvailable(), r.message()).equals(p);
+    return recommendation.sameAs(previous.recommendation);
   }
 
   public Optional<PredictionFailure> failed() {

@@ -8,6 +8,7 @@ import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PredictionOutcomeTest {
@@ -15,7 +16,7 @@ class PredictionOutcomeTest {
 
   private static Recommendation floor(Instant time, int floor) {
     return new Recommendation(time, ScalingMode.ENFORCE, true, floor, floor, floor, Reason.FORECAST, 20, 15,
-        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0, 40, true, "why");
+        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0, 40, true, "why", List.of());
   }
 
   @Test

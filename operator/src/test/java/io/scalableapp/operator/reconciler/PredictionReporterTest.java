@@ -50,10 +50,10 @@ class PredictionReporterTest {
     app.getStatus().setPrediction(PredictionReporter.status(recommendation(true, Reason.FORECAST)));
     Recommendation later = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true, 3, 7, 7,
         Reason.FORECAST, 123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40,
-        true, "why");
+        true, "why", List.of());
     Recommendation changed = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true, 3, 8, 8,
         Reason.FORECAST, 140.0, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40,
-        true, "why");
+        true, "why", List.of());
 
     PredictionStatus repeated = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(later));
     PredictionStatus moved = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(changed));
