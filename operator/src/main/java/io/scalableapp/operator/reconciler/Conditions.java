@@ -20,6 +20,8 @@ public final class Conditions {
   public static final String RECONCILING = "Reconciling";
   /** kstatus' abnormal-true conditions: True while the operator cannot make progress. */
   public static final String STALLED = "Stalled";
+  /** Whether the edge provider serves spec.cdn as written; present while spec.cdn is set. */
+  public static final String CDN_READY = "CdnReady";
 
   private Conditions() {}
 
