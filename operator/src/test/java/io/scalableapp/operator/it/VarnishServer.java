@@ -37,7 +37,7 @@ final class VarnishServer implements AutoCloseable {
     requireInstalled();
     Path file = dir.resolve("compile.vcl");
     Files.writeString(file, vcl);
-    Process p = new ProcessBuilder(VARNISHD.toString(), "-C", "-f", file.toAbsolutePath().toString(),
+    Process p = new ProcessBuilder(VARNISHD.toString(), "-C", "-j", "none", "-f", file.toAbsolutePath().toString(),
         "-n", dir.resolve("compile-workdir").toAbsolutePath().toString())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(dir.resolve("compile.err").toFile())
