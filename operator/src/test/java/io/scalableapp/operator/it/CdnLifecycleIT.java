@@ -45,12 +45,15 @@ class CdnLifecycleIT {
   static VarnishServer edge;
   static CdnSettings settings;
   static LocalCluster.RunningOperator operator;
+  /** varnishd counts a ban of its own at start. */
+  static long bansAtStart;
 
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
     edge = VarnishServer.start(VclGenerator.generate(CdnPolicies.from(cdn()),
         new VclBackend("127.0.0.1", origin.port(), "/healthz", List.of())), Files.createTempDirectory("cdn-lifecycle"));
+    bansAtStart = edge.counter("MAIN.bans_added");
     settings = CdnSettings.defaults().withVarnishPurgeAddresses(List.of(edge.address()));
     operator = LocalCluster.startOperator(cluster, settings);
   }
@@ -133,7 +136,7 @@ class CdnLifecycleIT {
     assertThat(edgeHpa.getSpec().getScaleTargetRef().getName()).isEqualTo(edgeName);
     assertThat(ready.getMetadata().getFinalizers()).contains(CdnFinalizer.NAME);
     assertThat(ready.getStatus().getCdn().getLastPurge()).as("a first deployment has nothing old to purge").isNull();
-    assertThat(bans()).isZero();
+    assertThat(bans()).as("no purge for a first deployment").isEqualTo(bansAtStart);
   }
 
   @Test
