@@ -164,8 +164,22 @@ lab-build:
 	$(MVN) -q -pl engine,lab -am package -DskipTests
 
 .PHONY: bench-scaling
-bench-scaling: lab-build ## Replay the NASA and WorldCup traces: predictive vs reactive; writes docs/scaling-lab/.
+bench-scaling: lab-build ## Replay NASA and WorldCup into docs/scaling-lab/; TRACE=file (CSV or Prometheus JSON) replays yours into OUT (default lab/target/scaling-lab).
+ifdef TRACE
+	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --trace "$(TRACE)" --out "$(or $(OUT),lab/target/scaling-lab)"
+else
 	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --out docs/scaling-lab
+endif
+
+.PHONY: bench-scaling-tune
+bench-scaling-tune: lab-build ## Choose the jump floors on the training parts (NASA, WorldCup, or TRACE=file) and print the tables.
+	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --tune-only $(if $(TRACE),--trace "$(TRACE)")
+
+.PHONY: what-if
+what-if: lab-build ## What prediction would have done on live traffic: PROMETHEUS=url QUERY='sum(rate(..))' [FROM= TO= (ISO instants) STEP=PT1M OUT=what-if].
+	@test -n "$(PROMETHEUS)" -a -n "$(QUERY)" || { echo "usage: make what-if PROMETHEUS=http://prometheus:9090 QUERY='sum(rate(http_requests_total{app=\"shop\"}[2m]))' [FROM=2026-11-20T00:00:00Z] [TO=...]" >&2; exit 2; }
+	java -cp "$(LAB_CP)" io.scalableapp.lab.WhatIf --prometheus "$(PROMETHEUS)" --query '$(QUERY)' \
+	  $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) $(if $(STEP),--step $(STEP)) --out $(or $(OUT),what-if)
 
 .PHONY: bench-forecast
 bench-forecast: lab-build ## JMH: fit + forecast on 7 days of 1-minute points, per model, one core.

@@ -29,6 +29,10 @@ elseif conditions.Progressing ~= nil and conditions.Progressing.reason == "Rollo
   -- Someone ran `kubectl rollout pause deployment/<app>`: as Argo CD shows a paused Deployment.
   hs.status = "Suspended"
   hs.message = message("Progressing")
+elseif isTrue("Paused") then
+  -- The scalableapp.io/paused(-replicas) annotation holds its replicas, as Argo CD shows a paused KEDA ScaledObject.
+  hs.status = "Suspended"
+  hs.message = message("Paused")
 elseif isTrue("Ready") then
   hs.status = "Healthy"
   hs.message = message("Ready")

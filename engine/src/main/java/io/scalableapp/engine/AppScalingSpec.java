@@ -3,7 +3,9 @@ package io.scalableapp.engine;
 import io.scalableapp.engine.decision.FloorLimits;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Seasonality;
+import io.scalableapp.engine.schedule.FloorSchedule;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,6 +46,8 @@ import java.util.Optional;
  * @param targetUtilization           utilisation at which one replica serves {@code targetPerReplica}, e.g. the
  *                                    HPA's target when targetPerReplica was derived from it (default 1.0:
  *                                    targetPerReplica is full capacity); only the learned margin uses it
+ * @param schedules                   user windows that raise or cap the floor, see
+ *                                    {@link io.scalableapp.engine.schedule.ScheduledFloors} (default none)
  */
 public record AppScalingSpec(
         ScalingMode mode,
@@ -69,9 +73,11 @@ public record AppScalingSpec(
         Duration modelReselectEvery,
         double marginQuantile,
         double maxMargin,
-        double targetUtilization) {
+        double targetUtilization,
+        List<FloorSchedule> schedules) {
 
     public AppScalingSpec {
+        schedules = List.copyOf(schedules);
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(seasonality, "seasonality");
         Objects.requireNonNull(model, "model");
@@ -134,6 +140,7 @@ public record AppScalingSpec(
         b.marginQuantile = marginQuantile;
         b.maxMargin = maxMargin;
         b.targetUtilization = targetUtilization;
+        b.schedules = schedules;
         return b;
     }
 
@@ -163,6 +170,7 @@ public record AppScalingSpec(
         private double marginQuantile = 0.9;
         private double maxMargin = 2.0;
         private double targetUtilization = 1.0;
+        private List<FloorSchedule> schedules = List.of();
 
         private Builder() {
         }
@@ -192,13 +200,14 @@ public record AppScalingSpec(
         public Builder marginQuantile(double v) { marginQuantile = v; return this; }
         public Builder maxMargin(double v) { maxMargin = v; return this; }
         public Builder targetUtilization(double v) { targetUtilization = v; return this; }
+        public Builder schedules(List<FloorSchedule> v) { schedules = v; return this; }
 
         public AppScalingSpec build() {
             return new AppScalingSpec(mode, targetPerReplica, minReplicas, maxReplicas, step, lookback,
                     Optional.ofNullable(horizon), horizonMargin, seasonality, model, headroom,
                     scaleUpReplicasPerMinute, scaleDownFractionPerMinute, scaleDownStabilization, holdDuration,
                     staleAfter, absurdFactor, maxForecastError, accuracyWindow, minAccuracySamples,
-                    modelReselectEvery, marginQuantile, maxMargin, targetUtilization);
+                    modelReselectEvery, marginQuantile, maxMargin, targetUtilization, schedules);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandCheck;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.metrics.DemandValidator;
+import io.scalableapp.engine.schedule.ScheduledFloors;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.series.Steps;
 import java.time.Clock;
@@ -58,6 +59,14 @@ public final class PredictiveScaler {
 
     /** What the floor should be before bounds and limits, and why. */
     private record Proposal(int desired, Reason reason, String message, Forecast forecast, double peak) {
+        /** The schedules in force have the last word before bounds and limits. */
+        Proposal scheduled(ScheduledFloors.Adjustment adjustment) {
+            if (!adjustment.changed(desired)) {
+                return this;
+            }
+            return new Proposal(adjustment.desired(), Reason.SCHEDULE, message + "; " + adjustment.note(), forecast,
+                    peak);
+        }
     }
 
     /**
@@ -79,6 +88,9 @@ public final class PredictiveScaler {
         } else {
             proposal = proposeWithoutMetrics(spec, check.problem(), state, now);
         }
+        ScheduledFloors.Adjustment scheduled = ScheduledFloors.apply(spec.schedules(), proposal.desired(),
+                spec.minReplicas(), now);
+        proposal = proposal.scheduled(scheduled);
 
         FloorDecider.Outcome outcome = FloorDecider.decide(proposal.desired(), previous, spec.limits(),
                 state.recommendations(), state.floors(), now);
@@ -92,7 +104,7 @@ public final class PredictiveScaler {
                 outcome.floor(), proposal.desired(), reason, proposal.peak(),
                 f == null ? Double.NaN : f.get(0), f == null ? null : f.model(),
                 f == null ? "" : f.description(), horizon, state.accuracy().error(), state.accuracy().samples(),
-                check.available(), message);
+                check.available(), message, scheduled.active());
         state.record(r);
         return r;
     }

@@ -1,8 +1,10 @@
 package io.scalableapp.engine;
 
 import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.engine.schedule.ActiveSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One evaluation's outcome, with everything needed to explain it (status, events, dashboards).
@@ -22,6 +24,7 @@ import java.time.Instant;
  * @param errorSamples     number of forecasts {@code recentError} is based on
  * @param metricsAvailable false when demand could not be fetched or was invalid
  * @param message          human-readable explanation
+ * @param activeSchedules  the schedules in force at {@code time}, whether or not they moved the floor
  */
 public record Recommendation(
         Instant time,
@@ -39,5 +42,10 @@ public record Recommendation(
         double recentError,
         int errorSamples,
         boolean metricsAvailable,
-        String message) {
+        String message,
+        List<ActiveSchedule> activeSchedules) {
+
+    public Recommendation {
+        activeSchedules = activeSchedules == null ? List.of() : List.copyOf(activeSchedules);
+    }
 }

@@ -1,47 +1,61 @@
 package io.scalableapp.lab;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Command line of {@link ScalingLab}: {@code --out DIR} (default docs/scaling-lab), {@code --traces DIR}
- * (default: ../shared/traces beside the repository), {@code --trace NAME=FILE.csv} (extra user trace,
- * repeatable), {@code --threads N} (default: available processors), {@code --no-published} (skip the
- * 5-minute NASA protocol).
+ * Command line of {@link ScalingLab}: {@code --trace [NAME=]FILE} (a CSV or a Prometheus range-query JSON export;
+ * repeatable; when given, only these traces are replayed, named after the file unless NAME is set),
+ * {@code --out DIR} (default docs/scaling-lab), {@code --traces DIR} (the NASA and WorldCup files; default
+ * ../shared/traces beside the repository), {@code --threads N} (default: available processors),
+ * {@code --no-published} (skip the 5-minute NASA protocol), {@code --tune-only} (choose the jump floors on the
+ * training parts, print the tables, write nothing).
  */
-record LabOptions(Path out, Path traces, Map<String, Path> userTraces, int threads, boolean published) {
+record LabOptions(Path out, Path traces, List<UserTrace> userTraces, int threads, boolean published,
+                  boolean tuneOnly) {
+
+    static final String USAGE = "usage: [--trace [NAME=]FILE]... [--out DIR] [--traces DIR] [--threads N] "
+            + "[--no-published] [--tune-only]";
+
+    /** A trace the user passed, and the name the report gives it. */
+    record UserTrace(String name, Path file) {
+
+        static UserTrace parse(String spec) {
+            int eq = spec.indexOf('=');
+            if (eq > 0 && !spec.substring(0, eq).contains("/")) {
+                return new UserTrace(spec.substring(0, eq), Path.of(spec.substring(eq + 1)));
+            }
+            Path file = Path.of(spec);
+            String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            return new UserTrace(name, file);
+        }
+    }
 
     static LabOptions parse(String[] args) {
         Path out = Path.of("docs/scaling-lab");
         Path traces = null;
-        Map<String, Path> user = new LinkedHashMap<>();
+        List<UserTrace> user = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
         boolean published = true;
+        boolean tuneOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--traces" -> traces = Path.of(value(args, ++i));
-                case "--trace" -> {
-                    String spec = value(args, ++i);
-                    int eq = spec.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("--trace expects NAME=FILE.csv, got " + spec);
-                    }
-                    user.put(spec.substring(0, eq), Path.of(spec.substring(eq + 1)));
-                }
+                case "--trace" -> user.add(UserTrace.parse(value(args, ++i)));
                 case "--threads" -> threads = Integer.parseInt(value(args, ++i));
                 case "--no-published" -> published = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: [--out DIR] [--traces DIR] [--trace NAME=FILE.csv]... [--threads N] [--no-published]");
+                case "--tune-only" -> tuneOnly = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
-        return new LabOptions(out, traces, user, threads, published);
+        return new LabOptions(out, traces, user, threads, published && user.isEmpty(), tuneOnly);
     }
 
     private static String value(String[] args, int i) {
         if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+            throw new IllegalArgumentException(args[i - 1] + " needs a value; " + USAGE);
         }
         return args[i];
     }

@@ -1,13 +1,12 @@
 package io.scalableapp.lab.experiment;
 
 import io.scalableapp.lab.metrics.ProvisioningMetrics;
-import io.scalableapp.lab.predictive.ForecastScorer;
 import io.scalableapp.lab.sim.SimulationResult;
 import io.scalableapp.lab.sim.Simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,14 +27,19 @@ public final class ExperimentRunner {
     }
 
     public List<RunOutcome> runAll(List<PlannedRun> plan) {
+        return map(plan, ExperimentRunner::run);
+    }
+
+    /** Applies {@code job} to every input on this runner's threads; results in input order. */
+    public <I, O> List<O> map(List<I> inputs, Function<I, O> job) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<RunOutcome>> futures = new ArrayList<>();
-            for (PlannedRun run : plan) {
-                futures.add(pool.submit(() -> run(run)));
+            List<Future<O>> futures = new ArrayList<>();
+            for (I input : inputs) {
+                futures.add(pool.submit(() -> job.apply(input)));
             }
-            List<RunOutcome> outcomes = new ArrayList<>();
-            for (Future<RunOutcome> f : futures) {
+            List<O> outcomes = new ArrayList<>();
+            for (Future<O> f : futures) {
                 outcomes.add(f.get());
             }
             return outcomes;
@@ -49,14 +53,12 @@ public final class ExperimentRunner {
         }
     }
 
-    static RunOutcome run(PlannedRun run) {
+    public static RunOutcome run(PlannedRun run) {
         Scenario s = run.scenario();
-        PlannedRun.PolicyUnderTest under = run.policy().get();
         Simulator simulator = new Simulator(s.workload(), STEP);
-        SimulationResult timeline = simulator.run(s.trace(), s.warmUpFrom(), s.split().testStart(),
-                s.trace().length(), under.policy(), SEED_UTILIZATION);
+        SimulationResult timeline = simulator.run(s.trace(), s.warmUpFrom(), s.scoreFrom(), s.scoreTo(),
+                run.policy().get(), SEED_UTILIZATION);
         ProvisioningMetrics metrics = ProvisioningMetrics.of(timeline, s.workload());
-        Optional<ForecastScorer.Score> score = under.forecasts().map(f -> f.score(0, s.split().testStart()));
-        return new RunOutcome(s, run.kind(), run.label(), metrics, timeline, score);
+        return new RunOutcome(s, run.kind(), run.label(), run.variant(), run.hpaTargetPercent(), metrics, timeline);
     }
 }

@@ -1,21 +1,14 @@
 package io.scalableapp.lab.experiment;
 
-import io.scalableapp.lab.predictive.ForecastScorer;
+import io.scalableapp.lab.sim.HpaVariant;
 import io.scalableapp.lab.sim.ScalingPolicy;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * A run still to do. The policy is built inside the run so that each run owns fresh controller state and
- * runs can go in parallel.
+ * runs can go in parallel. {@code variant} and {@code hpaTargetPercent} say which reactive HPA the policy runs
+ * on (and so which frontier it is compared with); a static policy has none (null, 0).
  */
-public record PlannedRun(Scenario scenario, PolicyKind kind, String label, Supplier<PolicyUnderTest> policy) {
-
-    /** The policy plus, for forecasting policies, the scorer its forecasts are recorded into. */
-    public record PolicyUnderTest(ScalingPolicy policy, Optional<ForecastScorer> forecasts) {
-
-        public static PolicyUnderTest withoutForecasts(ScalingPolicy policy) {
-            return new PolicyUnderTest(policy, Optional.empty());
-        }
-    }
+public record PlannedRun(Scenario scenario, PolicyKind kind, String label, HpaVariant variant, int hpaTargetPercent,
+                         Supplier<ScalingPolicy> policy) {
 }

@@ -23,8 +23,9 @@ import java.util.OptionalInt;
  *       most permissive policy wins (select policy Max).</li>
  * </ol>
  *
- * <p>Not modelled: the CPU initialisation period's extra distrust of freshly-ready pods, metric scrape lag,
- * missing-metric pods, and select policies other than Max.
+ * <p>What the model reads as usage is decided outside it ({@code sim.MetricsPipeline}): the idealised reading,
+ * or metrics-server's lag, CPU cap and CPU initialisation period ({@code sim.MetricsServerPipeline}). Not
+ * modelled: missing-metric pods beyond those, and select policies other than Max.
  */
 public final class HorizontalPodAutoscalerModel {
 

@@ -12,7 +12,9 @@ final class Format {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        String s = String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        // a negative value that rounds to zero is zero
+        return s.matches("-[0.,]+") ? s.substring(1) : s;
     }
 
     /** Signed relative change of {@code value} against {@code reference}, in percent. */

@@ -14,4 +14,9 @@ public interface FloorSchedule {
     static FloorSchedule constant(int minReplicas) {
         return now -> minReplicas;
     }
+
+    /** Both floors at once: the higher one holds, as the operator combines its floors. */
+    default FloorSchedule max(FloorSchedule other) {
+        return now -> Math.max(minReplicasAt(now), other.minReplicasAt(now));
+    }
 }

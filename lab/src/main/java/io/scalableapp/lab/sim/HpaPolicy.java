@@ -15,13 +15,20 @@ public final class HpaPolicy implements ScalingPolicy {
     private final String name;
     private final HorizontalPodAutoscalerModel hpa;
     private final FloorSchedule floor;
+    private final MetricsPipeline metrics;
     private final Duration syncPeriod;
     private Instant nextSync;
 
+    /** An HPA reading the idealised metrics ({@link MetricsPipeline#ideal()}). */
     public HpaPolicy(String name, HorizontalPodAutoscalerModel hpa, FloorSchedule floor) {
+        this(name, hpa, floor, MetricsPipeline.ideal());
+    }
+
+    public HpaPolicy(String name, HorizontalPodAutoscalerModel hpa, FloorSchedule floor, MetricsPipeline metrics) {
         this.name = name;
         this.hpa = hpa;
         this.floor = floor;
+        this.metrics = metrics;
         this.syncPeriod = hpa.settings().syncPeriod();
     }
 
@@ -33,11 +40,11 @@ public final class HpaPolicy implements ScalingPolicy {
     @Override
     public int reconcile(ClusterSnapshot cluster) {
         Instant now = cluster.now();
+        PodUsage usage = metrics.read(cluster);
         if (nextSync != null && now.isBefore(nextSync)) {
             return cluster.specReplicas();
         }
         nextSync = now.plus(syncPeriod);
-        PodUsage usage = new PodUsage(cluster.readyPods(), cluster.unreadyPods(), cluster.readyUsage());
         return hpa.sync(now, cluster.specReplicas(), floor.minReplicasAt(now), usage);
     }
 }

@@ -55,7 +55,7 @@ public final class Simulator {
                 Instant now = minuteStart.plusSeconds((long) k * stepSeconds);
                 int readyNow = pods.ready(now);
                 ClusterSnapshot snapshot = new ClusterSnapshot(now, pods.size(), readyNow, pods.size() - readyNow,
-                        demand, workload.capacityPerReplica());
+                        demand, workload.capacityPerReplica(), pods::ready);
                 int replicas = policy.reconcile(snapshot);
                 boolean scoring = minute >= scoreFrom;
                 if (replicas != pods.size()) {

@@ -3,51 +3,65 @@ package io.scalableapp.lab.trace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
 
 /**
- * Reads a two-column CSV of request counts ({@code minute,count} or {@code timestamp,count}) into a
- * per-minute {@link Trace}.
+ * Reads request traffic of any resolution into a per-minute {@link Trace}. Two formats:
  *
- * <p>Logs aggregated per minute list only minutes that saw a request, so a missing minute inside the span
- * means zero demand and is filled with 0. Known gaps (log ends, outages) are the exception: they are passed
- * in and masked, because an outage is not a quiet minute. Rows in the same minute are summed.
+ * <ul>
+ *   <li>a two-column CSV of request <em>counts</em> ({@code minute,count} or {@code timestamp,count}), one row
+ *       per interval. The interval is the smallest spacing between rows: rows a minute or less apart are summed
+ *       into their minute; coarser rows (a 5- or 30-minute series) are spread evenly over the minutes they cover,
+ *       as a rate, not read as one busy minute followed by silent ones. A log aggregated this way lists only
+ *       intervals that saw a request, so a minute no row covers is zero demand;</li>
+ *   <li>a Prometheus range-query JSON export ({@code /api/v1/query_range}, one series) of a <em>rate</em> per
+ *       second, as {@code rate()} returns. Each sample stands for the rate over the step before its timestamp;
+ *       a minute's demand is the mean rate over the minute times 60. Prometheus leaves out steps without data, so
+ *       a minute no sample covers is masked (unknown), not zero.</li>
+ * </ul>
  *
- * <p>Accepted timestamps: {@code yyyy-MM-dd HH:mm[:ss]}, ISO-8601 local or with offset/{@code Z}
- * (converted to UTC), or epoch seconds.
+ * <p>Known gaps (log ends, outages) are passed in and masked too, because an outage is not a quiet minute. A row
+ * with a bad timestamp or value is an error naming its line.
+ *
+ * <p>CSV timestamps: {@code yyyy-MM-dd HH:mm[:ss]}, ISO-8601 local or with offset/{@code Z} (converted to UTC), or
+ * epoch seconds.
  */
 public final class TraceLoader {
 
     private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
-    public Trace load(Path csv, String name, List<TraceGap> gaps) {
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return read(reader, name, gaps);
+    /** Loads a CSV or, when the file starts with '{', a Prometheus range-query export. */
+    public Trace load(Path file, String name, List<TraceGap> gaps) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.stripLeading().startsWith("{")
+                    ? new PrometheusExport(name).read(text).toTrace(name, gaps)
+                    : read(new StringReader(text), name, gaps);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trace " + csv, e);
+            throw new UncheckedIOException("cannot read trace " + file, e);
         }
     }
 
+    /** Reads the CSV format. */
     public Trace read(Reader source, String name, List<TraceGap> gaps) throws IOException {
-        Map<LocalDateTime, Double> counts = new TreeMap<>();
         BufferedReader reader = new BufferedReader(source);
         String header = reader.readLine();
-        if (header == null || !header.toLowerCase().contains("count")) {
+        if (header == null || !header.toLowerCase(Locale.ROOT).contains("count")) {
             throw new IllegalArgumentException(name + ": expected a header 'minute,count' or 'timestamp,count'");
         }
+        List<TimedValue> rows = new ArrayList<>();
         String line;
         int lineNumber = 1;
         while ((line = reader.readLine()) != null) {
@@ -59,37 +73,37 @@ public final class TraceLoader {
             if (comma < 0) {
                 throw new IllegalArgumentException(name + " line " + lineNumber + ": expected two columns");
             }
-            LocalDateTime minute = parseMinute(line.substring(0, comma).trim(), name, lineNumber);
-            double count = Double.parseDouble(line.substring(comma + 1).trim());
-            if (count < 0 || !Double.isFinite(count)) {
-                throw new IllegalArgumentException(name + " line " + lineNumber + ": bad count " + count);
-            }
-            counts.merge(minute, count, Double::sum);
+            long epochSecond = parseEpochSecond(line.substring(0, comma).trim(), name, lineNumber);
+            double count = parseValue(line.substring(comma + 1).trim(), name, lineNumber);
+            rows.add(new TimedValue(epochSecond * 1000, count));
         }
-        if (counts.isEmpty()) {
+        if (rows.isEmpty()) {
             throw new IllegalArgumentException(name + ": no rows");
         }
-        return toTrace(name, (TreeMap<LocalDateTime, Double>) counts, gaps);
+        return MinuteBuckets.ofCounts(rows).toTrace(name, gaps);
     }
 
-    private static Trace toTrace(String name, TreeMap<LocalDateTime, Double> counts, List<TraceGap> gaps) {
-        LocalDateTime first = counts.firstKey();
-        int length = (int) ChronoUnit.MINUTES.between(first, counts.lastKey()) + 1;
-        double[] demand = new double[length];
-        boolean[] observed = new boolean[length];
-        for (int i = 0; i < length; i++) {
-            LocalDateTime minute = first.plusMinutes(i);
-            observed[i] = gaps.stream().noneMatch(g -> g.contains(minute));
-            demand[i] = counts.getOrDefault(minute, 0.0);
+    /** A finite, non-negative number, or an error naming the line. */
+    static double parseValue(String text, String name, int lineNumber) {
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " line " + lineNumber + ": bad value '" + text + "'", e);
         }
-        return new Trace(name, first, demand, observed);
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException(name + " line " + lineNumber + ": bad value '" + text
+                    + "' (must be a finite number >= 0)");
+        }
+        return value;
     }
 
-    static LocalDateTime parseMinute(String text, String name, int lineNumber) {
+    /** Wall-clock timestamps are read as UTC, like the rest of the lab (see {@link Trace}). */
+    static long parseEpochSecond(String text, String name, int lineNumber) {
         try {
             LocalDateTime t;
-            if (text.chars().allMatch(Character::isDigit)) {
-                t = LocalDateTime.ofInstant(Instant.ofEpochSecond(Long.parseLong(text)), ZoneOffset.UTC);
+            if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+                return Long.parseLong(text);
             } else if (text.contains("T") && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$"))) {
                 t = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
             } else if (text.contains("T")) {
@@ -97,9 +111,13 @@ public final class TraceLoader {
             } else {
                 t = LocalDateTime.parse(text, SPACE_SEPARATED);
             }
-            return t.truncatedTo(ChronoUnit.MINUTES);
+            return t.toEpochSecond(ZoneOffset.UTC);
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException(name + " line " + lineNumber + ": bad timestamp '" + text + "'", e);
         }
+    }
+
+    /** One row or sample: a time in epoch milliseconds and its value. */
+    record TimedValue(long epochMillis, double value) {
     }
 }

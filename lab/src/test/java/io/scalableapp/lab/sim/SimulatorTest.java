@@ -84,4 +84,26 @@ class SimulatorTest {
         assertThat(run.readyPods()).containsExactly(10, 10, 10, 10, 20, 20, 20, 20, 20, 20, 20, 20);
         assertThat(ProvisioningMetrics.of(run, workload).underProvisionedMinutes()).isZero();
     }
+
+    @Test
+    void aRealisticHpaSeesACappedLaggedLoadAndScalesInSeveralRounds() {
+        WorkloadModel workload = new WorkloadModel(10, Duration.ofSeconds(60));
+        Simulator simulator = new Simulator(workload, STEP);
+        Trace quadrupling = trace(70, 280, 280, 280, 280, 280, 280);
+
+        SimulationResult ideal = simulator.run(quadrupling, 0, 0, 7, hpa(HpaVariant.IDEAL, workload), 0.7);
+        SimulationResult realistic = simulator.run(quadrupling, 0, 0, 7, hpa(HpaVariant.REALISTIC, workload), 0.7);
+
+        // ideal: sees 400 % at once, doubles twice (rate limit) and is served from 2:15
+        assertThat(ProvisioningMetrics.of(ideal, workload).underProvisionedMinutes()).isCloseTo(1.25, within(1e-9));
+        // realistic: sees the jump 15 s late and capped at 100 %, so x1.43 per round; every round waits for the
+        // new pods to be ready and to deliver one full metrics window: 10 -> 15 -> 22 -> 32 pods, served from 4:45
+        assertThat(realistic.readyPods()[4 * 4 + 3]).isEqualTo(32);
+        assertThat(ProvisioningMetrics.of(realistic, workload).underProvisionedMinutes()).isCloseTo(3.75, within(1e-9));
+    }
+
+    private static HpaPolicy hpa(HpaVariant variant, WorkloadModel workload) {
+        return new HpaPolicy(variant.label(), new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(70, 100)),
+                FloorSchedule.constant(1), variant.newPipeline(workload));
+    }
 }

@@ -7,6 +7,8 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
 
 @ValidationRule(value = "self.mode == 'Off' || (has(self.query) && size(self.query) > 0)",
     message = "prediction.query is required unless prediction.mode is Off")
@@ -23,7 +25,12 @@ import io.fabric8.generator.annotation.ValidationRule;
     + " || self.lookback" + DurationCel.IN_SECONDS + " >= " + PredictionSpec.WEEKLY_LOOKBACK_SECONDS,
     message = "prediction.lookback must be at least 14d when seasonality is Weekly: "
         + "a weekly cycle needs two weeks of history")
+@ValidationRule(value = "self.mode != 'Off' || !has(self.schedules) || size(self.schedules) == 0",
+    message = "prediction.schedules act on the prediction floor: set prediction.mode to Enforce "
+        + "(or Shadow to see them in status first)")
 public class PredictionSpec {
+  public static final int MAX_SCHEDULES = 20;
+
   /** Durations such as 90s, 5m, 1h30m, 7d. */
   public static final String DURATION_PATTERN = DurationCel.PATTERN;
 
@@ -151,6 +158,15 @@ public class PredictionSpec {
       message = "prediction.prometheusUrl must be an http or https URL such as http://prometheus.monitoring:9090")
   private String prometheusUrl;
 
+  @JsonPropertyDescription("Windows that set the floor for known events, combined with the forecast: during a "
+      + "window the floor is max(min(forecast floor, lowest floorCap), highest minReplicas), then bounded by "
+      + "replicas.min and replicas.max; when a window ends the floor comes down through scaleDownStabilization "
+      + "and scaleDownPercentPerMinute. Shadow reports them in status without applying them.")
+  @Size(max = MAX_SCHEDULES)
+  @ValidationRule(value = "self.all(s, self.exists_one(t, t.name == s.name))",
+      message = "prediction.schedules names must be unique")
+  private List<PredictionSchedule> schedules = new ArrayList<>();
+
   public Mode getMode() { return mode; }
   public void setMode(Mode mode) { this.mode = mode; }
   public String getQuery() { return query; }
@@ -177,6 +193,8 @@ public class PredictionSpec {
   public void setHoldOnMetricsLoss(String holdOnMetricsLoss) { this.holdOnMetricsLoss = holdOnMetricsLoss; }
   public int getMaxForecastErrorPercent() { return maxForecastErrorPercent; }
   public void setMaxForecastErrorPercent(int value) { this.maxForecastErrorPercent = value; }
+  public List<PredictionSchedule> getSchedules() { return schedules; }
+  public void setSchedules(List<PredictionSchedule> schedules) { this.schedules = schedules; }
   public String getPrometheusUrl() { return prometheusUrl; }
   public void setPrometheusUrl(String prometheusUrl) { this.prometheusUrl = prometheusUrl; }
 }

@@ -1,6 +1,7 @@
 package io.scalableapp.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 import java.util.Objects;
 
 /** What the forecaster last saw and decided, so `kubectl get sapp -o yaml` explains the replica floor. */
@@ -29,6 +30,10 @@ public class PredictionStatus {
   @JsonPropertyDescription("The last evaluation: when, floor before and after, and why.")
   private ScalingDecision lastDecision;
 
+  @JsonPropertyDescription("Schedules in force at the last evaluation (spec.prediction.schedules); "
+      + "lastDecision says whether they moved the floor.")
+  private List<ActiveScheduleStatus> activeSchedules;
+
   public String getMode() { return mode; }
   public void setMode(String mode) { this.mode = mode; }
   public String getForecast() { return forecast; }
@@ -45,6 +50,8 @@ public class PredictionStatus {
   public void setRecentErrorPercent(String value) { this.recentErrorPercent = value; }
   public ScalingDecision getLastDecision() { return lastDecision; }
   public void setLastDecision(ScalingDecision lastDecision) { this.lastDecision = lastDecision; }
+  public List<ActiveScheduleStatus> getActiveSchedules() { return activeSchedules; }
+  public void setActiveSchedules(List<ActiveScheduleStatus> value) { this.activeSchedules = value; }
 
   @Override
   public boolean equals(Object o) {
@@ -52,12 +59,12 @@ public class PredictionStatus {
         && Objects.equals(forecast, other.forecast) && Objects.equals(forecastPeak, other.forecastPeak)
         && Objects.equals(horizon, other.horizon) && Objects.equals(recommendedReplicas, other.recommendedReplicas)
         && Objects.equals(model, other.model) && Objects.equals(recentErrorPercent, other.recentErrorPercent)
-        && Objects.equals(lastDecision, other.lastDecision);
+        && Objects.equals(lastDecision, other.lastDecision) && Objects.equals(activeSchedules, other.activeSchedules);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(mode, forecast, forecastPeak, horizon, recommendedReplicas, model, recentErrorPercent,
-        lastDecision);
+        lastDecision, activeSchedules);
   }
 }

@@ -19,6 +19,7 @@ public class ScalableAppStatus {
   @JsonPropertyDescription("Ready, Progressing, Degraded and Autoscaling (whether an HPA scales the app; if not, why: reason "
       + "Disabled, FixedReplicas or NoCPURequest); Reconciling (True while the current generation rolls out) and "
       + "Stalled (True while it cannot: a refused child, a failed rollout), as kstatus, Flux and Argo CD read them; "
+      + "Paused (True while a scalableapp.io/paused or paused-replicas annotation holds the replicas); "
       + "MetricsAvailable and Predicting with prediction on; CdnReady with spec.cdn (reason UnsupportedByProvider names a "
       + "field the provider cannot express). Each with reason, message, observedGeneration and "
       + "time of the last change.")

@@ -1,5 +1,7 @@
 package io.scalableapp.operator.prediction;
 
+import io.scalableapp.engine.prometheus.ChunkedRangeQuery;
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scalableapp.engine.metrics.DemandSource;

@@ -1,5 +1,6 @@
 package io.scalableapp.operator.prediction;
 
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.series.Series;
 import java.time.Duration;

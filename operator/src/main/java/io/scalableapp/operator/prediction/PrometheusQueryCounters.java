@@ -1,10 +1,11 @@
 package io.scalableapp.operator.prediction;
 
+import io.scalableapp.engine.prometheus.QueryListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** What fetching demand costs Prometheus, on the operator's metrics endpoint: range queries sent and samples they returned. */
-public final class PrometheusQueryCounters {
+public final class PrometheusQueryCounters implements QueryListener {
   private final Counter queries;
   private final Counter samples;
 
@@ -17,11 +18,13 @@ public final class PrometheusQueryCounters {
         .register(registry);
   }
 
-  void querySent() {
+  @Override
+  public void querySent() {
     queries.increment();
   }
 
-  void samplesFetched(int count) {
+  @Override
+  public void samplesFetched(int count) {
     samples.increment(count);
   }
 

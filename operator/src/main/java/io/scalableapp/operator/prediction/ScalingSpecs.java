@@ -4,10 +4,13 @@ import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Seasonality;
+import io.scalableapp.engine.schedule.FloorSchedule;
+import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import java.time.Duration;
+import java.util.List;
 
 /** Translates an app's spec into the engine's terms. */
 public final class ScalingSpecs {
@@ -31,11 +34,29 @@ public final class ScalingSpecs {
         .scaleDownFractionPerMinute(p.getScaleDownPercentPerMinute() / 100.0)
         .scaleDownStabilization(DurationText.parse(p.getScaleDownStabilization()))
         .holdDuration(DurationText.parse(p.getHoldOnMetricsLoss()))
-        .maxForecastError(p.getMaxForecastErrorPercent() / 100.0);
+        .maxForecastError(p.getMaxForecastErrorPercent() / 100.0)
+        .schedules(schedules(p.getSchedules()));
     if (p.getHorizon() != null) {
       builder.horizon(DurationText.parse(p.getHorizon()));
     }
     return builder.build();
+  }
+
+  /** The CRD guarantees exactly one of minReplicas and floorCap; cron and time zone are checked here. */
+  static List<FloorSchedule> schedules(List<PredictionSchedule> schedules) {
+    if (schedules == null) {
+      return List.of();
+    }
+    return schedules.stream().map(s -> {
+      try {
+        var window = new CronWindow(s.getCron(), s.getTimeZone(), DurationText.parse(s.getDuration()));
+        return s.getMinReplicas() != null
+            ? new FloorSchedule(s.getName(), FloorSchedule.Kind.RAISE, s.getMinReplicas(), window)
+            : new FloorSchedule(s.getName(), FloorSchedule.Kind.CAP, s.getFloorCap(), window);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("schedule " + s.getName() + ": " + e.getMessage(), e);
+      }
+    }).toList();
   }
 
   /**
@@ -55,6 +76,12 @@ public final class ScalingSpecs {
       builder.holdDuration(DurationText.parse(app.getSpec().getPrediction().getHoldOnMetricsLoss()));
     } catch (RuntimeException e) {
       // keep the engine's default hold
+    }
+    try {
+      // A sale still gets its floor while the forecast fails; schedules that cannot be read are the failure.
+      builder.schedules(schedules(app.getSpec().getPrediction().getSchedules()));
+    } catch (RuntimeException e) {
+      // without schedules
     }
     return builder.build();
   }

@@ -3,10 +3,14 @@ package io.scalableapp.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.scalableapp.engine.Reason;
 import io.scalableapp.engine.Recommendation;
+import io.scalableapp.engine.schedule.ActiveSchedule;
+import io.scalableapp.engine.schedule.FloorSchedule;
+import io.scalableapp.operator.api.ActiveScheduleStatus;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.ScalingDecision;
+import io.scalableapp.operator.dependent.Pause;
 import io.scalableapp.operator.prediction.DurationText;
 import io.scalableapp.operator.prediction.PredictionFailure;
 import io.scalableapp.operator.prediction.PredictionOutcome;
@@ -70,6 +74,17 @@ final class PredictionReporter {
     d.setReason(reasonName(r.reason()));
     d.setMessage(r.message());
     s.setLastDecision(d);
+    s.setActiveSchedules(r.activeSchedules().isEmpty() ? null
+        : r.activeSchedules().stream().map(PredictionReporter::scheduleStatus).toList());
+    return s;
+  }
+
+  private static ActiveScheduleStatus scheduleStatus(ActiveSchedule a) {
+    ActiveScheduleStatus s = new ActiveScheduleStatus();
+    s.setName(a.name());
+    s.setEffect(a.kind() == FloorSchedule.Kind.RAISE ? "Raise" : "Cap");
+    s.setReplicas(a.replicas());
+    s.setUntil(a.until().truncatedTo(ChronoUnit.SECONDS).toString());
     return s;
   }
 
@@ -111,7 +126,8 @@ final class PredictionReporter {
     }
     if (r.floor() != r.previousFloor()) {
       String verb = r.floor() > r.previousFloor() ? "Raised" : "Lowered";
-      String what = r.actionable() ? "replica floor" : "recommended replica floor (Shadow: not applied)";
+      String what = !r.actionable() ? "recommended replica floor (Shadow: not applied)"
+          : Pause.of(app).isPresent() ? "recommended replica floor (paused: not applied)" : "replica floor";
       events.normal(app, "Floor" + verb, verb + " " + what + " from " + r.previousFloor() + " to " + r.floor()
           + " (" + reasonName(r.reason()) + "): " + r.message());
     }

@@ -106,6 +106,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
         Optional.empty(), now);
     PredictionReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status,
         events, now);
+    PauseReporter.report(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT), status, events, now);
     List<CdnOutcome> cdnOutcomes = CDN_PROVIDERS.stream().flatMap(p -> context
         .managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();
     Optional<Duration> cdnRecheck = CdnReporter.report(app, cdnOutcomes, status, cdn.settings().resync(), now);

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.dependent.Pause;
 import io.scalableapp.operator.it.GitOpsCheckers.Verdict;
 import io.scalableapp.operator.reconciler.Conditions;
 import java.io.IOException;
@@ -72,6 +73,13 @@ class GitOpsHealthIT {
       assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("shop").get().getSpec()
           .getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(TestApps.NEW_IMAGE);
 
+      // Held by the pause annotation: Suspended for Argo CD, as a paused KEDA ScaledObject; Current for kstatus.
+      annotatePaused("\"2\"");
+      awaitApp(cluster.client(), ns, "shop", hasCondition("Paused", "True"));
+      assertArgoCd("paused", "shop", "Suspended");
+      annotatePaused("null");
+      awaitApp(cluster.client(), ns, "shop", hasCondition("Paused", "False"));
+
       try (var webhook = UnreachableWebhook.refuseDeploymentOf(cluster.client(), ns, "refused")) {
         apps().resource(TestApps.app("refused", ns)).create();
         Verdict failed = awaitKstatus("refused", "Failed");
@@ -90,6 +98,11 @@ class GitOpsHealthIT {
     // A merge patch without resourceVersion, as `kubectl rollout pause` sends: no conflict with status writes.
     cluster.client().apps().deployments().inNamespace(cluster.name()).withName("shop")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":" + paused + "}}");
+  }
+
+  private void annotatePaused(String jsonValue) {
+    apps().withName("shop").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{\"" + Pause.PAUSED_REPLICAS + "\":" + jsonValue + "}}}");
   }
 
   private static Verdict awaitKstatus(String name, String status) {

@@ -16,7 +16,7 @@ import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.DemandHistories;
 import io.scalableapp.operator.prediction.PredictionSettings;
-import io.scalableapp.operator.prediction.PrometheusDemandSource;
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

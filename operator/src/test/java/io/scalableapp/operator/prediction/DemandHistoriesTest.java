@@ -1,5 +1,6 @@
 package io.scalableapp.operator.prediction;
 
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.scalableapp.operator.prediction;
 
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

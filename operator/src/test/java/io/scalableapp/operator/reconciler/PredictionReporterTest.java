@@ -23,7 +23,7 @@ class PredictionReporterTest {
 
   private static Recommendation recommendation(boolean metricsAvailable, Reason reason) {
     return new Recommendation(NOW, ScalingMode.ENFORCE, true, 3, 7, 7, reason, 123.456, 99.5,
-        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40, metricsAvailable, "why");
+        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40, metricsAvailable, "why", List.of());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.scalableapp.operator.prediction;
+package io.scalableapp.engine.prometheus;
 
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.series.Series;
@@ -11,18 +11,18 @@ import java.util.Arrays;
  * 11,000 points per series and query (a 14-day lookback at 1-minute steps is 20,160), and joins the
  * answers into one series.
  */
-final class ChunkedRangeQuery implements DemandSource {
+public final class ChunkedRangeQuery implements DemandSource {
   /** Points per query: clearly below Prometheus's 11,000, so no rounding at either end can cross it. */
-  static final int MAX_POINTS_PER_QUERY = 10_000;
+  public static final int MAX_POINTS_PER_QUERY = 10_000;
 
   private final DemandSource singleQuery;
   private final int maxPoints;
 
-  ChunkedRangeQuery(DemandSource singleQuery) {
+  public ChunkedRangeQuery(DemandSource singleQuery) {
     this(singleQuery, MAX_POINTS_PER_QUERY);
   }
 
-  ChunkedRangeQuery(DemandSource singleQuery, int maxPoints) {
+  public ChunkedRangeQuery(DemandSource singleQuery, int maxPoints) {
     this.singleQuery = singleQuery;
     this.maxPoints = maxPoints;
   }

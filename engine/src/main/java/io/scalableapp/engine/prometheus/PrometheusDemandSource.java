@@ -1,4 +1,4 @@
-package io.scalableapp.operator.prediction;
+package io.scalableapp.engine.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,8 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * One Prometheus range query per fetch. Prometheus refuses more than 11,000 points per query; longer
+ * One Prometheus range query per fetch ({@code GET /api/v1/query_range}, as documented at
+ * prometheus.io/docs/prometheus/latest/querying/api), for the operator and the lab's what-if alike. Prometheus refuses more than 11,000 points per query; longer
  * histories go through {@link ChunkedRangeQuery}.
  */
 public final class PrometheusDemandSource implements DemandSource {
@@ -26,9 +27,9 @@ public final class PrometheusDemandSource implements DemandSource {
   private final HttpClient http;
   private final URI baseUrl;
   private final String query;
-  private final PrometheusQueryCounters counters;
+  private final QueryListener counters;
 
-  public PrometheusDemandSource(HttpClient http, URI baseUrl, String query, PrometheusQueryCounters counters) {
+  public PrometheusDemandSource(HttpClient http, URI baseUrl, String query, QueryListener counters) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.query = query;
@@ -55,12 +56,12 @@ public final class PrometheusDemandSource implements DemandSource {
   }
 
   /** Points of a range query from {@code from} to {@code to}, both included, as Prometheus counts them. */
-  static int points(Instant from, Instant to, Duration step) {
+  public static int points(Instant from, Instant to, Duration step) {
     return to.isBefore(from) ? 0 : (int) (Duration.between(from, to).dividedBy(step) + 1);
   }
 
   /** Places each sample at its step; steps Prometheus returned nothing for stay NaN (missing, not zero). */
-  static Series toSeries(JsonNode body, Instant from, Duration step, int points) throws IOException {
+  public static Series toSeries(JsonNode body, Instant from, Duration step, int points) throws IOException {
     JsonNode result = body.path("data").path("result");
     if (result.size() > 1) {
       throw new IOException("the query returned " + result.size() + " series; aggregate it to one, e.g. with sum()");

@@ -1,0 +1,57 @@
+package io.scalableapp.lab.frontier;
+
+import io.scalableapp.lab.experiment.ExperimentRunner;
+import io.scalableapp.lab.experiment.PlannedRun;
+import io.scalableapp.lab.experiment.PolicyKind;
+import io.scalableapp.lab.experiment.RunOutcome;
+import io.scalableapp.lab.experiment.Scenario;
+import io.scalableapp.lab.hpa.HorizontalPodAutoscalerModel;
+import io.scalableapp.lab.sim.FloorSchedule;
+import io.scalableapp.lab.sim.HpaPolicy;
+import io.scalableapp.lab.sim.HpaVariant;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The reactive HPA swept over {@link ReactiveFrontier#TARGETS} on one scenario: plans the runs (so a caller can
+ * run them in parallel with others) and assembles their outcomes into a {@link ReactiveFrontier}. The run at the
+ * reference target is the plain "reactive HPA" of the report.
+ */
+public final class FrontierRuns {
+
+    private final int referenceTarget;
+    private final int minReplicas;
+    private final IntFunction<HorizontalPodAutoscalerModel> hpa;
+
+    /** @param hpa a fresh HPA model for a CPU target in percent */
+    public FrontierRuns(int referenceTarget, int minReplicas, IntFunction<HorizontalPodAutoscalerModel> hpa) {
+        this.referenceTarget = referenceTarget;
+        this.minReplicas = minReplicas;
+        this.hpa = hpa;
+    }
+
+    public List<PlannedRun> plan(Scenario s, HpaVariant variant) {
+        return ReactiveFrontier.TARGETS.stream().map(target -> {
+            boolean reference = target == referenceTarget;
+            String label = reference ? variant.label() : variant.label() + " at " + target + " %";
+            return new PlannedRun(s, reference ? PolicyKind.REACTIVE : PolicyKind.FRONTIER, label, variant, target,
+                    () -> new HpaPolicy(label, hpa.apply(target), FloorSchedule.constant(minReplicas),
+                            variant.newPipeline(s.workload())));
+        }).toList();
+    }
+
+    /** The frontier of {@code s} and {@code variant} out of a batch of outcomes that contains its runs. */
+    public static ReactiveFrontier collect(List<RunOutcome> outcomes, Scenario s, HpaVariant variant) {
+        return new ReactiveFrontier(outcomes.stream()
+                .filter(o -> o.scenario().equals(s) && o.variant() == variant
+                        && (o.kind() == PolicyKind.REACTIVE || o.kind() == PolicyKind.FRONTIER))
+                .map(o -> new FrontierPoint(o.hpaTargetPercent(), o.metrics().replicaHours(),
+                        o.metrics().underProvisionedMinutes()))
+                .toList());
+    }
+
+    /** Runs the sweep on the calling thread. */
+    public ReactiveFrontier measure(Scenario s, HpaVariant variant) {
+        return collect(plan(s, variant).stream().map(ExperimentRunner::run).toList(), s, variant);
+    }
+}

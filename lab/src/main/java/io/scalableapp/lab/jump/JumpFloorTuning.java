@@ -1,0 +1,107 @@
+package io.scalableapp.lab.jump;
+
+import io.scalableapp.lab.experiment.PlannedRun;
+import io.scalableapp.lab.experiment.PolicyKind;
+import io.scalableapp.lab.experiment.RunOutcome;
+import io.scalableapp.lab.experiment.Scenario;
+import io.scalableapp.lab.frontier.FrontierRuns;
+import io.scalableapp.lab.frontier.ReactiveFrontier;
+import io.scalableapp.lab.frontier.SameCost;
+import io.scalableapp.lab.hpa.HorizontalPodAutoscalerModel;
+import io.scalableapp.lab.metrics.ProvisioningMetrics;
+import io.scalableapp.lab.sim.FloorSchedule;
+import io.scalableapp.lab.sim.HpaPolicy;
+import io.scalableapp.lab.sim.HpaVariant;
+import io.scalableapp.lab.sim.RecordedFloor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+
+/**
+ * Chooses a jump floor on the training part only: every {@link #CANDIDATES candidate} runs as the HPA's floor on
+ * the last 30 % of the training minutes ({@link Scenario#validation()}), beside the reactive frontier of those
+ * same minutes, and the candidate with the most fewer under-provisioned minutes than the same-cost HPA is kept
+ * if it beats it at all. Re-run with {@code make bench-scaling-tune} (the lab runs it before every report).
+ */
+public final class JumpFloorTuning {
+
+    /** The HPA's headroom at a 70 % target: a bigger one-minute jump outruns it. */
+    static final double HPA_HEADROOM_JUMP = 1 / 0.7;
+
+    public static final List<JumpFloor> CANDIDATES = Stream.concat(
+            Stream.of(0.9, 0.95, 0.99).flatMap(q -> Stream.of(60, 1440).flatMap(history -> Stream.of(1, 10)
+                    .map(level -> (JumpFloor) new ShortTermQuantileFloor(q, history, level)))),
+            Stream.of(15, 60, 240).flatMap(hold -> Stream.of(1.0, HPA_HEADROOM_JUMP)
+                    .map(factor -> (JumpFloor) new RegimeHoldFloor(HPA_HEADROOM_JUMP, 10, hold, factor))))
+            .toList();
+
+    /** One candidate's validation figures. */
+    public record Candidate(JumpFloor floor, ProvisioningMetrics metrics, SameCost sameCost) {
+    }
+
+    /** The validation of all candidates for one scenario and HPA variant, and the one kept, if any. */
+    public record Result(Scenario validation, HpaVariant variant, ReactiveFrontier frontier,
+                         List<Candidate> candidates, Optional<Candidate> chosen) {
+    }
+
+    private final FrontierRuns frontier;
+    private final int targetPercent;
+    private final IntFunction<HorizontalPodAutoscalerModel> hpa;
+    private final ToIntFunction<Scenario> horizonMinutes;
+
+    public JumpFloorTuning(FrontierRuns frontier, int targetPercent, IntFunction<HorizontalPodAutoscalerModel> hpa,
+                           ToIntFunction<Scenario> horizonMinutes) {
+        this.frontier = frontier;
+        this.targetPercent = targetPercent;
+        this.hpa = hpa;
+        this.horizonMinutes = horizonMinutes;
+    }
+
+    /** The runs to choose with, on the validation part of {@code s}. */
+    public List<PlannedRun> plan(Scenario s, HpaVariant variant) {
+        Scenario validation = s.validation();
+        List<PlannedRun> runs = new ArrayList<>(frontier.plan(validation, variant));
+        for (JumpFloor candidate : CANDIDATES) {
+            runs.add(run(validation, variant, candidate, Optional.empty(), candidate.label()));
+        }
+        return runs;
+    }
+
+    public Result choose(List<RunOutcome> outcomes, Scenario s, HpaVariant variant) {
+        Scenario validation = s.validation();
+        ReactiveFrontier reactive = FrontierRuns.collect(outcomes, validation, variant);
+        List<Candidate> candidates = new ArrayList<>();
+        for (JumpFloor candidate : CANDIDATES) {
+            RunOutcome o = outcomes.stream()
+                    .filter(r -> r.scenario().equals(validation) && r.variant() == variant
+                            && r.kind() == PolicyKind.JUMP_FLOOR && r.policy().equals(candidate.label()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no run for " + candidate.label()));
+            candidates.add(new Candidate(candidate, o.metrics(),
+                    reactive.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes())));
+        }
+        Optional<Candidate> best = candidates.stream()
+                .filter(c -> c.sameCost().conclusive() && c.sameCost().reduction() > 0)
+                .max(Comparator.comparingDouble(c -> c.sameCost().reduction()));
+        return new Result(validation, variant, reactive, candidates, best);
+    }
+
+    /** The HPA at the reference target with {@code floor} (and optionally another floor) as minReplicas. */
+    public PlannedRun run(Scenario s, HpaVariant variant, JumpFloor floor, Optional<FloorSchedule> with,
+                          String label) {
+        return new PlannedRun(s, PolicyKind.JUMP_FLOOR, label, variant, targetPercent, () -> {
+            FloorSchedule jump = record(s, floor);
+            FloorSchedule combined = with.map(jump::max).orElse(jump);
+            return new HpaPolicy(label, hpa.apply(targetPercent), combined, variant.newPipeline(s.workload()));
+        });
+    }
+
+    private RecordedFloor record(Scenario s, JumpFloor floor) {
+        int from = s.warmUpFrom();
+        return RecordedFloor.of(s.trace(), from, floor.floors(s.trace(), from, s.scoreTo(),
+                s.workload().capacityPerReplica(), horizonMinutes.applyAsInt(s)));
+    }
+}

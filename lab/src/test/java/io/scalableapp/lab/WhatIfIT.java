@@ -1,0 +1,139 @@
+package io.scalableapp.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.scalableapp.engine.prometheus.QueryListener;
+import io.scalableapp.lab.trace.PrometheusHistory;
+import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.lab.trace.TraceCatalog;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The what-if command against a real Prometheus (Debian's, installed by `make tools`) holding eight days of NASA
+ * traffic as a per-second rate, backfilled with promtool as a user's Prometheus would hold it.
+ */
+class WhatIfIT {
+    private static final String METRIC = "nasa_requests_per_second";
+    private static final Instant FROM = Instant.parse("1995-07-03T00:00:00Z");
+    private static final Instant TO = Instant.parse("1995-07-11T00:00:00Z");
+    @TempDir
+    static Path dir;
+    private static Trace nasa;
+    private static Process prometheus;
+    private static URI url;
+
+    @BeforeAll
+    static void startPrometheus() throws Exception {
+        nasa = new TraceCatalog(TraceCatalog.locate(Path.of(""))).nasa();
+        StringBuilder om = new StringBuilder("# TYPE " + METRIC + " gauge\n");
+        // A minute's count as the rate over that minute, stamped at its end, as rate() over a 1m step reads it.
+        for (int i = nasa.indexOf(FROM); i < nasa.indexOf(TO); i++) {
+            if (nasa.observed(i)) {
+                om.append(String.format(Locale.ROOT, "%s %.6f %d%n", METRIC, nasa.demand(i) / 60.0,
+                        nasa.instant(i).plusSeconds(60).getEpochSecond()));
+            }
+        }
+        Files.writeString(dir.resolve("backfill.om"), om.append("# EOF\n"));
+        run("promtool", "tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=768h",
+                dir.resolve("backfill.om").toString(), dir.resolve("data").toString());
+        Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1m\n");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        url = URI.create("http://127.0.0.1:" + port);
+        prometheus = new ProcessBuilder("prometheus", "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"), "--storage.tsdb.retention.time=100y",
+                "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new IllegalStateException("Prometheus did not become ready; see " + dir.resolve("prometheus.log"));
+    }
+
+    @AfterAll
+    static void stopPrometheus() throws InterruptedException {
+        if (prometheus != null) {
+            prometheus.destroy();
+            prometheus.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    @Test
+    void theFetchedHistoryIsTheTrafficMinuteByMinuteInChunksBelowPrometheussLimit() throws Exception {
+        AtomicInteger queries = new AtomicInteger();
+        QueryListener counting = new QueryListener() {
+            @Override
+            public void querySent() {
+                queries.incrementAndGet();
+            }
+
+            @Override
+            public void samplesFetched(int count) {
+            }
+        };
+        Trace fetched = new PrometheusHistory(counting).fetch("nasa", url, METRIC, FROM.plusSeconds(60), TO,
+                Duration.ofMinutes(1));
+
+        assertThat(queries.get()).as("11,520 points need two queries").isEqualTo(2);
+        assertThat(fetched.instant(0)).isEqualTo(FROM);
+        int compared = 0;
+        for (int i = 0; i < fetched.length(); i++) {
+            int j = nasa.indexOf(fetched.instant(i));
+            if (fetched.observed(i) && nasa.observed(j)) {
+                assertThat(fetched.demand(i)).as("minute %s", fetched.instant(i)).isCloseTo(nasa.demand(j), within(1e-3));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(11_000);
+    }
+
+    @Test
+    void theCommandWritesTheSameCostComparisonAndPlots(@TempDir Path out) throws Exception {
+        WhatIf.main(new String[] {"--prometheus", url.toString(), "--query", METRIC, "--from", FROM.toString(),
+                "--to", TO.toString(), "--name", "nasa-live", "--out", out.toString(), "--threads", "2"});
+
+        String report = Files.readString(out.resolve("README.md"));
+        assertThat(report).contains("nasa-live").contains("same-cost").contains(METRIC);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("frontier-nasa-live") && n.endsWith(".png"));
+        }
+    }
+}
