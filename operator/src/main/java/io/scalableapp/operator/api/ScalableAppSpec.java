@@ -10,6 +10,7 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.api.schema.EnvVarSchema;
 import io.scalableapp.operator.api.schema.ResourcesSchema;
 import java.util.ArrayList;
@@ -78,6 +79,10 @@ public class ScalableAppSpec {
   @JsonPropertyDescription("Predictive scaling: forecast demand from Prometheus and raise capacity before it arrives.")
   private PredictionSpec prediction = new PredictionSpec();
 
+  @JsonPropertyDescription("An edge cache in front of the app: Varnish run by the operator, or Cloudflare cache rules; "
+      + "cache rules, TTLs and purges on rollout. Unset: no CDN.")
+  private CdnSpec cdn;
+
   private static final String RESOURCE_NAME = "(k in ['cpu', 'memory', 'ephemeral-storage'] "
       + "|| k.startsWith('hugepages-') || k.contains('/'))";
   private static final String RESOURCE_NAMES_ARE_KNOWN =
@@ -94,6 +99,8 @@ public class ScalableAppSpec {
 
   public SecurityProfile getSecurityProfile() { return securityProfile; }
   public void setSecurityProfile(SecurityProfile securityProfile) { this.securityProfile = securityProfile; }
+  public CdnSpec getCdn() { return cdn; }
+  public void setCdn(CdnSpec cdn) { this.cdn = cdn; }
   public PredictionSpec getPrediction() { return prediction; }
   public void setPrediction(PredictionSpec prediction) { this.prediction = prediction; }
   public String getImage() { return image; }

@@ -3,6 +3,7 @@ package io.scalableapp.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.scalableapp.operator.api.cdn.CdnStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,8 @@ public class ScalableAppStatus {
       + "Disabled, FixedReplicas or NoCPURequest); Reconciling (True while the current generation rolls out) and "
       + "Stalled (True while it cannot: a refused child, a failed rollout), as kstatus, Flux and Argo CD read them; "
       + "Paused (True while a scalableapp.io/paused or paused-replicas annotation holds the replicas); "
-      + "MetricsAvailable and Predicting with prediction on. Each with reason, message, observedGeneration and "
+      + "MetricsAvailable and Predicting with prediction on; CdnReady with spec.cdn (reason UnsupportedByProvider names a "
+      + "field the provider cannot express). Each with reason, message, observedGeneration and "
       + "time of the last change.")
   private List<Condition> conditions = new ArrayList<>();
 
@@ -35,6 +37,12 @@ public class ScalableAppStatus {
   @JsonPropertyDescription("Predictive scaling: the current forecast and the last decision. Absent while prediction is Off.")
   private PredictionStatus prediction;
 
+  @JsonPropertyDescription("The CDN: provider, applied configuration version and the last purge. Absent without spec.cdn "
+      + "once the operator has removed what it created at the provider.")
+  private CdnStatus cdn;
+
+  public CdnStatus getCdn() { return cdn; }
+  public void setCdn(CdnStatus cdn) { this.cdn = cdn; }
   public PredictionStatus getPrediction() { return prediction; }
   public void setPrediction(PredictionStatus prediction) { this.prediction = prediction; }
   public Long getObservedGeneration() { return observedGeneration; }
@@ -56,11 +64,12 @@ public class ScalableAppStatus {
         && Objects.equals(replicas, other.replicas)
         && Objects.equals(readyReplicas, other.readyReplicas)
         && Objects.equals(serviceName, other.serviceName)
-        && Objects.equals(prediction, other.prediction);
+        && Objects.equals(prediction, other.prediction)
+        && Objects.equals(cdn, other.cdn);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName, prediction);
+    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName, prediction, cdn);
   }
 }

@@ -11,7 +11,7 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import java.util.Objects;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR,
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
     onUpdateFilter = OwnedFieldsChanged.class,
     itemStore = OwnManagedFieldsStore.class))
 public class HorizontalPodAutoscalerDependent extends AppChildResource<HorizontalPodAutoscaler> {

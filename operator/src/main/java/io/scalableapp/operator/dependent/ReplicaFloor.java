@@ -6,6 +6,7 @@ import io.scalableapp.engine.Recommendation;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ final class ReplicaFloor {
   static int of(ScalableApp app, Context<ScalableApp> context) {
     Optional<Pause> pause = Pause.of(app);
     if (pause.isPresent()) {
-      return pause.get().heldReplicas(app, context.getSecondaryResource(Deployment.class));
+      return pause.get().heldReplicas(app, context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT));
     }
     Optional<PredictionOutcome> outcome = context.getSecondaryResource(PredictionOutcome.class);
     Optional<Integer> floor = outcome.isPresent()

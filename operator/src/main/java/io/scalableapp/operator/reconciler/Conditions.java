@@ -20,11 +20,18 @@ public final class Conditions {
   public static final String RECONCILING = "Reconciling";
   /** kstatus' abnormal-true conditions: True while the operator cannot make progress. */
   public static final String STALLED = "Stalled";
+  /** Whether the edge provider serves spec.cdn as written; present while spec.cdn is set. */
+  public static final String CDN_READY = "CdnReady";
 
   private Conditions() {}
 
   public static Optional<Condition> find(List<Condition> conditions, String type) {
     return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  /** Returns a copy of {@code conditions} without {@code type}. */
+  public static List<Condition> remove(List<Condition> conditions, String type) {
+    return conditions.stream().filter(c -> !type.equals(c.getType())).toList();
   }
 
   /** Returns a copy of {@code conditions} with {@code type} set as given. */

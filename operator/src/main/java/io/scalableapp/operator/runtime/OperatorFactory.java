@@ -6,12 +6,16 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scalableapp.operator.cdn.CdnProvider;
+import io.scalableapp.operator.cdn.CdnRuntime;
+import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.cdn.varnish.VarnishProvider;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /** Builds the operator; shared by the Quarkus application and the integration tests so both run the same wiring. */
@@ -24,15 +28,12 @@ public final class OperatorFactory {
   /** @param namespaces the namespaces to watch; empty watches the whole cluster */
   public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
       Clock clock, Set<String> namespaces, LeaderElectionSettings election) {
-    return create(client, registry, prediction, clock, namespaces, Optional.empty(), election);
+    return create(client, registry, prediction, clock, WatchScope.of(namespaces), election, CdnSettings.defaults());
   }
 
-  /**
-   * @param namespaces    the namespaces to watch; empty watches the whole cluster
-   * @param labelSelector only ScalableApps matching it are reconciled (sharding a fleet over several instances)
-   */
+  /** @param scope the namespaces and ScalableApp labels this instance reconciles */
   public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
-      Clock clock, Set<String> namespaces, Optional<String> labelSelector, LeaderElectionSettings election) {
+      Clock clock, WatchScope scope, LeaderElectionSettings election, CdnSettings cdn) {
     PredictionLeadership leadership = election.enabled()
         ? PredictionLeadership.electedByLease() : PredictionLeadership.alwaysLeading();
     Operator operator = new Operator(overrider -> {
@@ -54,17 +55,27 @@ public final class OperatorFactory {
       }
     });
     EventRecorder events = EventRecorders.register(client, new EventRecorder(client, clock, registry));
-    operator.register(new ScalableAppReconciler(clock, prediction, leadership, events),
+    CdnRuntime cdnRuntime = CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders()));
+    operator.register(new ScalableAppReconciler(clock, prediction, leadership, events, cdnRuntime),
         config -> {
           config.withRetry(new GenericRetry().setInitialInterval(Duration.ofSeconds(1)).setIntervalMultiplier(2)
               .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()).withoutMaxAttempts());
-          if (!namespaces.isEmpty()) {
-            config.settingNamespaces(namespaces);
+          if (!scope.namespaces().isEmpty()) {
+            config.settingNamespaces(scope.namespaces());
           }
           // Selected on the server: apps of other shards never reach this instance's cache or reconciler.
-          labelSelector.ifPresent(config::withLabelSelector);
+          scope.labelSelector().ifPresent(config::withLabelSelector);
         });
     return operator;
+  }
+
+  /**
+   * The CDN providers spec.cdn.provider may name. Cloudflare's provider (io.scalableapp.operator.cdn.cloudflare,
+   * built on its own branch) is added here as {@code new CloudflareProvider()}: its workflow dependent
+   * (CloudflareCdnDependent) is already wired, and reports ProviderNotAvailable until then.
+   */
+  static List<CdnProvider> cdnProviders() {
+    return List.of(new VarnishProvider());
   }
 
   /** Without leader election: a single instance (a developer's run, in-process tests). */

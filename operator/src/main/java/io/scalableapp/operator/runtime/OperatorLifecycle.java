@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +28,7 @@ public class OperatorLifecycle {
   private final Set<String> namespaces;
   private final Optional<String> labelSelector;
   private final LeaderElectionSettings election;
+  private final CdnSettings cdn;
   private volatile Operator operator;
   private volatile PredictionService prediction;
 
@@ -46,15 +49,22 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.leader-election.identity") Optional<String> identity,
       @ConfigProperty(name = "scalableapp.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
       @ConfigProperty(name = "scalableapp.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
-      @ConfigProperty(name = "scalableapp.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod) {
+      @ConfigProperty(name = "scalableapp.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod,
+      @ConfigProperty(name = "scalableapp.cdn.varnish.purge-addresses") Optional<String> varnishPurgeAddresses,
+      @ConfigProperty(name = "scalableapp.cdn.varnish.purge-allowed-cidrs") Optional<List<String>> purgeAllowedCidrs,
+      @ConfigProperty(name = "scalableapp.cdn.removal-attempts", defaultValue = "5") int removalAttempts,
+      @ConfigProperty(name = "scalableapp.cdn.removal-backoff", defaultValue = "2s") Duration removalBackoff,
+      @ConfigProperty(name = "scalableapp.cdn.resync", defaultValue = "30s") Duration cdnResync) {
     this.client = client;
     this.registry = registry;
     this.enabled = enabled;
     this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery);
     this.namespaces = namespaces.orElse(Set.of());
-    this.labelSelector = labelSelector.filter(s -> !s.isBlank());
+    this.labelSelector = labelSelector;
     this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, identity, leaseDuration,
         renewDeadline, retryPeriod);
+    this.cdn = new CdnSettings(varnishPurgeAddresses.map(CdnSettings::parseAddresses).orElse(List.of()),
+        purgeAllowedCidrs.orElse(CdnSettings.PRIVATE_NETWORKS), removalAttempts, removalBackoff, cdnResync);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -63,8 +73,8 @@ public class OperatorLifecycle {
     }
     prediction = new PredictionService(settings, client, namespaces, registry, Clock.systemUTC());
     prediction.start();
-    operator = OperatorFactory.create(client, registry, prediction, Clock.systemUTC(), namespaces, labelSelector,
-        election);
+    operator = OperatorFactory.create(client, registry, prediction, Clock.systemUTC(),
+        new WatchScope(namespaces, labelSelector), election, cdn);
     operator.start();
   }
 
