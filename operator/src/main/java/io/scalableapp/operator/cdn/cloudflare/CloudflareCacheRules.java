@@ -90,14 +90,19 @@ final class CloudflareCacheRules {
     parameters.put("cache", true);
     ObjectNode edge = parameters.putObject("edge_ttl");
     edge.put("mode", "override_origin");
-    edge.put("default", edgeTtl.toSeconds());
+    edge.put("default", seconds(edgeTtl));
     ObjectNode browser = parameters.putObject("browser_ttl");
     browser.put("mode", "override_origin");
-    browser.put("default", policy.defaults().browserTtl().toSeconds());
+    browser.put("default", seconds(policy.defaults().browserTtl()));
     // Cloudflare's only stale-while-revalidate knob: serve the stale copy while one request refreshes it.
     parameters.putObject("serve_stale")
         .put("disable_stale_while_updating", policy.staleWhileRevalidate().filter(d -> !d.isZero()).isEmpty());
     return parameters;
+  }
+
+  /** Whole seconds as Cloudflare's integer TTLs (the CRD caps TTLs at a year, well within an int). */
+  private static int seconds(Duration ttl) {
+    return Math.toIntExact(ttl.toSeconds());
   }
 
   private static ObjectNode bypass() {

@@ -15,6 +15,7 @@ import io.scalableapp.operator.cdn.CdnTarget.CloudflareAccess;
 import io.scalableapp.operator.cdn.PurgeRequest;
 import io.scalableapp.operator.cdn.PurgeResult;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareApi.Ruleset;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -187,9 +188,12 @@ public final class CloudflareProvider implements CdnProvider {
     return rule.path("ref").asText().startsWith(CloudflareCacheRules.refPrefix(target.namespace(), target.name()));
   }
 
-  /** What decides whether two rule lists behave the same: the app's rules as it writes them, the others as written. */
-  private static List<JsonNode> views(List<ObjectNode> rules, CdnTarget target) {
-    return rules.stream().<JsonNode>map(r -> isOwned(r, target) ? ourView(r) : writable(r)).toList();
+  /**
+   * What decides whether two rule lists behave the same: the app's rules as it writes them, the others as written,
+   * in canonical JSON (a number read back as an int equals the long it was written as).
+   */
+  private static String views(List<ObjectNode> rules, CdnTarget target) {
+    return canonical(rules.stream().<JsonNode>map(r -> isOwned(r, target) ? ourView(r) : writable(r)).toList());
   }
 
   /** The fields the operator sets on its rules; what Cloudflare adds (id, version, last_updated) left out. */
@@ -211,10 +215,19 @@ public final class CloudflareProvider implements CdnProvider {
 
   private static String hash(List<ObjectNode> rules) {
     try {
-      byte[] canonical = CANONICAL.writeValueAsBytes(CANONICAL.convertValue(rules, Object.class));
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)).substring(0, 16);
-    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot hash cache rules", e);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(rules).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  /** JSON with object keys sorted, so the same rules read back in another key order give the same text. */
+  private static String canonical(List<? extends JsonNode> rules) {
+    try {
+      return CANONICAL.writeValueAsString(CANONICAL.convertValue(rules, Object.class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write cache rules as JSON", e);
     }
   }
 

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,8 @@ import java.util.regex.Pattern;
  * need {@code Authorization: Bearer <token>}; every answer is the {@code {success, errors, messages, result}}
  * envelope. Requests Cloudflare would refuse (bad JSON, an action other than {@code set_cache_settings}, a
  * missing expression, an unknown rule id, a purge naming nothing...) get a 400 with the error in the envelope,
- * so a client bug fails the test instead of passing against a lenient fake.
+ * so a client bug fails the test instead of passing against a lenient fake. Expressions are parsed with
+ * {@link RulesExpression}, and {@link #settingsFor} answers what the zone's rules do to a request.
  *
  * <p>Tests can make it answer the next requests with a documented failure (403 authentication error, 429 rate
  * limited with {@code Retry-After}), stop listening (the provider unreachable), edit the ruleset as someone
@@ -136,6 +136,20 @@ public final class CloudflareStandIn implements AutoCloseable {
     List<ObjectNode> rules = new ArrayList<>();
     ruleset.get("rules").forEach(r -> rules.add((ObjectNode) r.deepCopy()));
     return rules;
+  }
+
+  /**
+   * The cache settings Cloudflare would apply to {@code request}: every enabled rule whose expression matches, in
+   * order, each overriding the settings the earlier ones set. Empty when no rule matches.
+   */
+  public synchronized ObjectNode settingsFor(String zoneId, RulesExpression.HttpRequest request) {
+    ObjectNode settings = JsonNodeFactory.instance.objectNode();
+    for (ObjectNode rule : rules(zoneId)) {
+      if (rule.path("enabled").asBoolean(true) && RulesExpression.matches(rule.get("expression").asText(), request)) {
+        settings.setAll((ObjectNode) rule.get("action_parameters"));
+      }
+    }
+    return settings;
   }
 
   /** The entry point ruleset's version; empty when none exists. */
@@ -300,9 +314,10 @@ public final class CloudflareStandIn implements AutoCloseable {
       if (!rule.path("expression").isTextual() || rule.get("expression").asText().isBlank()) {
         return Optional.of(at + ".expression: is required");
       }
-      Optional<String> badExpression = wellFormed(rule.get("expression").asText());
-      if (badExpression.isPresent()) {
-        return Optional.of(at + ".expression: filter parsing error: " + badExpression.get());
+      try {
+        RulesExpression.parse(rule.get("expression").asText());
+      } catch (IllegalArgumentException e) {
+        return Optional.of(at + ".expression: filter parsing error: " + e.getMessage());
       }
       if (rule.has("enabled") && !rule.get("enabled").isBoolean()) {
         return Optional.of(at + ".enabled: must be a boolean");
@@ -350,45 +365,6 @@ public final class CloudflareStandIn implements AutoCloseable {
       return Optional.of(at + ".serve_stale.disable_stale_while_updating: must be a boolean");
     }
     return Optional.empty();
-  }
-
-  /**
-   * A structural check of a Rules language expression: closed string literals, balanced parentheses and
-   * braces, no {@code **} in a wildcard literal (which Cloudflare documents as invalid).
-   */
-  static Optional<String> wellFormed(String expression) {
-    int depth = 0;
-    boolean inString = false;
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < expression.length(); i++) {
-      char c = expression.charAt(i);
-      if (inString) {
-        if (c == '\\' && i + 1 < expression.length()) {
-          literal.append(c).append(expression.charAt(++i));
-        } else if (c == '"') {
-          inString = false;
-          if (literal.indexOf("**") >= 0 && expression.substring(0, i - literal.length()).stripTrailing()
-              .endsWith("wildcard")) {
-            return Optional.of("two unescaped * in a row in a wildcard literal");
-          }
-        } else {
-          literal.append(c);
-        }
-      } else if (c == '"') {
-        inString = true;
-        literal.setLength(0);
-      } else if (c == '(' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == '}') {
-        if (--depth < 0) {
-          return Optional.of("unbalanced '" + c + "' at " + i);
-        }
-      }
-    }
-    if (inString) {
-      return Optional.of("unterminated string literal");
-    }
-    return depth == 0 ? Optional.empty() : Optional.of("unclosed parenthesis or brace");
   }
 
   /** Why Cloudflare would refuse this purge, or empty when it is valid: exactly one kind of purge per request. */
