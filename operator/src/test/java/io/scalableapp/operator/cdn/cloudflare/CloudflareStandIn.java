@@ -45,8 +45,11 @@ public final class CloudflareStandIn implements AutoCloseable {
   static final String API_PREFIX = "/client/v4";
   static final String PHASE = "http_request_cache_settings";
 
-  /** A request as received, with whether it carried the expected token (the token itself is not kept). */
-  public record Request(String method, String path, boolean authorized, JsonNode body) {}
+  /**
+   * A request as received, with whether it carried the expected token (the token itself is not kept) and the
+   * HTTP status it was answered with.
+   */
+  public record Request(String method, String path, boolean authorized, JsonNode body, int status) {}
 
   /** A documented Cloudflare failure the stand-in can be told to answer with. */
   public enum Failure {
@@ -120,18 +123,17 @@ public final class CloudflareStandIn implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** The purge_cache bodies received for {@code zoneId} and answered with success. */
+  /** The purge_cache bodies received for {@code zoneId} and answered with success: the purges that happened. */
   public synchronized List<JsonNode> purges(String zoneId) {
-    return requests.stream().filter(r -> r.authorized() && r.method().equals("POST")
-        && r.path().equals(API_PREFIX + "/zones/" + zoneId + "/purge_cache") && validPurge(r.body()).isEmpty())
-        .map(Request::body).toList();
+    return requests.stream().filter(r -> r.status() == 200 && r.method().equals("POST")
+        && r.path().equals(API_PREFIX + "/zones/" + zoneId + "/purge_cache")).map(Request::body).toList();
   }
 
   /** The rules of the zone's cache settings entry point ruleset, as GET returns them; empty when none exists. */
   public synchronized List<ObjectNode> rules(String zoneId) {
     ObjectNode ruleset = entrypoints.get(zoneId);
     if (ruleset == null) {
-      return List.of();
+      return new ArrayList<>();
     }
     List<ObjectNode> rules = new ArrayList<>();
     ruleset.get("rules").forEach(r -> rules.add((ObjectNode) r.deepCopy()));
@@ -205,9 +207,9 @@ public final class CloudflareStandIn implements AutoCloseable {
       }
       Response response;
       synchronized (this) {
-        requests.add(new Request(method, path, authorized, body));
         response = respond(method, path, exchange.getRequestHeaders().getFirst("Content-Type"), authorization,
             authorized, body, badJson);
+        requests.add(new Request(method, path, authorized, body, response.status()));
       }
       response.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       exchange.getResponseHeaders().add("Content-Type", "application/json");
