@@ -135,7 +135,9 @@ public final class CloudflareProvider implements CdnProvider {
       values.subList(from, Math.min(values.size(), from + PURGE_BATCH)).forEach(body.putArray(field)::add);
       ids.add(api.purge(zone, body));
     }
-    return new PurgeResult(String.join(",", ids), "Cloudflare purged " + field + " " + values + " in zone "
+    String named = values.size() <= 5 ? values.toString()
+        : values.subList(0, 5).toString().replace("]", ", ... " + values.size() + " in all]");
+    return new PurgeResult(String.join(",", ids), "Cloudflare purged " + field + " " + named + " in zone "
         + zone.zoneId() + " (" + request.reason() + ")");
   }
 

@@ -49,7 +49,7 @@ public final class CloudflareStandIn implements AutoCloseable {
    * A request as received, with whether it carried the expected token (the token itself is not kept) and the
    * HTTP status it was answered with.
    */
-  public record Request(String method, String path, boolean authorized, JsonNode body, int status) {}
+  public record Request(Instant at, String method, String path, boolean authorized, JsonNode body, int status) {}
 
   /** A documented Cloudflare failure the stand-in can be told to answer with. */
   public enum Failure {
@@ -81,6 +81,7 @@ public final class CloudflareStandIn implements AutoCloseable {
   private final Map<String, ObjectNode> entrypoints = new HashMap<>();
   private final List<Request> requests = new ArrayList<>();
   private final List<Failure> nextFailures = new ArrayList<>();
+  private Failure failingUntilRecovered;
   private int retryAfterSeconds = 1;
   private HttpServer server;
 
@@ -101,6 +102,17 @@ public final class CloudflareStandIn implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       nextFailures.add(failure);
     }
+  }
+
+  /** Answers every request with {@code failure} until {@link #recover()}. */
+  public synchronized void failAll(Failure failure) {
+    failingUntilRecovered = failure;
+  }
+
+  /** Stops answering with failures: the ones queued by {@link #failNext} and {@link #failAll}. */
+  public synchronized void recover() {
+    failingUntilRecovered = null;
+    nextFailures.clear();
   }
 
   /** The Retry-After, in seconds, of the 429 answers. */
@@ -209,7 +221,7 @@ public final class CloudflareStandIn implements AutoCloseable {
       synchronized (this) {
         response = respond(method, path, exchange.getRequestHeaders().getFirst("Content-Type"), authorization,
             authorized, body, badJson);
-        requests.add(new Request(method, path, authorized, body, response.status()));
+        requests.add(new Request(Instant.now(), method, path, authorized, body, response.status()));
       }
       response.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -225,8 +237,10 @@ public final class CloudflareStandIn implements AutoCloseable {
 
   private Response respond(String method, String path, String contentType, String authorization,
       boolean authorized, JsonNode body, boolean badJson) {
-    if (!nextFailures.isEmpty()) {
-      return switch (nextFailures.remove(0)) {
+    Failure failure = failingUntilRecovered != null ? failingUntilRecovered
+        : nextFailures.isEmpty() ? null : nextFailures.remove(0);
+    if (failure != null) {
+      return switch (failure) {
         case AUTHENTICATION_ERROR -> failure(403, 10000, "Authentication error");
         case RATE_LIMITED -> new Response(429, envelope(false, error(971,
             "Please wait and consider throttling your request speed"), null),
