@@ -90,9 +90,10 @@ image-push: ## Build the image and push it to $(IMG) (log in first: docker/podma
 ##@ Local cluster (built from Go modules, no Docker)
 
 .PHONY: tools
-tools: ## Build and cache the control-plane binaries, helm and the GitOps checkers, install Prometheus (first run only).
+tools: ## Build and cache the control-plane binaries, helm and the GitOps checkers, install Prometheus and Varnish (first run only).
 	hack/build-binaries.sh
 	hack/install-prometheus.sh
+	hack/install-varnish.sh
 
 .PHONY: cluster-up
 cluster-up: ## Start the local cluster (CLUSTER=kwok, or CLUSTER=kind); writes .cluster/kubeconfig.

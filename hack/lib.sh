@@ -13,3 +13,28 @@ GITOPS_TOOLS_DIR="$SCALABLEAPP_CACHE/gitops-tools-$(cat "$HACK_DIR"/gitops/go.mo
   "$HACK_DIR"/gitops/*/*.go | sha256sum | cut -c1-12)"
 HELM_BIN_DIR="$SCALABLEAPP_CACHE/helm-$HELM_VERSION"
 log() { printf '[hack] %s\n' "$*" >&2; }
+
+# apt_install_without_services "pkg ..." "service ...": installs Debian packages without letting their
+# maintainer scripts start the packaged daemons (policy-rc.d exit 101, only added if absent), then keeps
+# those services disabled via the init system that owns them (never by process name, so a daemon the
+# tests or the demo started on the same port is left alone).
+apt_install_without_services() {
+  local packages=$1 services=$2 sudo="" policy=/usr/sbin/policy-rc.d added_policy="" s
+  [[ $EUID -eq 0 ]] || sudo=sudo
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+    $sudo chmod 755 "$policy"; added_policy=1
+  fi
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $packages >/dev/null || {
+    [[ -n $added_policy ]] && $sudo rm -f "$policy"; return 1; }
+  [[ -n $added_policy ]] && $sudo rm -f "$policy"
+  for s in $services; do
+    if [[ -d /run/systemd/system ]]; then
+      $sudo systemctl disable --now "$s.service" >/dev/null 2>&1 || true
+    elif [[ -x /etc/init.d/$s ]]; then
+      $sudo "/etc/init.d/$s" stop >/dev/null 2>&1 || true
+    fi
+  done
+}

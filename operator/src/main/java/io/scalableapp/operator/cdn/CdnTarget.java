@@ -23,8 +23,11 @@ public record CdnTarget(String namespace, String name, String uid, Optional<Clou
     }
   }
 
-  /** The Varnish edge: the addresses a BAN must reach (every edge pod, or the operator's configured override). */
-  public record VarnishEdge(List<InetSocketAddress> purgeAddresses, String vclHash) {
+  /**
+   * The Varnish edge: the addresses a BAN must reach (every ready edge pod, or the operator's configured override)
+   * and the hash of the VCL in the edge's ConfigMap (empty before it exists).
+   */
+  public record VarnishEdge(List<InetSocketAddress> purgeAddresses, Optional<String> vclHash) {
     public VarnishEdge {
       purgeAddresses = List.copyOf(purgeAddresses);
     }

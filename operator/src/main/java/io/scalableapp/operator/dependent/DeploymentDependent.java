@@ -19,9 +19,10 @@ import io.scalableapp.operator.api.HttpProbeSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppSpec;
 import io.scalableapp.operator.api.SecurityProfile;
+import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.util.Optional;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR))
 public class DeploymentDependent extends AppChildResource<Deployment> {
   public static final String CONTAINER_NAME = "app";
   public static final String PORT_NAME = "http";
@@ -33,7 +34,8 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
   @Override
   protected Deployment desired(ScalableApp app, Context<ScalableApp> context) {
     // Not getSecondaryResource(app, context): that computes desired() to find the Deployment.
-    return desired(app, ReplicaFloor.of(app, context), context.getSecondaryResource(Deployment.class));
+    return desired(app, ReplicaFloor.of(app, context),
+        context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT));
   }
 
   /** The Deployment for a new app, given the replica floor that prediction (or replicas.min) asks for. */

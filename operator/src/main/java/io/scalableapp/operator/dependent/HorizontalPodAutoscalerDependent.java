@@ -10,7 +10,7 @@ import io.scalableapp.operator.api.AutoscalingSpec;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR))
 public class HorizontalPodAutoscalerDependent extends AppChildResource<HorizontalPodAutoscaler> {
 
   public HorizontalPodAutoscalerDependent() {

@@ -10,7 +10,7 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ServiceSpec;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR))
 public class ServiceDependent extends AppChildResource<Service> {
 
   public ServiceDependent() {

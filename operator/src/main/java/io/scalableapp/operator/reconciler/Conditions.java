@@ -29,6 +29,11 @@ public final class Conditions {
     return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
+  /** Returns a copy of {@code conditions} without {@code type}. */
+  public static List<Condition> remove(List<Condition> conditions, String type) {
+    return conditions.stream().filter(c -> !type.equals(c.getType())).toList();
+  }
+
   /** Returns a copy of {@code conditions} with {@code type} set as given. */
   public static List<Condition> set(List<Condition> conditions, String type, boolean status, String reason,
       String message, long observedGeneration, Instant now) {

@@ -22,7 +22,19 @@ import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.runtime.EventRecorder;
+import io.scalableapp.operator.cdn.CdnCleanupEventSource;
+import io.scalableapp.operator.cdn.CdnOutcome;
+import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.cdn.cloudflare.CloudflareCdnDependent;
+import io.scalableapp.operator.cdn.varnish.EdgeConfigMapDependent;
+import io.scalableapp.operator.cdn.varnish.EdgeDeploymentDependent;
+import io.scalableapp.operator.cdn.varnish.EdgeHorizontalPodAutoscalerDependent;
+import io.scalableapp.operator.cdn.varnish.EdgeServiceDependent;
+import io.scalableapp.operator.cdn.varnish.VarnishCdnDependent;
+import io.scalableapp.operator.cdn.varnish.VarnishEdgeEnabled;
+import io.scalableapp.operator.cdn.varnish.VarnishProvider;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,53 +47,83 @@ import java.util.Optional;
     @Dependent(name = ScalableAppReconciler.DEPLOYMENT, type = DeploymentDependent.class),
     @Dependent(name = ScalableAppReconciler.SERVICE, type = ServiceDependent.class),
     @Dependent(name = ScalableAppReconciler.HPA, type = HorizontalPodAutoscalerDependent.class,
-        reconcilePrecondition = AutoscalingEnabled.class, dependsOn = ScalableAppReconciler.DEPLOYMENT)
+        reconcilePrecondition = AutoscalingEnabled.class, dependsOn = ScalableAppReconciler.DEPLOYMENT),
+    // spec.cdn with provider varnish: the edge tier in front of the app's Service.
+    @Dependent(name = ScalableAppReconciler.EDGE_CONFIGMAP, type = EdgeConfigMapDependent.class,
+        reconcilePrecondition = VarnishEdgeEnabled.class),
+    @Dependent(name = ScalableAppReconciler.EDGE_SERVICE, type = EdgeServiceDependent.class,
+        reconcilePrecondition = VarnishEdgeEnabled.class),
+    @Dependent(name = ScalableAppReconciler.EDGE_DEPLOYMENT, type = EdgeDeploymentDependent.class,
+        reconcilePrecondition = VarnishEdgeEnabled.class,
+        dependsOn = {ScalableAppReconciler.EDGE_CONFIGMAP, ScalableAppReconciler.SERVICE}),
+    @Dependent(name = ScalableAppReconciler.EDGE_HPA, type = EdgeHorizontalPodAutoscalerDependent.class,
+        reconcilePrecondition = VarnishEdgeEnabled.class, dependsOn = ScalableAppReconciler.EDGE_DEPLOYMENT),
+    // One external dependent per CDN provider; a new provider is a new pair of lines here.
+    @Dependent(name = VarnishProvider.NAME, type = VarnishCdnDependent.class,
+        activationCondition = VarnishCdnDependent.Active.class),
+    @Dependent(name = CloudflareCdnDependent.NAME, type = CloudflareCdnDependent.class,
+        activationCondition = CloudflareCdnDependent.Active.class)
 })
 @ControllerConfiguration(name = "scalableapp", fieldManager = ScalableAppReconciler.FIELD_MANAGER)
 public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   public static final String FIELD_MANAGER = "scalableapp-operator";
-  static final String DEPLOYMENT = "deployment";
-  static final String SERVICE = "service";
+  public static final String DEPLOYMENT = "deployment";
+  public static final String SERVICE = "service";
   static final String HPA = "horizontalpodautoscaler";
+  static final String EDGE_CONFIGMAP = "edge-configmap";
+  static final String EDGE_SERVICE = "edge-service";
+  static final String EDGE_DEPLOYMENT = "edge-deployment";
+  static final String EDGE_HPA = "edge-horizontalpodautoscaler";
+  /** The CDN dependents, by provider name. */
+  static final List<String> CDN_PROVIDERS = List.of(VarnishProvider.NAME, CloudflareCdnDependent.NAME);
 
   private final Clock clock;
   private final PredictionService prediction;
   private final PredictionLeadership leadership;
   private final EventRecorder events;
+  private final CdnSettings cdn;
 
   public ScalableAppReconciler(Clock clock, PredictionService prediction, PredictionLeadership leadership,
-      EventRecorder events) {
+      EventRecorder events, CdnSettings cdn) {
     this.clock = clock;
     this.prediction = prediction;
     this.leadership = leadership;
     this.events = events;
+    this.cdn = cdn;
   }
 
   @Override
   public List<EventSource<?, ScalableApp>> prepareEventSources(EventSourceContext<ScalableApp> context) {
-    return List.of(new PredictionEventSource(context, prediction, leadership));
+    return List.of(new PredictionEventSource(context, prediction, leadership),
+        new CdnCleanupEventSource(context.getClient()));
   }
 
   @Override
   public UpdateControl<ScalableApp> reconcile(ScalableApp app, Context<ScalableApp> context) {
     Instant now = clock.instant();
-    ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
+    ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT),
         Optional.empty(), now);
     PredictionReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status,
         events, now);
-    return patchIfChanged(app, status);
+    List<CdnOutcome> cdnOutcomes = CDN_PROVIDERS.stream().flatMap(p -> context
+        .managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();
+    Optional<Duration> cdnRecheck = CdnReporter.report(app, cdnOutcomes, status, cdn.resync(), now);
+    UpdateControl<ScalableApp> control = patchIfChanged(app, status);
+    cdnRecheck.ifPresent(control::rescheduleAfter);
+    return control;
   }
 
   @Override
   public ErrorStatusUpdateControl<ScalableApp> updateErrorStatus(ScalableApp app, Context<ScalableApp> context,
       Exception e) {
-    ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class),
+    ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT),
         Optional.of(e), clock.instant());
     // The Event reaches `kubectl describe` even when the status write below is refused too; JOSDK retries.
     events.warning(app, "ReconcileFailed",
         StatusAggregator.describe(e) + "; retrying with backoff");
     if (app.getStatus() != null) {
       status.setPrediction(app.getStatus().getPrediction());
+      status.setCdn(app.getStatus().getCdn());
     }
     return ErrorStatusUpdateControl.patchStatus(statusPatch(app, status));
   }

@@ -97,6 +97,14 @@ public final class StatusAggregator {
     return prefix + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
   }
 
+  /**
+   * The app's rollout is over: the Deployment controller has seen the current template and every replica runs it
+   * and is ready (the same judgement as the Progressing condition).
+   */
+  public static boolean rolloutComplete(ScalableApp app, Deployment deployment) {
+    return Rollout.of(deployment, app.getSpec().getReplicas().getMin()).isComplete();
+  }
+
   /** Where the Deployment's rollout stands, from its status. */
   private record Rollout(boolean exists, boolean observed, boolean paused, int desired, int updated, int readyCount,
       int total) {

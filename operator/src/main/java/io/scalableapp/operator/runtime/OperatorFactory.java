@@ -6,11 +6,16 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scalableapp.operator.cdn.CdnProvider;
+import io.scalableapp.operator.cdn.CdnRuntime;
+import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.cdn.varnish.VarnishProvider;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /** Builds the operator; shared by the Quarkus application and the integration tests so both run the same wiring. */
@@ -23,6 +28,11 @@ public final class OperatorFactory {
   /** @param namespaces the namespaces to watch; empty watches the whole cluster */
   public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
       Clock clock, Set<String> namespaces, LeaderElectionSettings election) {
+    return create(client, registry, prediction, clock, namespaces, election, CdnSettings.defaults());
+  }
+
+  public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
+      Clock clock, Set<String> namespaces, LeaderElectionSettings election, CdnSettings cdn) {
     PredictionLeadership leadership = election.enabled()
         ? PredictionLeadership.electedByLease() : PredictionLeadership.alwaysLeading();
     Operator operator = new Operator(overrider -> {
@@ -44,7 +54,8 @@ public final class OperatorFactory {
       }
     });
     EventRecorder events = EventRecorders.register(client, new EventRecorder(client, clock, registry));
-    operator.register(new ScalableAppReconciler(clock, prediction, leadership, events),
+    CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders()));
+    operator.register(new ScalableAppReconciler(clock, prediction, leadership, events, cdn),
         config -> {
           config.withRetry(new GenericRetry().setInitialInterval(Duration.ofSeconds(1)).setIntervalMultiplier(2)
               .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()).withoutMaxAttempts());
@@ -53,6 +64,15 @@ public final class OperatorFactory {
           }
         });
     return operator;
+  }
+
+  /**
+   * The CDN providers spec.cdn.provider may name. Cloudflare's provider (io.scalableapp.operator.cdn.cloudflare,
+   * built on its own branch) is added here as {@code new CloudflareProvider()}: its workflow dependent
+   * (CloudflareCdnDependent) is already wired, and reports ProviderNotAvailable until then.
+   */
+  static List<CdnProvider> cdnProviders() {
+    return List.of(new VarnishProvider());
   }
 
   /** Without leader election: a single instance (a developer's run, in-process tests). */

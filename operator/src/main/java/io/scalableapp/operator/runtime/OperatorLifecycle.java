@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +27,7 @@ public class OperatorLifecycle {
   private final PredictionSettings settings;
   private final Set<String> namespaces;
   private final LeaderElectionSettings election;
+  private final CdnSettings cdn;
   private volatile Operator operator;
   private volatile PredictionService prediction;
 
@@ -44,7 +47,12 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.leader-election.identity") Optional<String> identity,
       @ConfigProperty(name = "scalableapp.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
       @ConfigProperty(name = "scalableapp.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
-      @ConfigProperty(name = "scalableapp.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod) {
+      @ConfigProperty(name = "scalableapp.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod,
+      @ConfigProperty(name = "scalableapp.cdn.varnish.purge-addresses") Optional<String> varnishPurgeAddresses,
+      @ConfigProperty(name = "scalableapp.cdn.varnish.purge-allowed-cidrs") Optional<List<String>> purgeAllowedCidrs,
+      @ConfigProperty(name = "scalableapp.cdn.removal-attempts", defaultValue = "5") int removalAttempts,
+      @ConfigProperty(name = "scalableapp.cdn.removal-backoff", defaultValue = "2s") Duration removalBackoff,
+      @ConfigProperty(name = "scalableapp.cdn.resync", defaultValue = "30s") Duration cdnResync) {
     this.client = client;
     this.registry = registry;
     this.enabled = enabled;
@@ -52,6 +60,8 @@ public class OperatorLifecycle {
     this.namespaces = namespaces.orElse(Set.of());
     this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, identity, leaseDuration,
         renewDeadline, retryPeriod);
+    this.cdn = new CdnSettings(varnishPurgeAddresses.map(CdnSettings::parseAddresses).orElse(List.of()),
+        purgeAllowedCidrs.orElse(CdnSettings.PRIVATE_NETWORKS), removalAttempts, removalBackoff, cdnResync);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -60,7 +70,7 @@ public class OperatorLifecycle {
     }
     prediction = new PredictionService(settings, client, namespaces, registry, Clock.systemUTC());
     prediction.start();
-    operator = OperatorFactory.create(client, registry, prediction, Clock.systemUTC(), namespaces, election);
+    operator = OperatorFactory.create(client, registry, prediction, Clock.systemUTC(), namespaces, election, cdn);
     operator.start();
   }
 

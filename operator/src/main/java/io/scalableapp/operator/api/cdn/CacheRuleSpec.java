@@ -63,8 +63,8 @@ public class CacheRuleSpec {
   @JsonPropertyDescription("Requests carrying any of these headers bypass the cache even though the path matches, "
       + "e.g. Authorization.")
   @Size(max = 16)
-  @ValidationRule(value = "self.all(h, h.matches('^[A-Za-z0-9-]{1,64}$'))",
-      message = "bypassOnHeaders must be header names (letters, digits and '-', at most 64 characters)")
+  @ValidationRule(value = "self.all(h, h.matches('^[A-Za-z][A-Za-z0-9-]{0,63}$'))",
+      message = "bypassOnHeaders must be header names: a letter, then letters, digits and '-' (at most 64 characters)")
   private List<String> bypassOnHeaders = new ArrayList<>();
 
   public String getName() { return name; }

@@ -13,9 +13,6 @@ public class CdnStatus {
       + "or the Cloudflare ruleset version.")
   private String appliedVersion;
 
-  @JsonPropertyDescription("Hash of the spec.cdn the applied configuration was generated from.")
-  private String appliedSpecHash;
-
   @JsonPropertyDescription("The app Deployment's revision the edge was last purged for (or first saw), so each "
       + "rollout is purged exactly once.")
   private String purgedRevision;
@@ -23,14 +20,18 @@ public class CdnStatus {
   @JsonPropertyDescription("The last purge: when, why and the provider's id for it.")
   private PurgeRecord lastPurge;
 
+  @JsonPropertyDescription("The Cloudflare zone and Secret the configuration was applied with, kept so the operator "
+      + "can remove it after spec.cdn is removed.")
+  private CloudflareSpec cloudflare;
+
   public String getProvider() { return provider; }
   public void setProvider(String provider) { this.provider = provider; }
   public String getAppliedVersion() { return appliedVersion; }
   public void setAppliedVersion(String appliedVersion) { this.appliedVersion = appliedVersion; }
-  public String getAppliedSpecHash() { return appliedSpecHash; }
-  public void setAppliedSpecHash(String appliedSpecHash) { this.appliedSpecHash = appliedSpecHash; }
   public String getPurgedRevision() { return purgedRevision; }
   public void setPurgedRevision(String purgedRevision) { this.purgedRevision = purgedRevision; }
+  public CloudflareSpec getCloudflare() { return cloudflare; }
+  public void setCloudflare(CloudflareSpec cloudflare) { this.cloudflare = cloudflare; }
   public PurgeRecord getLastPurge() { return lastPurge; }
   public void setLastPurge(PurgeRecord lastPurge) { this.lastPurge = lastPurge; }
 
@@ -38,12 +39,12 @@ public class CdnStatus {
   public boolean equals(Object o) {
     return o instanceof CdnStatus other && Objects.equals(provider, other.provider)
         && Objects.equals(appliedVersion, other.appliedVersion)
-        && Objects.equals(appliedSpecHash, other.appliedSpecHash)
-        && Objects.equals(purgedRevision, other.purgedRevision) && Objects.equals(lastPurge, other.lastPurge);
+        && Objects.equals(purgedRevision, other.purgedRevision) && Objects.equals(lastPurge, other.lastPurge)
+        && Objects.equals(cloudflare, other.cloudflare);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(provider, appliedVersion, appliedSpecHash, purgedRevision, lastPurge);
+    return Objects.hash(provider, appliedVersion, purgedRevision, lastPurge, cloudflare);
   }
 }

@@ -34,4 +34,14 @@ public class CloudflareSpec {
 
   /** The URL the operator calls: the spec's, or Cloudflare's own. */
   public String apiBaseUrlOrDefault() { return apiBaseUrl == null ? DEFAULT_API_BASE_URL : apiBaseUrl; }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CloudflareSpec other && java.util.Objects.equals(zoneId, other.zoneId) && java.util.Objects.equals(credentialsSecretRef, other.credentialsSecretRef) && java.util.Objects.equals(apiBaseUrl, other.apiBaseUrl);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(zoneId, credentialsSecretRef, apiBaseUrl);
+  }
 }

@@ -42,8 +42,8 @@ public class PurgeSpec {
 
   @JsonPropertyDescription("Response header in which the app lists a response's tags, comma-separated.")
   @Default("Cache-Tag")
-  @ValidationRule(value = "self.matches('^[A-Za-z0-9-]{1,64}$')",
-      message = "cdn.purge.tagHeader must be a header name (letters, digits and '-')")
+  @ValidationRule(value = "self.matches('^[A-Za-z][A-Za-z0-9-]{0,63}$')",
+      message = "cdn.purge.tagHeader must be a header name: a letter, then letters, digits and '-'")
   private String tagHeader = "Cache-Tag";
 
   public boolean isOnRollout() { return onRollout; }

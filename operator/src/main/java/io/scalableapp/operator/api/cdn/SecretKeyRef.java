@@ -30,4 +30,14 @@ public class SecretKeyRef {
   public void setName(String name) { this.name = name; }
   public String getKey() { return key; }
   public void setKey(String key) { this.key = key; }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SecretKeyRef other && java.util.Objects.equals(name, other.name) && java.util.Objects.equals(key, other.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, key);
+  }
 }

@@ -1,0 +1,126 @@
+package io.scalableapp.operator.cdn;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.runtime.EventRecorders;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes a deleted app's configuration at its provider, then releases {@link CdnFinalizer}. JOSDK hands a deleted
+ * primary only to a controller that uses its own finalizer on every app, so this listens to the app's events itself;
+ * as an event source it runs only while the controller does (on the leader). Bounded: after
+ * {@link CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and a Warning Event says
+ * what was left at the provider, so an unreachable provider never keeps the namespace from being deleted.
+ */
+public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome, ScalableApp>
+    implements ResourceEventAware<ScalableApp> {
+  private static final Logger LOG = LoggerFactory.getLogger(CdnCleanupEventSource.class);
+  private final KubernetesClient client;
+  private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+  private ScheduledExecutorService executor;
+
+  public CdnCleanupEventSource(KubernetesClient client) {
+    super(CdnOutcome.class, "cdn-cleanup");
+    this.client = client;
+  }
+
+  @Override
+  public synchronized void start() {
+    executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cdn-cleanup");
+      t.setDaemon(true);
+      return t;
+    });
+    super.start();
+  }
+
+  @Override
+  public synchronized void stop() {
+    super.stop();
+    if (executor != null) executor.shutdownNow();
+  }
+
+  @Override
+  public Set<CdnOutcome> getSecondaryResources(ScalableApp primary) {
+    return Set.of();
+  }
+
+  @Override
+  public void onResourceCreated(ScalableApp app) {
+    cleanUpIfDeleted(app);
+  }
+
+  @Override
+  public void onResourceUpdated(ScalableApp app, ScalableApp old) {
+    cleanUpIfDeleted(app);
+  }
+
+  private void cleanUpIfDeleted(ScalableApp app) {
+    if (!app.isMarkedForDeletion() || !CdnFinalizer.isOn(app) || !isRunning()) return;
+    if (inProgress.add(app.getMetadata().getUid())) {
+      executor.execute(() -> attempt(app, 1));
+    }
+  }
+
+  private void attempt(ScalableApp app, int attempt) {
+    CdnRuntime runtime = CdnRuntime.forClient(client);
+    String uid = app.getMetadata().getUid();
+    var status = app.getStatus() == null ? null : app.getStatus().getCdn();
+    String provider = status == null ? null : status.getProvider();
+    try {
+      if (provider != null) {
+        CdnProvider p = runtime.provider(provider).orElseThrow(() -> new CdnProviderException("ProviderNotAvailable",
+            "this operator build has no " + provider + " provider"));
+        p.remove(CdnTargets.resolve(app, provider, Optional.ofNullable(status.getCloudflare()), client,
+            runtime.settings()));
+        EventRecorders.forClient(client).normal(app, "CdnRemoved",
+            "Removed the app's configuration at " + provider + " before deletion");
+      }
+      release(app, runtime, uid);
+    } catch (CdnProviderException | io.fabric8.kubernetes.client.KubernetesClientException e) {
+      String reason = e instanceof CdnProviderException c ? c.reason() : "KubernetesApiError";
+      if (attempt >= runtime.settings().removalAttempts()) {
+        EventRecorders.forClient(client).warning(app, "CdnLeftBehind", "Could not remove the app's configuration at "
+            + provider + " after " + attempt + " attempts (" + reason + ": " + e.getMessage() + "); "
+            + "the deletion goes ahead: remove what is left at " + provider + " by hand ("
+            + leftBehind(app, provider) + ")");
+        release(app, runtime, uid);
+        return;
+      }
+      Duration wait = runtime.settings().removalBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+      LOG.warn("cdn {} for {}/{}: removal attempt {} failed ({}: {}); retrying in {}s", provider,
+          app.getMetadata().getNamespace(), app.getMetadata().getName(), attempt, reason, e.getMessage(),
+          wait.toSeconds());
+      executor.schedule(() -> attempt(app, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void release(ScalableApp app, CdnRuntime runtime, String uid) {
+    try {
+      CdnFinalizer.remove(client, app);
+    } finally {
+      runtime.forget(uid);
+      inProgress.remove(uid);
+    }
+  }
+
+  /** What the operator made at the provider, in words a person can act on; never a credential. */
+  private static String leftBehind(ScalableApp app, String provider) {
+    var status = app.getStatus().getCdn();
+    if ("cloudflare".equals(provider) && status.getCloudflare() != null) {
+      return "the cache rules whose ref starts with scalableapp:" + app.getMetadata().getNamespace() + "/"
+          + app.getMetadata().getName() + ": in zone " + status.getCloudflare().getZoneId();
+    }
+    return "configuration version " + status.getAppliedVersion();
+  }
+}

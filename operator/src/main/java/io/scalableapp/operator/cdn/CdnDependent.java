@@ -1,0 +1,194 @@
+package io.scalableapp.operator.cdn;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.cdn.CdnSpec;
+import io.scalableapp.operator.api.cdn.CdnStatus;
+import io.scalableapp.operator.api.cdn.CloudflareSpec;
+import io.scalableapp.operator.api.cdn.PurgeRecord;
+import io.scalableapp.operator.reconciler.ScalableAppReconciler;
+import io.scalableapp.operator.reconciler.StatusAggregator;
+import io.scalableapp.operator.runtime.EventRecorders;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One provider as an external dependent resource of the workflow: applies spec.cdn at the provider, purges once per
+ * rollout, and removes what it made once spec.cdn no longer names it. The provider-specific work is the
+ * {@link CdnProvider}'s; a provider is wired in by a subclass naming it and an activation condition
+ * ({@link CdnProviderActive}). The outcome goes to the reconciler through the workflow context.
+ */
+public abstract class CdnDependent implements DependentResource<CdnOutcome, ScalableApp> {
+  /** The Deployment controller's revision of the app's current pod template; a rollout raises it by one or more. */
+  static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
+  private static final Duration MAX_RETRY = Duration.ofMinutes(5);
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CdnDependent.class);
+  private final String providerName;
+
+  protected CdnDependent(String providerName) {
+    this.providerName = providerName;
+  }
+
+  @Override
+  public Class<CdnOutcome> resourceType() {
+    return CdnOutcome.class;
+  }
+
+  @Override
+  public Optional<CdnOutcome> getSecondaryResource(ScalableApp app, Context<ScalableApp> context) {
+    return context.managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(providerName), CdnOutcome.class);
+  }
+
+  @Override
+  public ReconcileResult<CdnOutcome> reconcile(ScalableApp app, Context<ScalableApp> context) {
+    CdnRuntime runtime = CdnRuntime.forClient(context.getClient());
+    CdnOutcome outcome = reconcile(app, context, runtime);
+    context.managedWorkflowAndDependentResourceContext().put(CdnOutcome.key(providerName), outcome);
+    return ReconcileResult.noOperation(outcome);
+  }
+
+  private CdnOutcome reconcile(ScalableApp app, Context<ScalableApp> context, CdnRuntime runtime) {
+    String uid = app.getMetadata().getUid();
+    CdnStatus previous = app.getStatus() == null || app.getStatus().getCdn() == null
+        ? new CdnStatus() : app.getStatus().getCdn();
+    CdnStatus next = copy(previous);
+    next.setProvider(providerName);
+    Optional<CdnProvider> provider = runtime.provider(providerName);
+    if (provider.isEmpty()) {
+      return CdnOutcome.refused(providerName, next, "ProviderNotAvailable",
+          "this operator build has no " + providerName + " provider");
+    }
+    CdnSpec spec = app.getSpec().getCdn();
+    boolean wanted = spec != null && spec.getProvider().name().equals(providerName);
+    KubernetesClient client = context.getClient();
+    Optional<Instant> held = runtime.heldUntil(uid);
+    if (held.isPresent()) {
+      // Another event arrived before the provider's Retry-After: keep the failure, call no sooner than asked.
+      var condition = app.getStatus() == null ? Optional.<io.fabric8.kubernetes.api.model.Condition>empty()
+          : io.scalableapp.operator.reconciler.Conditions.find(app.getStatus().getConditions(),
+              io.scalableapp.operator.reconciler.Conditions.CDN_READY);
+      return CdnOutcome.failed(providerName, next, condition.map(c -> c.getReason()).orElse("RateLimited"),
+          condition.map(c -> c.getMessage()).orElse("waiting for the provider's Retry-After"),
+          Duration.between(runtime.clock().instant(), held.get()));
+    }
+    try {
+      if (!wanted) {
+        provider.get().remove(CdnTargets.resolve(app, providerName, Optional.ofNullable(previous.getCloudflare()),
+            client, runtime.settings()));
+        runtime.forget(uid);
+        if (spec == null) {
+          CdnFinalizer.remove(client, app);
+        }
+        EventRecorders.forClient(client).normal(app, "CdnRemoved",
+            "Removed the app's configuration at " + providerName + ": spec.cdn no longer names it");
+        return CdnOutcome.removed(providerName);
+      }
+      CdnPolicy policy = CdnPolicies.from(spec);
+      var unsupported = provider.get().unsupported(policy);
+      if (!unsupported.isEmpty()) {
+        return CdnOutcome.refused(providerName, next, "UnsupportedByProvider", unsupported.stream()
+            .map(u -> u.field() + ": " + u.message()).collect(Collectors.joining("; "))
+            + " (nothing was applied; change spec.cdn or the provider)");
+      }
+      // Before anything exists at the provider, so deleting the app always finds and removes it.
+      CdnFinalizer.add(client, app);
+      CdnTarget target = CdnTargets.resolve(app, providerName, Optional.ofNullable(spec.getCloudflare()), client,
+          runtime.settings());
+      LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
+      AppliedCdn applied = provider.get().apply(target, policy);
+      if (!applied.version().equals(previous.getAppliedVersion())) {
+        LOG.info("cdn {} for {}: {}", providerName, target.app(), applied.description());
+      }
+      next.setAppliedVersion(applied.version());
+      next.setCloudflare(spec.getCloudflare() == null ? null : copy(spec.getCloudflare()));
+      purgeAfterRollout(app, context, runtime, provider.get(), target, policy, next);
+      runtime.succeeded(uid);
+      return CdnOutcome.ready(providerName, next, applied.description());
+    } catch (CdnProviderException e) {
+      int failures = runtime.failed(uid);
+      Duration backoff = e.retryAfter().orElse(backoff(failures));
+      e.retryAfter().ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
+      EventRecorders.forClient(client).warning(app, "CdnFailed",
+          providerName + ": " + e.getMessage() + "; retrying in " + backoff.toSeconds() + "s");
+      return CdnOutcome.failed(providerName, next, e.reason(), e.getMessage() + (wanted ? "" : " (removing the app's configuration; retrying)"), backoff);
+    }
+  }
+
+  /**
+   * Purges once per rollout, when the new pods are all ready. The revision purged for is kept in status.cdn (and in
+   * memory, for a reconcile that still sees the previous status): not again on a later reconcile, nor after an
+   * operator restart, nor by a new leader. The first revision seen is only recorded: there is no older version
+   * cached to purge.
+   */
+  private void purgeAfterRollout(ScalableApp app, Context<ScalableApp> context, CdnRuntime runtime,
+      CdnProvider provider, CdnTarget target, CdnPolicy policy, CdnStatus next) {
+    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT);
+    Optional<Long> revision = deployment.map(d -> d.getMetadata().getAnnotations())
+        .map(a -> a.get(REVISION_ANNOTATION)).flatMap(CdnDependent::number);
+    if (revision.isEmpty() || !StatusAggregator.rolloutComplete(app, deployment.get())) {
+      return;
+    }
+    Optional<Long> purged = max(Optional.ofNullable(next.getPurgedRevision()).flatMap(CdnDependent::number),
+        runtime.purgedRevision(app.getMetadata().getUid()).flatMap(CdnDependent::number));
+    if (purged.isPresent() && purged.get() >= revision.get()) {
+      return;
+    }
+    if (purged.isPresent() && policy.purge().onRollout()) {
+      String reason = "rollout to revision " + revision.get();
+      PurgeResult result = provider.purge(target, PurgeRequest.of(policy, reason));
+      Instant now = runtime.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+      next.setLastPurge(new PurgeRecord(DateTimeFormatter.ISO_INSTANT.format(now), reason, result.id()));
+      EventRecorders.forClient(context.getClient()).normal(app, "CdnPurged",
+          "Purged " + providerName + " after the " + reason + ": " + result.description());
+    }
+    next.setPurgedRevision(String.valueOf(revision.get()));
+    runtime.rememberPurged(app.getMetadata().getUid(), String.valueOf(revision.get()));
+  }
+
+  /** 1 s, doubling per consecutive failure, at most 5 minutes. */
+  static Duration backoff(int failures) {
+    long seconds = 1L << Math.min(Math.max(failures - 1, 0), 9);
+    Duration d = Duration.ofSeconds(seconds);
+    return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+  }
+
+  private static Optional<Long> number(String text) {
+    try {
+      return Optional.of(Long.parseLong(text.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Long> max(Optional<Long> a, Optional<Long> b) {
+    if (a.isEmpty()) return b;
+    if (b.isEmpty()) return a;
+    return Optional.of(Math.max(a.get(), b.get()));
+  }
+
+  private static CdnStatus copy(CdnStatus s) {
+    CdnStatus c = new CdnStatus();
+    c.setProvider(s.getProvider());
+    c.setAppliedVersion(s.getAppliedVersion());
+    c.setPurgedRevision(s.getPurgedRevision());
+    c.setLastPurge(s.getLastPurge());
+    c.setCloudflare(s.getCloudflare());
+    return c;
+  }
+
+  private static CloudflareSpec copy(CloudflareSpec s) {
+    CloudflareSpec c = new CloudflareSpec();
+    c.setZoneId(s.getZoneId());
+    c.setCredentialsSecretRef(s.getCredentialsSecretRef());
+    c.setApiBaseUrl(s.getApiBaseUrl());
+    return c;
+  }
+}

@@ -1,0 +1,32 @@
+package io.scalableapp.operator.cdn;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.scalableapp.operator.api.ScalableApp;
+
+/**
+ * A provider's dependent runs while spec.cdn names the provider, or while status.cdn says the provider still holds
+ * something the operator made (spec.cdn was removed or switched provider), until that is removed.
+ */
+public abstract class CdnProviderActive implements Condition<CdnOutcome, ScalableApp> {
+  private final String provider;
+
+  protected CdnProviderActive(String provider) {
+    this.provider = provider;
+  }
+
+  @Override
+  public boolean isMet(DependentResource<CdnOutcome, ScalableApp> dependent, ScalableApp app,
+      Context<ScalableApp> context) {
+    return isActive(app, provider);
+  }
+
+  public static boolean isActive(ScalableApp app, String provider) {
+    var cdn = app.getSpec().getCdn();
+    boolean named = cdn != null && cdn.getProvider().name().equals(provider);
+    boolean holding = app.getStatus() != null && app.getStatus().getCdn() != null
+        && provider.equals(app.getStatus().getCdn().getProvider());
+    return named || holding;
+  }
+}

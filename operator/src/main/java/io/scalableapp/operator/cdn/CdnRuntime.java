@@ -1,0 +1,91 @@
+package io.scalableapp.operator.cdn;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.lang.ref.WeakReference;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The operator's CDN providers and settings, found by the client, as JOSDK instantiates the dependents itself (the
+ * same pattern as EventRecorders). Also remembers, per app, the rollout it last purged for, so a reconcile that
+ * still sees the app's previous status in the informer cache does not purge the same rollout twice.
+ */
+public final class CdnRuntime {
+  private static final Map<KubernetesClient, WeakReference<CdnRuntime>> BY_CLIENT =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final Map<String, CdnProvider> providers = new LinkedHashMap<>();
+  private final CdnSettings settings;
+  private final Clock clock;
+  private final Map<String, String> purgedRevisionByUid = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failuresByUid = new ConcurrentHashMap<>();
+  private final Map<String, java.time.Instant> notBeforeByUid = new ConcurrentHashMap<>();
+
+  public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers) {
+    this.settings = settings;
+    this.clock = clock;
+    providers.forEach(p -> this.providers.put(p.name(), p));
+  }
+
+  public static CdnRuntime register(KubernetesClient client, CdnRuntime runtime) {
+    BY_CLIENT.put(client, new WeakReference<>(runtime));
+    return runtime;
+  }
+
+  public static CdnRuntime forClient(KubernetesClient client) {
+    WeakReference<CdnRuntime> ref = BY_CLIENT.get(client);
+    CdnRuntime runtime = ref == null ? null : ref.get();
+    if (runtime == null) {
+      throw new IllegalStateException("No CdnRuntime for this client: operators are built by OperatorFactory");
+    }
+    return runtime;
+  }
+
+  /** The provider named in spec.cdn.provider; empty when this operator build has none by that name. */
+  public Optional<CdnProvider> provider(String name) {
+    return Optional.ofNullable(providers.get(name));
+  }
+
+  public CdnSettings settings() { return settings; }
+  public Clock clock() { return clock; }
+
+  /** The rollout revision this process last purged for the app with {@code uid}. */
+  Optional<String> purgedRevision(String uid) {
+    return Optional.ofNullable(purgedRevisionByUid.get(uid));
+  }
+
+  void rememberPurged(String uid, String revision) {
+    purgedRevisionByUid.put(uid, revision);
+  }
+
+  /** Consecutive failed provider calls for the app, for the retry backoff; reset by {@link #succeeded}. */
+  int failed(String uid) {
+    return failuresByUid.merge(uid, 1, Integer::sum);
+  }
+
+  void succeeded(String uid) {
+    failuresByUid.remove(uid);
+    notBeforeByUid.remove(uid);
+  }
+
+  /** The provider asked us (Retry-After) not to call again for this app before {@code when}. */
+  void holdUntil(String uid, java.time.Instant when) {
+    notBeforeByUid.put(uid, when);
+  }
+
+  Optional<java.time.Instant> heldUntil(String uid) {
+    return Optional.ofNullable(notBeforeByUid.get(uid)).filter(t -> t.isAfter(clock.instant()));
+  }
+
+  void forget(String uid) {
+    purgedRevisionByUid.remove(uid);
+    failuresByUid.remove(uid);
+    notBeforeByUid.remove(uid);
+  }
+}

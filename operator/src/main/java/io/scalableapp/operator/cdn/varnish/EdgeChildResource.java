@@ -1,0 +1,34 @@
+package io.scalableapp.operator.cdn.varnish;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.scalableapp.operator.api.ChildLabels;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.cdn.VarnishSpec;
+import io.scalableapp.operator.dependent.AppChildResource;
+
+/** One of the Varnish edge's objects, named {@code <app>-edge} and labelled as the edge component. */
+abstract class EdgeChildResource<R extends HasMetadata> extends AppChildResource<R> {
+  /** Port varnishd listens on in the edge pod (unprivileged, so the pod needs no capability). */
+  static final int EDGE_PORT = 8080;
+  static final String PORT_NAME = "http";
+
+  EdgeChildResource(Class<R> type) {
+    super(type);
+  }
+
+  static ObjectMeta edgeMetadata(ScalableApp app) {
+    return new ObjectMetaBuilder()
+        .withName(ChildLabels.edgeName(app))
+        .withNamespace(app.getMetadata().getNamespace())
+        .withLabels(ChildLabels.edgeAll(app))
+        .build();
+  }
+
+  /** spec.cdn.varnish, or its defaults when unset. */
+  static VarnishSpec varnish(ScalableApp app) {
+    VarnishSpec varnish = app.getSpec().getCdn().getVarnish();
+    return varnish == null ? new VarnishSpec() : varnish;
+  }
+}

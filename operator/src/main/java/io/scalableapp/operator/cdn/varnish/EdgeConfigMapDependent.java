@@ -1,0 +1,35 @@
+package io.scalableapp.operator.cdn.varnish;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.scalableapp.operator.api.ChildLabels;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.cdn.CdnRuntime;
+import io.scalableapp.operator.cdn.CdnSettings;
+import java.util.Map;
+
+/** The edge's VCL, generated from spec.cdn; mounted by the edge pods as /etc/varnish/default.vcl. */
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
+public class EdgeConfigMapDependent extends EdgeChildResource<ConfigMap> {
+  public static final String VCL_KEY = "default.vcl";
+  public static final String VCL_HASH_ANNOTATION = "scalableapp.io/vcl-hash";
+
+  public EdgeConfigMapDependent() {
+    super(ConfigMap.class);
+  }
+
+  @Override
+  protected ConfigMap desired(ScalableApp app, Context<ScalableApp> context) {
+    return desired(app, CdnRuntime.forClient(context.getClient()).settings());
+  }
+
+  static ConfigMap desired(ScalableApp app, CdnSettings settings) {
+    String vcl = EdgeVcl.of(app, settings);
+    var metadata = edgeMetadata(app);
+    metadata.setAnnotations(Map.of(VCL_HASH_ANNOTATION, EdgeVcl.hash(vcl)));
+    return new ConfigMapBuilder().withMetadata(metadata).withData(Map.of(VCL_KEY, vcl)).build();
+  }
+}

@@ -1,0 +1,82 @@
+package io.scalableapp.operator.cdn.varnish;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.scalableapp.operator.api.ChildLabels;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.cdn.CdnRuntime;
+import io.scalableapp.operator.cdn.CdnSettings;
+import java.util.Map;
+
+/**
+ * The edge pods: varnishd with the generated VCL. The VCL's hash is in the pod template, so a changed VCL rolls the
+ * edge out like a new image (Varnish reads its VCL at start). Replicas are left to the edge's HPA.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
+public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
+  public static final String CONTAINER_NAME = "varnish";
+  /** Varnish's own memory beside its cache: threads, workspaces, the shared memory log. */
+  static final int OVERHEAD_MIB = 128;
+
+  public EdgeDeploymentDependent() {
+    super(Deployment.class);
+  }
+
+  @Override
+  protected Deployment desired(ScalableApp app, Context<ScalableApp> context) {
+    return desired(app, CdnRuntime.forClient(context.getClient()).settings());
+  }
+
+  static Deployment desired(ScalableApp app, CdnSettings settings) {
+    var varnish = varnish(app);
+    String vclHash = EdgeVcl.hash(EdgeVcl.of(app, settings));
+    Quantity memory = new Quantity((varnish.getCacheSizeMiB() + OVERHEAD_MIB) + "Mi");
+    return new DeploymentBuilder()
+        .withMetadata(edgeMetadata(app))
+        .withNewSpec()
+          .withNewSelector().withMatchLabels(ChildLabels.edgeSelector(app)).endSelector()
+          .withNewTemplate()
+            .withNewMetadata()
+              .withLabels(ChildLabels.edgeAll(app))
+              .withAnnotations(Map.of(EdgeConfigMapDependent.VCL_HASH_ANNOTATION, vclHash))
+            .endMetadata()
+            .withNewSpec()
+              .withNewSecurityContext().withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+              .endSecurityContext()
+              .withContainers(new ContainerBuilder()
+                  .withName(CONTAINER_NAME)
+                  .withImage(varnish.getImage())
+                  .withCommand("varnishd")
+                  .withArgs("-F", "-f", "/etc/varnish/" + EdgeConfigMapDependent.VCL_KEY,
+                      "-a", "http=:" + EDGE_PORT + ",HTTP", "-s", "malloc," + varnish.getCacheSizeMiB() + "M",
+                      "-n", "/var/lib/varnish/edge")
+                  .addNewPort().withName(PORT_NAME).withContainerPort(EDGE_PORT).withProtocol("TCP").endPort()
+                  .withNewReadinessProbe()
+                    .withNewTcpSocket().withPort(new IntOrString(PORT_NAME)).endTcpSocket()
+                    .withPeriodSeconds(5)
+                  .endReadinessProbe()
+                  .withNewResources()
+                    // A CPU request, so the edge's HPA can measure utilisation.
+                    .withRequests(Map.of("cpu", new Quantity("100m"), "memory", memory))
+                    .withLimits(Map.of("memory", memory))
+                  .endResources()
+                  .withNewSecurityContext().withAllowPrivilegeEscalation(false).endSecurityContext()
+                  .addNewVolumeMount().withName("vcl").withMountPath("/etc/varnish").withReadOnly(true).endVolumeMount()
+                  .addNewVolumeMount().withName("workdir").withMountPath("/var/lib/varnish").endVolumeMount()
+                  .build())
+              .addNewVolume().withName("vcl").withNewConfigMap().withName(ChildLabels.edgeName(app)).endConfigMap()
+              .endVolume()
+              // Varnish's shared memory log wants memory-backed storage.
+              .addNewVolume().withName("workdir").withNewEmptyDir().withMedium("Memory").endEmptyDir().endVolume()
+            .endSpec()
+          .endTemplate()
+        .endSpec()
+        .build();
+  }
+}

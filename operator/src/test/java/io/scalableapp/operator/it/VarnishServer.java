@@ -1,0 +1,128 @@
+package io.scalableapp.operator.it;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real varnishd (Debian's package, installed by `make tools` through hack/install-varnish.sh) in the foreground,
+ * with its own work directory and a free loopback port, so tests never touch a system-wide Varnish. Also runs
+ * {@code varnishd -C}, which compiles a VCL the way varnishd does when loading it.
+ */
+final class VarnishServer implements AutoCloseable {
+  static final Path VARNISHD = Path.of("/usr/sbin/varnishd");
+  static final Path VARNISHSTAT = Path.of("/usr/bin/varnishstat");
+  private final Path dir;
+  private final int port;
+  private final Process process;
+
+  private VarnishServer(Path dir, int port, Process process) {
+    this.dir = dir;
+    this.port = port;
+    this.process = process;
+  }
+
+  /** The compiler's verdict on {@code vcl}: exit code 0 and no output, or what it complained about. */
+  record Compiled(int exitCode, String errors) {}
+
+  static Compiled compile(String vcl, Path dir) throws IOException, InterruptedException {
+    requireInstalled();
+    Path file = dir.resolve("compile.vcl");
+    Files.writeString(file, vcl);
+    Process p = new ProcessBuilder(VARNISHD.toString(), "-C", "-j", "none", "-f", file.toAbsolutePath().toString(),
+        "-n", dir.resolve("compile-workdir").toAbsolutePath().toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(dir.resolve("compile.err").toFile())
+        .start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("varnishd -C did not finish within 60 s");
+    }
+    return new Compiled(p.exitValue(), Files.readString(dir.resolve("compile.err")));
+  }
+
+  /** Starts varnishd with {@code vcl} and waits until it accepts connections. */
+  static VarnishServer start(String vcl, Path dir) throws IOException, InterruptedException {
+    requireInstalled();
+    Files.createDirectories(dir);
+    Path file = dir.resolve("edge.vcl");
+    Files.writeString(file, vcl);
+    int port = PrometheusServer.freePort();
+    List<String> command = new ArrayList<>(List.of(VARNISHD.toString(), "-F",
+        // No jail: the tests run as whatever user runs them, root or not.
+        "-j", "none",
+        "-n", dir.resolve("workdir").toAbsolutePath().toString(),
+        "-a", "127.0.0.1:" + port,
+        "-T", "127.0.0.1:0",
+        "-f", file.toAbsolutePath().toString(),
+        "-s", "malloc,32m",
+        // Expired objects leave at once when their grace is over; the ban lurker works promptly.
+        "-p", "ban_lurker_sleep=0.1"));
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("varnishd.log").toFile())
+        .start();
+    VarnishServer server = new VarnishServer(dir, port, process);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("varnishd exited: " + Files.readString(dir.resolve("varnishd.log")));
+      }
+      try (Socket s = new Socket("127.0.0.1", port)) {
+        return server;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    server.close();
+    throw new IllegalStateException("varnishd did not listen on " + port + " within 30 s");
+  }
+
+  int port() { return port; }
+
+  InetSocketAddress address() { return new InetSocketAddress("127.0.0.1", port); }
+
+  /** A counter from varnishstat, e.g. MAIN.bans_added. */
+  long counter(String name) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(VARNISHSTAT.toString(), "-n", dir.resolve("workdir").toAbsolutePath().toString(),
+        "-1", "-f", name).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(30, TimeUnit.SECONDS);
+    for (String line : out.lines().toList()) {
+      String[] fields = line.trim().split("\\s+");
+      if (fields.length >= 2 && fields[0].equals(name)) {
+        return Long.parseLong(fields[1]);
+      }
+    }
+    throw new IllegalStateException("varnishstat has no " + name + ": " + out);
+  }
+
+  @Override
+  public void close() {
+    // The manager stops its child on SIGTERM; the child is waited for too so the port is free afterwards.
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    children.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private static void requireInstalled() {
+    if (!Files.isExecutable(VARNISHD)) {
+      throw new IllegalStateException(VARNISHD + " is missing: run `make tools` (hack/install-varnish.sh)");
+    }
+  }
+}
