@@ -57,6 +57,8 @@ class CloudflareCdnIT {
         "scalableapp.operator.namespaces", cluster.name(),
         "scalableapp.prometheus.url", "http://127.0.0.1:1",
         "scalableapp.leader-election.enabled", "false",
+        // Drift is found when the operator reads the rules back: every 2 s here instead of every 30 s.
+        "scalableapp.cdn.resync", "2s",
         // Everything the operator would log about the CDN, so the token check below covers it.
         "quarkus.log.category.\"io.scalableapp\".level", "DEBUG"));
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(operator::isReady);

@@ -297,6 +297,12 @@ public final class CloudflareStandIn implements AutoCloseable {
 
   /** Why Cloudflare would refuse this ruleset update, or empty when it is valid. */
   private Optional<String> validRuleset(String zoneId, JsonNode body) {
+    for (var names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!Set.of("description", "name", "rules").contains(name)) {
+        return Optional.of(name + ": not accepted when updating an entry point ruleset");
+      }
+    }
     JsonNode rules = body.get("rules");
     if (rules == null || !rules.isArray()) {
       return Optional.of("rules: must be an array of rules");
