@@ -23,6 +23,7 @@ public class CacheRuleSpec {
   @JsonPropertyDescription("Name of the rule, unique within cdn.rules; shown in the generated configuration and in "
       + "UnsupportedByProvider messages.")
   @Required
+  @Size(max = 63)
   @Pattern("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
   private String name;
 
@@ -58,14 +59,14 @@ public class CacheRuleSpec {
   @Size(max = 16)
   @ValidationRule(value = "self.all(c, c.matches('^[A-Za-z0-9!#$%&*+.^_`|~-]{1,64}$'))",
       message = "bypassOnCookies must be cookie names (letters, digits and !#$%&*+.^_`|~-, at most 64 characters)")
-  private List<String> bypassOnCookies = new ArrayList<>();
+  private List<@Size(max = 64) String> bypassOnCookies = new ArrayList<>();
 
   @JsonPropertyDescription("Requests carrying any of these headers bypass the cache even though the path matches, "
       + "e.g. Authorization.")
   @Size(max = 16)
   @ValidationRule(value = "self.all(h, h.matches('^[A-Za-z][A-Za-z0-9-]{0,63}$'))",
       message = "bypassOnHeaders must be header names: a letter, then letters, digits and '-' (at most 64 characters)")
-  private List<String> bypassOnHeaders = new ArrayList<>();
+  private List<@Size(max = 64) String> bypassOnHeaders = new ArrayList<>();
 
   public String getName() { return name; }
   public void setName(String name) { this.name = name; }

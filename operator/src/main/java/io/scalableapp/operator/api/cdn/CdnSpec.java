@@ -32,10 +32,9 @@ public class CdnSpec {
   @JsonPropertyDescription("Public hostnames the edge serves for this app, e.g. shop.example.com. Required for "
       + "cloudflare (rules match these hosts only); with varnish, empty means any host.")
   @Size(max = 32)
-  @ValidationRule(value = "self.all(h, h.matches('^(\\\\*[.])?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?([.][a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$') "
-      + "&& size(h) <= 253)",
+  @ValidationRule(value = "self.all(h, h.matches('^(\\\\*[.])?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?([.][a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$'))",
       message = "cdn.hosts must be lowercase DNS names such as shop.example.com, optionally starting with '*.'")
-  private List<String> hosts = new ArrayList<>();
+  private List<@Size(max = 253) String> hosts = new ArrayList<>();
 
   @JsonPropertyDescription("TTLs used where no rule says otherwise.")
   private CdnDefaultsSpec defaults = new CdnDefaultsSpec();

@@ -30,18 +30,19 @@ public class PurgeSpec {
 
   @JsonPropertyDescription("Path prefixes purged when mode is prefixes, e.g. /static/.")
   @Size(max = 30)
-  @ValidationRule(value = "self.all(p, p.matches('^/[-A-Za-z0-9._~/%@:+,;=!$]*$') && size(p) <= 256)",
+  @ValidationRule(value = "self.all(p, p.matches('^/[-A-Za-z0-9._~/%@:+,;=!$]*$'))",
       message = "cdn.purge.prefixes must start with '/' and contain only URL path characters")
-  private List<String> prefixes = new ArrayList<>();
+  private List<@Size(max = 256) String> prefixes = new ArrayList<>();
 
   @JsonPropertyDescription("Cache tags purged when mode is tags, e.g. html.")
   @Size(max = 30)
-  @ValidationRule(value = "self.all(t, t.matches('^[[:graph:]]{1,1024}$') && !t.contains(','))",
-      message = "cdn.purge.tags must be printable ASCII without spaces or commas, at most 1024 characters each")
-  private List<String> tags = new ArrayList<>();
+  @ValidationRule(value = "self.all(t, t.matches('^[[:graph:]]+$') && !t.contains(','))",
+      message = "cdn.purge.tags must be printable ASCII without spaces or commas, 1 to 1024 characters each")
+  private List<@Size(min = 1, max = 1024) String> tags = new ArrayList<>();
 
   @JsonPropertyDescription("Response header in which the app lists a response's tags, comma-separated.")
   @Default("Cache-Tag")
+  @Size(max = 64)
   @ValidationRule(value = "self.matches('^[A-Za-z][A-Za-z0-9-]{0,63}$')",
       message = "cdn.purge.tagHeader must be a header name: a letter, then letters, digits and '-'")
   private String tagHeader = "Cache-Tag";
