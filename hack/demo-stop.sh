@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the operator, Prometheus and trace exporter that `make demo` left running, if any.
+# Stops the operator, Prometheus, trace exporter, edge varnishd and origin that `make demo` left running, if any.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 PID_FILE="$REPO_ROOT/.demo/operator.pid"
@@ -12,3 +12,4 @@ if [[ -f "$PID_FILE" ]]; then
   rm -f "$PID_FILE"
 fi
 "$HACK_DIR/demo-prometheus.sh" stop
+"$HACK_DIR/demo-cdn.sh" stop

@@ -13,9 +13,12 @@ HTTP_PORT="${SCALABLEAPP_HTTP_PORT:-8080}"
 mkdir -p "$DEMO_DIR"
 
 "$HACK_DIR/demo-stop.sh"
+# kwok runs no edge pods: the operator's BANs go to the local varnishd that stands in for them.
+EDGE_PURGE_ADDRESS=$("$HACK_DIR/demo-cdn.sh" start)
 log "starting the operator (log: $LOG_FILE)"
 # The demo operator watches only the namespace the examples go to, so test runs never meet it.
 nohup java -Dquarkus.http.port="$HTTP_PORT" -Dscalableapp.operator.namespaces=default \
+  -Dscalableapp.cdn.varnish.purge-addresses="$EDGE_PURGE_ADDRESS" \
   -Dscalableapp.leader-election.lease-namespace=default -jar "$REPO_ROOT/operator/target/quarkus-app/quarkus-run.jar" \
   >"$LOG_FILE" 2>&1 &
 echo $! >"$PID_FILE"
@@ -30,7 +33,8 @@ curl -fs "http://localhost:$HTTP_PORT/q/health/ready" >/dev/null || { log "opera
 "$HACK_DIR/demo-prometheus.sh"
 # The demo's manifests win back any field changed by hand since the last run (`kubectl patch sapp shop ...`),
 # as Argo CD and Flux force their own: without --force-conflicts a second `make demo` stops on the conflict.
-kubectl apply --server-side --force-conflicts -f "$REPO_ROOT/examples/" -f "$REPO_ROOT/examples/prediction/nasa-replay.yaml"
+kubectl apply --server-side --force-conflicts -f "$REPO_ROOT/examples/" -f "$REPO_ROOT/examples/prediction/nasa-replay.yaml" \
+  -f "$REPO_ROOT/examples/cdn/storefront-varnish.yaml"
 log "waiting for every app to be Ready"
 kubectl wait --for=condition=Ready scalableapps --all --timeout=180s
 log "waiting for the first forecast of nasa-web"
@@ -41,6 +45,7 @@ echo
 echo "Predictive scaling of nasa-web (NASA traffic, 06:30 on a weekday, before the morning ramp):"
 kubectl get scalableapp nasa-web -o jsonpath='{"  forecast now: "}{.status.prediction.forecast}{" req/min, peak within "}{.status.prediction.horizon}{": "}{.status.prediction.forecastPeak}{" req/min ("}{.status.prediction.model}{")\n  floor: "}{.status.prediction.lastDecision.from}{" -> "}{.status.prediction.lastDecision.to}{" replicas ("}{.status.prediction.lastDecision.reason}{"): "}{.status.prediction.lastDecision.message}{"\n"}'
 echo "  HPA minReplicas: $(kubectl get hpa nasa-web -o jsonpath='{.spec.minReplicas}')"
+"$HACK_DIR/demo-cdn.sh" show
 echo
 cat <<TXT
 The operator is running in the background (pid $(cat "$PID_FILE"), log $LOG_FILE,
@@ -49,5 +54,7 @@ metrics on http://localhost:$HTTP_PORT/metrics). Try:
   kubectl describe sapp shop
   kubectl delete deployment shop        # the operator restores it
   kubectl get sapp nasa-web -o yaml     # status.prediction explains the floor
+  kubectl get sapp storefront -o yaml   # status.cdn: the edge's VCL version and the last purge
+  kubectl get cm storefront-edge -o jsonpath='{.data.default\.vcl}'   # the VCL generated from spec.cdn
   make demo-stop cluster-down           # stop everything
 TXT

@@ -29,6 +29,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
         + "(it names the app's Service, which must be a DNS-1035 label)")
 @ValidationRule(value = "size(self.metadata.name) <= 46",
     message = "metadata.name must be at most 46 characters, so that the names of the app's Pods stay valid DNS labels")
+@ValidationRule(value = "!has(self.spec) || !has(self.spec.cdn) || self.spec.cdn.provider != 'varnish' "
+    + "|| size(self.metadata.name) <= 41",
+    message = "metadata.name must be at most 41 characters with cdn.provider varnish: the edge's objects are named "
+        + "<name>-edge, and its Pods' names must stay valid DNS labels")
 @ValidationRule(value = "has(self.spec)", message = "spec is required: at least spec.image, the container image to run")
 public class ScalableApp extends CustomResource<ScalableAppSpec, ScalableAppStatus> implements Namespaced {
   public static final String GROUP = "scalableapp.io";

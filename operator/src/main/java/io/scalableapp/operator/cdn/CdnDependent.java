@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * One provider as an external dependent resource of the workflow: applies spec.cdn at the provider, purges once per
  * rollout, and removes what it made once spec.cdn no longer names it. The provider-specific work is the
- * {@link CdnProvider}'s; a provider is wired in by a subclass naming it and an activation condition
+ * {@link CdnProvider}'s; a provider is wired in by a subclass naming it and a reconcile precondition
  * ({@link CdnProviderActive}). The outcome goes to the reconciler through the workflow context.
  */
 public abstract class CdnDependent implements DependentResource<CdnOutcome, ScalableApp> {
@@ -35,6 +35,12 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
 
   protected CdnDependent(String providerName) {
     this.providerName = providerName;
+  }
+
+  /** The workflow finds the node by this name: the @Dependent's name in the reconciler is the provider's. */
+  @Override
+  public String name() {
+    return providerName;
   }
 
   @Override

@@ -6,7 +6,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.scalableapp.operator.api.ScalableApp;
 
 /**
- * A provider's dependent runs while spec.cdn names the provider, or while status.cdn says the provider still holds
+ * (Reconcile precondition: an activation condition would need an event source.) A provider's dependent runs while spec.cdn names the provider, or while status.cdn says the provider still holds
  * something the operator made (spec.cdn was removed or switched provider), until that is removed.
  */
 public abstract class CdnProviderActive implements Condition<CdnOutcome, ScalableApp> {

@@ -24,7 +24,7 @@ import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.runtime.EventRecorder;
 import io.scalableapp.operator.cdn.CdnCleanupEventSource;
 import io.scalableapp.operator.cdn.CdnOutcome;
-import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.cdn.CdnRuntime;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareCdnDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeConfigMapDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeDeploymentDependent;
@@ -60,9 +60,9 @@ import java.util.Optional;
         reconcilePrecondition = VarnishEdgeEnabled.class, dependsOn = ScalableAppReconciler.EDGE_DEPLOYMENT),
     // One external dependent per CDN provider; a new provider is a new pair of lines here.
     @Dependent(name = VarnishProvider.NAME, type = VarnishCdnDependent.class,
-        activationCondition = VarnishCdnDependent.Active.class),
+        reconcilePrecondition = VarnishCdnDependent.Active.class),
     @Dependent(name = CloudflareCdnDependent.NAME, type = CloudflareCdnDependent.class,
-        activationCondition = CloudflareCdnDependent.Active.class)
+        reconcilePrecondition = CloudflareCdnDependent.Active.class)
 })
 @ControllerConfiguration(name = "scalableapp", fieldManager = ScalableAppReconciler.FIELD_MANAGER)
 public class ScalableAppReconciler implements Reconciler<ScalableApp> {
@@ -81,10 +81,11 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   private final PredictionService prediction;
   private final PredictionLeadership leadership;
   private final EventRecorder events;
-  private final CdnSettings cdn;
+  /** Held here: the dependents find it by client, weakly, so it lives as long as this reconciler. */
+  private final CdnRuntime cdn;
 
   public ScalableAppReconciler(Clock clock, PredictionService prediction, PredictionLeadership leadership,
-      EventRecorder events, CdnSettings cdn) {
+      EventRecorder events, CdnRuntime cdn) {
     this.clock = clock;
     this.prediction = prediction;
     this.leadership = leadership;
@@ -107,7 +108,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
         events, now);
     List<CdnOutcome> cdnOutcomes = CDN_PROVIDERS.stream().flatMap(p -> context
         .managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();
-    Optional<Duration> cdnRecheck = CdnReporter.report(app, cdnOutcomes, status, cdn.resync(), now);
+    Optional<Duration> cdnRecheck = CdnReporter.report(app, cdnOutcomes, status, cdn.settings().resync(), now);
     UpdateControl<ScalableApp> control = patchIfChanged(app, status);
     cdnRecheck.ifPresent(control::rescheduleAfter);
     return control;

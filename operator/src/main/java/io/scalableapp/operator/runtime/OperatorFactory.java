@@ -55,8 +55,8 @@ public final class OperatorFactory {
       }
     });
     EventRecorder events = EventRecorders.register(client, new EventRecorder(client, clock, registry));
-    CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders()));
-    operator.register(new ScalableAppReconciler(clock, prediction, leadership, events, cdn),
+    CdnRuntime cdnRuntime = CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders()));
+    operator.register(new ScalableAppReconciler(clock, prediction, leadership, events, cdnRuntime),
         config -> {
           config.withRetry(new GenericRetry().setInitialInterval(Duration.ofSeconds(1)).setIntervalMultiplier(2)
               .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()).withoutMaxAttempts());

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.runtime.LeaderElectionSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -80,9 +82,21 @@ public final class LocalCluster {
   /** An operator wired as the application wires it, with the given prediction service. */
   static RunningOperator startOperator(ClusterNamespace namespace, PredictionService prediction,
       SimpleMeterRegistry registry) {
+    return startOperator(namespace, prediction, registry, CdnSettings.defaults());
+  }
+
+  /** An operator with the given CDN settings, e.g. BANs sent to a local varnishd standing in for the edge pods. */
+  static RunningOperator startOperator(ClusterNamespace namespace, CdnSettings cdn) {
+    var registry = new SimpleMeterRegistry();
+    return startOperator(namespace, new PredictionService(PredictionSettings.defaults(), namespace.client(),
+        Set.of(namespace.name()), registry, Clock.systemUTC()), registry, cdn);
+  }
+
+  static RunningOperator startOperator(ClusterNamespace namespace, PredictionService prediction,
+      SimpleMeterRegistry registry, CdnSettings cdn) {
     prediction.start();
     Operator operator = OperatorFactory.create(namespace.client(), registry, prediction, Clock.systemUTC(),
-        Set.of(namespace.name()));
+        Set.of(namespace.name()), LeaderElectionSettings.disabled(), cdn);
     operator.start();
     return new RunningOperator(operator, prediction, registry);
   }

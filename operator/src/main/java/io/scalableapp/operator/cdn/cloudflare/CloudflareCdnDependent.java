@@ -11,7 +11,7 @@ public class CloudflareCdnDependent extends CdnDependent {
     super(NAME);
   }
 
-  /** Activation condition of {@link CloudflareCdnDependent}. */
+  /** Reconcile precondition of {@link CloudflareCdnDependent}. */
   public static class Active extends CdnProviderActive {
     public Active() {
       super(NAME);

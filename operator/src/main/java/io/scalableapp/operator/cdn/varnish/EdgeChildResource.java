@@ -28,7 +28,15 @@ abstract class EdgeChildResource<R extends HasMetadata> extends AppChildResource
 
   /** spec.cdn.varnish, or its defaults when unset. */
   static VarnishSpec varnish(ScalableApp app) {
-    VarnishSpec varnish = app.getSpec().getCdn().getVarnish();
-    return varnish == null ? new VarnishSpec() : varnish;
+    var cdn = app.getSpec().getCdn();
+    return cdn == null || cdn.getVarnish() == null ? new VarnishSpec() : cdn.getVarnish();
+  }
+
+  /**
+   * JOSDK computes desired() to find the object it deletes once spec.cdn is gone or names another provider: only the
+   * name and namespace are read then.
+   */
+  static boolean beingRemoved(ScalableApp app) {
+    return !VarnishEdgeEnabled.isEnabled(app);
   }
 }

@@ -27,6 +27,9 @@ public class EdgeConfigMapDependent extends EdgeChildResource<ConfigMap> {
   }
 
   static ConfigMap desired(ScalableApp app, CdnSettings settings) {
+    if (beingRemoved(app)) {
+      return new ConfigMapBuilder().withMetadata(edgeMetadata(app)).build();
+    }
     String vcl = EdgeVcl.of(app, settings);
     var metadata = edgeMetadata(app);
     metadata.setAnnotations(Map.of(VCL_HASH_ANNOTATION, EdgeVcl.hash(vcl)));

@@ -34,6 +34,9 @@ public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
   }
 
   static Deployment desired(ScalableApp app, CdnSettings settings) {
+    if (beingRemoved(app)) {
+      return new DeploymentBuilder().withMetadata(edgeMetadata(app)).build();
+    }
     var varnish = varnish(app);
     String vclHash = EdgeVcl.hash(EdgeVcl.of(app, settings));
     Quantity memory = new Quantity((varnish.getCacheSizeMiB() + OVERHEAD_MIB) + "Mi");

@@ -9,7 +9,7 @@ public class VarnishCdnDependent extends CdnDependent {
     super(VarnishProvider.NAME);
   }
 
-  /** Activation condition of {@link VarnishCdnDependent}. */
+  /** Reconcile precondition of {@link VarnishCdnDependent}. */
   public static class Active extends CdnProviderActive {
     public Active() {
       super(VarnishProvider.NAME);
