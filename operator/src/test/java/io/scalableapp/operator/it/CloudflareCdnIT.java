@@ -139,7 +139,7 @@ class CloudflareCdnIT {
             && a.getStatus().getCdn().getAppliedVersion() != null));
 
     assertThat(ready.getStatus().getCdn().getProvider()).isEqualTo("cloudflare");
-    assertThat(ours()).extracting(r -> r.get("ref").asText().replaceFirst(".*:" + APP + ":", ""))
+    assertThat(ours()).extracting(r -> r.get("ref").asText().replaceFirst(".*/" + APP + ":", ""))
         .containsExactly("defaults", "rule:static", "rule:api");
     assertThat(ourRule("rule:static").at("/action_parameters/edge_ttl/default").asInt()).isEqualTo(86400);
     assertThat(ourRule("rule:api").at("/action_parameters/cache").asBoolean()).isFalse();
