@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A ScalableApp with provider cloudflare, its token in a Secret, against the packaged operator and the Cloudflare
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CloudflareCdnIT {
+  private static final Logger LOG = LoggerFactory.getLogger(CloudflareCdnIT.class);
   /** Unique per run, so finding it anywhere cannot be a coincidence. */
   static final String TOKEN = "cfit" + UUID.randomUUID().toString().replace("-", "");
   static final String ZONE = "0123456789abcdef0123456789abcdef";
@@ -132,11 +135,13 @@ class CloudflareCdnIT {
   @Test
   @Order(1)
   void rulesAreAppliedStatusIsFilledAndTheZonesOtherRulesAreLeftAlone() {
+    long created = System.nanoTime();
     cluster.client().resource(app()).create();
 
     ScalableApp ready = AppAssertions.awaitApp(cluster.client(), cluster.name(), APP,
         AppAssertions.hasCondition("CdnReady", "True").and(a -> a.getStatus().getCdn() != null
             && a.getStatus().getCdn().getAppliedVersion() != null));
+    LOG.info("CdnReady=True {} ms after the app was created", (System.nanoTime() - created) / 1_000_000);
 
     assertThat(ready.getStatus().getCdn().getProvider()).isEqualTo("cloudflare");
     assertThat(ours()).extracting(r -> r.get("ref").asText().replaceFirst(".*/" + APP + ":", ""))
@@ -154,8 +159,11 @@ class CloudflareCdnIT {
         .forEach(r -> ((ObjectNode) r.at("/action_parameters/edge_ttl")).put("default", 60)));
     cloudflare.editOutside(ZONE, rules -> rules.removeIf(r -> r.get("ref").asText().endsWith(":rule:api")));
 
+    long edited = System.nanoTime();
     await().atMost(RETRY).pollInterval(Duration.ofMillis(500)).until(() -> ours().size() == 3
         && ourRule("rule:static").at("/action_parameters/edge_ttl/default").asInt() == 86400);
+    LOG.info("Drift (one rule edited, one deleted) restored {} ms after the edits (resync 2 s)",
+        (System.nanoTime() - edited) / 1_000_000);
     assertThat(cloudflare.rules(ZONE).get(0)).isEqualTo(foreignRules.get(0));
   }
 
@@ -168,7 +176,8 @@ class CloudflareCdnIT {
 
     ScalableApp failing = awaitCdn("False", "AuthenticationFailed");
     assertThat(AppAssertions.condition(failing, "CdnReady").getMessage()).contains("403");
-    await().atMost(RETRY).pollInterval(Duration.ofMillis(500)).until(() -> failedSince(before, 403) >= 2);
+    await().atMost(RETRY).pollInterval(Duration.ofMillis(500)).until(() -> failedSince(before, 403) >= 3);
+    LOG.info("403 answers at {}", gaps(before, 403));
     cloudflare.recover();
 
     AppAssertions.awaitApp(cluster.client(), cluster.name(), APP, AppAssertions.hasCondition("CdnReady", "True"));
@@ -192,6 +201,7 @@ class CloudflareCdnIT {
     await().atMost(RETRY).pollInterval(Duration.ofMillis(500))
         .until(() -> ourRule("rule:static").at("/action_parameters/edge_ttl/default").asInt() == 10800);
 
+    LOG.info("429 answers (Retry-After {} s) at {}", retryAfter, gaps(before, 429));
     List<Request> limitedRequests = cloudflare.requests().subList(before, cloudflare.requests().size()).stream()
         .filter(r -> r.status() == 429).toList();
     for (int i = 1; i < limitedRequests.size(); i++) {
@@ -224,6 +234,17 @@ class CloudflareCdnIT {
     assertThat(log).doesNotContain(TOKEN);
     String events = Serialization.asYaml(cluster.client().v1().events().inNamespace(cluster.name()).list());
     assertThat(events).contains("Cdn").doesNotContain(TOKEN);
+  }
+
+  /** The times of the requests answered with {@code status} since {@code index}, as gaps from the previous one. */
+  private static String gaps(int index, int status) {
+    List<Request> failed = cloudflare.requests().subList(index, cloudflare.requests().size()).stream()
+        .filter(r -> r.status() == status).toList();
+    StringBuilder text = new StringBuilder(failed.size() + " requests, gaps");
+    for (int i = 1; i < failed.size(); i++) {
+      text.append(' ').append(Duration.between(failed.get(i - 1).at(), failed.get(i).at()).toMillis()).append("ms");
+    }
+    return text.toString();
   }
 
   private static long failedSince(int index, int status) {
