@@ -1,6 +1,7 @@
 package io.scalableapp.operator.cdn;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
@@ -87,7 +88,7 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
             "Removed the app's configuration at " + provider + " before deletion");
       }
       release(app, runtime, uid);
-    } catch (CdnProviderException | io.fabric8.kubernetes.client.KubernetesClientException e) {
+    } catch (CdnProviderException | KubernetesClientException e) {
       String reason = e instanceof CdnProviderException c ? c.reason() : "KubernetesApiError";
       if (attempt >= runtime.settings().removalAttempts()) {
         EventRecorders.forClient(client).warning(app, "CdnLeftBehind", "Could not remove the app's configuration at "

@@ -1,5 +1,6 @@
 package io.scalableapp.operator.cdn;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -10,6 +11,7 @@ import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.api.cdn.CdnStatus;
 import io.scalableapp.operator.api.cdn.CloudflareSpec;
 import io.scalableapp.operator.api.cdn.PurgeRecord;
+import io.scalableapp.operator.reconciler.Conditions;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import io.scalableapp.operator.reconciler.StatusAggregator;
 import io.scalableapp.operator.runtime.EventRecorders;
@@ -19,6 +21,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One provider as an external dependent resource of the workflow: applies spec.cdn at the provider, purges once per
@@ -30,7 +34,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
   /** The Deployment controller's revision of the app's current pod template; a rollout raises it by one or more. */
   static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
   private static final Duration MAX_RETRY = Duration.ofMinutes(5);
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CdnDependent.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CdnDependent.class);
   private final String providerName;
 
   protected CdnDependent(String providerName) {
@@ -78,11 +82,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     Optional<Instant> held = runtime.heldUntil(uid);
     if (held.isPresent()) {
       // Another event arrived before the provider's Retry-After: keep the failure, call no sooner than asked.
-      var condition = app.getStatus() == null ? Optional.<io.fabric8.kubernetes.api.model.Condition>empty()
-          : io.scalableapp.operator.reconciler.Conditions.find(app.getStatus().getConditions(),
-              io.scalableapp.operator.reconciler.Conditions.CDN_READY);
-      return CdnOutcome.failed(providerName, next, condition.map(c -> c.getReason()).orElse("RateLimited"),
-          condition.map(c -> c.getMessage()).orElse("waiting for the provider's Retry-After"),
+      Optional<Condition> condition = app.getStatus() == null ? Optional.empty()
+          : Conditions.find(app.getStatus().getConditions(), Conditions.CDN_READY);
+      return CdnOutcome.failed(providerName, next, condition.map(Condition::getReason).orElse("RateLimited"),
+          condition.map(Condition::getMessage).orElse("waiting for the provider's Retry-After"),
           Duration.between(runtime.clock().instant(), held.get()));
     }
     try {

@@ -3,6 +3,7 @@ package io.scalableapp.operator.cdn;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.ref.WeakReference;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class CdnRuntime {
   private final Clock clock;
   private final Map<String, String> purgedRevisionByUid = new ConcurrentHashMap<>();
   private final Map<String, Integer> failuresByUid = new ConcurrentHashMap<>();
-  private final Map<String, java.time.Instant> notBeforeByUid = new ConcurrentHashMap<>();
+  private final Map<String, Instant> notBeforeByUid = new ConcurrentHashMap<>();
 
   public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers) {
     this.settings = settings;
@@ -75,11 +76,11 @@ public final class CdnRuntime {
   }
 
   /** The provider asked us (Retry-After) not to call again for this app before {@code when}. */
-  void holdUntil(String uid, java.time.Instant when) {
+  void holdUntil(String uid, Instant when) {
     notBeforeByUid.put(uid, when);
   }
 
-  Optional<java.time.Instant> heldUntil(String uid) {
+  Optional<Instant> heldUntil(String uid) {
     return Optional.ofNullable(notBeforeByUid.get(uid)).filter(t -> t.isAfter(clock.instant()));
   }
 

@@ -51,6 +51,7 @@ class VarnishEdgeIT {
     String vcl = VclGenerator.generate(policy,
         new VclBackend("127.0.0.1", origin.port(), "/healthz", List.of()));
     edge = VarnishServer.start(vcl, Files.createTempDirectory("varnish-edge-it"));
+    awaitOriginHealthyAgain();
   }
 
   @AfterAll
@@ -141,7 +142,7 @@ class VarnishEdgeIT {
     }
   }
 
-  /** The other tests need the probe to find the origin up again before the edge fetches from it. */
+  /** The tests need the probe to find the origin up (at start, and again after the stale test stopped it). */
   private static void awaitOriginHealthyAgain() throws Exception {
     Instant deadline = Instant.now().plusSeconds(20);
     while (get("/api/health-check").statusCode() != 200) {

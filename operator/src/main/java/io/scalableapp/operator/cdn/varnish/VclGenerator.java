@@ -50,7 +50,9 @@ public final class VclGenerator {
       // Serving stale past stale-while-revalidate needs to know the app is down; the readiness path says so.
       v.append("  .probe = {\n");
       v.append("    .url = ").append(quote(backend.healthPath())).append(";\n");
-      v.append("    .interval = 1s;\n    .timeout = 1s;\n    .window = 3;\n    .threshold = 2;\n  }\n");
+      // Healthy from the start (.initial = .threshold): a new edge pod serves at once rather than failing requests
+      // until its first probes come back.
+      v.append("    .interval = 1s;\n    .timeout = 1s;\n    .window = 3;\n    .threshold = 2;\n    .initial = 2;\n  }\n");
     }
     v.append("}\n\n");
   }
