@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.scalableapp.operator.cdn.CdnProvider;
 import io.scalableapp.operator.cdn.CdnRuntime;
 import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.cdn.cloudflare.CloudflareProvider;
 import io.scalableapp.operator.cdn.varnish.VarnishProvider;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.prediction.PredictionService;
@@ -69,13 +70,9 @@ public final class OperatorFactory {
     return operator;
   }
 
-  /**
-   * The CDN providers spec.cdn.provider may name. Cloudflare's provider (io.scalableapp.operator.cdn.cloudflare,
-   * built on its own branch) is added here as {@code new CloudflareProvider()}: its workflow dependent
-   * (CloudflareCdnDependent) is already wired, and reports ProviderNotAvailable until then.
-   */
+  /** The CDN providers spec.cdn.provider may name; each has its dependent wired in ScalableAppReconciler. */
   static List<CdnProvider> cdnProviders() {
-    return List.of(new VarnishProvider());
+    return List.of(new VarnishProvider(), new CloudflareProvider());
   }
 
   /** Without leader election: a single instance (a developer's run, in-process tests). */

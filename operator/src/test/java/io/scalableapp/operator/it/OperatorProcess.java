@@ -96,6 +96,11 @@ final class OperatorProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Everything the process has written to stdout and stderr so far. */
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
   String logTail() throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

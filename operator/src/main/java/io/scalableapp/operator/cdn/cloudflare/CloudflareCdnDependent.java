@@ -3,13 +3,9 @@ package io.scalableapp.operator.cdn.cloudflare;
 import io.scalableapp.operator.cdn.CdnDependent;
 import io.scalableapp.operator.cdn.CdnProviderActive;
 
-/**
- * The cloudflare provider in the workflow. The provider itself (the Rulesets and purge_cache API client) is
- * registered in OperatorFactory under the name "cloudflare"; until it is, apps naming it get CdnReady=False,
- * reason ProviderNotAvailable.
- */
+/** The cloudflare provider ({@link CloudflareProvider}, registered in OperatorFactory) in the workflow. */
 public class CloudflareCdnDependent extends CdnDependent {
-  public static final String NAME = "cloudflare";
+  public static final String NAME = CloudflareProvider.NAME;
 
   public CloudflareCdnDependent() {
     super(NAME);
