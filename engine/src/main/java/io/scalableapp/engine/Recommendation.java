@@ -1,6 +1,7 @@
 package io.scalableapp.engine;
 
 import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.engine.series.Series;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,6 +23,8 @@ import java.time.Instant;
  * @param errorSamples     number of forecasts {@code recentError} is based on
  * @param metricsAvailable false when demand could not be fetched or was invalid
  * @param message          human-readable explanation
+ * @param forecast         the pointwise forecast from the end of the data to the horizon (one point a step, so
+ *                         callers can score every lead), null without a forecast
  */
 public record Recommendation(
         Instant time,
@@ -39,5 +42,15 @@ public record Recommendation(
         double recentError,
         int errorSamples,
         boolean metricsAvailable,
-        String message) {
+        String message,
+        Series forecast) {
+
+    /** Without the forecast series, for callers that only report the figures. */
+    public Recommendation(Instant time, ScalingMode mode, boolean actionable, int previousFloor, int floor,
+                          int desiredFloor, Reason reason, double forecastPeak, double forecastNow, ForecastModel model,
+                          String modelDetail, Duration horizon, double recentError, int errorSamples,
+                          boolean metricsAvailable, String message) {
+        this(time, mode, actionable, previousFloor, floor, desiredFloor, reason, forecastPeak, forecastNow, model,
+                modelDetail, horizon, recentError, errorSamples, metricsAvailable, message, null);
+    }
 }

@@ -28,6 +28,7 @@ public final class ScalerState {
     private Instant lastGoodMetricsAt;
     private Recommendation lastRecommendation;
     private ModelChoice modelChoice;
+    private final LiveModelScores liveScores = new LiveModelScores();
 
     public ScalerState() {
         this(new ReadyLatencyEstimator());
@@ -134,6 +135,10 @@ public final class ScalerState {
 
     TimedHistory floors() {
         return floors;
+    }
+
+    LiveModelScores liveScores() {
+        return liveScores;
     }
 
     ModelChoice modelChoice() {

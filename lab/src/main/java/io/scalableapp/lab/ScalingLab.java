@@ -186,11 +186,10 @@ public final class ScalingLab {
             if (!options.published()) {
                 return List.of();
             }
-            Trace nasa = catalog.nasa();
-            PublishedProtocol protocol = new PublishedProtocol(ENGINE_LOOKBACK);
+            PublishedProtocol protocol = new PublishedProtocol(catalog.nasa(), ENGINE_LOOKBACK);
             List<PublishedProtocol.Result> results = new ArrayList<>();
             for (ForecastModel model : ForecastModel.values()) {
-                results.add(protocol.evaluate(nasa, model));
+                results.add(protocol.evaluate(model));
             }
             return results;
         };
