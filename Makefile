@@ -166,6 +166,9 @@ lab-build:
 bench-scaling: lab-build ## Replay the NASA and WorldCup traces: predictive vs reactive; writes docs/scaling-lab/.
 	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --out docs/scaling-lab
 
+FORECAST_EVERY ?= 1
+
 .PHONY: bench-forecast
-bench-forecast: lab-build ## JMH: fit + forecast on 7 days of 1-minute points, per model, one core.
-	java -XX:ActiveProcessorCount=1 -cp "$(LAB_CP)" org.openjdk.jmh.Main ForecastBenchmark
+bench-forecast: lab-build ## JMH cost per model on one core, NASA 5-min protocol, per-trace h-step errors; writes docs/forecast-benchmark.md.
+	java -XX:ActiveProcessorCount=1 -cp "$(LAB_CP)" org.openjdk.jmh.Main ForecastBenchmark -rf csv -rff lab/target/jmh-forecast.csv
+	java -cp "$(LAB_CP)" io.scalableapp.lab.bench.ForecastBenchmarkReport --jmh lab/target/jmh-forecast.csv --out docs/forecast-benchmark.md --every $(FORECAST_EVERY)

@@ -186,7 +186,7 @@ public final class ScalingLab {
             if (!options.published()) {
                 return List.of();
             }
-            PublishedProtocol protocol = new PublishedProtocol(catalog.nasa(), ENGINE_LOOKBACK);
+            PublishedProtocol protocol = new PublishedProtocol(catalog.nasa());
             List<PublishedProtocol.Result> results = new ArrayList<>();
             for (ForecastModel model : ForecastModel.values()) {
                 results.add(protocol.evaluate(model));

@@ -10,9 +10,9 @@ import java.util.Optional;
  * Seasonal profile plus a regression of today's deviation from it, in log space.
  *
  * <ul>
- *   <li><b>Profile</b>: for every bucket, the median of the log demand at the same time of the previous
- *       {@code profileDays} seasons, each with {@code neighbours} buckets either side. The median ignores an odd
- *       day (a weekend among weekdays, an outage, a spike), which a smoothed average keeps for days.</li>
+ *   <li><b>Profile</b>: for every bucket, the median over the previous {@code profileDays} seasons of the mean
+ *       log demand around the same time ({@code neighbours} buckets either side). The median ignores an odd day
+ *       (a weekend among weekdays, an outage, a spike), which a smoothed average keeps for days.</li>
  *   <li><b>Recent-level correction</b>: the deviation of the log demand from that profile is regressed, by least
  *       squares over the whole history, on its last {@code arOrder} values, its mean over each of the last
  *       {@code levelWindows} buckets, and the profile's level and slope at the bucket. Today being 30 % busier
@@ -21,9 +21,9 @@ import java.util.Optional;
  * </ul>
  * Log space because web demand varies multiplicatively (a busy day scales night and noon alike) and its noise
  * grows with its level; the back-transformed forecast is the median, not the mean, of the predicted demand.
- * Fitted at 5-minute buckets like {@link HoltWintersForecaster}. Without a season the regression runs on the log
- * demand alone. The profile and the regressors at a bucket use only earlier buckets, so fitting sees no future.
- * Cost: O(n x profileDays x neighbours) for the profile plus one small least-squares solve.
+ * Fitted at 5-minute buckets like {@link HoltWintersForecaster}. Without a season the profile is the mean log demand.
+ * The profile and the regressors at a bucket use only earlier buckets, so fitting sees no future. Cost:
+ * O(n x profileDays) for the profile (prefix sums) plus one small least-squares solve.
  */
 public final class SeasonalProfileForecaster implements Forecaster {
 
@@ -33,7 +33,7 @@ public final class SeasonalProfileForecaster implements Forecaster {
      */
     public record Settings(int profileDays, int neighbours, int arOrder, int... levelWindows) {
 
-        public static final Settings DEFAULT = new Settings(7, 2, 2, 12, 72);
+        public static final Settings DEFAULT = new Settings(7, 1, 2, 12, 72);
 
         public Settings {
             if (profileDays < 1 || neighbours < 0 || arOrder < 1 || Arrays.stream(levelWindows).anyMatch(w -> w < 1)) {
@@ -92,12 +92,13 @@ public final class SeasonalProfileForecaster implements Forecaster {
             m = 0;
             seasonNote = "none (history shorter than a season and a fit)";
         }
-        double[] profile = m == 0 ? new double[n + ahead] : profile(z, m, ahead);
+        double[] profile = m == 0 ? flat(z, n + ahead) : profile(z, m, ahead);
         double[] d = new double[n + ahead];
         for (int i = 0; i < n; i++) {
             d[i] = z[i] - profile[i];
         }
-        double[] coef = fit(d, n, profile);
+        Deviations dev = new Deviations(d, n);
+        double[] coef = fit(dev, n, profile);
         if (coef == null) {
             double[] flat = new double[steps];
             Arrays.fill(flat, Values.lastValid(history.toArray()));
@@ -111,8 +112,8 @@ public final class SeasonalProfileForecaster implements Forecaster {
         fb[0] = Math.expm1(orZero(profile[n - 1]) + orZero(d[n - 1]));
         for (int k = 1; k <= ahead; k++) {
             int i = n - 1 + k;
-            regressors(d, profile, i, x, true);
-            d[i] = dot(coef, x);
+            regressors(dev, profile, i, x, true);
+            dev.append(i, dot(coef, x));
             fb[k] = Math.expm1(orZero(profile[i]) + d[i]);
         }
         double[] f = Buckets.toInputSteps(fb, factor, steps);
@@ -133,33 +134,54 @@ public final class SeasonalProfileForecaster implements Forecaster {
         return Double.isNaN(v) ? 0 : v;
     }
 
+    /** Without a season the profile is the mean log level, so the deviations are centred and a gap reads as it. */
+    private static double[] flat(double[] z, int length) {
+        double[] out = new double[length];
+        Arrays.fill(out, Values.mean(z, 0, z.length));
+        return out;
+    }
+
     /**
-     * Profile for buckets {@code 0 .. n + ahead - 1}: median of the valid log values at the same seasonal
-     * position in earlier seasons (never at or after the bucket itself, never beyond the history); NaN where no
-     * earlier season exists.
+     * Profile for buckets {@code 0 .. n + ahead - 1}: the median, over the previous seasons, of the mean log value
+     * around the same seasonal position (never at or after the bucket itself, never beyond the history); NaN where
+     * no earlier season has a value. Window means come from prefix sums, so the profile costs O(n x profileDays).
      */
     private double[] profile(double[] z, int m, int ahead) {
         int n = z.length;
         int w = Math.min(settings.neighbours(), (m - 1) / 2);
+        double[] sum = new double[n + 1];
+        int[] count = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            boolean valid = !Double.isNaN(z[i]);
+            sum[i + 1] = sum[i] + (valid ? z[i] : 0);
+            count[i + 1] = count[i] + (valid ? 1 : 0);
+        }
         double[] out = new double[n + ahead];
-        double[] buffer = new double[settings.profileDays() * (2 * w + 1)];
+        double[] days = new double[settings.profileDays()];
         for (int i = 0; i < out.length; i++) {
-            int count = 0;
+            int found = 0;
             for (int k = 1; k <= settings.profileDays() && i - k * m + w >= 0; k++) {
-                for (int j = -w; j <= w; j++) {
-                    int at = i - k * m + j;
-                    if (at >= 0 && at < n && !Double.isNaN(z[at])) {
-                        buffer[count++] = z[at];
-                    }
+                int from = Math.max(0, i - k * m - w);
+                int to = Math.min(n, i - k * m + w + 1);
+                if (to > from && count[to] > count[from]) {
+                    days[found++] = (sum[to] - sum[from]) / (count[to] - count[from]);
                 }
             }
-            out[i] = count == 0 ? Double.NaN : median(buffer, count);
+            out[i] = found == 0 ? Double.NaN : median(days, found);
         }
         return out;
     }
 
+    /** Median of the first {@code count} values, sorting them in place (a week's worth: insertion sort). */
     private static double median(double[] values, int count) {
-        Arrays.sort(values, 0, count);
+        for (int i = 1; i < count; i++) {
+            double v = values[i];
+            int j = i - 1;
+            for (; j >= 0 && values[j] > v; j--) {
+                values[j + 1] = values[j];
+            }
+            values[j + 1] = v;
+        }
         int mid = count / 2;
         return count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
@@ -169,14 +191,15 @@ public final class SeasonalProfileForecaster implements Forecaster {
      * level window, the profile at i and its slope into i. Returns false if one is unknown, unless {@code fill},
      * which reads unknowns as 0 (on profile).
      */
-    private boolean regressors(double[] d, double[] profile, int i, double[] x, boolean fill) {
+    private boolean regressors(Deviations dev, double[] profile, int i, double[] x, boolean fill) {
+        double[] d = dev.values;
         int at = 0;
         x[at++] = 1;
         for (int j = 1; j <= settings.arOrder(); j++) {
             x[at++] = i - j >= 0 ? d[i - j] : Double.NaN;
         }
         for (int window : settings.levelWindows()) {
-            x[at++] = Values.mean(d, Math.max(0, i - window), i);
+            x[at++] = dev.mean(Math.max(0, i - window), i);
         }
         x[at++] = profile[i];
         x[at] = i >= 1 ? profile[i] - profile[i - 1] : Double.NaN;
@@ -192,14 +215,15 @@ public final class SeasonalProfileForecaster implements Forecaster {
     }
 
     /** Least squares of the known deviations {@code d[0 .. n)} on their regressors; null with too few rows. */
-    private double[] fit(double[] d, int n, double[] profile) {
+    private double[] fit(Deviations dev, int n, double[] profile) {
+        double[] d = dev.values;
         int p = settings.regressors();
         double[][] a = new double[p][p];
         double[] b = new double[p];
         double[] x = new double[p];
         int rows = 0;
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(d[i]) || !regressors(d, profile, i, x, false)) {
+            if (Double.isNaN(d[i]) || !regressors(dev, profile, i, x, false)) {
                 continue;
             }
             for (int r = 0; r < p; r++) {
@@ -217,6 +241,40 @@ public final class SeasonalProfileForecaster implements Forecaster {
             a[r][r] += RIDGE * rows;
         }
         return solve(a, b);
+    }
+
+    /** Deviations from the profile with prefix sums over the known ones, so a window mean costs O(1). */
+    private static final class Deviations {
+        final double[] values;
+        final double[] sum;
+        final int[] count;
+
+        Deviations(double[] values, int known) {
+            this.values = values;
+            this.sum = new double[values.length + 1];
+            this.count = new int[values.length + 1];
+            for (int i = 0; i < known; i++) {
+                accumulate(i);
+            }
+        }
+
+        /** Sets the deviation at {@code i}, the next one after those known. */
+        void append(int i, double v) {
+            values[i] = v;
+            accumulate(i);
+        }
+
+        private void accumulate(int i) {
+            boolean valid = !Double.isNaN(values[i]);
+            sum[i + 1] = sum[i] + (valid ? values[i] : 0);
+            count[i + 1] = count[i] + (valid ? 1 : 0);
+        }
+
+        /** Mean of the known values in {@code [from, to)}, NaN if there are none. */
+        double mean(int from, int to) {
+            int c = count[to] - count[from];
+            return c == 0 ? Double.NaN : (sum[to] - sum[from]) / c;
+        }
     }
 
     private static double dot(double[] a, double[] b) {

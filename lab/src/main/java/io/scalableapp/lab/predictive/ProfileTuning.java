@@ -1,10 +1,10 @@
 package io.scalableapp.lab.predictive;
 
+import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.HoltWintersForecaster;
 import io.scalableapp.engine.forecast.SeasonalProfileForecaster;
 import io.scalableapp.engine.forecast.SeasonalProfileForecaster.Settings;
 import io.scalableapp.lab.trace.Trace;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class ProfileTuning {
     static final int[] PROFILE_DAYS = {3, 7};
     static final int[] NEIGHBOURS = {1, 2, 3};
     static final int[] AR_ORDERS = {1, 2};
-    static final int[][] LEVEL_WINDOWS = {{}, {12}, {12, 72}};
+    static final int[][] LEVEL_WINDOWS = {{12}, {12, 72}};
 
     public record Trial(Settings settings, double validationMapePercent) {
     }
@@ -28,16 +28,17 @@ public final class ProfileTuning {
     }
 
     /** Every trial, best first. */
-    public static List<Trial> run(Trace nasa, Duration lookback) {
-        PublishedProtocol protocol = new PublishedProtocol(nasa, lookback);
+    public static List<Trial> run(Trace nasa) {
+        PublishedProtocol protocol = new PublishedProtocol(nasa);
         List<Trial> trials = new ArrayList<>();
         for (int days : PROFILE_DAYS) {
             for (int neighbours : NEIGHBOURS) {
                 for (int order : AR_ORDERS) {
                     for (int[] levels : LEVEL_WINDOWS) {
                         Settings s = new Settings(days, neighbours, order, levels);
-                        PublishedProtocol.Result r = protocol.evaluate(s.toString(), p -> new SeasonalProfileForecaster(
-                                p, HoltWintersForecaster.DEFAULT_BUCKET, s), PublishedProtocol.VALIDATION);
+                        PublishedProtocol.Result r = protocol.evaluate(s.toString(), ForecastModel.SEASONAL_PROFILE,
+                                (model, period, lead) -> new SeasonalProfileForecaster(period,
+                                        HoltWintersForecaster.DEFAULT_BUCKET, s), PublishedProtocol.VALIDATION);
                         trials.add(new Trial(s, r.mapePercent()));
                     }
                 }

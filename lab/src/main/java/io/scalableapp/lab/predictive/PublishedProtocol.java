@@ -1,24 +1,20 @@
 package io.scalableapp.lab.predictive;
 
-import io.scalableapp.engine.forecast.ForecastErrors;
+import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.forecast.ForecastModel;
-import io.scalableapp.engine.forecast.Forecaster;
-import io.scalableapp.engine.forecast.Forecasters;
-import io.scalableapp.engine.forecast.SeasonalityDetector;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.lab.trace.GapInterpolation;
 import io.scalableapp.lab.trace.Trace;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The protocol behind the published NASA figures (XGBoost MAPE 25.8 %, Prophet 45.1 %): requests per 5 minutes,
- * outage interpolated, train 1995-07-01 .. 08-22, test 08-23 .. 08-31, one-step-ahead forecasts. Our models
- * forecast each test bucket from everything observed before it (rolling origin, refit every time, as the engine
- * does), over the trailing {@code lookback}.
+ * outage interpolated, train 1995-07-01 .. 08-22, test 08-23 .. 08-31, one-step-ahead forecasts, MAPE. The
+ * engine itself forecasts: a {@link ForecastReplay} at 5-minute steps with its default lookback and seasonality
+ * detection, evaluating before every bucket on what came before it (rolling origin, refit every time), starting
+ * {@link #WARM_UP} before the scored window so AUTO has its live scores.
  *
  * <p>{@link #VALIDATION} is the same kind of window inside the training part (its last 9 days, the test part's
  * length): the only place model settings may be tuned.
@@ -26,6 +22,7 @@ import java.util.function.Function;
 public final class PublishedProtocol {
 
     public static final Duration BUCKET = Duration.ofMinutes(5);
+    public static final Duration WARM_UP = Duration.ofDays(1);
     public static final Window TEST = new Window(LocalDateTime.of(1995, 8, 23, 0, 0), LocalDateTime.of(1995, 9, 1, 0, 0));
     public static final Window VALIDATION =
             new Window(LocalDateTime.of(1995, 8, 14, 0, 0), LocalDateTime.of(1995, 8, 23, 0, 0));
@@ -34,46 +31,45 @@ public final class PublishedProtocol {
     public record Window(LocalDateTime from, LocalDateTime until) {
     }
 
-    public record Result(String model, double mapePercent, int testBuckets, String season) {
+    /** @param chosen for AUTO, how many buckets each concrete model forecast */
+    public record Result(String model, double mapePercent, int buckets, String chosen) {
     }
 
-    private final Duration lookback;
+    private final Trace nasa;
     private final Series buckets;
-    private final Optional<Duration> period;
 
-    public PublishedProtocol(Trace nasa, Duration lookback) {
-        this.lookback = lookback;
+    public PublishedProtocol(Trace nasa) {
+        this.nasa = nasa;
         this.buckets = fiveMinuteSums(nasa);
-        // The season is a training-time choice: resolve it once on the training part.
-        this.period = SeasonalityDetector.detect(buckets.slice(0, index(TEST.from())));
     }
 
     /** One engine model on the test part. */
     public Result evaluate(ForecastModel model) {
-        return evaluate(model.name(), p -> Forecasters.create(model, p, 1), TEST);
+        return evaluate(model.name(), model, ForecasterFactory.DEFAULT, TEST);
     }
 
-    /** Any forecaster (built for the training part's season) on any window. */
-    public Result evaluate(String name, Function<Optional<Duration>, Forecaster> build, Window window) {
-        Forecaster forecaster = build.apply(period);
-        int from = index(window.from());
-        int until = Math.min(buckets.size(), index(window.until().minus(BUCKET)) + 1);
-        int history = (int) (lookback.toMinutes() / BUCKET.toMinutes());
-        double[] actual = new double[until - from];
-        double[] forecast = new double[actual.length];
-        for (int k = from; k < until; k++) {
-            forecast[k - from] = forecaster.forecast(buckets.slice(Math.max(0, k - history), k), 1).get(0);
-            actual[k - from] = buckets.get(k);
-        }
-        String season = period.map(p -> p.toHours() + " h").orElse("none");
-        return new Result(name, 100 * ForecastErrors.mape(actual, forecast), actual.length, season);
+    /** The engine running {@code model} as {@code forecasters} build it, on any window. */
+    public Result evaluate(String name, ForecastModel model, ForecasterFactory forecasters, Window window) {
+        AppScalingSpec spec = AppScalingSpec.builder().targetPerReplica(1).step(BUCKET).horizon(BUCKET).model(model)
+                .build();
+        int from = bucketOf(window.from());
+        int until = Math.min(buckets.size(), bucketOf(window.until()));
+        int warm = (int) (WARM_UP.toMinutes() / BUCKET.toMinutes());
+        // The evaluation at bucket i (its end being the newest data) forecasts bucket i + 1.
+        PointwiseScores scores = ForecastReplay.run(buckets, spec, forecasters, Math.max(0, from - 1 - warm),
+                from - 1, until);
+        String chosen = model == ForecastModel.AUTO ? scores.chosenModels().toString() : "";
+        return new Result(name, scores.mapePercent(1), scores.count(1), chosen);
     }
 
-    private int index(LocalDateTime t) {
-        return buckets.indexNear(t.toInstant(ZoneOffset.UTC));
+    private int bucketOf(LocalDateTime t) {
+        return (int) (Duration.between(nasa.start(), t).toMinutes() / BUCKET.toMinutes());
     }
 
-    /** Requests per 5-minute bucket, with masked minutes filled by linear interpolation first. */
+    /**
+     * Requests per 5-minute bucket, masked minutes filled by linear interpolation first, each bucket stamped at its
+     * end like {@link TraceRecording}.
+     */
     static Series fiveMinuteSums(Trace trace) {
         double[] perMinute = GapInterpolation.interpolate(trace);
         int per = (int) BUCKET.toMinutes();
@@ -83,6 +79,6 @@ public final class PublishedProtocol {
                 sums[b] += perMinute[b * per + i];
             }
         }
-        return Series.of(trace.instant(0), BUCKET, sums);
+        return Series.of(trace.instant(0).plus(BUCKET), BUCKET, sums);
     }
 }

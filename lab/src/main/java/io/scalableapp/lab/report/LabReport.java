@@ -195,8 +195,8 @@ public final class LabReport {
         t.row("XGBoost", "25.8 %", "", "published (K-vibe-sat-canh/autoscaling)");
         t.row("Prophet", "45.1 %", "", "published (K-vibe-sat-canh/autoscaling)");
         for (PublishedProtocol.Result r : in.published()) {
-            t.row(r.model(), Format.num(r.mapePercent(), 1) + " %", r.testBuckets(),
-                    "this lab (season " + r.season() + ")");
+            t.row(r.model(), Format.num(r.mapePercent(), 1) + " %", r.buckets(),
+                    "this lab" + (r.chosen().isEmpty() ? "" : " (chose " + r.chosen() + ")"));
         }
         return md.append(t.render()).toString();
     }
