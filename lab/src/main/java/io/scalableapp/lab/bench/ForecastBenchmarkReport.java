@@ -205,12 +205,16 @@ public final class ForecastBenchmarkReport {
                 .append(LEAD).append(", MAPE at h = 1 (minutes with zero requests skipped). Test part = last 30 % of ")
                 .append("each trace, as in the scaling lab; the engine evaluates every ").append(every)
                 .append(every == 1 ? " minute" : " minutes").append(" with its defaults and a ").append(LEAD)
-                .append("-minute horizon, warmed up for ").append(WARM_UP.toHours()).append(" h before it.\n\n");
+                .append("-minute horizon, warmed up for ").append(WARM_UP.toHours()).append(" h before it. CPU ms ")
+                .append("per evaluation: thread CPU time of each whole `evaluate` over the replay (history of 7 days ")
+                .append("of 1-minute points once warm), which other load on the machine does not inflate as it ")
+                .append("does JMH's wall-clock figures.\n\n");
         List<String> header = new ArrayList<>(List.of("trace", "model"));
         for (int h = 1; h <= LEAD; h++) {
             header.add("WAPE h=" + h);
         }
-        header.addAll(List.of("WAPE h=1.." + LEAD, "MAPE h=1", "points per h", "forecasts by"));
+        header.addAll(List.of("WAPE h=1.." + LEAD, "MAPE h=1", "points per h", "CPU ms per evaluation",
+                "forecasts by"));
         MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
         MarkdownTable verdict = new MarkdownTable("trace", "AUTO WAPE h=1.." + LEAD, "best candidate",
                 "its WAPE h=1.." + LEAD, "AUTO minus best");
@@ -227,6 +231,7 @@ public final class ForecastBenchmarkReport {
                 }
                 double pooled = s.pooledWapePercent(LEAD);
                 row.addAll(List.of(Format.num(pooled, 2) + " %", Format.num(s.mapePercent(1), 1) + " %", s.count(1),
+                        Format.num(s.cpuMillisPerEvaluation(), 3),
                         m.getKey() == ForecastModel.AUTO ? s.chosenModels().toString() : ""));
                 t.row(row.toArray());
                 if (m.getKey() == ForecastModel.AUTO) {

@@ -8,6 +8,8 @@ import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.InMemoryDemandSource;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.time.ManualClock;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * The engine forecasting a recorded series as the operator would, one evaluation per step on a simulated clock,
@@ -15,6 +17,9 @@ import io.scalableapp.engine.time.ManualClock;
  * cluster. Evaluations before {@code scoreFrom} only warm the engine's rolling state up (AUTO's live scores).
  */
 public final class ForecastReplay {
+
+    /** CPU time, unlike wall time, is not inflated by other processes sharing the machine. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private ForecastReplay() {
     }
@@ -39,7 +44,9 @@ public final class ForecastReplay {
         PointwiseScores scores = new PointwiseScores();
         for (int i = warmFrom; i < to; i += every) {
             clock.set(recording.timeAt(i));
+            long cpuBefore = CPU.getCurrentThreadCpuTime();
             Recommendation r = scaler.evaluate(spec, source, state);
+            scores.evaluated(CPU.getCurrentThreadCpuTime() - cpuBefore);
             if (i < scoreFrom || r.forecast() == null) {
                 continue;
             }

@@ -37,6 +37,20 @@ public final class PointwiseScores {
         }
     }
 
+    private long evaluations;
+    private long cpuNanos;
+
+    /** One engine evaluation and the CPU time it took. */
+    public void evaluated(long cpuNanos) {
+        this.evaluations++;
+        this.cpuNanos += cpuNanos;
+    }
+
+    /** Mean CPU time of an evaluation in milliseconds, NaN before any. */
+    public double cpuMillisPerEvaluation() {
+        return evaluations == 0 ? Double.NaN : cpuNanos / 1e6 / evaluations;
+    }
+
     public void chose(ForecastModel model) {
         chosen.merge(model, 1, Integer::sum);
     }
