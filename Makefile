@@ -181,9 +181,12 @@ what-if: lab-build ## What prediction would have done on live traffic: PROMETHEU
 	java -cp "$(LAB_CP)" io.scalableapp.lab.WhatIf --prometheus "$(PROMETHEUS)" --query '$(QUERY)' \
 	  $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) $(if $(STEP),--step $(STEP)) --out $(or $(OUT),what-if)
 
+FORECAST_EVERY ?= 1
+
 .PHONY: bench-forecast
-bench-forecast: lab-build ## JMH: fit + forecast on 7 days of 1-minute points, per model, one core.
-	java -XX:ActiveProcessorCount=1 -cp "$(LAB_CP)" org.openjdk.jmh.Main ForecastBenchmark
+bench-forecast: lab-build ## JMH cost per model on one core, NASA 5-min protocol, per-trace h-step errors; writes docs/forecast-benchmark.md.
+	java -XX:ActiveProcessorCount=1 -cp "$(LAB_CP)" org.openjdk.jmh.Main ForecastBenchmark -rf csv -rff lab/target/jmh-forecast.csv
+	java -cp "$(LAB_CP)" io.scalableapp.lab.bench.ForecastBenchmarkReport --jmh lab/target/jmh-forecast.csv --out docs/forecast-benchmark.md --every $(FORECAST_EVERY)
 
 FLEET_APPS ?= 1000
 # Fake nodes for the fleet's pods (110 each): up to 4 replicas per app, then some room.

@@ -104,7 +104,7 @@ public final class PredictiveScaler {
                 outcome.floor(), proposal.desired(), reason, proposal.peak(),
                 f == null ? Double.NaN : f.get(0), f == null ? null : f.model(),
                 f == null ? "" : f.description(), horizon, state.accuracy().error(), state.accuracy().samples(),
-                check.available(), message, scheduled.active());
+                check.available(), message, scheduled.active(), f == null ? null : f.points());
         state.record(r);
         return r;
     }

@@ -2,6 +2,7 @@ package io.scalableapp.engine;
 
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.schedule.ActiveSchedule;
+import io.scalableapp.engine.series.Series;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.List;
  * @param metricsAvailable false when demand could not be fetched or was invalid
  * @param message          human-readable explanation
  * @param activeSchedules  the schedules in force at {@code time}, whether or not they moved the floor
+ * @param forecast         the pointwise forecast from the end of the data to the horizon (one point a step, so
+ *                         callers can score every lead), null without a forecast
  */
 public record Recommendation(
         Instant time,
@@ -43,16 +46,20 @@ public record Recommendation(
         int errorSamples,
         boolean metricsAvailable,
         String message,
-        List<ActiveSchedule> activeSchedules) {
+        List<ActiveSchedule> activeSchedules,
+        Series forecast) {
 
     public Recommendation {
         activeSchedules = activeSchedules == null ? List.of() : List.copyOf(activeSchedules);
     }
 
-    /** Whether {@code other} says the same as this one, whenever each was made. */
+    /**
+     * Whether {@code other} decides and explains the same as this one, whenever each was made (the forecast series
+     * moves with time, so it is not compared; its figures are).
+     */
     public boolean sameAs(Recommendation other) {
         return other != null && new Recommendation(other.time, mode, actionable, previousFloor, floor, desiredFloor,
                 reason, forecastPeak, forecastNow, model, modelDetail, horizon, recentError, errorSamples,
-                metricsAvailable, message, activeSchedules).equals(other);
+                metricsAvailable, message, activeSchedules, other.forecast).equals(other);
     }
 }

@@ -27,12 +27,24 @@ import java.util.Objects;
  * @param recommendations    unlimited recommendations during those windows, oldest first
  * @param readyLatencyMillis observed pod start-to-ready durations, oldest first
  * @param modelChoice        the remembered AUTO model choice, or null
+ * @param candidateScores    AUTO's live scores of every candidate (empty for a fixed model)
  */
 public record ScalerSnapshot(Integer lastFloor, Instant lastGoodMetricsAt, boolean forecastTrusted,
                              List<ScoredPoint> accuracyScored, List<PendingPoint> accuracyPending,
                              List<ScoredPeak> peaksScored, List<PendingPeak> peaksPending,
                              List<TimedHistory.Entry> floors, List<TimedHistory.Entry> recommendations,
-                             List<Long> readyLatencyMillis, ModelChoiceSnapshot modelChoice) {
+                             List<Long> readyLatencyMillis, ModelChoiceSnapshot modelChoice,
+                             List<CandidateScores> candidateScores) {
+
+    /** A snapshot without live AUTO scores, as states saved before AUTO kept them. */
+    public ScalerSnapshot(Integer lastFloor, Instant lastGoodMetricsAt, boolean forecastTrusted,
+                          List<ScoredPoint> accuracyScored, List<PendingPoint> accuracyPending,
+                          List<ScoredPeak> peaksScored, List<PendingPeak> peaksPending,
+                          List<TimedHistory.Entry> floors, List<TimedHistory.Entry> recommendations,
+                          List<Long> readyLatencyMillis, ModelChoiceSnapshot modelChoice) {
+        this(lastFloor, lastGoodMetricsAt, forecastTrusted, accuracyScored, accuracyPending, peaksScored, peaksPending,
+                floors, recommendations, readyLatencyMillis, modelChoice, List.of());
+    }
 
     public ScalerSnapshot {
         accuracyScored = List.copyOf(accuracyScored);
@@ -42,6 +54,33 @@ public record ScalerSnapshot(Integer lastFloor, Instant lastGoodMetricsAt, boole
         floors = List.copyOf(floors);
         recommendations = List.copyOf(recommendations);
         readyLatencyMillis = List.copyOf(readyLatencyMillis);
+        candidateScores = List.copyOf(candidateScores);
+    }
+
+    /**
+     * One AUTO candidate's live scores.
+     *
+     * @param pending its forecasts at the lead still waiting for their actual, oldest first
+     * @param hours   its scored errors summed per hour, oldest first
+     */
+    public record CandidateScores(ForecastModel model, List<PendingPoint> pending, List<HourlyError> hours) {
+        public CandidateScores {
+            Objects.requireNonNull(model, "model");
+            pending = List.copyOf(pending);
+            hours = List.copyOf(hours);
+        }
+    }
+
+    /** Absolute errors and actuals summed over the forecasts due within one hour (starting at {@code hour}). */
+    public record HourlyError(Instant hour, double absError, double actual, int samples) {
+        public HourlyError {
+            Objects.requireNonNull(hour, "hour");
+            if (!(absError >= 0) || !(actual >= 0) || Double.isInfinite(absError) || Double.isInfinite(actual)
+                    || samples < 1) {
+                throw new IllegalArgumentException("an hourly error needs finite sums >= 0 and samples >= 1, was "
+                        + absError + ", " + actual + ", " + samples);
+            }
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ public final class ScalerState {
     private Instant lastGoodMetricsAt;
     private Recommendation lastRecommendation;
     private ModelChoice modelChoice;
+    private LiveModelScores liveScores = new LiveModelScores();
 
     public ScalerState() {
         this(new ReadyLatencyEstimator());
@@ -53,7 +54,7 @@ public final class ScalerState {
     public ScalerSnapshot snapshot() {
         return new ScalerSnapshot(lastFloor, lastGoodMetricsAt, gate.isOpen(), accuracy.scored(), accuracy.pending(),
                 peakResiduals.scored(), peakResiduals.pending(), floors.entries(), recommendations.entries(),
-                readyLatency.samplesMillis(), modelChoice == null ? null : modelChoice.snapshot());
+                readyLatency.samplesMillis(), modelChoice == null ? null : modelChoice.snapshot(), liveScores.snapshot());
     }
 
     /**
@@ -73,6 +74,7 @@ public final class ScalerState {
         state.lastFloor = snapshot.lastFloor();
         state.lastGoodMetricsAt = snapshot.lastGoodMetricsAt();
         state.modelChoice = snapshot.modelChoice() == null ? null : ModelChoice.restore(snapshot.modelChoice(), forecasters);
+        state.liveScores = LiveModelScores.restored(snapshot.candidateScores());
         readyLatency.backfill(snapshot.readyLatencyMillis());
         return state;
     }
@@ -134,6 +136,10 @@ public final class ScalerState {
 
     TimedHistory floors() {
         return floors;
+    }
+
+    LiveModelScores liveScores() {
+        return liveScores;
     }
 
     ModelChoice modelChoice() {

@@ -83,6 +83,9 @@ class ScalerSnapshotTest {
             assertThat(r.message()).contains("learned margin");
             assertThat(r.modelDetail()).startsWith("AUTO -> ");
         });
+        // The restored live scores carried AUTO from its backtest choice to choosing by live scores.
+        assertThat(next.get(0).get(0).modelDetail()).contains("holdout WAPE");
+        assertThat(next.get(0).get(next.get(0).size() - 1).modelDetail()).contains("live WAPE");
     }
 
     @Test

@@ -260,11 +260,10 @@ public final class ScalingLab {
                 return List.of();
             }
             Path dir = options.traces() != null ? options.traces() : TraceCatalog.locate(Path.of(""));
-            Trace nasa = new TraceCatalog(dir).nasa();
-            PublishedProtocol protocol = new PublishedProtocol(ENGINE_LOOKBACK);
+            PublishedProtocol protocol = new PublishedProtocol(new TraceCatalog(dir).nasa());
             List<PublishedProtocol.Result> results = new ArrayList<>();
             for (ForecastModel model : ForecastModel.values()) {
-                results.add(protocol.evaluate(nasa, model));
+                results.add(protocol.evaluate(model));
             }
             return results;
         };

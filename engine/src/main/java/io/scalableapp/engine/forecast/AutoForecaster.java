@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
 /**
  * Picks the candidate with the lowest recent out-of-sample error, then refits it on everything.
  *
+ * <p>This class is the stateless part: the one-off backtest below, used when nothing better is known. The engine
+ * running AUTO for an app ({@code ForecastStage}) forecasts with every candidate at every evaluation and scores
+ * them all against the actuals as they arrive; once a day of those live scores exists it chooses by them instead,
+ * a rolling-origin evaluation with an origin every evaluation.
+ *
  * <p>Backtest: the last part of the history (10%, at least {@link #ORIGINS} x lead) is held out.
  * From {@link #ORIGINS} origins spread across it each candidate is fitted on the data before the
  * origin and forecasts {@code leadSteps} ahead; errors are pooled as WAPE. Several origins rather
@@ -48,6 +53,11 @@ public final class AutoForecaster implements Forecaster {
     @Override
     public ForecastModel model() {
         return ForecastModel.AUTO;
+    }
+
+    /** The candidates, in order of preference on a tie. */
+    public List<Forecaster> candidates() {
+        return candidates;
     }
 
     @Override

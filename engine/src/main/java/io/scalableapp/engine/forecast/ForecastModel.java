@@ -5,5 +5,6 @@ public enum ForecastModel {
     AUTO,
     HOLT_WINTERS,
     LINEAR,
-    SEASONAL_NAIVE
+    SEASONAL_NAIVE,
+    SEASONAL_PROFILE
 }

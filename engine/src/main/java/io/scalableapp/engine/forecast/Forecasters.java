@@ -7,6 +7,10 @@ import java.util.Optional;
 /** Builds the forecaster an app asked for, with the engine's default settings. */
 public final class Forecasters {
 
+    /** The models AUTO chooses among, in order of preference on a tie. */
+    public static final List<ForecastModel> AUTO_CANDIDATES = List.of(ForecastModel.SEASONAL_PROFILE,
+            ForecastModel.HOLT_WINTERS, ForecastModel.LINEAR, ForecastModel.SEASONAL_NAIVE);
+
     private Forecasters() {
     }
 
@@ -19,10 +23,9 @@ public final class Forecasters {
             case HOLT_WINTERS -> new HoltWintersForecaster(period);
             case LINEAR -> new LinearTrendForecaster();
             case SEASONAL_NAIVE -> new SeasonalNaiveForecaster(period);
-            case AUTO -> new AutoForecaster(List.of(
-                    new HoltWintersForecaster(period),
-                    new LinearTrendForecaster(),
-                    new SeasonalNaiveForecaster(period)), leadSteps);
+            case SEASONAL_PROFILE -> new SeasonalProfileForecaster(period);
+            case AUTO -> new AutoForecaster(AUTO_CANDIDATES.stream().map(m -> create(m, period, leadSteps)).toList(),
+                    leadSteps);
         };
     }
 }

@@ -83,7 +83,7 @@ public final class HoltWintersForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(Series history, int steps) {
-        int factor = bucket.compareTo(history.step()) > 0 ? Steps.nearest(bucket, history.step()) : 1;
+        int factor = Buckets.factor(bucket, history);
         Series buckets = history.downsample(factor);
         double[] y = buckets.toArray();
         int m = period == null ? 0 : Steps.nearest(period, buckets.step());
@@ -103,18 +103,7 @@ public final class HoltWintersForecaster implements Forecaster {
         double bestA = best[0], bestB = best[1], bestG = best[2];
         state.run(y, bestA, bestB, bestG);
 
-        // Bucket k's centre sits (factor-1)/2 input steps before its last point; input step s after
-        // the history's end therefore lies at bucket position (s + (factor-1)/2) / factor.
-        double half = (factor - 1) / 2.0;
-        int bucketsAhead = (int) Math.ceil((steps + half) / factor) + 1;
-        double[] fb = state.forecast(bucketsAhead);
-        double[] f = new double[steps];
-        for (int s = 1; s <= steps; s++) {
-            double pos = (s + half) / factor;
-            int k = (int) pos;
-            double frac = pos - k;
-            f[s - 1] = fb[k] * (1 - frac) + fb[k + 1] * frac;
-        }
+        double[] f = Buckets.toInputSteps(state.forecast(Buckets.bucketsAhead(factor, steps)), factor, steps);
         String description = String.format("HOLT_WINTERS alpha=%s beta=%s gamma=%s season=%s bucket=%s",
                 bestA, bestB, bestG, seasonNote, Values.formatDuration(buckets.step()));
         return Forecast.after(history, Values.nonNegative(f), model(), description);

@@ -141,6 +141,17 @@ public final class Series {
         return new Series(timeAt(offset), step.multipliedBy(factor), out);
     }
 
+    /** Equal when start, step and every value (NaN equal to NaN) are. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Series s && start.equals(s.start) && step.equals(s.step) && Arrays.equals(values, s.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(start, step, Arrays.hashCode(values));
+    }
+
     @Override
     public String toString() {
         return "Series[start=" + start + ", step=" + step + ", size=" + values.length + "]";

@@ -21,7 +21,8 @@ class ForecasterBehaviourTest {
     static Stream<Forecaster> allModels() {
         return Stream.of(new HoltWintersForecaster(DAILY), new HoltWintersForecaster(Optional.empty()),
                 new LinearTrendForecaster(), new SeasonalNaiveForecaster(DAILY),
-                new SeasonalNaiveForecaster(Optional.empty()), Forecasters.create(ForecastModel.AUTO, DAILY, 5));
+                new SeasonalNaiveForecaster(Optional.empty()), new SeasonalProfileForecaster(DAILY),
+                new SeasonalProfileForecaster(Optional.empty()), Forecasters.create(ForecastModel.AUTO, DAILY, 5));
     }
 
     @ParameterizedTest

@@ -35,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Forecasting cost for one app on 7 days of 1-minute demand (10,080 points), on one core (goal: under 5 ms):
- * {@code fitAndForecast} detects the season, fits and forecasts the horizon from scratch (AUTO backtests every
- * candidate); {@code scalerEvaluation} is a whole steady-state engine evaluation.
+ * {@code fitAndForecast} detects the season, fits and forecasts the horizon from scratch (AUTO: its cold-start
+ * backtest selection); {@code scalerEvaluation} is a whole steady-state engine evaluation (AUTO: every candidate
+ * forecasts, feeding its live scores). {@link ForecastBenchmarkReport} turns the results into the document.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +52,7 @@ public class ForecastBenchmark {
     /** 5 minutes ahead at 1-minute steps: a 180 s startup delay plus margin. */
     static final int HORIZON_STEPS = 5;
 
-    @Param({"AUTO", "HOLT_WINTERS", "LINEAR", "SEASONAL_NAIVE"})
+    @Param({"AUTO", "SEASONAL_PROFILE", "HOLT_WINTERS", "LINEAR", "SEASONAL_NAIVE"})
     public ForecastModel model;
 
     private Series history;

@@ -4,9 +4,9 @@ import io.scalableapp.engine.forecast.AutoForecaster;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Forecaster;
 import io.scalableapp.engine.forecast.ForecasterFactory;
+import io.scalableapp.engine.forecast.Forecasters;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * A deliberate forecast error for the robustness runs, applied by wrapping the engine's own forecaster so that
@@ -35,8 +35,7 @@ public record ForecastDegradation(String label, UnaryOperator<Forecaster> wrappe
 
     /**
      * The engine's forecaster factory with every forecast degraded. For AUTO each candidate is wrapped, so the
-     * engine's own selection, backtests and hourly reuse of the choice all run on degraded forecasts. The
-     * candidate list restates {@code Forecasters.create(AUTO, ...)}: {@link AutoForecaster} does not expose it.
+     * engine's own selection, backtests and hourly reuse of the choice all run on degraded forecasts.
      */
     public ForecasterFactory factory() {
         if (isNone()) {
@@ -44,7 +43,7 @@ public record ForecastDegradation(String label, UnaryOperator<Forecaster> wrappe
         }
         return (model, period, leadSteps) -> model != ForecastModel.AUTO
                 ? wrap(ForecasterFactory.DEFAULT.create(model, period, leadSteps))
-                : new AutoForecaster(Stream.of(ForecastModel.HOLT_WINTERS, ForecastModel.LINEAR, ForecastModel.SEASONAL_NAIVE)
+                : new AutoForecaster(Forecasters.AUTO_CANDIDATES.stream()
                         .map(m -> wrap(ForecasterFactory.DEFAULT.create(m, period, leadSteps)))
                         .toList(), leadSteps);
     }

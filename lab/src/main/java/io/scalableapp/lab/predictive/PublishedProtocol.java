@@ -1,59 +1,75 @@
 package io.scalableapp.lab.predictive;
 
-import io.scalableapp.engine.forecast.ForecastErrors;
+import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.forecast.ForecastModel;
-import io.scalableapp.engine.forecast.Forecaster;
-import io.scalableapp.engine.forecast.Forecasters;
-import io.scalableapp.engine.forecast.SeasonalityDetector;
+import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.lab.trace.GapInterpolation;
 import io.scalableapp.lab.trace.Trace;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
- * The protocol behind the published NASA figures (XGBoost MAPE 25.8 %, Prophet 45.1 %): requests per
- * 5 minutes, outage interpolated, train 1995-07-01 .. 08-22, test 08-23 .. 08-31, one-step-ahead forecasts.
- * Our models forecast each test bucket from everything observed before it (rolling origin, refit every
- * time, as the engine does), over the trailing {@code lookback}.
+ * The protocol behind the published NASA figures (XGBoost MAPE 25.8 %, Prophet 45.1 %): requests per 5 minutes,
+ * outage interpolated, train 1995-07-01 .. 08-22, test 08-23 .. 08-31, one-step-ahead forecasts, MAPE. The
+ * engine itself forecasts: a {@link ForecastReplay} at 5-minute steps with its default lookback and seasonality
+ * detection, evaluating before every bucket on what came before it (rolling origin, refit every time), starting
+ * {@link #WARM_UP} before the scored window so AUTO has its live scores.
+ *
+ * <p>{@link #VALIDATION} is the same kind of window inside the training part (its last 9 days, the test part's
+ * length): the only place model settings may be tuned.
  */
 public final class PublishedProtocol {
 
     public static final Duration BUCKET = Duration.ofMinutes(5);
-    public static final LocalDateTime TEST_FROM = LocalDateTime.of(1995, 8, 23, 0, 0);
-    public static final LocalDateTime TEST_UNTIL = LocalDateTime.of(1995, 9, 1, 0, 0);
+    public static final Duration WARM_UP = Duration.ofDays(1);
+    public static final Window TEST = new Window(LocalDateTime.of(1995, 8, 23, 0, 0), LocalDateTime.of(1995, 9, 1, 0, 0));
+    public static final Window VALIDATION =
+            new Window(LocalDateTime.of(1995, 8, 14, 0, 0), LocalDateTime.of(1995, 8, 23, 0, 0));
 
-    public record Result(ForecastModel model, double mapePercent, int testBuckets, String season) {
+    /** Scored buckets {@code [from, until)}. */
+    public record Window(LocalDateTime from, LocalDateTime until) {
     }
 
-    private final Duration lookback;
-
-    public PublishedProtocol(Duration lookback) {
-        this.lookback = lookback;
+    /** @param chosen for AUTO, how many buckets each concrete model forecast */
+    public record Result(String model, double mapePercent, int buckets, String chosen) {
     }
 
-    public Result evaluate(Trace nasa, ForecastModel model) {
-        Series buckets = fiveMinuteSums(nasa);
-        int testFrom = buckets.indexNear(TEST_FROM.toInstant(ZoneOffset.UTC));
-        int testUntil = Math.min(buckets.size(), buckets.indexNear(TEST_UNTIL.minus(BUCKET).toInstant(ZoneOffset.UTC)) + 1);
-        // The season is a training-time choice: resolve it once on the training part.
-        Optional<Duration> period = SeasonalityDetector.detect(buckets.slice(0, testFrom));
-        Forecaster forecaster = Forecasters.create(model, period, 1);
-        int window = (int) (lookback.toMinutes() / BUCKET.toMinutes());
-        double[] actual = new double[testUntil - testFrom];
-        double[] forecast = new double[actual.length];
-        for (int k = testFrom; k < testUntil; k++) {
-            Series history = buckets.slice(Math.max(0, k - window), k);
-            forecast[k - testFrom] = forecaster.forecast(history, 1).get(0);
-            actual[k - testFrom] = buckets.get(k);
-        }
-        String season = period.map(p -> p.toHours() + " h").orElse("none");
-        return new Result(model, 100 * ForecastErrors.mape(actual, forecast), actual.length, season);
+    private final Trace nasa;
+    private final Series buckets;
+
+    public PublishedProtocol(Trace nasa) {
+        this.nasa = nasa;
+        this.buckets = fiveMinuteSums(nasa);
     }
 
-    /** Requests per 5-minute bucket, with masked minutes filled by linear interpolation first. */
+    /** One engine model on the test part. */
+    public Result evaluate(ForecastModel model) {
+        return evaluate(model.name(), model, ForecasterFactory.DEFAULT, TEST);
+    }
+
+    /** The engine running {@code model} as {@code forecasters} build it, on any window. */
+    public Result evaluate(String name, ForecastModel model, ForecasterFactory forecasters, Window window) {
+        AppScalingSpec spec = AppScalingSpec.builder().targetPerReplica(1).step(BUCKET).horizon(BUCKET).model(model)
+                .build();
+        int from = bucketOf(window.from());
+        int until = Math.min(buckets.size(), bucketOf(window.until()));
+        int warm = (int) (WARM_UP.toMinutes() / BUCKET.toMinutes());
+        // The evaluation at bucket i (its end being the newest data) forecasts bucket i + 1.
+        PointwiseScores scores = ForecastReplay.run(buckets, spec, forecasters, Math.max(0, from - 1 - warm),
+                from - 1, until);
+        String chosen = model == ForecastModel.AUTO ? scores.chosenModels().toString() : "";
+        return new Result(name, scores.mapePercent(1), scores.count(1), chosen);
+    }
+
+    private int bucketOf(LocalDateTime t) {
+        return (int) (Duration.between(nasa.start(), t).toMinutes() / BUCKET.toMinutes());
+    }
+
+    /**
+     * Requests per 5-minute bucket, masked minutes filled by linear interpolation first, each bucket stamped at its
+     * end like {@link TraceRecording}.
+     */
     static Series fiveMinuteSums(Trace trace) {
         double[] perMinute = GapInterpolation.interpolate(trace);
         int per = (int) BUCKET.toMinutes();
@@ -63,6 +79,6 @@ public final class PublishedProtocol {
                 sums[b] += perMinute[b * per + i];
             }
         }
-        return Series.of(trace.instant(0), BUCKET, sums);
+        return Series.of(trace.instant(0).plus(BUCKET), BUCKET, sums);
     }
 }

@@ -3,12 +3,12 @@ package io.scalableapp.lab.report;
 import java.util.Locale;
 
 /** Number formatting for the report, fixed to one locale so the committed README does not churn. */
-final class Format {
+public final class Format {
 
     private Format() {
     }
 
-    static String num(double v, int decimals) {
+    public static String num(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "n/a";
         }

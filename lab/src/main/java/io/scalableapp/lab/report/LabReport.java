@@ -351,8 +351,8 @@ public final class LabReport {
         t.row("XGBoost", Format.num(PUBLISHED_XGBOOST_MAPE, 1) + " %", "", "published (K-vibe-sat-canh/autoscaling), quoted");
         t.row("Prophet", Format.num(PUBLISHED_PROPHET_MAPE, 1) + " %", "", "published (K-vibe-sat-canh/autoscaling), quoted");
         for (PublishedProtocol.Result r : in.published()) {
-            t.row(r.model(), Format.num(r.mapePercent(), 1) + " %", r.testBuckets(),
-                    "this lab (season " + r.season() + ")");
+            t.row(r.model(), Format.num(r.mapePercent(), 1) + " %", r.buckets(),
+                    "this lab" + (r.chosen().isEmpty() ? "" : " (chose " + r.chosen() + ")"));
         }
         return md.append(t.render()).toString();
     }

@@ -54,7 +54,7 @@ public class PredictionSpec {
 
   public enum Seasonality { Auto, Daily, Weekly, None }
 
-  public enum Model { Auto, HoltWinters, Linear, SeasonalNaive }
+  public enum Model { Auto, SeasonalProfile, HoltWinters, Linear, SeasonalNaive }
 
   @JsonPropertyDescription("Off: no forecasting. Shadow: forecast and report in status, change nothing. "
       + "Enforce: keep the replica floor (the HPA's minReplicas, or the Deployment's replicas without an HPA) "
@@ -106,8 +106,9 @@ public class PredictionSpec {
   @Max(1000)
   private int headroomPercent = 10;
 
-  @JsonPropertyDescription("Forecasting model. Auto picks, by recent out-of-sample error, among HoltWinters "
-      + "(seasonal), Linear (trend) and SeasonalNaive.")
+  @JsonPropertyDescription("Forecasting model. Auto forecasts with every candidate, scores each against the "
+      + "demand that follows, and uses the one with the lowest error over the last day: SeasonalProfile (daily "
+      + "profile plus today's deviation from it), HoltWinters (seasonal), Linear (trend) and SeasonalNaive.")
   @Default("Auto")
   private Model model = Model.Auto;
 

@@ -3,6 +3,7 @@ package io.scalableapp.operator.prediction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -38,8 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineStateStore {
   private static final Logger LOG = LoggerFactory.getLogger(EngineStateStore.class);
-  /** Bumped on any incompatible change of the stored document; other versions are ignored, not parsed. */
-  static final int VERSION = 1;
+  /**
+   * Bumped on any incompatible change of the stored document; older versions with a migration below are upgraded,
+   * others are ignored, not parsed. 2: AUTO's live candidate scores ({@code state.candidateScores}).
+   */
+  static final int VERSION = 2;
   static final String DATA_KEY = "state.json";
   static final String NAME_SUFFIX = "-scalableapp-state";
   private static final JsonMapper JSON = JsonMapper.builder()
@@ -163,6 +167,12 @@ final class EngineStateStore {
     try {
       JsonNode tree = JSON.readTree(json);
       JsonNode version = tree.get("version");
+      if (version != null && version.isInt() && version.intValue() == 1 && tree.get("state") instanceof ObjectNode s) {
+        // Version 1 had no live AUTO scores: the candidates start unscored and AUTO keeps its stored choice.
+        s.putArray("candidateScores");
+        ((ObjectNode) tree).put("version", VERSION);
+        version = tree.get("version");
+      }
       if (version == null || !version.isInt() || version.intValue() != VERSION) {
         throw new IllegalArgumentException("unsupported state format version " + version + ", this operator reads "
             + VERSION);

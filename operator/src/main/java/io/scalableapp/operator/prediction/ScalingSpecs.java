@@ -116,6 +116,7 @@ public final class ScalingSpecs {
   static ForecastModel model(PredictionSpec.Model m) {
     return switch (m) {
       case Auto -> ForecastModel.AUTO;
+      case SeasonalProfile -> ForecastModel.SEASONAL_PROFILE;
       case HoltWinters -> ForecastModel.HOLT_WINTERS;
       case Linear -> ForecastModel.LINEAR;
       case SeasonalNaive -> ForecastModel.SEASONAL_NAIVE;

@@ -330,7 +330,7 @@ public final class FleetBenchmark {
     long t0 = System.nanoTime();
     OperatorProcess restarted = startOperatorProcess("fleet-restarted", prometheus, Map.of());
     waitFor("every app re-observed", Duration.ofMinutes(15),
-        () -> reconciled(restarted.log()).size() >= apps);
+        () -> reconciled(restarted.logFile()).size() >= apps);
     results.restartReobservedSeconds = (System.nanoTime() - t0) / 1e9;
     results.restartReadySeconds = waitReady(restarted, t0);
     TimeUnit.SECONDS.sleep(30); // anything the restart would still write arrives within this
@@ -361,13 +361,13 @@ public final class FleetBenchmark {
         Map.of("scalableapp.operator.label-selector", "shard=b"));
     try {
       waitFor("both shards reconcile every app", Duration.ofMinutes(15), () -> {
-        Set<String> all = new HashSet<>(reconciled(a.log()).keySet());
-        all.addAll(reconciled(b.log()).keySet());
+        Set<String> all = new HashSet<>(reconciled(a.logFile()).keySet());
+        all.addAll(reconciled(b.logFile()).keySet());
         return all.size() >= apps;
       });
       TimeUnit.SECONDS.sleep(30);
-      Map<String, ReconcileLog.AppReconciles> byA = ReconcileLog.read(a.log());
-      Map<String, ReconcileLog.AppReconciles> byB = ReconcileLog.read(b.log());
+      Map<String, ReconcileLog.AppReconciles> byA = ReconcileLog.read(a.logFile());
+      Map<String, ReconcileLog.AppReconciles> byB = ReconcileLog.read(b.logFile());
       results.shardApps.put("shard=a", byA.size());
       results.shardApps.put("shard=b", byB.size());
       results.shardReconciles.put("shard=a", byA.values().stream().mapToInt(ReconcileLog.AppReconciles::count).sum());
@@ -419,7 +419,7 @@ public final class FleetBenchmark {
   private double waitReady(OperatorProcess process, long t0) throws Exception {
     waitFor("operator ready", Duration.ofMinutes(3), () -> {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the operator exited; see " + process.log());
+        throw new IllegalStateException("the operator exited; see " + process.logFile());
       }
       return process.isReady();
     });

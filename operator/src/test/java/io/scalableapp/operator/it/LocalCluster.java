@@ -10,6 +10,7 @@ import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.runtime.OperatorFactory;
+import io.scalableapp.operator.runtime.WatchScope;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +98,7 @@ public final class LocalCluster {
       SimpleMeterRegistry registry, CdnSettings cdn) {
     prediction.start();
     Operator operator = OperatorFactory.create(namespace.client(), registry, prediction, Clock.systemUTC(),
-        Set.of(namespace.name()), LeaderElectionSettings.disabled(), cdn);
+        WatchScope.of(Set.of(namespace.name())), LeaderElectionSettings.disabled(), cdn);
     operator.start();
     return new RunningOperator(operator, prediction, registry);
   }

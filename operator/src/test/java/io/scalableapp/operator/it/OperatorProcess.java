@@ -82,7 +82,7 @@ final class OperatorProcess implements AutoCloseable {
     return process.pid();
   }
 
-  Path log() {
+  Path logFile() {
     return log;
   }
 

@@ -55,6 +55,7 @@ class EngineStateStoreTest {
     assertThat(snapshot.peaksPending()).isNotEmpty();
     assertThat(snapshot.floors()).isNotEmpty();
     assertThat(snapshot.modelChoice().backtest()).isNotEmpty();
+    assertThat(snapshot.candidateScores()).allSatisfy(c -> assertThat(c.hours()).isNotEmpty()).hasSize(4);
 
     String json = EngineStateStore.toJson(new Document(EngineStateStore.VERSION, START, snapshot));
     Document read = EngineStateStore.fromJson(json);
@@ -84,9 +85,31 @@ class EngineStateStoreTest {
         .replace("\"state\":{", "\"state\":{\"somethingNew\":true,");
 
     assertThatThrownBy(() -> EngineStateStore.fromJson(future))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported state format version 2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unsupported state format version " + (EngineStateStore.VERSION + 1));
     assertThatThrownBy(() -> EngineStateStore.fromJson("{\"state\":{}}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported state format version null");
+  }
+
+  @Test
+  void aVersionOneDocumentIsMigratedWithoutLiveScores() {
+    ScalerSnapshot learned = learnedSnapshot();
+    ScalerSnapshot v1State = new ScalerSnapshot(learned.lastFloor(), learned.lastGoodMetricsAt(),
+        learned.forecastTrusted(), learned.accuracyScored(), learned.accuracyPending(), learned.peaksScored(),
+        learned.peaksPending(), learned.floors(), learned.recommendations(), learned.readyLatencyMillis(),
+        learned.modelChoice());
+    // Exactly what an operator writing version 1 stored: the same document without candidateScores.
+    String v1 = EngineStateStore.toJson(new Document(EngineStateStore.VERSION, START, v1State))
+        .replace("\"version\":" + EngineStateStore.VERSION, "\"version\":1")
+        .replace(",\"candidateScores\":[]", "");
+    assertThat(v1).doesNotContain("candidateScores").contains("\"version\":1");
+
+    Document read = EngineStateStore.fromJson(v1);
+
+    assertThat(read.version()).isEqualTo(EngineStateStore.VERSION);
+    assertThat(read.state()).isEqualTo(v1State);
+    assertThat(read.state().candidateScores()).isEmpty();
+    assertThat(read.state().modelChoice()).isEqualTo(learned.modelChoice());
   }
 
   @Test

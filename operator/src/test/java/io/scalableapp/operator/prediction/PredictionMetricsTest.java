@@ -20,7 +20,7 @@ class PredictionMetricsTest {
 
   private static Recommendation floor(int floor, Reason reason) {
     return new Recommendation(Instant.EPOCH, ScalingMode.ENFORCE, true, 2, floor, floor, reason, 42.0, 40.0,
-        ForecastModel.LINEAR, "", Duration.ofMinutes(3), 0.2, 12, true, "", List.of());
+        ForecastModel.LINEAR, "", Duration.ofMinutes(3), 0.2, 12, true, "", List.of(), null);
   }
 
   @Test
@@ -54,7 +54,7 @@ class PredictionMetricsTest {
 
   private static Recommendation held(boolean metricsAvailable) {
     return new Recommendation(Instant.EPOCH, ScalingMode.ENFORCE, true, 4, 4, 4, Reason.HOLD, Double.NaN, Double.NaN,
-        null, "", Duration.ofMinutes(3), Double.NaN, 0, metricsAvailable, "metrics unavailable", List.of());
+        null, "", Duration.ofMinutes(3), Double.NaN, 0, metricsAvailable, "metrics unavailable", List.of(), null);
   }
 
   @Test

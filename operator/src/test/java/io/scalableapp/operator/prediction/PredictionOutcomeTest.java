@@ -16,7 +16,7 @@ class PredictionOutcomeTest {
 
   private static Recommendation floor(Instant time, int floor) {
     return new Recommendation(time, ScalingMode.ENFORCE, true, floor, floor, floor, Reason.FORECAST, 20, 15,
-        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0, 40, true, "why", List.of());
+        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0, 40, true, "why", List.of(), null);
   }
 
   @Test

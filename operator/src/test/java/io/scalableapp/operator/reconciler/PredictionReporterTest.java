@@ -23,7 +23,7 @@ class PredictionReporterTest {
 
   private static Recommendation recommendation(boolean metricsAvailable, Reason reason) {
     return new Recommendation(NOW, ScalingMode.ENFORCE, true, 3, 7, 7, reason, 123.456, 99.5,
-        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40, metricsAvailable, "why", List.of());
+        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40, metricsAvailable, "why", List.of(), null);
   }
 
   @Test
@@ -50,10 +50,10 @@ class PredictionReporterTest {
     app.getStatus().setPrediction(PredictionReporter.status(recommendation(true, Reason.FORECAST)));
     Recommendation later = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true, 3, 7, 7,
         Reason.FORECAST, 123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40,
-        true, "why", List.of());
+        true, "why", List.of(), null);
     Recommendation changed = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true, 3, 8, 8,
         Reason.FORECAST, 140.0, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40,
-        true, "why", List.of());
+        true, "why", List.of(), null);
 
     PredictionStatus repeated = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(later));
     PredictionStatus moved = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(changed));
