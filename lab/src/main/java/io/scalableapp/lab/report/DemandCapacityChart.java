@@ -4,15 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Draws demand against ready capacity, one panel per policy sharing the x and y scales, into a PNG. Demand is
@@ -44,33 +38,16 @@ public final class DemandCapacityChart {
      * @param ticksPerHour ticks in one hour, for the hour axis
      */
     public static void write(Path png, String title, double[] demand, int ticksPerHour, List<Panel> panels) {
-        System.setProperty("java.awt.headless", "true");
         int height = TOP + panels.size() * (PANEL_HEIGHT + GAP) + BOTTOM - GAP;
-        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, height);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-            g.drawString(title, LEFT, 30);
-            double yMax = niceCeiling(Math.max(max(demand), panels.stream()
-                    .mapToDouble(p -> max(p.readyCapacity())).max().orElse(1)));
-            for (int i = 0; i < panels.size(); i++) {
-                int top = TOP + i * (PANEL_HEIGHT + GAP);
-                drawPanel(g, top, demand, panels.get(i), yMax, ticksPerHour);
-            }
-        } finally {
-            g.dispose();
+        ChartCanvas canvas = ChartCanvas.titled(WIDTH, height, title, 18, LEFT);
+        Graphics2D g = canvas.graphics();
+        double yMax = ChartCanvas.niceCeiling(Math.max(max(demand), panels.stream()
+                .mapToDouble(p -> max(p.readyCapacity())).max().orElse(1)));
+        for (int i = 0; i < panels.size(); i++) {
+            int top = TOP + i * (PANEL_HEIGHT + GAP);
+            drawPanel(g, top, demand, panels.get(i), yMax, ticksPerHour);
         }
-        try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            ImageIO.write(image, "png", png.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png, e);
-        }
+        canvas.save(png);
     }
 
     private static void drawPanel(Graphics2D g, int top, double[] demand, Panel panel, double yMax, int ticksPerHour) {
@@ -137,19 +114,6 @@ public final class DemandCapacityChart {
             g.drawString(String.format("%02d:00", h % 24), x - 14, bottom + 16);
         }
         g.drawString("req/min", 8, top - 4);
-    }
-
-    static double niceCeiling(double value) {
-        if (value <= 0) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
-            if (step * magnitude >= value) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private static String formatCount(double v) {

@@ -7,18 +7,12 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * Under-provisioned minutes against replica-hours: one curve per HPA variant through its CPU targets (the
@@ -44,65 +38,47 @@ public final class FrontierChart {
     }
 
     public static void write(Path png, String title, Map<HpaVariant, ReactiveFrontier> frontiers, List<Point> points) {
-        System.setProperty("java.awt.headless", "true");
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
-            g.drawString(title, LEFT, 30);
-
-            double xMin = Double.MAX_VALUE;
-            double xMax = 0;
-            double yMax = 0;
-            for (ReactiveFrontier f : frontiers.values()) {
-                for (FrontierPoint p : f.points()) {
-                    xMin = Math.min(xMin, p.replicaHours());
-                    xMax = Math.max(xMax, p.replicaHours());
-                    yMax = Math.max(yMax, p.underProvisionedMinutes());
-                }
-            }
-            for (Point p : points) {
+        ChartCanvas canvas = ChartCanvas.titled(WIDTH, HEIGHT, title, 17, LEFT);
+        Graphics2D g = canvas.graphics();
+        double xMin = Double.MAX_VALUE;
+        double xMax = 0;
+        double yMax = 0;
+        for (ReactiveFrontier f : frontiers.values()) {
+            for (FrontierPoint p : f.points()) {
                 xMin = Math.min(xMin, p.replicaHours());
                 xMax = Math.max(xMax, p.replicaHours());
                 yMax = Math.max(yMax, p.underProvisionedMinutes());
             }
-            double pad = Math.max(1, (xMax - xMin) * 0.05);
-            Axes axes = new Axes(xMin - pad, xMax + pad, DemandCapacityChart.niceCeiling(yMax * 1.05));
-            axes.draw(g);
+        }
+        for (Point p : points) {
+            xMin = Math.min(xMin, p.replicaHours());
+            xMax = Math.max(xMax, p.replicaHours());
+            yMax = Math.max(yMax, p.underProvisionedMinutes());
+        }
+        double pad = Math.max(1, (xMax - xMin) * 0.05);
+        Axes axes = new Axes(xMin - pad, xMax + pad, ChartCanvas.niceCeiling(yMax * 1.05));
+        axes.draw(g);
 
-            int legendY = TOP + 10;
-            for (Map.Entry<HpaVariant, ReactiveFrontier> e : frontiers.entrySet()) {
-                Color colour = COLOURS.get(e.getKey());
-                drawCurve(g, axes, e.getValue(), colour);
-                legendY = legend(g, legendY, colour, e.getKey().label() + ", targets 40-80 % (line)", false);
-            }
-            int index = 1;
-            for (Point p : points) {
-                Color colour = COLOURS.get(p.variant());
-                double x = axes.x(p.replicaHours());
-                double y = axes.y(p.underProvisionedMinutes());
-                g.setColor(colour);
-                g.fill(new Ellipse2D.Double(x - 5, y - 5, 10, 10));
-                g.setColor(Color.BLACK);
-                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-                g.drawString(String.valueOf(index), (float) x + 6, (float) y - 5);
-                legendY = legend(g, legendY, colour, index + ": " + p.label(), true);
-                index++;
-            }
-        } finally {
-            g.dispose();
+        int legendY = TOP + 10;
+        for (Map.Entry<HpaVariant, ReactiveFrontier> e : frontiers.entrySet()) {
+            Color colour = COLOURS.get(e.getKey());
+            drawCurve(g, axes, e.getValue(), colour);
+            legendY = legend(g, legendY, colour, e.getKey().label() + ", targets 40-80 % (line)", false);
         }
-        try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            ImageIO.write(image, "png", png.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png, e);
+        int index = 1;
+        for (Point p : points) {
+            Color colour = COLOURS.get(p.variant());
+            double x = axes.x(p.replicaHours());
+            double y = axes.y(p.underProvisionedMinutes());
+            g.setColor(colour);
+            g.fill(new Ellipse2D.Double(x - 5, y - 5, 10, 10));
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.drawString(String.valueOf(index), (float) x + 6, (float) y - 5);
+            legendY = legend(g, legendY, colour, index + ": " + p.label(), true);
+            index++;
         }
+        canvas.save(png);
     }
 
     private static void drawCurve(Graphics2D g, Axes axes, ReactiveFrontier frontier, Color colour) {

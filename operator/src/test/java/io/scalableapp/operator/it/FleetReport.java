@@ -1,5 +1,7 @@
 package io.scalableapp.operator.it;
 
+import io.scalableapp.lab.report.LineChart;
+
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
