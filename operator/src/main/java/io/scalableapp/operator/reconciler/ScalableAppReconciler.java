@@ -3,6 +3,7 @@ package io.scalableapp.operator.reconciler;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -64,7 +65,8 @@ import java.util.Optional;
     @Dependent(name = CloudflareCdnDependent.NAME, type = CloudflareCdnDependent.class,
         reconcilePrecondition = CloudflareCdnDependent.Active.class)
 })
-@ControllerConfiguration(name = "scalableapp", fieldManager = ScalableAppReconciler.FIELD_MANAGER)
+@ControllerConfiguration(name = "scalableapp", fieldManager = ScalableAppReconciler.FIELD_MANAGER,
+    generationAwareEventProcessing = false, informer = @Informer(onUpdateFilter = ScalableAppChanged.class))
 public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   public static final String FIELD_MANAGER = "scalableapp-operator";
   public static final String DEPLOYMENT = "deployment";

@@ -103,7 +103,7 @@ class EngineStateRestoreIT {
     assertThat(saved.getMetadata().getOwnerReferences()).singleElement()
         .satisfies(o -> assertThat(o.getUid()).isEqualTo(before.getMetadata().getUid()));
     assertThat(saved.getMetadata().getManagedFields()).anyMatch(f -> "scalableapp-operator".equals(f.getManager()));
-    assertThat(documentOf(learned).get("version").asInt()).isEqualTo(1);
+    assertThat(documentOf(learned).get("version").asInt()).isEqualTo(2);
     assertThat(before.getStatus().getPrediction().getLastDecision().getMessage()).contains("headroom");
 
     String now = Instant.now().toString();
@@ -135,7 +135,7 @@ class EngineStateRestoreIT {
 
       // The unknown format is ignored, the app predicts from scratch, and the new operator replaces the document.
       awaitApp(cluster.client(), cluster.name(), future, hasCondition("Predicting", "True"));
-      await().atMost(TIMEOUT).until(() -> documentOf(future).get("version").asInt() == 1);
+      await().atMost(TIMEOUT).until(() -> documentOf(future).get("version").asInt() == 2);
       assertThat(documentOf(learned).get("state").get("readyLatencyMillis")).hasSizeGreaterThanOrEqualTo(12);
     } finally {
       second.stop();
