@@ -66,7 +66,11 @@ import java.util.Optional;
         reconcilePrecondition = CloudflareCdnDependent.Active.class)
 })
 @ControllerConfiguration(name = "scalableapp", fieldManager = ScalableAppReconciler.FIELD_MANAGER,
-    generationAwareEventProcessing = false, informer = @Informer(onUpdateFilter = ScalableAppChanged.class))
+    generationAwareEventProcessing = false,
+    // Without comparable resource versions JOSDK keeps no temporary copy of our own status writes: with one, a spec
+    // change landing just before a status write was taken for an older event and dropped (JOSDK 5.3.2). Our own
+    // status writes then arrive as events, and ScalableAppChanged lets them pass by.
+    informer = @Informer(onUpdateFilter = ScalableAppChanged.class, comparableResourceVersions = false))
 public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   public static final String FIELD_MANAGER = "scalableapp-operator";
   public static final String DEPLOYMENT = "deployment";
