@@ -12,14 +12,11 @@ import io.scalableapp.operator.cdn.CdnProvider;
 import io.scalableapp.operator.cdn.CdnProviderException;
 import io.scalableapp.operator.cdn.CdnTarget;
 import io.scalableapp.operator.cdn.CdnTarget.CloudflareAccess;
+import io.scalableapp.operator.cdn.ConfigHash;
 import io.scalableapp.operator.cdn.PurgeRequest;
 import io.scalableapp.operator.cdn.PurgeResult;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareApi.Ruleset;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -216,12 +213,7 @@ public final class CloudflareProvider implements CdnProvider {
   }
 
   private static String hash(List<ObjectNode> rules) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(rules).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
+    return ConfigHash.of(canonical(rules));
   }
 
   /** JSON with object keys sorted, so the same rules read back in another key order give the same text. */

@@ -3,10 +3,7 @@ package io.scalableapp.operator.cdn.varnish;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.cdn.CdnPolicies;
 import io.scalableapp.operator.cdn.CdnSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.scalableapp.operator.cdn.ConfigHash;
 
 /** The VCL an app's edge runs: the app's spec.cdn, with the app's Service as the backend. */
 public final class EdgeVcl {
@@ -24,11 +21,6 @@ public final class EdgeVcl {
 
   /** Short hash of a VCL text: the applied version in status, and the edge pods' restart trigger. */
   public static String hash(String vcl) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(vcl.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ConfigHash.of(vcl);
   }
 }
