@@ -13,7 +13,7 @@ import io.scalableapp.lab.predictive.PublishedProtocol;
 import io.scalableapp.lab.predictive.TraceRecording;
 import io.scalableapp.lab.report.Format;
 import io.scalableapp.lab.report.MarkdownTable;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.trace.TraceCatalog;
 import io.scalableapp.lab.trace.TrainTestSplit;
 import java.io.IOException;

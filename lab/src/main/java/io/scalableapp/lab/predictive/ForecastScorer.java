@@ -1,7 +1,7 @@
 package io.scalableapp.lab.predictive;
 
 import io.scalableapp.engine.forecast.ForecastErrors;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.util.Arrays;
 
 /**

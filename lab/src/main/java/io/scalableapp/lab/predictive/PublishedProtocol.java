@@ -5,7 +5,7 @@ import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.lab.trace.GapInterpolation;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Duration;
 import java.time.LocalDateTime;
 

@@ -1,7 +1,7 @@
 package io.scalableapp.lab.predictive;
 
 import io.scalableapp.engine.series.Series;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Duration;
 
 /**
