@@ -10,7 +10,7 @@ import io.scalableapp.lab.predictive.PointwiseScores;
 import io.scalableapp.lab.predictive.ForecastReplay;
 import io.scalableapp.lab.predictive.ProfileTuning;
 import io.scalableapp.lab.predictive.PublishedProtocol;
-import io.scalableapp.lab.predictive.TraceRecording;
+import io.scalableapp.engine.replay.trace.TraceRecording;
 import io.scalableapp.lab.report.Format;
 import io.scalableapp.lab.report.MarkdownTable;
 import io.scalableapp.engine.replay.trace.Trace;

@@ -5,6 +5,7 @@ import io.scalableapp.engine.ScalerState;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.engine.replay.sim.EngineFloorSchedule;
 import io.scalableapp.lab.experiment.PlannedRun;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.Scenario;

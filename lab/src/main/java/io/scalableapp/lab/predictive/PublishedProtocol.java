@@ -68,7 +68,7 @@ public final class PublishedProtocol {
 
     /**
      * Requests per 5-minute bucket, masked minutes filled by linear interpolation first, each bucket stamped at its
-     * end like {@link TraceRecording}.
+     * end like {@link io.scalableapp.engine.replay.trace.TraceRecording}.
      */
     static Series fiveMinuteSums(Trace trace) {
         double[] perMinute = GapInterpolation.interpolate(trace);

@@ -7,6 +7,7 @@ import io.scalableapp.engine.ScalerState;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.ForecasterFactory;
+import io.scalableapp.engine.replay.sim.EngineFloorSchedule;
 import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;

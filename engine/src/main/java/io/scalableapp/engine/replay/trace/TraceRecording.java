@@ -1,4 +1,4 @@
-package io.scalableapp.lab.predictive;
+package io.scalableapp.engine.replay.trace;
 
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.replay.trace.Trace;

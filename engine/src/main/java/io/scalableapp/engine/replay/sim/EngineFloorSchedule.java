@@ -1,4 +1,4 @@
-package io.scalableapp.lab.predictive;
+package io.scalableapp.engine.replay.sim;
 
 import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.PredictiveScaler;
@@ -6,9 +6,9 @@ import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalerState;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
-import io.scalableapp.engine.time.ManualClock;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
 import io.scalableapp.engine.replay.trace.Trace;
+import io.scalableapp.engine.replay.trace.TraceRecording;
+import io.scalableapp.engine.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * The operator's predictive floor, run by the engine itself: on its own cadence the engine's
  * {@link PredictiveScaler} evaluates the app on the simulated clock against the demand recorded so far, and its
  * floor becomes the HPA's minReplicas until the next evaluation. Every forecast the engine made is handed to a
- * {@link ForecastScorer}.
+ * {@link ForecastObserver}.
  */
 public final class EngineFloorSchedule implements FloorSchedule {
 
@@ -28,12 +28,12 @@ public final class EngineFloorSchedule implements FloorSchedule {
     private final DemandSource demand;
     private final Duration interval;
     private final Trace trace;
-    private final Optional<ForecastScorer> scorer;
+    private final Optional<? extends ForecastObserver> scorer;
     private Instant nextEvaluation;
     private int floor;
 
     public EngineFloorSchedule(AppScalingSpec spec, ScalerState state, Trace trace, Duration interval,
-                               Optional<ForecastScorer> scorer, ForecasterFactory forecasters) {
+                               Optional<? extends ForecastObserver> scorer, ForecasterFactory forecasters) {
         this.clock = new ManualClock(trace.instant(0));
         this.scaler = new PredictiveScaler(clock, forecasters);
         this.spec = spec;
