@@ -162,6 +162,9 @@ public final class PredictionService implements AutoCloseable {
       try {
         verdict = autoMode.evaluate(auto, ScalingSpecs.of(app, settings.step()), held,
             app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage(), state.readyLatency());
+        if (verdict.changedMode()) {
+          LOG.info("mode Auto for {} {}", id, AutoModeText.message(verdict));
+        }
       } catch (RuntimeException | StackOverflowError e) {
         metrics.failure(id, Kind.AutoEvidenceFailed);
         verdict = autoMode.failed(auto, "replaying the demand history failed: " + describe(e));

@@ -14,6 +14,7 @@ import io.scalableapp.operator.api.AutoModeStatus;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
+import io.scalableapp.operator.prediction.AutoModeText;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +118,7 @@ class AutoModeReporterTest {
   void tooLittleHistorySaysHowMuchThereIsAndIsNeeded() {
     AutoVerdict waiting = new AutoVerdict(NOW, ScalingMode.SHADOW, Outcome.INSUFFICIENT_HISTORY, Optional.empty(),
         Duration.ofHours(5), Duration.ofDays(2), "");
-    assertThat(AutoModeReporter.message(waiting)).isEqualTo("keeps Shadow: the app has 5h of demand history, a "
+    assertThat(AutoModeText.message(waiting)).isEqualTo("keeps Shadow: the app has 5h of demand history, a "
         + "verdict needs 2d (the first half warms the replayed forecast up, the rest is scored)");
   }
 
