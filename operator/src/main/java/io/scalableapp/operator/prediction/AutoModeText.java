@@ -33,7 +33,7 @@ public final class AutoModeText {
   public static String figures(ReplayEvidence e) {
     SameCost c = e.forecast();
     String change = Double.isFinite(e.reduction())
-        ? String.format(Locale.ROOT, "%+.0f %%", -e.reduction() * 100) : "none missed by the HPA";
+        ? String.format(Locale.ROOT, "%+.0f %%", 0.0 - e.reduction() * 100) : "none missed by the HPA";
     String comparable = switch (c.position()) {
       case WITHIN_FRONTIER -> "";
       case CHEAPER_THAN_FRONTIER -> ", compared with the HPA at 80 %, which costs more";

@@ -135,4 +135,13 @@ class AutoModeReporterTest {
     assertThat(app.getStatus().getPrediction().getAutoMode()).isEqualTo(recorded);
     assertThat(events.normals).hasSize(1);
   }
+
+  @Test
+  void whenNeitherFallsShortTheFiguresSayNoChange() {
+    ReplayEvidence none = new ReplayEvidence(NOW.minus(Duration.ofDays(2)), NOW, 4320,
+        new SameCost(672, 0, 0, SameCost.Position.WITHIN_FRONTIER), 0, 672);
+    assertThat(AutoModeText.figures(none)).isEqualTo("forecast floor 0.0 under-provisioned min, 672.0 replica-h; "
+        + "same-cost HPA 0.0 min (+0 %); HPA alone 0.0 min, 672.0 replica-h (forecast +0 % replica-h); over the last "
+        + "2d (4320 points)");
+  }
 }
