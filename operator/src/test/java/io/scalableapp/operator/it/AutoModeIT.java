@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * prediction.mode Auto end to end: a real Prometheus holding three days of real NASA traffic, and the operator judging
- * each app on the history it fetched. A short cadence (a verdict every 20 s instead of hourly) keeps the test short.
+ * each app on the history it fetched: promotion, a history that earns nothing, a restart, a demotion. A short cadence
+ * (a verdict every 20 s instead of hourly) keeps the test short.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class AutoModeIT {
@@ -42,6 +43,7 @@ class AutoModeIT {
   private static TraceReplay trace;
   private static PrometheusServer prometheus;
   private static LocalCluster.RunningOperator operator;
+  private static PredictionSettings settings;
 
   @BeforeAll
   static void start() throws Exception {
@@ -50,9 +52,9 @@ class AutoModeIT {
     // Demote below 5 % (the default is 0 %), so that a flat history, where neither falls short, demotes.
     AutoModeSettings auto = new AutoModeSettings(Duration.ofSeconds(20), Duration.ofSeconds(20),
         Duration.ofDays(2), AutoModeSettings.DEFAULT_REPLAY_INTERVAL, 0.10, 0.05, 0.25);
-    operator = LocalCluster.startOperator(cluster,
-        new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
-            .withTimeout(Duration.ofSeconds(60)).withAutoMode(auto));
+    settings = new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
+        .withTimeout(Duration.ofSeconds(60)).withAutoMode(auto);
+    operator = LocalCluster.startOperator(cluster, settings);
   }
 
   @AfterAll
@@ -89,6 +91,11 @@ class AutoModeIT {
   private static Optional<Event> event(String app, String reason) {
     return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
         .filter(e -> reason.equals(e.getReason()) && app.equals(e.getInvolvedObject().getName())).findFirst();
+  }
+
+  private static double appsInMode(String mode) {
+    var gauge = operator.registry().find("scalableapp_auto_mode_apps").tag("mode", mode).gauge();
+    return gauge == null ? 0 : gauge.value();
   }
 
   private static double counter(String name) {
@@ -135,7 +142,24 @@ class AutoModeIT {
 
   @Test
   @Order(2)
+  void aRestartedOperatorKeepsEnforcingWhatStatusRecorded() {
+    operator.stop();
+    // Judged again only an hour after the recorded verdict: until then the mode can only come from status.
+    operator = LocalCluster.startOperator(cluster,
+        settings.withAutoMode(settings.autoMode().withEvaluateEvery(Duration.ofHours(1))));
+
+    await().atMost(TIMEOUT).until(() -> appsInMode("Enforce") == 1 && appsInMode("Shadow") == 1);
+    assertThat(hpaFloor("daily")).as("the floor is still enforced, not back at replicas.min").isGreaterThan(1);
+    assertThat(event("daily", "PredictionDemoted")).isEmpty();
+    assertThat(cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("daily").get()
+        .getStatus().getPrediction().getMode()).isEqualTo("Enforce");
+  }
+
+  @Test
+  @Order(3)
   void whenTheForecastStopsBeatingTheHpaTheAppIsDemotedWithoutLosingRunningReplicas() {
+    operator.stop();
+    operator = LocalCluster.startOperator(cluster, settings);
     int enforcedFloor = hpaFloor("daily");
     assertThat(enforcedFloor).isGreaterThan(1);
 
