@@ -119,8 +119,9 @@ public final class PredictionService implements AutoCloseable {
     if (!auto) {
       forgetAutoMode(id);
     }
-    AutoVerdict verdict = auto ? judgeAutoMode(app, id, state) : null;
-    ScalingMode effectiveMode = auto ? autoModes.get(id).mode() : null;
+    AutoModeState autoState = auto ? autoModes.computeIfAbsent(id, k -> restoredAutoMode(app)) : null;
+    AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
+    ScalingMode effectiveMode = auto ? autoState.mode() : null;
     PredictionOutcome outcome;
     try {
       AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
@@ -150,8 +151,7 @@ public final class PredictionService implements AutoCloseable {
    * before the first fetch after a start). Never throws: a failed replay is logged, counted and retried, and the app
    * keeps its mode.
    */
-  private AutoVerdict judgeAutoMode(ScalableApp app, ResourceID id, ScalerState state) {
-    AutoModeState auto = autoModes.computeIfAbsent(id, k -> restoredAutoMode(app));
+  private AutoVerdict judgeAutoMode(ScalableApp app, ResourceID id, AutoModeState auto, ScalerState state) {
     Series held = heldDemand.get(id);
     AutoVerdict verdict;
     if (held == null || !autoMode.due(auto)) {
@@ -167,9 +167,14 @@ public final class PredictionService implements AutoCloseable {
         }
       } catch (RuntimeException | StackOverflowError e) {
         metrics.failure(id, Kind.AutoEvidenceFailed);
+        AutoVerdict previous = auto.last().orElse(null);
         verdict = autoMode.failed(auto, "replaying the demand history failed: " + describe(e));
-        LOG.warn("mode Auto for {}: {}; it stays in {} and is retried in {}", id, verdict.problem(), auto.mode(),
-            DurationText.format(settings.autoMode().retryAfterFailure()));
+        boolean sameFailure = previous != null && previous.outcome() == AutoVerdict.Outcome.FAILED
+            && previous.problem().equals(verdict.problem());
+        if (!sameFailure) { // logged when it starts failing or fails differently; the metric counts every failure
+          LOG.warn("mode Auto for {}: {}; it stays in {} and is retried in {}", id, verdict.problem(), auto.mode(),
+              DurationText.format(settings.autoMode().retryAfterFailure()));
+        }
       }
     }
     metrics.autoMode(id, auto.mode());
