@@ -172,8 +172,8 @@ public final class PredictionService implements AutoCloseable {
         boolean sameFailure = previous != null && previous.outcome() == AutoVerdict.Outcome.FAILED
             && previous.problem().equals(verdict.problem());
         if (!sameFailure) { // logged when it starts failing or fails differently; the metric counts every failure
-          LOG.warn("mode Auto for {}: {}; it stays in {} and is retried in {}", id, verdict.problem(), AutoModeText.modeName(auto.mode()),
-              DurationText.format(settings.autoMode().retryAfterFailure()));
+          LOG.warn("mode Auto for {}: {}; it stays in {} and is retried in {}", id, verdict.problem(),
+              AutoModeText.modeName(auto.mode()), DurationText.format(settings.autoMode().retryAfterFailure()));
         }
       }
     }
