@@ -2,7 +2,7 @@ package io.scalableapp.lab;
 
 import io.scalableapp.engine.prometheus.QueryListener;
 import io.scalableapp.lab.trace.PrometheusHistory;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

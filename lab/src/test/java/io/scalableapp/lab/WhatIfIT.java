@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.scalableapp.engine.prometheus.QueryListener;
 import io.scalableapp.lab.trace.PrometheusHistory;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.trace.TraceCatalog;
 import java.io.IOException;
 import java.net.ServerSocket;
