@@ -93,9 +93,9 @@ class SeasonalProfileForecasterTest {
 
     @Test
     void settingsAreValidated() {
-        assertThatThrownBy(() -> new SeasonalProfileForecaster.Settings(0, 1, 1))
+        assertThatThrownBy(() -> new SeasonalProfileForecaster.Settings(0, 1, 1, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("profileDays >= 1");
-        assertThatThrownBy(() -> new SeasonalProfileForecaster.Settings(7, 1, 1, 0))
+        assertThatThrownBy(() -> new SeasonalProfileForecaster.Settings(7, 1, 1, false, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("level windows >= 1");
     }
 }

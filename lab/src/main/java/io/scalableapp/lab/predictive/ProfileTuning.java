@@ -35,7 +35,7 @@ public final class ProfileTuning {
             for (int neighbours : NEIGHBOURS) {
                 for (int order : AR_ORDERS) {
                     for (int[] levels : LEVEL_WINDOWS) {
-                        Settings s = new Settings(days, neighbours, order, levels);
+                        Settings s = new Settings(days, neighbours, order, false, levels);
                         PublishedProtocol.Result r = protocol.evaluate(s.toString(), ForecastModel.SEASONAL_PROFILE,
                                 (model, period, lead) -> new SeasonalProfileForecaster(period,
                                         HoltWintersForecaster.DEFAULT_BUCKET, s), PublishedProtocol.VALIDATION);
