@@ -16,17 +16,20 @@ import java.util.stream.Collectors;
  * them all against the actuals as they arrive; once a day of those live scores exists it chooses by them instead,
  * a rolling-origin evaluation with an origin every evaluation.
  *
- * <p>Backtest: the last part of the history (10%, at least {@link #ORIGINS} x lead) is held out.
- * From {@link #ORIGINS} origins spread across it (its start, middle and end) each candidate is fitted on the data
- * before the origin and forecasts {@code leadSteps} ahead; errors are pooled as WAPE. Several origins rather
- * than one keep a single odd hour from deciding, and forecasting exactly the lead the scaler uses
- * measures the accuracy that matters for the decision. Three and not more: every origin refits every candidate
- * (Holt-Winters' fit dominates), the choice only bridges the hour until the live scores decide, and three keep
- * this start-up selection under the engine's 5 ms budget per app.
+ * <p>Backtest: the last part of the history (10%, at least {@link #MIN_HOLDOUT_LEADS} x lead) is held out.
+ * From {@link #ORIGINS} origins (its start and its end) each candidate is fitted on the data before the origin and
+ * forecasts {@code leadSteps} ahead; errors are pooled as WAPE. Two origins rather than one keep a single odd hour
+ * from deciding, and forecasting exactly the lead the scaler uses measures the accuracy that matters for the
+ * decision. Not more: every origin refits every candidate (Holt-Winters' fit dominates), this choice only bridges
+ * the hour until the live scores decide, and the {@link SwitchRule} keeps the preferred model unless another is
+ * clearly better, so a few more points of evidence would rarely change it. Two keep this start-up selection well
+ * under the engine's 5 ms budget per app (six cost 9.3 ms).
  */
 public final class AutoForecaster implements Forecaster {
 
-    static final int ORIGINS = 3;
+    static final int ORIGINS = 2;
+    /** The hold-out spans at least this many leads, and needs half the history before it, or AUTO does not judge. */
+    static final int MIN_HOLDOUT_LEADS = 6;
 
     private final List<Forecaster> candidates;
     private final int leadSteps;
@@ -89,7 +92,7 @@ public final class AutoForecaster implements Forecaster {
 
     public Selection select(Series history) {
         int n = history.size();
-        int holdout = Math.max(n / 10, ORIGINS * leadSteps);
+        int holdout = Math.max(n / 10, MIN_HOLDOUT_LEADS * leadSteps);
         if (candidates.size() == 1 || n - holdout < n / 2 || holdout < leadSteps + ORIGINS) {
             return new Selection(candidates.get(0), Map.of());
         }
