@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record SwitchRule(double margin) {
 
-    public static final SwitchRule DEFAULT = new SwitchRule(0.10);
+    public static final SwitchRule DEFAULT = new SwitchRule(0.05);
 
     public SwitchRule {
         if (!(margin >= 0 && margin < 1)) {
