@@ -17,7 +17,9 @@ import io.scalableapp.lab.trace.Trace;
 import io.scalableapp.lab.trace.TraceCatalog;
 import io.scalableapp.lab.trace.TrainTestSplit;
 import java.io.IOException;
+import io.scalableapp.engine.series.Series;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +48,8 @@ public final class ForecastBenchmarkReport {
     static final Duration WARM_UP = Duration.ofDays(1);
     /** The scaling lab's HPA target: the engine's targetPerReplica is capacity per replica times it. */
     static final double HPA_TARGET_UTILIZATION = 0.7;
+    static final int CPU_WARM_UP_CALLS = 50;
+    static final int CPU_TIMED_CALLS = 100;
 
     private ForecastBenchmarkReport() {
     }
@@ -99,7 +103,7 @@ public final class ForecastBenchmarkReport {
                 .append("`) on ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append("; every figure below was computed on that run. Analysis: ")
                 .append("[forecast-benchmark-analysis.md](forecast-benchmark-analysis.md).\n\n");
-        md.append(jmhSection(jmh));
+        md.append(jmhSection(jmh)).append(cpuSection());
         md.append(publishedSection(published));
         md.append(tuningSection(tuning.get()));
         md.append(switchRuleSection(switchTuning));
@@ -168,6 +172,31 @@ public final class ForecastBenchmarkReport {
             benchmarks.forEach(b -> row.add(scores.getOrDefault(b, "")));
             t.row(row.toArray());
         });
+        return md.append(t.render()).append('\n').toString();
+    }
+
+    /**
+     * Thread CPU time of {@link ForecastBenchmark#fitAndForecast} on the benchmark's week, per call: what JMH's
+     * wall clock measures, without the inflation of other processes sharing the cores.
+     */
+    private static String cpuSection() {
+        StringBuilder md = new StringBuilder("Thread CPU time of the same `fitAndForecast` call on the same week, ")
+                .append(CPU_TIMED_CALLS).append(" calls after ").append(CPU_WARM_UP_CALLS)
+                .append(" unmeasured ones, in this report's JVM (not inflated by other load, unlike the wall-clock ")
+                .append("figures above):\n\n");
+        Series week = ForecastBenchmark.syntheticWeek(42);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        MarkdownTable t = new MarkdownTable("model", "fitAndForecast CPU ms per call");
+        for (ForecastModel m : ForecastModel.values()) {
+            for (int i = 0; i < CPU_WARM_UP_CALLS; i++) {
+                ForecastBenchmark.fitAndForecast(m, week);
+            }
+            long before = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < CPU_TIMED_CALLS; i++) {
+                ForecastBenchmark.fitAndForecast(m, week);
+            }
+            t.row(m, Format.num((cpu.getCurrentThreadCpuTime() - before) / 1e6 / CPU_TIMED_CALLS, 3));
+        }
         return md.append(t.render()).append('\n').toString();
     }
 
