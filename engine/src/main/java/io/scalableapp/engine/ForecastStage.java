@@ -50,8 +50,8 @@ final class ForecastStage {
             state.modelChoice(new ModelChoice(new AutoForecaster.Selection(chosen, wapes), spec.model(), period,
                     leadSteps, now));
             return describe(forecasts.get(best), "live WAPE at the lead over the last " + LiveModelScores.WINDOW.toHours()
-                    + " h, " + auto.switchRule() + ": " + wapes.entrySet().stream().map(e -> e.getKey() + "=" + String.format("%.3f", e.getValue()))
-                    .collect(Collectors.joining(" ")));
+                    + " h, " + auto.switchRule() + ": " + wapes.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + String.format("%.3f", e.getValue())).collect(Collectors.joining(" ")));
         }
         ModelChoice choice = state.modelChoice();
         if (choice == null || !choice.reusableFor(spec.model(), period, leadSteps, now, spec.modelReselectEvery())) {

@@ -3,24 +3,24 @@ package io.scalableapp.lab.bench;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Forecasters;
 import io.scalableapp.engine.forecast.SwitchRule;
+import io.scalableapp.engine.series.Series;
 import io.scalableapp.lab.predictive.ForecastReplay;
 import io.scalableapp.lab.predictive.MemoizedForecasters;
 import io.scalableapp.lab.predictive.PointwiseScores;
 import io.scalableapp.lab.predictive.TraceRecording;
 import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.lab.trace.TraceCatalog;
 import io.scalableapp.lab.trace.TrainTestSplit;
-import io.scalableapp.engine.series.Series;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.scalableapp.lab.trace.TraceCatalog;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The tuning behind {@link SwitchRule#DEFAULT}: AUTO replayed on the training part of every trace (never its test
