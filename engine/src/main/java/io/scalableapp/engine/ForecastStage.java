@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Resolves seasonality and model for an app and runs the forecast. For AUTO every candidate forecasts at every
- * evaluation and is scored live ({@link LiveModelScores}); the choice follows the lowest live error once there is a
- * day of it, and the hourly-reused backtest choice ({@link ModelChoice}) until then.
+ * evaluation and is scored live ({@link LiveModelScores}); once there is an hour of those scores they choose (through
+ * the {@link io.scalableapp.engine.forecast.SwitchRule}), and the hourly-reused backtest choice ({@link ModelChoice})
+ * until then.
  */
 final class ForecastStage {
 
@@ -44,18 +45,13 @@ final class ForecastStage {
         Optional<Map<ForecastModel, Double>> liveWapes = live.wapes(models);
         if (liveWapes.isPresent()) {
             Map<ForecastModel, Double> wapes = liveWapes.get();
-            ForecastModel best = models.get(0);
-            for (ForecastModel m : models) {
-                if (wapes.get(m) < wapes.get(best)) {
-                    best = m;
-                }
-            }
+            ForecastModel best = auto.switchRule().choose(models, wapes);
             Forecaster chosen = auto.candidates().get(models.indexOf(best));
             state.modelChoice(new ModelChoice(new AutoForecaster.Selection(chosen, wapes), spec.model(), period,
                     leadSteps, now));
             return describe(forecasts.get(best), "live WAPE at the lead over the last " + LiveModelScores.WINDOW.toHours()
-                    + " h " + wapes.entrySet().stream().map(e -> e.getKey() + "=" + String.format("%.3f", e.getValue()))
-                    .collect(Collectors.joining(" ")));
+                    + " h, " + auto.switchRule() + ": " + wapes.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + String.format("%.3f", e.getValue())).collect(Collectors.joining(" ")));
         }
         ModelChoice choice = state.modelChoice();
         if (choice == null || !choice.reusableFor(spec.model(), period, leadSteps, now, spec.modelReselectEvery())) {

@@ -31,9 +31,9 @@ public final class SeasonalProfileForecaster implements Forecaster {
      * The model's knobs. {@link #DEFAULT} was chosen by {@code lab/.../predictive/ProfileTuning} on the
      * validation window inside the training part of the NASA 5-minute protocol; re-run it to see the grid.
      */
-    public record Settings(int profileDays, int neighbours, int arOrder, int... levelWindows) {
+    public record Settings(int profileDays, int neighbours, int arOrder, boolean dailyLag, int... levelWindows) {
 
-        public static final Settings DEFAULT = new Settings(7, 1, 2, 12, 72);
+        public static final Settings DEFAULT = new Settings(7, 1, 2, false, 12, 72);
 
         public Settings {
             if (profileDays < 1 || neighbours < 0 || arOrder < 1 || Arrays.stream(levelWindows).anyMatch(w -> w < 1)) {
@@ -43,15 +43,15 @@ public final class SeasonalProfileForecaster implements Forecaster {
             levelWindows = levelWindows.clone();
         }
 
-        /** Regressors: intercept, lags, level windows, profile level and slope. */
+        /** Regressors: intercept, lags, the daily lag, level windows, profile level and slope. */
         int regressors() {
-            return 1 + arOrder + levelWindows.length + 2;
+            return 1 + arOrder + (dailyLag ? 1 : 0) + levelWindows.length + 2;
         }
 
         @Override
         public String toString() {
-            return "days=" + profileDays + " neighbours=" + neighbours + " ar=" + arOrder + " levels="
-                    + Arrays.toString(levelWindows);
+            return "days=" + profileDays + " neighbours=" + neighbours + " ar=" + arOrder
+                    + (dailyLag ? " dailyLag" : "") + " levels=" + Arrays.toString(levelWindows);
         }
     }
 
@@ -98,7 +98,7 @@ public final class SeasonalProfileForecaster implements Forecaster {
             d[i] = z[i] - profile[i];
         }
         Deviations dev = new Deviations(d, n);
-        double[] coef = fit(dev, n, profile);
+        double[] coef = fit(dev, n, profile, m);
         if (coef == null) {
             double[] flat = new double[steps];
             Arrays.fill(flat, Values.lastValid(history.toArray()));
@@ -112,7 +112,7 @@ public final class SeasonalProfileForecaster implements Forecaster {
         fb[0] = Math.expm1(orZero(profile[n - 1]) + orZero(d[n - 1]));
         for (int k = 1; k <= ahead; k++) {
             int i = n - 1 + k;
-            regressors(dev, profile, i, x, true);
+            regressors(dev, profile, m, i, x, true);
             dev.append(i, dot(coef, x));
             fb[k] = Math.expm1(orZero(profile[i]) + d[i]);
         }
@@ -187,16 +187,20 @@ public final class SeasonalProfileForecaster implements Forecaster {
     }
 
     /**
-     * Regressors of bucket {@code i}'s deviation: 1, the last {@code arOrder} deviations, their mean over each
-     * level window, the profile at i and its slope into i. Returns false if one is unknown, unless {@code fill},
-     * which reads unknowns as 0 (on profile).
+     * Regressors of bucket {@code i}'s deviation: 1, the last {@code arOrder} deviations, the deviation a season
+     * ({@code m} buckets) earlier if {@code dailyLag} (0 without a season), their mean over each level window, the
+     * profile at i and its slope into i. Returns false if one is unknown, unless {@code fill}, which reads unknowns
+     * as 0 (on profile).
      */
-    private boolean regressors(Deviations dev, double[] profile, int i, double[] x, boolean fill) {
+    private boolean regressors(Deviations dev, double[] profile, int m, int i, double[] x, boolean fill) {
         double[] d = dev.values;
         int at = 0;
         x[at++] = 1;
         for (int j = 1; j <= settings.arOrder(); j++) {
             x[at++] = i - j >= 0 ? d[i - j] : Double.NaN;
+        }
+        if (settings.dailyLag()) {
+            x[at++] = m == 0 ? 0 : i - m >= 0 ? d[i - m] : Double.NaN;
         }
         for (int window : settings.levelWindows()) {
             x[at++] = dev.mean(Math.max(0, i - window), i);
@@ -215,7 +219,7 @@ public final class SeasonalProfileForecaster implements Forecaster {
     }
 
     /** Least squares of the known deviations {@code d[0 .. n)} on their regressors; null with too few rows. */
-    private double[] fit(Deviations dev, int n, double[] profile) {
+    private double[] fit(Deviations dev, int n, double[] profile, int m) {
         double[] d = dev.values;
         int p = settings.regressors();
         double[][] a = new double[p][p];
@@ -223,7 +227,7 @@ public final class SeasonalProfileForecaster implements Forecaster {
         double[] x = new double[p];
         int rows = 0;
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(d[i]) || !regressors(dev, profile, i, x, false)) {
+            if (Double.isNaN(d[i]) || !regressors(dev, profile, m, i, x, false)) {
                 continue;
             }
             for (int r = 0; r < p; r++) {

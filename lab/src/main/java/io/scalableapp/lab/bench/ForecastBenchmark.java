@@ -76,6 +76,11 @@ public class ForecastBenchmark {
 
     @Benchmark
     public Forecast fitAndForecast() {
+        return fitAndForecast(model, history);
+    }
+
+    /** Season detection, fit and the horizon's forecast from scratch (AUTO: with its cold-start selection). */
+    static Forecast fitAndForecast(ForecastModel model, Series history) {
         Optional<Duration> period = SeasonalityDetector.detect(history);
         Forecaster forecaster = Forecasters.create(model, period, HORIZON_STEPS);
         return forecaster.forecast(history, HORIZON_STEPS);

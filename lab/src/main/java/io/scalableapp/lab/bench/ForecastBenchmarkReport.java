@@ -17,7 +17,9 @@ import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.trace.TraceCatalog;
 import io.scalableapp.lab.trace.TrainTestSplit;
 import java.io.IOException;
+import io.scalableapp.engine.series.Series;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +36,9 @@ import java.util.concurrent.Future;
 /**
  * Writes docs/forecast-benchmark.md from what it measures on this run: the JMH figures of {@link ForecastBenchmark}
  * (read from JMH's CSV result file), the NASA 5-minute protocol for every engine model, the tuning grid behind
- * {@link SeasonalProfileForecaster.Settings#DEFAULT}, and pointwise h-step errors of every model on the test part
- * of each trace, as the engine forecast them ({@link ForecastReplay}). Usage:
+ * {@link SeasonalProfileForecaster.Settings#DEFAULT} and behind AUTO's switch margin ({@link SwitchRuleTuning}),
+ * and pointwise h-step errors of every model on the test part of each trace, as the engine forecast them
+ * ({@link ForecastReplay}). Usage:
  * {@code --jmh FILE.csv --out FILE.md [--traces DIR] [--every MINUTES] [--threads N]}.
  */
 public final class ForecastBenchmarkReport {
@@ -45,6 +48,8 @@ public final class ForecastBenchmarkReport {
     static final Duration WARM_UP = Duration.ofDays(1);
     /** The scaling lab's HPA target: the engine's targetPerReplica is capacity per replica times it. */
     static final double HPA_TARGET_UTILIZATION = 0.7;
+    static final int CPU_WARM_UP_CALLS = 50;
+    static final int CPU_TIMED_CALLS = 100;
 
     private ForecastBenchmarkReport() {
     }
@@ -79,6 +84,10 @@ public final class ForecastBenchmarkReport {
             published.put(m, pool.submit(() -> protocol.evaluate(m)));
         }
         Future<List<ProfileTuning.Trial>> tuning = pool.submit(() -> ProfileTuning.run(nasa));
+        List<Future<SwitchRuleTuning.TraceResult>> switchTuning = new ArrayList<>();
+        for (Trace t : all) {
+            switchTuning.add(pool.submit(() -> SwitchRuleTuning.run(t, LEAD)));
+        }
         Map<Trace, Map<ForecastModel, Future<PointwiseScores>>> perTrace = new LinkedHashMap<>();
         for (Trace t : all) {
             Map<ForecastModel, Future<PointwiseScores>> byModel = new LinkedHashMap<>();
@@ -94,9 +103,10 @@ public final class ForecastBenchmarkReport {
                 .append("`) on ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append("; every figure below was computed on that run. Analysis: ")
                 .append("[forecast-benchmark-analysis.md](forecast-benchmark-analysis.md).\n\n");
-        md.append(jmhSection(jmh));
+        md.append(jmhSection(jmh)).append(cpuSection());
         md.append(publishedSection(published));
         md.append(tuningSection(tuning.get()));
+        md.append(switchRuleSection(switchTuning));
         md.append(perTraceSection(perTrace, every));
         pool.shutdown();
         md.append(String.format(Locale.ROOT, "\n---\nAccuracy sections: %.0f s wall clock on %d threads; system load "
@@ -110,16 +120,20 @@ public final class ForecastBenchmarkReport {
 
     /** The engine forecasting the trace's test part, evaluated every {@code every} minutes after a day's warm-up. */
     static PointwiseScores replay(Trace trace, ForecastModel model, int every) {
-        TrainTestSplit split = TrainTestSplit.of(trace);
-        // targetPerReplica as the scaling lab sets it: the validator's absurd-value bound scales with it.
-        AppScalingSpec spec = AppScalingSpec.builder()
-                .targetPerReplica(CapacityRule.capacityPerReplica(trace, split) * HPA_TARGET_UTILIZATION)
-                .horizon(Duration.ofMinutes(LEAD)).model(model).build();
-        int testStart = split.testStart();
+        int testStart = TrainTestSplit.of(trace).testStart();
         int warm = (int) WARM_UP.toMinutes();
         // Recording point i is minute i's count, visible from the end of minute i.
-        return ForecastReplay.run(TraceRecording.of(trace), spec, ForecasterFactory.DEFAULT,
+        return ForecastReplay.run(TraceRecording.of(trace), spec(trace, model), ForecasterFactory.DEFAULT,
                 Math.max(0, testStart - 1 - warm), testStart - 1, trace.length(), every);
+    }
+
+    /** The app the benchmark's engine scales: the engine's defaults, a {@link #LEAD}-minute horizon. */
+    static AppScalingSpec spec(Trace trace, ForecastModel model) {
+        // targetPerReplica as the scaling lab sets it: the validator's absurd-value bound scales with it.
+        return AppScalingSpec.builder()
+                .targetPerReplica(CapacityRule.capacityPerReplica(trace, TrainTestSplit.of(trace))
+                        * HPA_TARGET_UTILIZATION)
+                .horizon(Duration.ofMinutes(LEAD)).model(model).build();
     }
 
     private static String jmhSection(Path csv) throws IOException {
@@ -158,6 +172,31 @@ public final class ForecastBenchmarkReport {
             benchmarks.forEach(b -> row.add(scores.getOrDefault(b, "")));
             t.row(row.toArray());
         });
+        return md.append(t.render()).append('\n').toString();
+    }
+
+    /**
+     * Thread CPU time of {@link ForecastBenchmark#fitAndForecast} on the benchmark's week, per call: what JMH's
+     * wall clock measures, without the inflation of other processes sharing the cores.
+     */
+    private static String cpuSection() {
+        StringBuilder md = new StringBuilder("Thread CPU time of the same `fitAndForecast` call on the same week, ")
+                .append(CPU_TIMED_CALLS).append(" calls after ").append(CPU_WARM_UP_CALLS)
+                .append(" unmeasured ones, in this report's JVM (not inflated by other load, unlike the wall-clock ")
+                .append("figures above):\n\n");
+        Series week = ForecastBenchmark.syntheticWeek(42);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        MarkdownTable t = new MarkdownTable("model", "fitAndForecast CPU ms per call");
+        for (ForecastModel m : ForecastModel.values()) {
+            for (int i = 0; i < CPU_WARM_UP_CALLS; i++) {
+                ForecastBenchmark.fitAndForecast(m, week);
+            }
+            long before = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < CPU_TIMED_CALLS; i++) {
+                ForecastBenchmark.fitAndForecast(m, week);
+            }
+            t.row(m, Format.num((cpu.getCurrentThreadCpuTime() - before) / 1e6 / CPU_TIMED_CALLS, 3));
+        }
         return md.append(t.render()).append('\n').toString();
     }
 
@@ -200,6 +239,40 @@ public final class ForecastBenchmarkReport {
             t.row(i + 1, trials.get(i).settings(), Format.num(trials.get(i).validationMapePercent(), 2) + " %");
         }
         return md.append(t.render()).append('\n').toString();
+    }
+
+    private static String switchRuleSection(List<Future<SwitchRuleTuning.TraceResult>> futures) throws Exception {
+        List<SwitchRuleTuning.TraceResult> results = new ArrayList<>();
+        for (Future<SwitchRuleTuning.TraceResult> f : futures) {
+            results.add(f.get());
+        }
+        List<SwitchRuleTuning.Trial> trials = SwitchRuleTuning.rank(results);
+        StringBuilder md = new StringBuilder("## AUTO's switch margin, tuned on the training parts\n\n");
+        md.append("`SwitchRuleTuning`: AUTO replayed on each trace's training part (first 70 %; scored from day ")
+                .append(SwitchRuleTuning.SCORE_FROM.toDays()).append(", the test part is never used) with every ")
+                .append("switch margin of the grid, and each candidate alone on the same minutes; WAPE pooled over ")
+                .append("h = 1..").append(LEAD).append(". A margin is ranked by AUTO's worst excess over the best ")
+                .append("candidate across the traces, then by its mean WAPE. Shipped default: `")
+                .append(io.scalableapp.engine.forecast.SwitchRule.DEFAULT).append("`; best on this run: `")
+                .append(trials.get(0).rule()).append("`.\n\n");
+        MarkdownTable candidates = new MarkdownTable("trace", "candidate", "training WAPE h=1.." + LEAD);
+        for (SwitchRuleTuning.TraceResult r : results) {
+            r.candidateWape().forEach((m, w) -> candidates.row(r.trace(), m, Format.num(w, 2) + " %"));
+        }
+        List<String> header = new ArrayList<>(List.of("rank", "rule"));
+        results.forEach(r -> header.add(r.trace() + " AUTO"));
+        results.forEach(r -> header.add(r.trace() + " minus best"));
+        header.add("worst excess");
+        MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
+        for (int i = 0; i < trials.size(); i++) {
+            SwitchRuleTuning.Trial trial = trials.get(i);
+            List<Object> row = new ArrayList<>(List.of(i + 1, trial.rule()));
+            results.forEach(r -> row.add(Format.num(r.autoWape().get(trial.rule()), 2) + " %"));
+            results.forEach(r -> row.add(String.format(Locale.ROOT, "%+.2f points", r.excess(trial.rule()))));
+            row.add(String.format(Locale.ROOT, "%+.2f points", trial.worstExcess()));
+            t.row(row.toArray());
+        }
+        return md.append(candidates.render()).append('\n').append(t.render()).append('\n').toString();
     }
 
     private static String perTraceSection(Map<Trace, Map<ForecastModel, Future<PointwiseScores>>> perTrace, int every)

@@ -20,6 +20,7 @@ public final class ProfileTuning {
     static final int[] NEIGHBOURS = {1, 2, 3};
     static final int[] AR_ORDERS = {1, 2};
     static final int[][] LEVEL_WINDOWS = {{12}, {12, 72}};
+    static final boolean[] DAILY_LAGS = {false, true};
 
     public record Trial(Settings settings, double validationMapePercent) {
     }
@@ -35,11 +36,14 @@ public final class ProfileTuning {
             for (int neighbours : NEIGHBOURS) {
                 for (int order : AR_ORDERS) {
                     for (int[] levels : LEVEL_WINDOWS) {
-                        Settings s = new Settings(days, neighbours, order, levels);
-                        PublishedProtocol.Result r = protocol.evaluate(s.toString(), ForecastModel.SEASONAL_PROFILE,
-                                (model, period, lead) -> new SeasonalProfileForecaster(period,
-                                        HoltWintersForecaster.DEFAULT_BUCKET, s), PublishedProtocol.VALIDATION);
-                        trials.add(new Trial(s, r.mapePercent()));
+                        for (boolean dailyLag : DAILY_LAGS) {
+                            Settings s = new Settings(days, neighbours, order, dailyLag, levels);
+                            PublishedProtocol.Result r = protocol.evaluate(s.toString(),
+                                    ForecastModel.SEASONAL_PROFILE, (model, period, lead) ->
+                                            new SeasonalProfileForecaster(period, HoltWintersForecaster.DEFAULT_BUCKET,
+                                                    s), PublishedProtocol.VALIDATION);
+                            trials.add(new Trial(s, r.mapePercent()));
+                        }
                     }
                 }
             }

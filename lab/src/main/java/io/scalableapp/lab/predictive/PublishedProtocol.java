@@ -50,8 +50,14 @@ public final class PublishedProtocol {
 
     /** The engine running {@code model} as {@code forecasters} build it, on any window. */
     public Result evaluate(String name, ForecastModel model, ForecasterFactory forecasters, Window window) {
+        return evaluate(name, model, forecasters, window, AppScalingSpec.builder().targetPerReplica(1).build().lookback());
+    }
+
+    /** As above with a lookback other than the engine's default. */
+    public Result evaluate(String name, ForecastModel model, ForecasterFactory forecasters, Window window,
+                           Duration lookback) {
         AppScalingSpec spec = AppScalingSpec.builder().targetPerReplica(1).step(BUCKET).horizon(BUCKET).model(model)
-                .build();
+                .lookback(lookback).build();
         int from = bucketOf(window.from());
         int until = Math.min(buckets.size(), bucketOf(window.until()));
         int warm = (int) (WARM_UP.toMinutes() / BUCKET.toMinutes());

@@ -110,8 +110,9 @@ public class PredictionSpec {
   private int headroomPercent = 10;
 
   @JsonPropertyDescription("Forecasting model. Auto forecasts with every candidate, scores each against the "
-      + "demand that follows, and uses the one with the lowest error over the last day: SeasonalProfile (daily "
-      + "profile plus today's deviation from it), HoltWinters (seasonal), Linear (trend) and SeasonalNaive.")
+      + "demand that follows, and uses SeasonalProfile (daily profile plus today's deviation from it) unless "
+      + "another candidate's error over the last day is clearly lower, then that one: HoltWinters (seasonal), "
+      + "Linear (trend) or SeasonalNaive.")
   @Default("Auto")
   private Model model = Model.Auto;
 
