@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.scalableapp.engine.prometheus.QueryListener;
+import io.scalableapp.lab.trace.OpenMetricsBackfill;
 import io.scalableapp.lab.trace.PrometheusHistory;
 import io.scalableapp.lab.trace.Trace;
 import io.scalableapp.lab.trace.TraceCatalog;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,16 +37,8 @@ class WhatIfIT {
     @BeforeAll
     static void startPrometheus() throws Exception {
         nasa = new TraceCatalog(TraceCatalog.locate(Path.of(""))).nasa();
-        StringBuilder om = new StringBuilder("# TYPE " + METRIC + " gauge\n");
-        // A minute's count as the rate over that minute, stamped at its end, as rate() over a 1m step reads it.
-        for (int i = nasa.indexOf(FROM); i < nasa.indexOf(TO); i++) {
-            if (nasa.observed(i)) {
-                om.append(String.format(Locale.ROOT, "%s %.6f %d%n", METRIC, nasa.demand(i) / 60.0,
-                        nasa.instant(i).plusSeconds(60).getEpochSecond()));
-            }
-        }
         prometheus = PrometheusServer.withoutTargets(Files.createDirectories(dir.resolve("prometheus")));
-        prometheus.backfill(om.append("# EOF\n").toString());
+        prometheus.backfill(OpenMetricsBackfill.ratesPerSecond(nasa, METRIC, FROM, TO));
         prometheus.start();
         url = prometheus.url();
     }

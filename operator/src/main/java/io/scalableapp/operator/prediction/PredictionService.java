@@ -101,7 +101,7 @@ public final class PredictionService implements AutoCloseable {
     try {
       AppScalingSpec spec = ScalingSpecs.of(app, settings.step());
       PredictionSpec p = app.getSpec().getPrediction();
-      URI prometheus = p.getPrometheusUrl() != null ? URI.create(p.getPrometheusUrl()) : settings.prometheusUrl();
+      URI prometheus = settings.prometheusFor(p);
       Recommendation r = scaler.evaluate(spec, sources.forApp(app, prometheus, p.getQuery(), spec), state);
       outcome = Thread.currentThread().isInterrupted()
           ? hold(app, state, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer than "
