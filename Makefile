@@ -185,7 +185,8 @@ what-if: ## What prediction would have done on live traffic: APP=namespace/name 
 ifdef APP
 	$(MVN) -q -pl operator -am compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
 	  -Dmdep.includeScope=compile -Dmdep.outputFile=target/what-if-classpath.txt
-	$(CLUSTER_ENV); java -cp "$(WHAT_IF_APP_CP)" io.scalableapp.operator.whatif.AppWhatIf --app "$(APP)" \
+	$(CLUSTER_ENV); java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(WHAT_IF_APP_CP)" \
+	  io.scalableapp.operator.whatif.AppWhatIf --app "$(APP)" \
 	  $(if $(PROMETHEUS),--prometheus "$(PROMETHEUS)") $(WHAT_IF_RANGE)
 else
 	@test -n "$(PROMETHEUS)" -a -n "$(QUERY)" || { echo "usage: make what-if APP=namespace/name, or make what-if PROMETHEUS=http://prometheus:9090 QUERY='sum(rate(http_requests_total{app=\"shop\"}[2m]))' [FROM=2026-11-20T00:00:00Z] [TO=...]" >&2; exit 2; }

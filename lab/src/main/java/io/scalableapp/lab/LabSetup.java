@@ -88,7 +88,7 @@ final class LabSetup {
                         .targetPerReplica(perMinute).build(),
                 List.of(own.model()),
                 String.format(Locale.ROOT, "capacity per replica = %s's targetPerReplica (%s per second at the "
-                                + "HPA's %d %% CPU target) x 60 / %s", app.name(), Format.num(own.targetPerReplica(), 2),
+                                + "HPA's %d %% CPU target) x 60 / %s", app.name(), own.targetPerReplica(),
                         app.hpaTargetPercent(), Format.num(own.targetUtilization(), 2)),
                 "Engine settings are " + app.name() + "'s spec.prediction as the operator maps it, except: mode "
                         + "ENFORCE (what the floor would have done), step 1 min (the replay's), targetPerReplica "

@@ -75,7 +75,8 @@ class AppWhatIfIT {
     assertThat(before).filteredOn(o -> o.kind() == PolicyKind.PREDICTIVE).isNotEmpty()
         .allSatisfy(o -> assertThat(o.policy()).as("the app's model").isEqualTo("predictive HOLT_WINTERS"));
     String report = Files.readString(out.resolve("before/README.md"));
-    assertThat(report).contains(cluster.name() + "/shop's targetPerReplica").contains(METRIC)
+    assertThat(report).contains(cluster.name() + "/shop's targetPerReplica (0.025 per second at the HPA's 62 %")
+        .contains(METRIC)
         .contains(prometheus.url().toString()).contains("replicas 1..500").contains("Horizon = 5 min (fixed)");
 
     app.getSpec().getPrediction().setTargetPerReplica(2 * TARGET_PER_REPLICA);
