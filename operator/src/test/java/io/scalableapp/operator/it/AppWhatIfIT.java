@@ -77,7 +77,8 @@ class AppWhatIfIT {
     String report = Files.readString(out.resolve("before/README.md"));
     assertThat(report).contains(cluster.name() + "/shop's targetPerReplica (0.025 per second at the HPA's 62 %")
         .contains(METRIC)
-        .contains(prometheus.url().toString()).contains("replicas 1..500").contains("Horizon = 5 min (fixed)");
+        .contains(prometheus.url().toString()).contains("replicas 1..500").contains("Horizon = 5 min (fixed)")
+        .contains("| " + cluster.name() + "-shop, startup 60 s | 62 % |");
 
     app.getSpec().getPrediction().setTargetPerReplica(2 * TARGET_PER_REPLICA);
     cluster.client().resource(app).update();
