@@ -1,9 +1,9 @@
 package io.scalableapp.lab;
 
 import io.scalableapp.engine.prometheus.QueryListener;
+import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.trace.PrometheusHistory;
-import io.scalableapp.lab.trace.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

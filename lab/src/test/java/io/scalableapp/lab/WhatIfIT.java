@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.scalableapp.engine.prometheus.QueryListener;
+import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.trace.OpenMetricsBackfill;
 import io.scalableapp.lab.trace.PrometheusHistory;
-import io.scalableapp.lab.trace.Trace;
 import io.scalableapp.lab.trace.TraceCatalog;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.scalableapp.lab.experiment;
 
-import io.scalableapp.lab.metrics.ProvisioningMetrics;
-import io.scalableapp.lab.sim.SimulationResult;
-import io.scalableapp.lab.sim.Simulator;
+import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
+import io.scalableapp.engine.replay.sim.SimulationResult;
+import io.scalableapp.engine.replay.sim.Simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

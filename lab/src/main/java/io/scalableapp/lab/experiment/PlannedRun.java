@@ -1,7 +1,7 @@
 package io.scalableapp.lab.experiment;
 
-import io.scalableapp.lab.sim.HpaVariant;
-import io.scalableapp.lab.sim.ScalingPolicy;
+import io.scalableapp.engine.replay.sim.HpaVariant;
+import io.scalableapp.engine.replay.sim.ScalingPolicy;
 import java.util.function.Supplier;
 
 /**

@@ -1,7 +1,7 @@
 package io.scalableapp.lab.experiment;
 
-import io.scalableapp.lab.cluster.WorkloadModel;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.cluster.WorkloadModel;
+import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.trace.TrainTestSplit;
 
 /**

@@ -1,14 +1,16 @@
 package io.scalableapp.lab.frontier;
 
+import io.scalableapp.engine.replay.frontier.FrontierPoint;
+import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
 import io.scalableapp.lab.experiment.ExperimentRunner;
 import io.scalableapp.lab.experiment.PlannedRun;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
-import io.scalableapp.lab.hpa.HorizontalPodAutoscalerModel;
-import io.scalableapp.lab.sim.FloorSchedule;
-import io.scalableapp.lab.sim.HpaPolicy;
-import io.scalableapp.lab.sim.HpaVariant;
+import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
+import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.HpaPolicy;
+import io.scalableapp.engine.replay.sim.HpaVariant;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;

@@ -1,6 +1,6 @@
 package io.scalableapp.lab.jump;
 
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 
 /** Running means of observed demand over trailing windows, in O(1) per query (prefix sums). */
 final class DemandHistory {

@@ -1,6 +1,6 @@
 package io.scalableapp.lab.jump;
 
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 
 /**
  * A floor aimed at the misses that follow sudden jumps of demand, computed from completed minutes only: the

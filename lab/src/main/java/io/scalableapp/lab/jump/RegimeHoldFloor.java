@@ -1,6 +1,6 @@
 package io.scalableapp.lab.jump;
 
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.util.Locale;
 
 /**

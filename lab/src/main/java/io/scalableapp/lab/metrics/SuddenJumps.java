@@ -1,8 +1,8 @@
 package io.scalableapp.lab.metrics;
 
-import io.scalableapp.lab.cluster.WorkloadModel;
-import io.scalableapp.lab.sim.SimulationResult;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.cluster.WorkloadModel;
+import io.scalableapp.engine.replay.sim.SimulationResult;
+import io.scalableapp.engine.replay.trace.Trace;
 
 /**
  * Diagnostic: how much of a run's under-provisioning falls in minutes whose demand jumped by more than

@@ -2,7 +2,7 @@ package io.scalableapp.lab.predictive;
 
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.Scenario;
-import io.scalableapp.lab.sim.RecordedFloor;
+import io.scalableapp.engine.replay.sim.RecordedFloor;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,8 @@
 package io.scalableapp.lab.predictive;
 
 import io.scalableapp.engine.forecast.ForecastErrors;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.sim.ForecastObserver;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Arrays;
  * Only forecasts whose minutes lie in {@code [from, to)} count; masked minutes are skipped. MASE divides by the
  * in-sample MAE of the one-step naive forecast on the training part.
  */
-public final class ForecastScorer {
+public final class ForecastScorer implements ForecastObserver {
 
     /** MAPE in percent. */
     public record Score(double mapeOneStep, double maseOneStep, int horizonMinutes, double mapeHorizon,
@@ -41,6 +42,7 @@ public final class ForecastScorer {
     }
 
     /** Records an evaluation made at the start of {@code minute}. */
+    @Override
     public void record(int minute, double forecastNextMinute, double forecastPeakOverHorizon) {
         if (minute >= from && minute + horizon <= to) {
             oneStep[minute - from] = forecastNextMinute;

@@ -4,7 +4,7 @@ import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.HoltWintersForecaster;
 import io.scalableapp.engine.forecast.SeasonalProfileForecaster;
 import io.scalableapp.engine.forecast.SeasonalProfileForecaster.Settings;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.lab.trace.GapInterpolation;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
@@ -68,7 +68,7 @@ public final class PublishedProtocol {
 
     /**
      * Requests per 5-minute bucket, masked minutes filled by linear interpolation first, each bucket stamped at its
-     * end like {@link TraceRecording}.
+     * end like {@link io.scalableapp.engine.replay.trace.TraceRecording}.
      */
     static Series fiveMinuteSums(Trace trace) {
         double[] perMinute = GapInterpolation.interpolate(trace);

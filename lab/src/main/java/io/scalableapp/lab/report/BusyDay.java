@@ -1,6 +1,6 @@
 package io.scalableapp.lab.report;
 
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.LocalTime;
 
 /** The whole calendar day, inside a range of minutes, that carried the most requests. */

@@ -1,8 +1,8 @@
 package io.scalableapp.lab.report;
 
-import io.scalableapp.lab.frontier.FrontierPoint;
-import io.scalableapp.lab.frontier.ReactiveFrontier;
-import io.scalableapp.lab.sim.HpaVariant;
+import io.scalableapp.engine.replay.frontier.FrontierPoint;
+import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
+import io.scalableapp.engine.replay.sim.HpaVariant;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

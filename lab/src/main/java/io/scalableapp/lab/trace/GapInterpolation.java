@@ -1,5 +1,7 @@
 package io.scalableapp.lab.trace;
 
+import io.scalableapp.engine.replay.trace.Trace;
+
 /**
  * Fills masked minutes by straight lines between the observed neighbours, as the published NASA protocol does
  * for the outage. Only for protocols that need a gap-free series; the lab's own scoring masks instead.

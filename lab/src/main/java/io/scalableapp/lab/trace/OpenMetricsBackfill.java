@@ -1,5 +1,6 @@
 package io.scalableapp.lab.trace;
 
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -3,6 +3,7 @@ package io.scalableapp.lab.trace;
 import io.scalableapp.engine.prometheus.ChunkedRangeQuery;
 import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.scalableapp.engine.prometheus.QueryListener;
+import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.engine.series.Series;
 import java.net.URI;
 import java.net.http.HttpClient;

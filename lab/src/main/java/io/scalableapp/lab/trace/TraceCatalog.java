@@ -1,5 +1,6 @@
 package io.scalableapp.lab.trace;
 
+import io.scalableapp.engine.replay.trace.Trace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

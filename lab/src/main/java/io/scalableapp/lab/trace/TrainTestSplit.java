@@ -1,5 +1,7 @@
 package io.scalableapp.lab.trace;
 
+import io.scalableapp.engine.replay.trace.Trace;
+
 /**
  * Chronological split: minutes {@code [0, testStart)} may be used to fit and size anything, minutes
  * {@code [testStart, length)} are only ever scored.

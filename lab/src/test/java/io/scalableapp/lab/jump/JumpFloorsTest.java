@@ -2,7 +2,7 @@ package io.scalableapp.lab.jump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

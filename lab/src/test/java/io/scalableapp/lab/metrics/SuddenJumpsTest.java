@@ -3,9 +3,9 @@ package io.scalableapp.lab.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.scalableapp.lab.cluster.WorkloadModel;
-import io.scalableapp.lab.sim.SimulationResult;
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.cluster.WorkloadModel;
+import io.scalableapp.engine.replay.sim.SimulationResult;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.scalableapp.lab.predictive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.scalableapp.lab.trace.Trace;
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.scalableapp.lab.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scalableapp.engine.replay.trace.Trace;
 import java.io.StringReader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

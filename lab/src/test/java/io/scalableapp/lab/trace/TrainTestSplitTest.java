@@ -2,6 +2,7 @@ package io.scalableapp.lab.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scalableapp.engine.replay.trace.Trace;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 

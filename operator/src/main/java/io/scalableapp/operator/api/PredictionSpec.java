@@ -50,7 +50,7 @@ public class PredictionSpec {
   public static final long MAX_STABILIZATION_SECONDS = DurationCel.HOUR;
   public static final long MAX_HOLD_SECONDS = DurationCel.DAY;
 
-  public enum Mode { Off, Shadow, Enforce }
+  public enum Mode { Off, Shadow, Enforce, Auto }
 
   public enum Seasonality { Auto, Daily, Weekly, None }
 
@@ -58,7 +58,10 @@ public class PredictionSpec {
 
   @JsonPropertyDescription("Off: no forecasting. Shadow: forecast and report in status, change nothing. "
       + "Enforce: keep the replica floor (the HPA's minReplicas, or the Deployment's replicas without an HPA) "
-      + "at the capacity the forecast needs.")
+      + "at the capacity the forecast needs. Auto: Shadow until the app's own recent demand, replayed by the "
+      + "operator (by default hourly, once it holds 2 days of history), shows the forecast floor with fewer "
+      + "under-provisioned minutes than the HPA alone at the same cost, then Enforce; back to Shadow when that "
+      + "stops. Needs an HPA; status.prediction.autoMode shows the evidence, and each switch is an Event.")
   @Default("Off")
   private Mode mode = Mode.Off;
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /** What the forecaster last saw and decided, so `kubectl get sapp -o yaml` explains the replica floor. */
 public class PredictionStatus {
-  @JsonPropertyDescription("Off, Shadow or Enforce, as evaluated.")
+  @JsonPropertyDescription("Off, Shadow or Enforce, as evaluated; under mode Auto, the mode its evidence chose.")
   private String mode;
 
   @JsonPropertyDescription("Forecast demand for the next step, in the unit of the query.")
@@ -34,6 +34,10 @@ public class PredictionStatus {
       + "lastDecision says whether they moved the floor.")
   private List<ActiveScheduleStatus> activeSchedules;
 
+  @JsonPropertyDescription("Under prediction.mode Auto: the mode it chose and the replay of the app's own history "
+      + "behind the choice.")
+  private AutoModeStatus autoMode;
+
   public String getMode() { return mode; }
   public void setMode(String mode) { this.mode = mode; }
   public String getForecast() { return forecast; }
@@ -52,6 +56,8 @@ public class PredictionStatus {
   public void setLastDecision(ScalingDecision lastDecision) { this.lastDecision = lastDecision; }
   public List<ActiveScheduleStatus> getActiveSchedules() { return activeSchedules; }
   public void setActiveSchedules(List<ActiveScheduleStatus> value) { this.activeSchedules = value; }
+  public AutoModeStatus getAutoMode() { return autoMode; }
+  public void setAutoMode(AutoModeStatus value) { this.autoMode = value; }
 
   @Override
   public boolean equals(Object o) {
@@ -59,12 +65,13 @@ public class PredictionStatus {
         && Objects.equals(forecast, other.forecast) && Objects.equals(forecastPeak, other.forecastPeak)
         && Objects.equals(horizon, other.horizon) && Objects.equals(recommendedReplicas, other.recommendedReplicas)
         && Objects.equals(model, other.model) && Objects.equals(recentErrorPercent, other.recentErrorPercent)
-        && Objects.equals(lastDecision, other.lastDecision) && Objects.equals(activeSchedules, other.activeSchedules);
+        && Objects.equals(lastDecision, other.lastDecision) && Objects.equals(activeSchedules, other.activeSchedules)
+        && Objects.equals(autoMode, other.autoMode);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(mode, forecast, forecastPeak, horizon, recommendedReplicas, model, recentErrorPercent,
-        lastDecision, activeSchedules);
+        lastDecision, activeSchedules, autoMode);
   }
 }

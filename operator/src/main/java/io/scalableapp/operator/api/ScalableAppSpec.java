@@ -23,6 +23,12 @@ import java.util.List;
     message = "resources.requests.cpu is required while autoscaling is enabled: "
         + "the HPA measures CPU utilisation as a percentage of the request "
         + "(leave autoscaling.enabled unset to run without an HPA when there is no CPU request)")
+// Auto switches between the forecast and the HPA alone by comparing them: with no HPA there is nothing to compare.
+@ValidationRule(
+    value = "!has(self.prediction) || !has(self.prediction.mode) || self.prediction.mode != 'Auto'"
+        + " || !has(self.autoscaling) || !has(self.autoscaling.enabled) || self.autoscaling.enabled",
+    message = "prediction.mode Auto compares the forecast with the HPA and enforces it only when it does better: "
+        + "it needs an HPA, so autoscaling.enabled must not be false (use Shadow or Enforce without an HPA)")
 public class ScalableAppSpec {
   @JsonPropertyDescription("Container image of the app, e.g. ghcr.io/acme/shop:1.4.2.")
   @Required

@@ -139,27 +139,30 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
    */
   private void purgeAfterRollout(ScalableApp app, Context<ScalableApp> context, CdnRuntime runtime,
       CdnProvider provider, CdnTarget target, CdnPolicy policy, CdnStatus next) {
+    String uid = app.getMetadata().getUid();
+    Optional<PurgedRollout> known = PurgedRollout.newer(PurgedRollout.fromStatus(next), runtime.purgedRollout(uid));
+    known.ifPresent(k -> k.writeTo(next));
     Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT);
     Optional<Long> revision = deployment.map(d -> d.getMetadata().getAnnotations())
-        .map(a -> a.get(REVISION_ANNOTATION)).flatMap(CdnDependent::number);
+        .map(a -> a.get(REVISION_ANNOTATION)).flatMap(PurgedRollout::number);
     if (revision.isEmpty() || !StatusAggregator.rolloutComplete(app, deployment.get())) {
       return;
     }
-    Optional<Long> purged = max(Optional.ofNullable(next.getPurgedRevision()).flatMap(CdnDependent::number),
-        runtime.purgedRevision(app.getMetadata().getUid()).flatMap(CdnDependent::number));
-    if (purged.isPresent() && purged.get() >= revision.get()) {
+    if (known.isPresent() && known.get().revision() >= revision.get()) {
       return;
     }
-    if (purged.isPresent() && policy.purge().onRollout()) {
+    PurgeRecord lastPurge = next.getLastPurge();
+    if (known.isPresent() && policy.purge().onRollout()) {
       String reason = "rollout to revision " + revision.get();
       PurgeResult result = provider.purge(target, PurgeRequest.of(policy, reason));
       Instant now = runtime.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-      next.setLastPurge(new PurgeRecord(DateTimeFormatter.ISO_INSTANT.format(now), reason, result.id()));
+      lastPurge = new PurgeRecord(DateTimeFormatter.ISO_INSTANT.format(now), reason, result.id());
       EventRecorders.forClient(context.getClient()).normal(app, "CdnPurged",
           "Purged " + providerName + " after the " + reason + ": " + result.description());
     }
-    next.setPurgedRevision(String.valueOf(revision.get()));
-    runtime.rememberPurged(app.getMetadata().getUid(), String.valueOf(revision.get()));
+    PurgedRollout purged = new PurgedRollout(revision.get(), lastPurge);
+    purged.writeTo(next);
+    runtime.rememberPurged(uid, purged);
   }
 
   /** 1 s, doubling per consecutive failure, at most 5 minutes. */
@@ -167,20 +170,6 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     long seconds = 1L << Math.min(Math.max(failures - 1, 0), 9);
     Duration d = Duration.ofSeconds(seconds);
     return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
-  }
-
-  private static Optional<Long> number(String text) {
-    try {
-      return Optional.of(Long.parseLong(text.trim()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Long> max(Optional<Long> a, Optional<Long> b) {
-    if (a.isEmpty()) return b;
-    if (b.isEmpty()) return a;
-    return Optional.of(Math.max(a.get(), b.get()));
   }
 
   private static CdnStatus copy(CdnStatus s) {

@@ -24,7 +24,7 @@ public final class CdnRuntime {
   private final Map<String, CdnProvider> providers = new LinkedHashMap<>();
   private final CdnSettings settings;
   private final Clock clock;
-  private final Map<String, String> purgedRevisionByUid = new ConcurrentHashMap<>();
+  private final Map<String, PurgedRollout> purgedByUid = new ConcurrentHashMap<>();
   private final Map<String, Integer> failuresByUid = new ConcurrentHashMap<>();
   private final Map<String, Instant> notBeforeByUid = new ConcurrentHashMap<>();
 
@@ -56,13 +56,13 @@ public final class CdnRuntime {
   public CdnSettings settings() { return settings; }
   public Clock clock() { return clock; }
 
-  /** The rollout revision this process last purged for the app with {@code uid}. */
-  Optional<String> purgedRevision(String uid) {
-    return Optional.ofNullable(purgedRevisionByUid.get(uid));
+  /** The rollout this process last purged for (or first saw) for the app with {@code uid}. */
+  Optional<PurgedRollout> purgedRollout(String uid) {
+    return Optional.ofNullable(purgedByUid.get(uid));
   }
 
-  void rememberPurged(String uid, String revision) {
-    purgedRevisionByUid.put(uid, revision);
+  void rememberPurged(String uid, PurgedRollout purged) {
+    purgedByUid.put(uid, purged);
   }
 
   /** Consecutive failed provider calls for the app, for the retry backoff; reset by {@link #succeeded}. */
@@ -85,7 +85,7 @@ public final class CdnRuntime {
   }
 
   void forget(String uid) {
-    purgedRevisionByUid.remove(uid);
+    purgedByUid.remove(uid);
     failuresByUid.remove(uid);
     notBeforeByUid.remove(uid);
   }

@@ -36,7 +36,9 @@ final class ReplicaFloor {
    * reconciliation would lower every predicted app's floor to replicas.min until the app's first evaluation.
    */
   static Optional<Integer> recordedFloor(ScalableApp app) {
-    if (app.getSpec().getPrediction().getMode() != PredictionSpec.Mode.Enforce || app.getStatus() == null) {
+    PredictionSpec.Mode mode = app.getSpec().getPrediction().getMode();
+    // Under Auto the status records whether the evidence had the app enforcing.
+    if ((mode != PredictionSpec.Mode.Enforce && mode != PredictionSpec.Mode.Auto) || app.getStatus() == null) {
       return Optional.empty();
     }
     PredictionStatus recorded = app.getStatus().getPrediction();

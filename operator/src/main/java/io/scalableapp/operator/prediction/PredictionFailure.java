@@ -12,6 +12,11 @@ public record PredictionFailure(Kind kind, String message) {
     /** The forecast or the decision threw. */
     EvaluationFailed,
     /** The evaluation ran past the per-app timeout and was interrupted. */
-    EvaluationTimedOut
+    EvaluationTimedOut,
+    /**
+     * mode Auto's replay of the app's history failed; the floor was still evaluated, and the app keeps its mode.
+     * Only a metric label and an Event reason, never the Predicting condition's.
+     */
+    AutoEvidenceFailed
   }
 }

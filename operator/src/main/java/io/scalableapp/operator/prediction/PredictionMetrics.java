@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.scalableapp.engine.Recommendation;
+import io.scalableapp.engine.ScalingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +18,26 @@ import java.util.function.ToDoubleFunction;
 final class PredictionMetrics {
   private final MeterRegistry registry;
   private final Map<ResourceID, AppGauges> apps = new ConcurrentHashMap<>();
+  private final Map<ResourceID, ScalingMode> autoModes = new ConcurrentHashMap<>();
 
   PredictionMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // A count per mode, not a gauge per app: a fleet of a thousand apps stays two series.
+    for (ScalingMode mode : List.of(ScalingMode.SHADOW, ScalingMode.ENFORCE)) {
+      Gauge.builder("scalableapp_auto_mode_apps", autoModes,
+              m -> m.values().stream().filter(mode::equals).count())
+          .description("Apps in prediction.mode Auto by the mode their evidence chose (Shadow or Enforce)")
+          .tags("mode", mode == ScalingMode.SHADOW ? "Shadow" : "Enforce").register(registry);
+    }
+  }
+
+  /** The mode prediction.mode Auto runs {@code app} in. */
+  void autoMode(ResourceID app, ScalingMode mode) {
+    autoModes.put(app, mode);
+  }
+
+  void forgetAutoMode(ResourceID app) {
+    autoModes.remove(app);
   }
 
   /**

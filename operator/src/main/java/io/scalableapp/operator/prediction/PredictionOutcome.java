@@ -1,6 +1,7 @@
 package io.scalableapp.operator.prediction;
 
 import io.scalableapp.engine.Recommendation;
+import io.scalableapp.engine.auto.AutoVerdict;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,8 +10,13 @@ import java.util.Optional;
  *
  * @param recommendation the floor to apply and its explanation; after a failure, the held floor
  * @param failure        what went wrong, or null when the evaluation completed
+ * @param autoMode       under prediction.mode Auto, the latest verdict on the mode (null before the first one)
  */
-public record PredictionOutcome(Recommendation recommendation, PredictionFailure failure) {
+public record PredictionOutcome(Recommendation recommendation, PredictionFailure failure, AutoVerdict autoMode) {
+
+  public PredictionOutcome(Recommendation recommendation, PredictionFailure failure) {
+    this(recommendation, failure, null);
+  }
 
   public static PredictionOutcome of(Recommendation recommendation) {
     return new PredictionOutcome(recommendation, null);
@@ -18,13 +24,17 @@ public record PredictionOutcome(Recommendation recommendation, PredictionFailure
 
   /** Whether this outcome says exactly what {@code previous} said, but for when it was made. */
   public boolean repeats(PredictionOutcome previous) {
-    if (previous == null || !Objects.equals(failure, previous.failure)) {
+    if (previous == null || !Objects.equals(failure, previous.failure) || !Objects.equals(autoMode, previous.autoMode)) {
       return false;
     }
     if (recommendation == null || previous.recommendation == null) {
       return recommendation == previous.recommendation;
     }
     return recommendation.sameAs(previous.recommendation);
+  }
+
+  public PredictionOutcome withAutoMode(AutoVerdict verdict) {
+    return new PredictionOutcome(recommendation, failure, verdict);
   }
 
   public Optional<PredictionFailure> failed() {

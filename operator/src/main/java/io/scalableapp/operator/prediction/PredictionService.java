@@ -7,11 +7,20 @@ import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.PredictiveScaler;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalerState;
+import io.scalableapp.engine.ScalingMode;
+import io.scalableapp.engine.auto.AutoMode;
+import io.scalableapp.engine.auto.AutoModeState;
+import io.scalableapp.engine.auto.AutoVerdict;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
+import io.scalableapp.engine.series.Series;
+import io.scalableapp.operator.api.AutoModeStatus;
 import io.scalableapp.operator.api.PredictionSpec;
+import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.ScalableAppStatus;
+import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import io.scalableapp.operator.prediction.PredictionFailure.Kind;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -19,8 +28,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -54,6 +66,11 @@ public final class PredictionService implements AutoCloseable {
   private final PodReadyLatencyWatcher readyLatency;
   private final EngineStateStore stateStore;
   private final Clock clock;
+  private final AutoMode autoMode;
+  private final Map<ResourceID, AutoModeState> autoModes = new ConcurrentHashMap<>();
+  // What each Auto app's last evaluation fetched (the history's own series, not a copy): its evidence is replayed
+  // from it, so mode Auto sends Prometheus no query of its own.
+  private final Map<ResourceID, Series> heldDemand = new ConcurrentHashMap<>();
 
   /** @param namespaces the namespaces the operator watches; empty means all */
   public PredictionService(PredictionSettings settings, KubernetesClient client, Set<String> namespaces,
@@ -67,6 +84,7 @@ public final class PredictionService implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.scaler = new PredictiveScaler(clock, forecasters);
+    this.autoMode = new AutoMode(clock, settings.autoMode(), forecasters);
     this.histories = new DemandHistories(http, registry);
     this.sources = sources != null ? sources : (app, prometheus, query, spec) ->
         histories.forApp(ResourceID.fromResource(app), prometheus, query, spec.step(), spec.lookback());
@@ -97,26 +115,113 @@ public final class PredictionService implements AutoCloseable {
     long cpuStart = CPU.getCurrentThreadCpuTime();
     ResourceID id = ResourceID.fromResource(app);
     ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
+    boolean auto = app.getSpec().getPrediction().getMode() == PredictionSpec.Mode.Auto;
+    if (!auto) {
+      forgetAutoMode(id);
+    }
+    AutoModeState autoState = auto ? autoModes.computeIfAbsent(id, k -> restoredAutoMode(app)) : null;
+    AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
+    ScalingMode effectiveMode = auto ? autoState.mode() : null;
     PredictionOutcome outcome;
     try {
-      AppScalingSpec spec = ScalingSpecs.of(app, settings.step());
+      AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = settings.prometheusFor(p);
-      Recommendation r = scaler.evaluate(spec, sources.forApp(app, prometheus, p.getQuery(), spec), state);
+      DemandSource source = sources.forApp(app, prometheus, p.getQuery(), spec);
+      Recommendation r = scaler.evaluate(spec, auto ? holding(id, source) : source, state);
       outcome = Thread.currentThread().isInterrupted()
-          ? hold(app, state, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer than "
-              + DurationText.format(settings.timeout()) + " and was interrupted (" + r.message() + ")"))
+          ? hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer "
+              + "than " + DurationText.format(settings.timeout()) + " and was interrupted (" + r.message() + ")"))
           : PredictionOutcome.of(r);
     } catch (IllegalArgumentException | NullPointerException e) {
-      outcome = hold(app, state, new PredictionFailure(Kind.InvalidSettings,
+      outcome = hold(app, state, effectiveMode, new PredictionFailure(Kind.InvalidSettings,
           "the prediction settings cannot be used: " + describe(e)));
     } catch (RuntimeException | StackOverflowError e) {
-      outcome = hold(app, state, new PredictionFailure(Kind.EvaluationFailed, "the evaluation failed: " + describe(e)));
+      outcome = hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationFailed,
+          "the evaluation failed: " + describe(e)));
     }
     report(id, outcome);
     stateStore.saveIfDue(app, state);
     metrics.evaluationCpu(CPU.getCurrentThreadCpuTime() - cpuStart);
-    return outcome;
+    return auto ? outcome.withAutoMode(verdict) : outcome;
+  }
+
+  /**
+   * mode Auto: when due, judges the app on the demand its previous evaluation fetched; else the last verdict (none
+   * before the first fetch after a start). Never throws: a failed replay is logged, counted and retried, and the app
+   * keeps its mode.
+   */
+  private AutoVerdict judgeAutoMode(ScalableApp app, ResourceID id, AutoModeState auto, ScalerState state) {
+    Series held = heldDemand.get(id);
+    AutoVerdict verdict;
+    if (held == null || !autoMode.due(auto)) {
+      verdict = auto.last().orElse(null);
+    } else if (!AutoscalingEnabled.isActive(app)) {
+      verdict = autoMode.withoutHpa(auto);
+    } else {
+      try {
+        verdict = autoMode.evaluate(auto, ScalingSpecs.of(app, settings.step()), held,
+            app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage(), state.readyLatency());
+        if (verdict.changedMode()) {
+          LOG.info("mode Auto for {} {}", id, AutoModeText.message(verdict));
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        metrics.failure(id, Kind.AutoEvidenceFailed);
+        AutoVerdict previous = auto.last().orElse(null);
+        verdict = autoMode.failed(auto, "replaying the demand history failed: " + describe(e));
+        boolean sameFailure = previous != null && previous.outcome() == AutoVerdict.Outcome.FAILED
+            && previous.problem().equals(verdict.problem());
+        if (!sameFailure) { // logged when it starts failing or fails differently; the metric counts every failure
+          LOG.warn("mode Auto for {}: {}; it stays in {} and is retried in {}", id, verdict.problem(),
+              AutoModeText.modeName(auto.mode()), DurationText.format(settings.autoMode().retryAfterFailure()));
+        }
+      }
+    }
+    metrics.autoMode(id, auto.mode());
+    return verdict;
+  }
+
+  /** The app's demand source, keeping what each fetch returned for mode Auto's replay. */
+  private DemandSource holding(ResourceID id, DemandSource source) {
+    return (from, to, step) -> {
+      Series fetched = source.fetch(from, to, step);
+      heldDemand.put(id, fetched);
+      return fetched;
+    };
+  }
+
+  private static AppScalingSpec inMode(AppScalingSpec spec, ScalingMode effectiveMode) {
+    return effectiveMode == null ? spec : spec.toBuilder().mode(effectiveMode).build();
+  }
+
+  /**
+   * After a restart, the mode Auto had chosen, as status recorded it, and its next judgement a cadence after the
+   * recorded one: a restart neither demotes an enforcing app nor replays every app at once.
+   */
+  private AutoModeState restoredAutoMode(ScalableApp app) {
+    AutoModeStatus recorded = Optional.ofNullable(app.getStatus()).map(ScalableAppStatus::getPrediction)
+        .map(PredictionStatus::getAutoMode).orElse(null);
+    if (recorded == null) {
+      return autoMode.newState();
+    }
+    ScalingMode mode = "Enforce".equals(recorded.getEffectiveMode()) ? ScalingMode.ENFORCE : ScalingMode.SHADOW;
+    Instant next = instant(recorded.getEvaluatedAt()).map(t -> t.plus(settings.autoMode().evaluateEvery()))
+        .orElse(clock.instant());
+    return new AutoModeState(mode, instant(recorded.getSince()), next);
+  }
+
+  private static Optional<Instant> instant(String text) {
+    try {
+      return Optional.ofNullable(text).map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void forgetAutoMode(ResourceID app) {
+    autoModes.remove(app);
+    heldDemand.remove(app);
+    metrics.forgetAutoMode(app);
   }
 
   /** Drops what the engine learned about an app that is gone or no longer predicted. */
@@ -124,6 +229,7 @@ public final class PredictionService implements AutoCloseable {
     states.remove(app);
     readyLatencies.remove(app);
     lastFailures.remove(app);
+    forgetAutoMode(app);
     histories.forget(app);
     metrics.forget(app);
     stateStore.forget(app);
@@ -133,14 +239,18 @@ public final class PredictionService implements AutoCloseable {
     return app.getSpec().getPrediction().getMode() != PredictionSpec.Mode.Off;
   }
 
-  /** The floor held as for a metrics outage: the engine's own hold-then-decay rules, fed a source that fails. */
-  private PredictionOutcome hold(ScalableApp app, ScalerState state, PredictionFailure failure) {
+  /**
+   * The floor held as for a metrics outage: the engine's own hold-then-decay rules, fed a source that fails; in the
+   * mode Auto chose, if it is Auto.
+   */
+  private PredictionOutcome hold(ScalableApp app, ScalerState state, ScalingMode effectiveMode,
+      PredictionFailure failure) {
     DemandSource failing = (from, to, step) -> {
       throw new IllegalStateException(failure.message());
     };
     try {
-      return new PredictionOutcome(scaler.evaluate(ScalingSpecs.fallback(app, settings.step()), failing, state),
-          failure);
+      return new PredictionOutcome(scaler.evaluate(inMode(ScalingSpecs.fallback(app, settings.step()), effectiveMode),
+          failing, state), failure);
     } catch (RuntimeException e) {
       // Not even the fallback evaluates: keep whatever was decided last (the floor stays where it is).
       return new PredictionOutcome(state.lastRecommendation().orElse(null), failure);

@@ -1,5 +1,6 @@
 package io.scalableapp.operator.prediction;
 
+import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.operator.api.PredictionSpec;
 import java.net.URI;
 import java.time.Duration;
@@ -15,9 +16,10 @@ import java.time.Duration;
  * @param timeout       longest one app's evaluation may take before it is interrupted and reported
  * @param stateSaveEvery how often at most an app's learned engine state is saved to its ConfigMap (also at once
  *                      when its accuracy gate or model choice changes)
+ * @param autoMode      how prediction.mode Auto judges the forecast on each app's history
  */
 public record PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency,
-    Duration timeout, Duration stateSaveEvery) {
+    Duration timeout, Duration stateSaveEvery, AutoModeSettings autoMode) {
   /**
    * Largest step: admission lets prediction.lookback be as short as {@link PredictionSpec#MIN_LOOKBACK_SECONDS}
    * (1h), and the engine needs the lookback longer than the step, with 6 points in its first 30 minutes.
@@ -42,9 +44,17 @@ public record PredictionSettings(URI prometheusUrl, Duration interval, Duration 
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("scalableapp.prediction.timeout must be positive, was " + timeout);
     }
+    if (autoMode == null) {
+      throw new IllegalArgumentException("the Auto mode settings are missing");
+    }
     if (stateSaveEvery.isNegative()) {
       throw new IllegalArgumentException("scalableapp.prediction.state-save-every must not be negative");
     }
+  }
+
+  public PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency, Duration timeout,
+      Duration stateSaveEvery) {
+    this(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery, AutoModeSettings.defaults());
   }
 
   public PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency, Duration timeout) {
@@ -65,10 +75,14 @@ public record PredictionSettings(URI prometheusUrl, Duration interval, Duration 
   }
 
   public PredictionSettings withTimeout(Duration value) {
-    return new PredictionSettings(prometheusUrl, interval, step, concurrency, value, stateSaveEvery);
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, value, stateSaveEvery, autoMode);
   }
 
   public PredictionSettings withStateSaveEvery(Duration value) {
-    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, value);
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, value, autoMode);
+  }
+
+  public PredictionSettings withAutoMode(AutoModeSettings value) {
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery, value);
   }
 }

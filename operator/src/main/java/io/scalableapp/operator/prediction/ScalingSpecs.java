@@ -100,10 +100,11 @@ public final class ScalingSpecs {
     return Math.min(1.0, app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage() / 100.0);
   }
 
+  /** Auto starts as Shadow; {@link PredictionService} runs it in the mode its evidence chose. */
   static ScalingMode mode(PredictionSpec.Mode mode) {
     return switch (mode) {
       case Off -> ScalingMode.OFF;
-      case Shadow -> ScalingMode.SHADOW;
+      case Shadow, Auto -> ScalingMode.SHADOW;
       case Enforce -> ScalingMode.ENFORCE;
     };
   }

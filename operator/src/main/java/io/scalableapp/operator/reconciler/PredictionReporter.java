@@ -6,6 +6,8 @@ import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.schedule.ActiveSchedule;
 import io.scalableapp.engine.schedule.FloorSchedule;
 import io.scalableapp.operator.api.ActiveScheduleStatus;
+import io.scalableapp.operator.api.AutoModeStatus;
+import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
@@ -37,11 +39,16 @@ final class PredictionReporter {
     if (predicted && latest.isPresent()) {
       PredictionOutcome outcome = latest.get();
       recordFailureEvents(app, outcome.failed(), events);
-      status.setConditions(predictingCondition(status.getConditions(), outcome.failed(), generation, now));
+      AutoModeStatus autoMode = AutoModeReporter.status(app, outcome);
+      AutoModeReporter.recordEvents(app, autoMode, events);
+      status.setConditions(predictingCondition(status.getConditions(), outcome.failed(), generation, now,
+          AutoModeReporter.conditionNote(autoMode)));
       Recommendation r = outcome.recommendation();
       if (r != null) {
         recordEvents(app, r, outcome.failed().isEmpty(), events);
-        status.setPrediction(unlessSameDecision(app, status(r)));
+        PredictionStatus fresh = status(r);
+        fresh.setAutoMode(autoMode);
+        status.setPrediction(unlessSameDecision(app, fresh));
       } else {
         status.setPrediction(app.getStatus() == null ? null : app.getStatus().getPrediction());
       }
@@ -115,11 +122,17 @@ final class PredictionReporter {
 
   static List<Condition> predictingCondition(List<Condition> conditions, Optional<PredictionFailure> failure,
       long generation, Instant now) {
+    return predictingCondition(conditions, failure, generation, now, "");
+  }
+
+  /** @param note what to add to the message, e.g. the mode Auto chose */
+  static List<Condition> predictingCondition(List<Condition> conditions, Optional<PredictionFailure> failure,
+      long generation, Instant now, String note) {
     return failure
         .map(f -> Conditions.set(conditions, PREDICTING, false, f.kind().name(),
-            f.message() + "; the floor is held and the next evaluation retries", generation, now))
+            f.message() + "; the floor is held and the next evaluation retries" + note, generation, now))
         .orElseGet(() -> Conditions.set(conditions, PREDICTING, true, "Evaluated",
-            "The last evaluation completed", generation, now));
+            "The last evaluation completed" + note, generation, now));
   }
 
   /** A Warning when evaluation starts failing or fails for another reason, a Normal Event when it recovers. */
@@ -145,7 +158,8 @@ final class PredictionReporter {
     }
     if (r.floor() != r.previousFloor()) {
       String verb = r.floor() > r.previousFloor() ? "Raised" : "Lowered";
-      String what = !r.actionable() ? "recommended replica floor (Shadow: not applied)"
+      String what = !r.actionable() ? "recommended replica floor (" + (app.getSpec().getPrediction().getMode()
+          == PredictionSpec.Mode.Auto ? "Auto, in Shadow" : "Shadow") + ": not applied)"
           : Pause.of(app).isPresent() ? "recommended replica floor (paused: not applied)" : "replica floor";
       events.normal(app, "Floor" + verb, verb + " " + what + " from " + r.previousFloor() + " to " + r.floor()
           + " (" + reasonName(r.reason()) + "): " + r.message());

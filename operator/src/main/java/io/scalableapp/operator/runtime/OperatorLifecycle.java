@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
@@ -40,6 +41,14 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.prediction.concurrency", defaultValue = "4") int concurrency,
       @ConfigProperty(name = "scalableapp.prediction.timeout", defaultValue = "20s") Duration timeout,
       @ConfigProperty(name = "scalableapp.prediction.state-save-every", defaultValue = "5m") Duration stateSaveEvery,
+      @ConfigProperty(name = "scalableapp.prediction.auto.evaluate-every", defaultValue = "1h") Duration autoEvery,
+      @ConfigProperty(name = "scalableapp.prediction.auto.min-history", defaultValue = "2d") Duration autoMinHistory,
+      @ConfigProperty(name = "scalableapp.prediction.auto.promote-reduction-percent", defaultValue = "10")
+      double autoPromotePercent,
+      @ConfigProperty(name = "scalableapp.prediction.auto.demote-reduction-percent", defaultValue = "0")
+      double autoDemotePercent,
+      @ConfigProperty(name = "scalableapp.prediction.auto.max-extra-cost-percent", defaultValue = "25")
+      double autoMaxExtraCostPercent,
       @ConfigProperty(name = "scalableapp.operator.namespaces") Optional<Set<String>> namespaces,
       @ConfigProperty(name = "scalableapp.operator.label-selector") Optional<String> labelSelector,
       @ConfigProperty(name = "scalableapp.leader-election.enabled", defaultValue = "true") boolean electLeader,
@@ -58,7 +67,10 @@ public class OperatorLifecycle {
     this.client = client;
     this.registry = registry;
     this.enabled = enabled;
-    this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery);
+    this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery,
+        new AutoModeSettings(autoEvery, AutoModeSettings.DEFAULT_RETRY_AFTER_FAILURE, autoMinHistory,
+            AutoModeSettings.DEFAULT_REPLAY_INTERVAL, autoPromotePercent / 100, autoDemotePercent / 100,
+            autoMaxExtraCostPercent / 100));
     this.namespaces = namespaces.orElse(Set.of());
     this.labelSelector = labelSelector;
     this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, identity, leaseDuration,

@@ -33,4 +33,14 @@ class ReplicaFloorTest {
     assertThat(ReplicaFloor.recordedFloor(nowShadow)).isEmpty();
     assertThat(ReplicaFloor.recordedFloor(TestApps.app("plain", "prod"))).isEmpty();
   }
+
+  @Test
+  void underAutoTheFloorHoldsWhenStatusRecordsThatAutoWasEnforcing() {
+    ScalableApp auto = predictedWithRecordedFloor("Enforce", 6);
+    auto.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
+    assertThat(ReplicaFloor.recordedFloor(auto)).contains(6);
+    ScalableApp autoInShadow = predictedWithRecordedFloor("Shadow", 6);
+    autoInShadow.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
+    assertThat(ReplicaFloor.recordedFloor(autoInShadow)).isEmpty();
+  }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.lab.WhatIf;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
-import io.scalableapp.lab.sim.HpaVariant;
 import io.scalableapp.lab.trace.OpenMetricsBackfill;
 import io.scalableapp.lab.trace.TraceCatalog;
 import io.scalableapp.operator.TestApps;

@@ -119,4 +119,23 @@ class ValidationIT {
     app.getSpec().getAutoscaling().setEnabled(false);
     cluster.client().resource(app).create();
   }
+
+  @Test
+  void autoModeWithoutAnHpaToCompareWith() {
+    ScalableApp app = valid("auto-nohpa");
+    TestApps.enforcePrediction(app, 10);
+    app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
+    app.getSpec().getAutoscaling().setEnabled(false);
+    assertRejected(app, "prediction.mode Auto compares the forecast with the HPA and enforces it only when it does "
+        + "better: it needs an HPA, so autoscaling.enabled must not be false");
+  }
+
+  @Test
+  void autoModeWithAnHpaIsAccepted() {
+    ScalableApp app = valid("auto-hpa");
+    TestApps.enforcePrediction(app, 10);
+    app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
+    org.assertj.core.api.Assertions.assertThat(cluster.client().resource(app).create().getSpec().getPrediction()
+        .getMode()).isEqualTo(PredictionSpec.Mode.Auto);
+  }
 }

@@ -113,24 +113,4 @@ class PredictionReporterTest {
     assertThat(status.getPrediction().getLastDecision().getReason()).isEqualTo("Hold");
     assertThat(events.warnings).containsExactly("PredictionFailed: the evaluation failed: boom");
   }
-
-  /** Events the reporter asked for, without a cluster. */
-  private static final class RecordedEvents extends io.scalableapp.operator.runtime.EventRecorder {
-    final List<String> warnings = new java.util.ArrayList<>();
-    final List<String> normals = new java.util.ArrayList<>();
-
-    RecordedEvents() {
-      super(null, java.time.Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-    }
-
-    @Override
-    public void normal(io.fabric8.kubernetes.api.model.HasMetadata subject, String reason, String message) {
-      normals.add(reason + ": " + message);
-    }
-
-    @Override
-    public void warning(io.fabric8.kubernetes.api.model.HasMetadata subject, String reason, String message) {
-      warnings.add(reason + ": " + message);
-    }
-  }
 }

@@ -1,0 +1,87 @@
+package io.scalableapp.engine.auto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scalableapp.engine.AppScalingSpec;
+import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.forecast.ForecasterFactory;
+import io.scalableapp.engine.forecast.Seasonality;
+import io.scalableapp.engine.replay.frontier.SameCost;
+import io.scalableapp.engine.series.Series;
+import io.scalableapp.engine.testing.NasaTrace;
+import io.scalableapp.engine.testing.SyntheticSeries;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HistoryReplayTest {
+
+    private static final HistoryReplay REPLAY = new HistoryReplay(ForecasterFactory.DEFAULT);
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+
+    static AppScalingSpec spec(double targetPerReplica) {
+        return AppScalingSpec.builder().targetPerReplica(targetPerReplica).replicas(1, 200)
+                .step(Duration.ofMinutes(1)).lookback(Duration.ofDays(7)).seasonality(Seasonality.DAILY)
+                .targetUtilization(0.7).build();
+    }
+
+    /** Four days of NASA (7 to 10 August 1995), weekdays with sharp morning ramps. */
+    static Series nasaFourDays() {
+        Series nasa = NasaTrace.load();
+        int from = NasaTrace.minuteIndex(NasaTrace.at("1995-08-07 00:00:00"));
+        return nasa.slice(from, from + 4 * 1440);
+    }
+
+    @Test
+    void theForecastFloorBeatsTheSameCostHpaOnRealDailyTraffic() {
+        long start = System.nanoTime();
+        ReplayEvidence evidence = REPLAY.replay(spec(1.5), nasaFourDays(), 70, new ReadyLatencyEstimator(), DAY,
+                FIVE_MINUTES);
+        System.out.printf("NASA 3 d scored: forecast %.1f min %.1f rh; same-cost HPA %.1f min (%s); HPA at 70 %%: %.1f min %.1f rh; reduction %.3f extra cost %.3f; %d ms%n",
+                evidence.forecast().underProvisionedMinutes(), evidence.forecast().replicaHours(),
+                evidence.forecast().frontierUnderProvisionedMinutes(), evidence.forecast().position(),
+                evidence.reactiveUnderProvisionedMinutes(), evidence.reactiveReplicaHours(), evidence.reduction(),
+                evidence.extraCost(), (System.nanoTime() - start) / 1_000_000);
+        assertThat(evidence.scored()).isEqualTo(Duration.ofDays(3));
+        assertThat(evidence.points()).isEqualTo(4 * 1440);
+        assertThat(evidence.reactiveUnderProvisionedMinutes()).as("the HPA alone falls short on the ramps")
+                .isGreaterThan(0);
+        assertThat(evidence.beats(0.10, 0.25)).isTrue();
+    }
+
+    @Test
+    void onAFlatSeriesTheHpaAloneIsEnoughAndTheForecastDoesNotBeatIt() {
+        ReplayEvidence evidence = REPLAY.replay(spec(10), SyntheticSeries.flat(3 * 1440, 100), 70,
+                new ReadyLatencyEstimator(), DAY, FIVE_MINUTES);
+        assertThat(evidence.reactiveUnderProvisionedMinutes()).isZero();
+        assertThat(evidence.forecast().underProvisionedMinutes()).isZero();
+        assertThat(evidence.reduction()).isZero();
+        assertThat(evidence.beats(0.10, 0.25)).isFalse();
+    }
+
+    @Test
+    void aHistoryNoLongerThanTheWarmUpIsRefused() {
+        assertThatThrownBy(() -> REPLAY.replay(spec(10), SyntheticSeries.flat(600, 100), 70,
+                new ReadyLatencyEstimator(), DAY, FIVE_MINUTES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no longer than the warm-up");
+    }
+
+    @Test
+    void anInterruptedReplayStops() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> REPLAY.replay(spec(1.5), nasaFourDays(), 70, new ReadyLatencyEstimator(), DAY,
+                    FIVE_MINUTES)).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    static ReplayEvidence evidence(double forecastMinutes, double sameCostMinutes, double forecastReplicaHours,
+                                   double reactiveReplicaHours) {
+        return new ReplayEvidence(SyntheticSeries.T0, SyntheticSeries.T0.plus(DAY), 2880,
+                new SameCost(forecastReplicaHours, forecastMinutes, sameCostMinutes, SameCost.Position.WITHIN_FRONTIER),
+                sameCostMinutes, reactiveReplicaHours);
+    }
+}

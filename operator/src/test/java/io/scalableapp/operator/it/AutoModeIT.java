@@ -1,0 +1,182 @@
+package io.scalableapp.operator.it;
+
+import static io.scalableapp.operator.it.AppAssertions.TIMEOUT;
+import static io.scalableapp.operator.it.AppAssertions.awaitApp;
+import static io.scalableapp.operator.it.AppAssertions.condition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.micrometer.core.instrument.Counter;
+import io.scalableapp.engine.auto.AutoModeSettings;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.AutoModeStatus;
+import io.scalableapp.operator.api.PredictionSpec;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.PredictionSettings;
+import io.scalableapp.testsupport.PrometheusServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * prediction.mode Auto end to end: a real Prometheus holding three days of real NASA traffic, and the operator judging
+ * each app on the history it fetched: promotion, a history that earns nothing, a restart, a demotion. A short cadence
+ * (a verdict every 20 s instead of hourly) keeps the test short.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class AutoModeIT {
+  private static final String METRIC = "nasa_requests_per_minute";
+  /** The same history made flat: a series the HPA alone serves without ever falling short. */
+  private static final String FLAT = "0 * " + METRIC + " + 20";
+  private static final Instant TRACE_NOW = Instant.parse("1995-07-20T06:30:00Z");
+  @RegisterExtension
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("auto");
+  private static TraceReplay trace;
+  private static PrometheusServer prometheus;
+  private static LocalCluster.RunningOperator operator;
+  private static PredictionSettings settings;
+
+  @BeforeAll
+  static void start() throws Exception {
+    trace = TraceReplay.of(TraceReplay.NASA, TRACE_NOW, METRIC);
+    prometheus = trace.startPrometheus(TRACE_NOW, Duration.ofDays(3));
+    // Demote below 5 % (the default is 0 %), so that a flat history, where neither falls short, demotes.
+    AutoModeSettings auto = new AutoModeSettings(Duration.ofSeconds(20), Duration.ofSeconds(20),
+        Duration.ofDays(2), AutoModeSettings.DEFAULT_REPLAY_INTERVAL, 0.10, 0.05, 0.25);
+    settings = new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
+        .withTimeout(Duration.ofSeconds(60)).withAutoMode(auto);
+    operator = LocalCluster.startOperator(cluster, settings);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (operator != null) operator.stop();
+    if (prometheus != null) prometheus.close();
+    if (trace != null) trace.close();
+  }
+
+  private static ScalableApp auto(String name, String query) {
+    ScalableApp app = TestApps.app(name, cluster.name());
+    app.getSpec().getReplicas().setMin(1);
+    app.getSpec().getReplicas().setMax(100);
+    PredictionSpec p = app.getSpec().getPrediction();
+    p.setMode(PredictionSpec.Mode.Auto);
+    p.setQuery(query);
+    p.setTargetPerReplica(1.5);
+    p.setSeasonality(PredictionSpec.Seasonality.Daily);
+    p.setLookback("3d");
+    return app;
+  }
+
+  private static Predicate<ScalableApp> autoMode(Predicate<AutoModeStatus> test) {
+    return app -> app.getStatus() != null && app.getStatus().getPrediction() != null
+        && app.getStatus().getPrediction().getAutoMode() != null && test.test(app.getStatus().getPrediction().getAutoMode());
+  }
+
+  private static int hpaFloor(String name) {
+    HorizontalPodAutoscaler hpa = cluster.client().autoscaling().v2().horizontalPodAutoscalers()
+        .inNamespace(cluster.name()).withName(name).get();
+    return hpa == null ? -1 : hpa.getSpec().getMinReplicas();
+  }
+
+  private static Optional<Event> event(String app, String reason) {
+    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
+        .filter(e -> reason.equals(e.getReason()) && app.equals(e.getInvolvedObject().getName())).findFirst();
+  }
+
+  private static double appsInMode(String mode) {
+    var gauge = operator.registry().find("scalableapp_auto_mode_apps").tag("mode", mode).gauge();
+    return gauge == null ? 0 : gauge.value();
+  }
+
+  private static double counter(String name) {
+    Counter c = operator.registry().find(name).counter();
+    return c == null ? 0 : c.count();
+  }
+
+  @Test
+  @Order(1)
+  void dailyTrafficIsPromotedWithTheFiguresWhileAFlatHistoryStaysInShadow() {
+    cluster.client().resource(auto("daily", METRIC)).create();
+    cluster.client().resource(auto("flat", FLAT)).create();
+
+    ScalableApp daily = awaitApp(cluster.client(), cluster.name(), "daily",
+        autoMode(s -> "Enforce".equals(s.getEffectiveMode())).and(a -> hpaFloor("daily") > 1));
+    AutoModeStatus evidence = daily.getStatus().getPrediction().getAutoMode();
+    assertThat(evidence.getReason()).isIn("Promoted", "StillBeating");
+    assertThat(evidence.getWindow()).isEqualTo("2d");
+    assertThat(evidence.getPoints()).isEqualTo(3 * 1440);
+    assertThat(Double.parseDouble(evidence.getReductionPercent())).isGreaterThanOrEqualTo(10);
+    assertThat(Double.parseDouble(evidence.getHpaUnderProvisionedMinutes())).as("the HPA alone falls short")
+        .isPositive();
+    assertThat(daily.getStatus().getPrediction().getMode()).isEqualTo("Enforce");
+    assertThat(condition(daily, "Predicting").getMessage()).contains("mode Auto runs it in Enforce");
+    await().atMost(TIMEOUT).until(() -> event("daily", "PredictionPromoted").isPresent());
+    assertThat(event("daily", "PredictionPromoted").get().getMessage())
+        .contains("promoted the app to Enforce", "same-cost HPA", "replica-h", "over the last 2d (4320 points)");
+
+    ScalableApp flat = awaitApp(cluster.client(), cluster.name(), "flat", autoMode(s -> s.getPoints() != null));
+    AutoModeStatus why = flat.getStatus().getPrediction().getAutoMode();
+    assertThat(why.getEffectiveMode()).isEqualTo("Shadow");
+    assertThat(why.getReason()).isEqualTo("NotBeating");
+    assertThat(why.getMessage()).contains("does not beat the HPA at the same cost");
+    assertThat(why.getHpaUnderProvisionedMinutes()).isEqualTo("0.00");
+    assertThat(flat.getStatus().getPrediction().getMode()).isEqualTo("Shadow");
+    assertThat(hpaFloor("flat")).as("Shadow changes nothing").isEqualTo(1);
+    assertThat(event("flat", "PredictionPromoted")).isEmpty();
+
+    // Auto replays what the evaluations fetched: one range query per evaluation (a 3-day history is one chunk).
+    double decisions = counter("scalableapp_decisions_total");
+    double queries = counter("scalableapp_prometheus_queries_total");
+    assertThat(queries).isBetween(decisions - 2, decisions + 2);
+  }
+
+  @Test
+  @Order(2)
+  void aRestartedOperatorKeepsEnforcingWhatStatusRecorded() {
+    operator.stop();
+    // Judged again only an hour after the recorded verdict: until then the mode can only come from status.
+    operator = LocalCluster.startOperator(cluster,
+        settings.withAutoMode(settings.autoMode().withEvaluateEvery(Duration.ofHours(1))));
+
+    await().atMost(TIMEOUT).until(() -> appsInMode("Enforce") == 1 && appsInMode("Shadow") == 1);
+    assertThat(hpaFloor("daily")).as("the floor is still enforced, not back at replicas.min").isGreaterThan(1);
+    assertThat(event("daily", "PredictionDemoted")).isEmpty();
+    assertThat(cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("daily").get()
+        .getStatus().getPrediction().getMode()).isEqualTo("Enforce");
+  }
+
+  @Test
+  @Order(3)
+  void whenTheForecastStopsBeatingTheHpaTheAppIsDemotedWithoutLosingRunningReplicas() {
+    operator.stop();
+    operator = LocalCluster.startOperator(cluster, settings);
+    int enforcedFloor = hpaFloor("daily");
+    assertThat(enforcedFloor).isGreaterThan(1);
+
+    ScalableApp daily = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("daily").get();
+    daily.getSpec().getPrediction().setQuery(FLAT);
+    cluster.client().resource(daily).update();
+
+    ScalableApp demoted = awaitApp(cluster.client(), cluster.name(), "daily",
+        autoMode(s -> "Shadow".equals(s.getEffectiveMode())));
+    assertThat(demoted.getStatus().getPrediction().getAutoMode().getReason()).isEqualTo("Demoted");
+    await().atMost(TIMEOUT).until(() -> event("daily", "PredictionDemoted").isPresent());
+    assertThat(event("daily", "PredictionDemoted").get().getMessage()).contains("no longer beats");
+    await().atMost(TIMEOUT).until(() -> hpaFloor("daily") == 1);
+    // The HPA, not the operator, owns spec.replicas: a lower minReplicas lets it scale down at its own pace.
+    assertThat(cluster.client().apps().deployments().inNamespace(cluster.name()).withName("daily").get()
+        .getSpec().getReplicas()).as("running replicas are not dropped by the demotion")
+        .isGreaterThanOrEqualTo(enforcedFloor);
+  }
+}
