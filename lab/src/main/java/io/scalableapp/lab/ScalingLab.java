@@ -2,7 +2,6 @@ package io.scalableapp.lab;
 
 import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.forecast.ForecastModel;
-import io.scalableapp.lab.cluster.CapacityRule;
 import io.scalableapp.engine.replay.cluster.WorkloadModel;
 import io.scalableapp.lab.experiment.ExperimentRunner;
 import io.scalableapp.lab.experiment.PlannedRun;
@@ -11,12 +10,9 @@ import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
 import io.scalableapp.lab.frontier.FrontierRuns;
 import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
-import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
-import io.scalableapp.engine.replay.hpa.HpaSettings;
 import io.scalableapp.lab.jump.JumpFloorTuning;
 import io.scalableapp.lab.predictive.EngineFloor;
 import io.scalableapp.lab.predictive.ForecastDegradation;
-import io.scalableapp.lab.predictive.PredictiveRuns;
 import io.scalableapp.lab.predictive.PublishedProtocol;
 import io.scalableapp.lab.report.BusyDayChart;
 import io.scalableapp.lab.report.FrontierChart;
@@ -56,16 +52,6 @@ public final class ScalingLab {
     static final List<Duration> STARTUP_DELAYS = List.of(Duration.ofSeconds(60), Duration.ofSeconds(180));
     /** Simulated before the scored part so that controllers and the engine's rolling state are settled. */
     static final int WARM_UP_MINUTES = 1440;
-    /** The HPA target every floor runs on, and the reference of the second comparison. */
-    static final int HPA_TARGET_PERCENT = 70;
-    static final int HPA_MIN_REPLICAS = 1;
-    static final int HPA_MAX_REPLICAS = 200;
-
-    static final PredictiveRuns PREDICTIVE = new PredictiveRuns(HPA_MIN_REPLICAS, HPA_MAX_REPLICAS,
-            HPA_TARGET_PERCENT, ScalingLab::newHpa);
-    static final FrontierRuns FRONTIER = new FrontierRuns(HPA_TARGET_PERCENT, HPA_MIN_REPLICAS, ScalingLab::newHpa);
-    static final JumpFloorTuning TUNING = new JumpFloorTuning(FRONTIER, HPA_TARGET_PERCENT, ScalingLab::newHpa,
-            s -> PredictiveRuns.horizonMinutes(s, PREDICTIVE.spec(s, ForecastModel.AUTO)));
     static final List<ForecastDegradation> DEGRADATIONS = List.of(ForecastDegradation.bias(0.5),
             ForecastDegradation.bias(-0.5), ForecastDegradation.early(Duration.ofHours(1)));
 
@@ -94,39 +80,43 @@ public final class ScalingLab {
             System.exit(2);
             return;
         }
-        run(options, traces, tracesSource(options));
+        run(options, traces, tracesSource(options), LabSetup.standard());
     }
 
-    /** Replays {@code traces} (described in the report as {@code source}) and writes the report to options.out(). */
-    static void run(LabOptions options, List<Trace> traces, String source) throws Exception {
+    /**
+     * Replays {@code traces} (described in the report as {@code source}) with {@code setup}, writes the report to
+     * options.out() and returns every run's outcome.
+     */
+    static List<RunOutcome> run(LabOptions options, List<Trace> traces, String source, LabSetup setup)
+            throws Exception {
         long started = System.nanoTime();
         ExperimentRunner runner = new ExperimentRunner(options.threads());
-        List<Scenario> scenarios = scenarios(traces);
+        List<Scenario> scenarios = scenarios(traces, setup);
 
-        List<JumpFloorTuning.Result> tuning = tune(runner, scenarios);
+        List<JumpFloorTuning.Result> tuning = tune(runner, scenarios, setup);
         if (options.tuneOnly()) {
             for (JumpFloorTuning.Result r : tuning) {
                 System.out.printf(Locale.ROOT, "## %s, %s%n%n%s%n", r.validation().label(), r.variant().label(),
                         LabReport.tuningTable(r));
             }
-            return;
+            return List.of();
         }
 
         ExecutorService side = Executors.newSingleThreadExecutor();
         Future<List<PublishedProtocol.Result>> published = side.submit(publishedProtocol(options));
         List<Supplier<EngineFloor>> recordings = new ArrayList<>();
         for (Scenario s : scenarios) {
-            for (ForecastModel model : ForecastModel.values()) {
-                recordings.add(() -> PREDICTIVE.record(s, model));
+            for (ForecastModel model : setup.models) {
+                recordings.add(() -> setup.predictive.record(s, model));
             }
             for (ForecastDegradation degradation : DEGRADATIONS) {
-                recordings.add(() -> PREDICTIVE.recordDegraded(s, degradation));
+                recordings.add(() -> setup.predictive.recordDegraded(s, degradation));
             }
         }
         log("recording %d engine floors on %d threads", recordings.size(), options.threads());
         List<EngineFloor> floors = runner.map(recordings, Supplier::get);
 
-        List<PlannedRun> plan = testRuns(scenarios, floors, tuning);
+        List<PlannedRun> plan = testRuns(scenarios, floors, tuning, setup);
         log("%d test runs on %d threads", plan.size(), options.threads());
         List<RunOutcome> outcomes = runner.runAll(plan);
         List<PublishedProtocol.Result> publishedResults = published.get();
@@ -145,12 +135,15 @@ public final class ScalingLab {
         });
         String runtime = String.format(Locale.ROOT, "%.0f s wall clock on %d threads (%d processors visible)",
                 (System.nanoTime() - started) / 1e9, options.threads(), Runtime.getRuntime().availableProcessors());
-        String setup = SetupSection.render(new SetupSection.Settings(source, scenarios, STARTUP_DELAYS,
-                HpaSettings.kubernetesDefaults(HPA_TARGET_PERCENT, HPA_MAX_REPLICAS), HPA_MIN_REPLICAS,
-                PREDICTIVE.spec(scenarios.get(0), ForecastModel.AUTO), WARM_UP_MINUTES));
-        LabReport.write(options.out().resolve("README.md"), new LabReport.Input(setup, scenarios, outcomes, floors,
-                tuning, publishedResults, PUBLISHED_NOTE, busyDay, frontierCharts, runtime, HPA_TARGET_PERCENT));
+        String setupSection = SetupSection.render(new SetupSection.Settings(source, scenarios, STARTUP_DELAYS,
+                setup.referenceHpa(), setup.minReplicas,
+                setup.predictive.spec(scenarios.get(0), setup.models.get(0)), WARM_UP_MINUTES, setup.sizingNote,
+                setup.engineNote));
+        LabReport.write(options.out().resolve("README.md"), new LabReport.Input(setupSection, scenarios, outcomes,
+                floors, tuning, publishedResults, PUBLISHED_NOTE, busyDay, frontierCharts, runtime,
+                setup.hpaTargetPercent));
         log("wrote %s in %s", options.out().resolve("README.md"), runtime);
+        return outcomes;
     }
 
     private static List<Trace> traces(LabOptions options) {
@@ -171,11 +164,11 @@ public final class ScalingLab {
         return "`../shared/traces` (per-minute request counts; NASA log gaps from its README)";
     }
 
-    static List<Scenario> scenarios(List<Trace> traces) {
+    static List<Scenario> scenarios(List<Trace> traces, LabSetup setup) {
         List<Scenario> scenarios = new ArrayList<>();
         for (Trace trace : traces) {
             TrainTestSplit split = TrainTestSplit.of(trace);
-            double capacity = CapacityRule.capacityPerReplica(trace, split);
+            double capacity = setup.sizing.capacityPerReplica(trace, split);
             for (Duration delay : STARTUP_DELAYS) {
                 scenarios.add(new Scenario(trace, split, new WorkloadModel(capacity, delay), WARM_UP_MINUTES));
             }
@@ -184,11 +177,11 @@ public final class ScalingLab {
     }
 
     /** Phase 1: the jump floors, chosen per scenario and HPA variant on the training part. */
-    static List<JumpFloorTuning.Result> tune(ExperimentRunner runner, List<Scenario> scenarios) {
+    static List<JumpFloorTuning.Result> tune(ExperimentRunner runner, List<Scenario> scenarios, LabSetup setup) {
         List<PlannedRun> plan = new ArrayList<>();
         for (Scenario s : scenarios) {
             for (HpaVariant variant : HpaVariant.values()) {
-                plan.addAll(TUNING.plan(s, variant));
+                plan.addAll(setup.tuning.plan(s, variant));
             }
         }
         log("%d tuning runs (training part)", plan.size());
@@ -196,7 +189,7 @@ public final class ScalingLab {
         List<JumpFloorTuning.Result> results = new ArrayList<>();
         for (Scenario s : scenarios) {
             for (HpaVariant variant : HpaVariant.values()) {
-                results.add(TUNING.choose(outcomes, s, variant));
+                results.add(setup.tuning.choose(outcomes, s, variant));
             }
         }
         return results;
@@ -204,7 +197,7 @@ public final class ScalingLab {
 
     /** Phase 3: every policy on the test part. */
     static List<PlannedRun> testRuns(List<Scenario> scenarios, List<EngineFloor> floors,
-                                     List<JumpFloorTuning.Result> tuning) {
+                                     List<JumpFloorTuning.Result> tuning, LabSetup setup) {
         List<PlannedRun> plan = new ArrayList<>();
         for (Scenario s : scenarios) {
             int staticReplicas = (int) Math.ceil(s.trace().peak(0, s.split().testStart())
@@ -214,21 +207,21 @@ public final class ScalingLab {
                     () -> new StaticPolicy(label, staticReplicas)));
             List<EngineFloor> own = floors.stream().filter(f -> f.scenario().equals(s)).toList();
             for (HpaVariant variant : HpaVariant.values()) {
-                plan.addAll(FRONTIER.plan(s, variant));
+                plan.addAll(setup.frontier.plan(s, variant));
                 own.stream().filter(f -> f.kind() == PolicyKind.PREDICTIVE)
-                        .forEach(f -> plan.add(PREDICTIVE.run(f, variant)));
+                        .forEach(f -> plan.add(setup.predictive.run(f, variant)));
                 Optional<JumpFloorTuning.Candidate> jump = tuning.stream()
                         .filter(r -> r.validation().trace() == s.trace() && r.variant() == variant
                                 && r.validation().workload().equals(s.workload()))
                         .findFirst().flatMap(JumpFloorTuning.Result::chosen);
                 jump.ifPresent(j -> {
-                    plan.add(TUNING.run(s, variant, j.floor(), Optional.empty(), "reactive + jump floor"));
+                    plan.add(setup.tuning.run(s, variant, j.floor(), Optional.empty(), "reactive + jump floor"));
                     own.stream().filter(f -> f.kind() == PolicyKind.PREDICTIVE).forEach(f -> plan.add(
-                            TUNING.run(s, variant, j.floor(), Optional.of(f.floor()), f.label() + " + jump floor")));
+                            setup.tuning.run(s, variant, j.floor(), Optional.of(f.floor()), f.label() + " + jump floor")));
                 });
             }
             own.stream().filter(f -> f.kind() == PolicyKind.DEGRADED)
-                    .forEach(f -> plan.add(PREDICTIVE.run(f, HpaVariant.IDEAL)));
+                    .forEach(f -> plan.add(setup.predictive.run(f, HpaVariant.IDEAL)));
         }
         return plan;
     }
@@ -248,10 +241,6 @@ public final class ScalingLab {
                 s.trace().name().toLowerCase(Locale.ROOT), s.workload().startupDelay().toSeconds());
         FrontierChart.write(dir.resolve(name), "Reactive frontier and floors: " + s.label(), frontiers, points);
         return name;
-    }
-
-    static HorizontalPodAutoscalerModel newHpa(int targetPercent) {
-        return new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(targetPercent, HPA_MAX_REPLICAS));
     }
 
     private static Callable<List<PublishedProtocol.Result>> publishedProtocol(LabOptions options) {

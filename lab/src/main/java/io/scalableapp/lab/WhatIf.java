@@ -1,9 +1,14 @@
 package io.scalableapp.lab;
 
 import io.scalableapp.engine.prometheus.QueryListener;
-import io.scalableapp.lab.trace.PrometheusHistory;
 import io.scalableapp.engine.replay.trace.Trace;
+import io.scalableapp.lab.experiment.RunOutcome;
+import io.scalableapp.lab.trace.PrometheusHistory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,25 +26,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * [--out DIR] [--threads N]}; instants are ISO-8601 (2026-11-20T00:00:00Z), {@code --to} defaults to now and
  * {@code --from} to seven days before it, {@code --step} (ISO-8601, default PT1M) is the query's resolution. The
  * query returns the app's demand as one series, a rate per second such as
- * {@code sum(rate(http_requests_total{app="shop"}[2m]))}. The lab sizes replicas from the trace itself (see the
- * report's setup section), so the figures compare policies on this traffic, not this app's current settings.
+ * {@code sum(rate(http_requests_total{app="shop"}[2m]))}. Here the lab sizes replicas from the trace itself (see
+ * the report's setup section), so the figures compare policies on this traffic, not this app's current settings.
+ *
+ * <p>{@code --app NAMESPACE/NAME} instead replays an existing ScalableApp with its own settings ({@link #replay(
+ * Options, AppProfile)}); reading the app takes the operator's classes, so that entry point is the operator's
+ * {@code io.scalableapp.operator.whatif.AppWhatIf} ({@code make what-if APP=namespace/name}).
  */
 public final class WhatIf {
-    static final String USAGE = "usage: --prometheus URL --query PROMQL [--from INSTANT] [--to INSTANT] "
-            + "[--step DURATION] [--name NAME] [--out DIR] [--threads N]";
+    static final String USAGE = "usage: (--prometheus URL --query PROMQL | --app NAMESPACE/NAME [--prometheus URL]) "
+            + "[--from INSTANT] [--to INSTANT] [--step DURATION] [--name NAME] [--out DIR] [--threads N]";
     /** The lab warms up a day and scores the last 30 %: less than three days leaves almost nothing to score. */
     static final Duration MIN_RANGE = Duration.ofDays(3);
 
-    record Options(URI prometheus, String query, Instant from, Instant to, Duration step, String name, Path out,
-                   int threads) {
+    /**
+     * The command line.
+     *
+     * @param prometheus with {@code --app}, null unless given: it then overrides the app's own Prometheus (a
+     *                   port-forward, say)
+     * @param app        {@code namespace/name} of a ScalableApp, or null
+     * @param name       the trace's name in the report and its file names, or null for the default
+     */
+    public record Options(URI prometheus, String query, String app, Instant from, Instant to, Duration step,
+                          String name, Path out, int threads) {
 
-        static Options parse(String[] args, Instant now) {
+        public static Options parse(String[] args, Instant now) {
             URI prometheus = null;
             String query = null;
+            String app = null;
             Instant from = null;
             Instant to = now;
             Duration step = Duration.ofMinutes(1);
-            String name = "what-if";
+            String name = null;
             Path out = Path.of("what-if");
             int threads = Runtime.getRuntime().availableProcessors();
             for (int i = 0; i < args.length; i++) {
@@ -50,6 +68,7 @@ public final class WhatIf {
                 switch (args[i++]) {
                     case "--prometheus" -> prometheus = URI.create(value);
                     case "--query" -> query = value;
+                    case "--app" -> app = value;
                     case "--from" -> from = instant("--from", value);
                     case "--to" -> to = instant("--to", value);
                     case "--step" -> step = Duration.parse(value);
@@ -59,8 +78,16 @@ public final class WhatIf {
                     default -> throw new IllegalArgumentException("unknown option " + args[i - 1] + "; " + USAGE);
                 }
             }
-            if (prometheus == null || query == null) {
-                throw new IllegalArgumentException("--prometheus and --query are required; " + USAGE);
+            if (app != null) {
+                if (!app.matches("[^/]+/[^/]+")) {
+                    throw new IllegalArgumentException("--app must be NAMESPACE/NAME, got " + app);
+                }
+                if (query != null) {
+                    throw new IllegalArgumentException("--app takes the query from the app's spec.prediction.query; "
+                            + "drop --query");
+                }
+            } else if (prometheus == null || query == null) {
+                throw new IllegalArgumentException("--prometheus and --query (or --app) are required; " + USAGE);
             }
             if (from == null) {
                 from = to.minus(Duration.ofDays(7));
@@ -72,7 +99,7 @@ public final class WhatIf {
             if (step.isNegative() || step.isZero() || step.compareTo(Duration.ofMinutes(30)) > 0) {
                 throw new IllegalArgumentException("--step must be between 1s and 30m, got " + step);
             }
-            return new Options(prometheus, query, from, to, step, name, out, threads);
+            return new Options(prometheus, query, app, from, to, step, name, out, threads);
         }
 
         private static Instant instant(String option, String value) {
@@ -85,11 +112,52 @@ public final class WhatIf {
         }
     }
 
+    /** A step of the command that may fail with a message for the user. */
+    @FunctionalInterface
+    public interface Command {
+        void run() throws Exception;
+    }
+
     private WhatIf() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args, Instant.now());
+    public static void main(String[] args) {
+        exitOnFailure(() -> {
+            Options options = Options.parse(args, Instant.now());
+            if (options.app() != null) {
+                throw new IllegalArgumentException("--app reads the ScalableApp with the operator's classes: run "
+                        + "`make what-if APP=" + options.app() + "` (io.scalableapp.operator.whatif.AppWhatIf)");
+            }
+            replay(options, options.prometheus(), options.query(),
+                    options.name() != null ? options.name() : "what-if", LabSetup.standard());
+        });
+    }
+
+    /**
+     * Replays {@code app}'s history with its own settings: its targetPerReplica sizes the replicas, its replica
+     * bounds and HPA target run the HPA, its spec.prediction runs the engine. Returns every run's outcome.
+     */
+    public static List<RunOutcome> replay(Options options, AppProfile app) throws Exception {
+        URI prometheus = options.prometheus() != null ? options.prometheus() : app.prometheus();
+        String name = options.name() != null ? options.name() : app.name().replace('/', '-');
+        return replay(options, prometheus, app.query(), name, LabSetup.forApp(app));
+    }
+
+    /** Runs {@code command}; a failure the user can act on is printed as one line and exits with status 2. */
+    public static void exitOnFailure(Command command) {
+        try {
+            command.run();
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            System.err.println("[what-if] " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("[what-if] " + e);
+            System.exit(1);
+        }
+    }
+
+    private static List<RunOutcome> replay(Options options, URI prometheus, String query, String name,
+                                           LabSetup setup) throws Exception {
         AtomicLong queries = new AtomicLong();
         AtomicLong samples = new AtomicLong();
         QueryListener counting = new QueryListener() {
@@ -103,13 +171,22 @@ public final class WhatIf {
                 samples.addAndGet(count);
             }
         };
-        Trace trace = new PrometheusHistory(counting).fetch(options.name(), options.prometheus(), options.query(),
-                options.from(), options.to(), options.step());
+        Trace trace;
+        try {
+            trace = new PrometheusHistory(counting).fetch(name, prometheus, query, options.from(), options.to(),
+                    options.step());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new IllegalStateException("Prometheus at " + prometheus + " is unreachable ("
+                    + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("Prometheus at " + prometheus + " failed on " + query + " over "
+                    + options.from() + " .. " + options.to() + ": " + e.getMessage(), e);
+        }
         ScalingLab.log("fetched %d samples in %d range queries from %s: %d minutes, %d observed", samples.get(),
-                queries.get(), options.prometheus(), trace.length(), trace.observedCount());
+                queries.get(), prometheus, trace.length(), trace.observedCount());
         String source = String.format(Locale.ROOT, "`%s` from Prometheus %s, %s .. %s at %s steps",
-                options.query(), options.prometheus(), options.from(), options.to(), options.step());
-        ScalingLab.run(new LabOptions(options.out(), null, List.of(), options.threads(), false, false),
-                List.of(trace), source);
+                query, prometheus, options.from(), options.to(), options.step());
+        return ScalingLab.run(new LabOptions(options.out(), null, List.of(), options.threads(), false, false),
+                List.of(trace), source, setup);
     }
 }

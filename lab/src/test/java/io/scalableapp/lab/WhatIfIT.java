@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.scalableapp.engine.prometheus.QueryListener;
-import io.scalableapp.lab.trace.PrometheusHistory;
 import io.scalableapp.engine.replay.trace.Trace;
+import io.scalableapp.lab.trace.OpenMetricsBackfill;
+import io.scalableapp.lab.trace.PrometheusHistory;
 import io.scalableapp.lab.trace.TraceCatalog;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.scalableapp.testsupport.PrometheusServer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,62 +31,22 @@ class WhatIfIT {
     @TempDir
     static Path dir;
     private static Trace nasa;
-    private static Process prometheus;
+    private static PrometheusServer prometheus;
     private static URI url;
 
     @BeforeAll
     static void startPrometheus() throws Exception {
         nasa = new TraceCatalog(TraceCatalog.locate(Path.of(""))).nasa();
-        StringBuilder om = new StringBuilder("# TYPE " + METRIC + " gauge\n");
-        // A minute's count as the rate over that minute, stamped at its end, as rate() over a 1m step reads it.
-        for (int i = nasa.indexOf(FROM); i < nasa.indexOf(TO); i++) {
-            if (nasa.observed(i)) {
-                om.append(String.format(Locale.ROOT, "%s %.6f %d%n", METRIC, nasa.demand(i) / 60.0,
-                        nasa.instant(i).plusSeconds(60).getEpochSecond()));
-            }
-        }
-        Files.writeString(dir.resolve("backfill.om"), om.append("# EOF\n"));
-        run("promtool", "tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=768h",
-                dir.resolve("backfill.om").toString(), dir.resolve("data").toString());
-        Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1m\n");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        url = URI.create("http://127.0.0.1:" + port);
-        prometheus = new ProcessBuilder("prometheus", "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"), "--storage.tsdb.retention.time=100y",
-                "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new IllegalStateException("Prometheus did not become ready; see " + dir.resolve("prometheus.log"));
+        prometheus = PrometheusServer.withoutTargets(Files.createDirectories(dir.resolve("prometheus")));
+        prometheus.backfill(OpenMetricsBackfill.ratesPerSecond(nasa, METRIC, FROM, TO));
+        prometheus.start();
+        url = prometheus.url();
     }
 
     @AfterAll
     static void stopPrometheus() throws InterruptedException {
         if (prometheus != null) {
-            prometheus.destroy();
-            prometheus.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            prometheus.stop();
         }
     }
 

@@ -13,6 +13,7 @@ import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * The reactive HPA swept over {@link ReactiveFrontier#TARGETS} on one scenario: plans the runs (so a caller can
@@ -33,7 +34,10 @@ public final class FrontierRuns {
     }
 
     public List<PlannedRun> plan(Scenario s, HpaVariant variant) {
-        return ReactiveFrontier.TARGETS.stream().map(target -> {
+        // The reference target joins the sweep when it is not one of its steps (an app's own HPA target).
+        List<Integer> targets = Stream.concat(ReactiveFrontier.TARGETS.stream(), Stream.of(referenceTarget))
+                .distinct().sorted().toList();
+        return targets.stream().map(target -> {
             boolean reference = target == referenceTarget;
             String label = reference ? variant.label() : variant.label() + " at " + target + " %";
             return new PlannedRun(s, reference ? PolicyKind.REACTIVE : PolicyKind.FRONTIER, label, variant, target,

@@ -19,42 +19,54 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * Builds the "predictive floor + reactive HPA" runs exactly as the operator would configure them: the engine's
- * defaults for everything except what the scenario fixes (capacity per replica, replica bounds, model). The
- * engine's floor is recorded once per scenario and model ({@link #record}) and then replayed under each HPA.
+ * Builds the "predictive floor + reactive HPA" runs with the engine configured as the operator would configure it
+ * ({@link EngineSpecs}: the lab's sizing, or an existing app's own settings). The engine's floor is recorded once
+ * per scenario and model ({@link #record}) and then replayed under each HPA.
  */
 public final class PredictiveRuns {
 
     /** How often the operator re-evaluates an app: once per demand sample (1 minute). */
     public static final Duration EVALUATION_INTERVAL = Duration.ofMinutes(1);
 
-    private final int minReplicas;
-    private final int maxReplicas;
-    private final int targetPercent;
-    private final IntFunction<HorizontalPodAutoscalerModel> hpa;
-
-    /**
-     * @param targetPercent the HPA's target: the floor provisions forecast demand at the same utilisation, so the
-     *                      floor and the HPA agree on what "enough replicas" means
-     * @param hpa           a fresh HPA model for a CPU target
-     */
-    public PredictiveRuns(int minReplicas, int maxReplicas, int targetPercent,
-                          IntFunction<HorizontalPodAutoscalerModel> hpa) {
-        this.minReplicas = minReplicas;
-        this.maxReplicas = maxReplicas;
-        this.targetPercent = targetPercent;
-        this.hpa = hpa;
+    /** The engine's settings for a scenario and model, in the trace's unit (requests per minute). */
+    @FunctionalInterface
+    public interface EngineSpecs {
+        AppScalingSpec spec(Scenario s, ForecastModel model);
     }
 
-    public AppScalingSpec spec(Scenario s, ForecastModel model) {
+    private final int targetPercent;
+    private final IntFunction<HorizontalPodAutoscalerModel> hpa;
+    private final EngineSpecs specs;
+
+    /**
+     * @param targetPercent the HPA's target the floors run under
+     * @param hpa           a fresh HPA model for a CPU target
+     * @param specs         the engine's settings; they provision forecast demand at the HPA's target utilisation, so
+     *                      the floor and the HPA agree on what "enough replicas" means
+     */
+    public PredictiveRuns(int targetPercent, IntFunction<HorizontalPodAutoscalerModel> hpa, EngineSpecs specs) {
+        this.targetPercent = targetPercent;
+        this.hpa = hpa;
+        this.specs = specs;
+    }
+
+    /**
+     * The engine's defaults for everything except what the scenario fixes: capacity per replica (the workload's, at
+     * {@code targetPercent}), replica bounds and model.
+     */
+    public static EngineSpecs sizedByWorkload(int minReplicas, int maxReplicas, int targetPercent) {
         double utilization = targetPercent / 100.0;
-        return AppScalingSpec.builder()
+        return (s, model) -> AppScalingSpec.builder()
                 .mode(ScalingMode.ENFORCE)
                 .targetPerReplica(s.workload().capacityPerReplica() * utilization)
                 .targetUtilization(utilization)
                 .replicas(minReplicas, maxReplicas)
                 .model(model)
                 .build();
+    }
+
+    public AppScalingSpec spec(Scenario s, ForecastModel model) {
+        return specs.spec(s, model);
     }
 
     /** The engine's floor with its own forecasts, scored. */
@@ -93,10 +105,11 @@ public final class PredictiveRuns {
         return new EngineFloor(s, kind, label, floor, scorer.map(f -> f.score(0, s.split().testStart())));
     }
 
-    /** The engine's horizon in whole minutes: learned pod-ready p95 plus its margin. */
+    /** The engine's horizon in whole minutes: the spec's fixed one, or learned pod-ready p95 plus its margin. */
     public static int horizonMinutes(Scenario s, AppScalingSpec spec) {
-        ReadyLatencyEstimator latency = podsObservedStarting(s.workload().startupDelay());
-        return (int) latency.p95().plus(spec.horizonMargin()).toMinutes();
+        Duration horizon = spec.horizon().orElseGet(
+                () -> podsObservedStarting(s.workload().startupDelay()).p95().plus(spec.horizonMargin()));
+        return (int) horizon.toMinutes();
     }
 
     /**

@@ -177,7 +177,8 @@ public final class LabReport {
             }
             ReactiveFrontier ideal = FrontierRuns.collect(in.outcomes(), s, HpaVariant.IDEAL);
             ReactiveFrontier realistic = FrontierRuns.collect(in.outcomes(), s, HpaVariant.REALISTIC);
-            for (int target : ReactiveFrontier.TARGETS) {
+            // Every target measured: the sweep's, and the reference when it is not one of them (an app's own).
+            for (int target : ideal.points().stream().map(FrontierPoint::targetPercent).sorted().toList()) {
                 FrontierPoint a = at(ideal, target);
                 FrontierPoint b = at(realistic, target);
                 t.row(s.label(), target + " %", Format.num(a.replicaHours(), 0),

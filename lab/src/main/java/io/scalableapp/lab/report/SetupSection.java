@@ -1,7 +1,6 @@
 package io.scalableapp.lab.report;
 
 import io.scalableapp.engine.AppScalingSpec;
-import io.scalableapp.lab.cluster.CapacityRule;
 import io.scalableapp.lab.experiment.ExperimentRunner;
 import io.scalableapp.lab.experiment.Scenario;
 import io.scalableapp.engine.replay.hpa.HpaScalingPolicy;
@@ -19,9 +18,15 @@ import java.util.stream.Collectors;
 /** The report's setup section, written from the settings and traces of the run (nothing typed in by hand). */
 public final class SetupSection {
 
-    /** What the lab ran with; every figure in the section comes from here. */
+    /**
+     * What the lab ran with; every figure in the section comes from here.
+     *
+     * @param sizing     how a replica was sized, e.g. "capacity per replica = ..."
+     * @param engineNote where the engine's settings came from
+     */
     public record Settings(String tracesSource, List<Scenario> scenarios, List<Duration> startupDelays,
-                           HpaSettings hpa, int minReplicas, AppScalingSpec engineExample, int warmUpMinutes) {
+                           HpaSettings hpa, int minReplicas, AppScalingSpec engineExample, int warmUpMinutes,
+                           String sizing, String engineNote) {
     }
 
     private SetupSection() {
@@ -55,8 +60,7 @@ public final class SetupSection {
                 cluster as the last observed demand.
                 - **Split**: first %.0f %% of each trace's minutes for fitting, sizing and tuning, last %.0f %% scored. \
                 Tuning (the jump floors) uses the last %.0f %% of the training part only.
-                - **Workload**: capacity per replica = ceil(p%s of training demand / %d). A pod is ready %s after \
-                it is created. Demand is constant within its minute; the simulation ticks every %d s; demand above \
+                - **Workload**: %s. A pod is ready %s after it is created. Demand is constant within its minute; the simulation ticks every %d s; demand above \
                 the ready pods' capacity is unserved (lost, not queued). Scale-down removes not-ready pods first, \
                 then the newest.
                 - **Static**: ceil(training peak / capacity) replicas, no autoscaling.
@@ -78,18 +82,16 @@ public final class SetupSection {
                 evaluates the app on a simulated clock against an `InMemoryDemandSource` holding the trace (each \
                 minute stamped at its end, so no future leaks); its floor becomes the HPA's minReplicas and the HPA \
                 keeps reacting above it. The engine reads only the trace, so its floor is recorded once per \
-                scenario and model and replayed under each HPA variant. Engine settings are its defaults except: \
-                mode ENFORCE, model as named, targetPerReplica = capacity x %d %% with targetUtilization %.2f, \
-                replicas %d..%d. Defaults in force: lookback %s, step %s, learned margin at the p%.0f of recent \
+                scenario and model and replayed under each HPA variant. %s Settings in force: targetUtilization \
+                %.2f, replicas %d..%d, lookback %s, step %s, learned margin at the p%.0f of recent \
                 horizon-peak errors (capped at +%.0f %%; fixed headroom %.0f %% until %d horizons are scored), \
                 seasonality %s, max forecast error (WAPE) %.2f over %s, hold %s, scale-down stabilisation %s, AUTO \
-                re-selection every %s. Horizon = learned pod-ready p95 (the startup delay) + %s.
+                re-selection every %s, %d schedules. Horizon = %s.
                 - **Warm-up**: each run starts %d minutes before its scored part (simulated, not scored).
                 """,
                 in.tracesSource(), TrainTestSplit.TRAIN_FRACTION * 100, (1 - TrainTestSplit.TRAIN_FRACTION) * 100,
                 Scenario.VALIDATION_FRACTION * 100,
-                Format.num(CapacityRule.QUANTILE * 100, 1), CapacityRule.REPLICAS_AT_QUANTILE,
-                in.startupDelays().stream().map(d -> d.toSeconds() + " s").collect(Collectors.joining(" or ")),
+                in.sizing(), in.startupDelays().stream().map(d -> d.toSeconds() + " s").collect(Collectors.joining(" or ")),
                 ExperimentRunner.STEP.toSeconds(),
                 Math.round(e.targetUtilization() * 100), in.minReplicas(), h.maxReplicas(), h.syncPeriod().toSeconds(),
                 h.tolerance(), human(h.scaleDownStabilization()), policies(h.scaleUpPolicies(), "+"),
@@ -97,12 +99,15 @@ public final class SetupSection {
                 MetricsServerPipeline.METRIC_RESOLUTION.toSeconds(), MetricsServerPipeline.LIMIT_TO_REQUEST * 100,
                 human(MetricsServerPipeline.CPU_INITIALIZATION_PERIOD),
                 MetricsServerPipeline.INITIAL_READINESS_DELAY.toSeconds(),
-                PredictiveRuns.EVALUATION_INTERVAL.toSeconds(), Math.round(e.targetUtilization() * 100),
+                PredictiveRuns.EVALUATION_INTERVAL.toSeconds(), in.engineNote(),
                 e.targetUtilization(), e.minReplicas(), e.maxReplicas(),
                 human(e.lookback()), human(e.step()), e.marginQuantile() * 100, e.maxMargin() * 100,
                 e.headroom() * 100, e.minAccuracySamples(), e.seasonality(), e.maxForecastError(),
                 human(e.accuracyWindow()), human(e.holdDuration()), human(e.scaleDownStabilization()),
-                human(e.modelReselectEvery()), human(e.horizonMargin()), in.warmUpMinutes()));
+                human(e.modelReselectEvery()), e.schedules().size(),
+                e.horizon().map(fixed -> human(fixed) + " (fixed)")
+                        .orElse("learned pod-ready p95 (the startup delay) + " + human(e.horizonMargin())),
+                in.warmUpMinutes()));
         return md.toString();
     }
 

@@ -126,7 +126,7 @@ public final class PredictionService implements AutoCloseable {
     try {
       AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
       PredictionSpec p = app.getSpec().getPrediction();
-      URI prometheus = p.getPrometheusUrl() != null ? URI.create(p.getPrometheusUrl()) : settings.prometheusUrl();
+      URI prometheus = settings.prometheusFor(p);
       DemandSource source = sources.forApp(app, prometheus, p.getQuery(), spec);
       Recommendation r = scaler.evaluate(spec, auto ? holding(id, source) : source, state);
       outcome = Thread.currentThread().isInterrupted()

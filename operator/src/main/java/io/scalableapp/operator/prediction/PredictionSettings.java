@@ -65,6 +65,11 @@ public record PredictionSettings(URI prometheusUrl, Duration interval, Duration 
     this(prometheusUrl, interval, step, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT);
   }
 
+  /** Where {@code prediction}'s demand history is: the app's own Prometheus, or the operator's default. */
+  public URI prometheusFor(PredictionSpec prediction) {
+    return prediction.getPrometheusUrl() != null ? URI.create(prediction.getPrometheusUrl()) : prometheusUrl;
+  }
+
   public static PredictionSettings defaults() {
     return new PredictionSettings(URI.create("http://localhost:9090"), Duration.ofSeconds(30), Duration.ofMinutes(1));
   }

@@ -92,8 +92,12 @@ public final class ScalingSpecs {
    * keeps replicas at targetPerReplica.
    */
   static double targetUtilization(ScalableApp app) {
-    var autoscaling = app.getSpec().getAutoscaling();
-    return AutoscalingEnabled.isActive(app) ? Math.min(1.0, autoscaling.getTargetCPUUtilizationPercentage() / 100.0) : 1.0;
+    return AutoscalingEnabled.isActive(app) ? hpaTargetUtilization(app) : 1.0;
+  }
+
+  /** The share of a replica's CPU request the app's HPA aims for (autoscaling's target), at most all of it. */
+  public static double hpaTargetUtilization(ScalableApp app) {
+    return Math.min(1.0, app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage() / 100.0);
   }
 
   /** Auto starts as Shadow; {@link PredictionService} runs it in the mode its evidence chose. */

@@ -15,6 +15,7 @@ import io.scalableapp.operator.api.AutoModeStatus;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionSettings;
+import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -48,7 +49,7 @@ class AutoModeIT {
   @BeforeAll
   static void start() throws Exception {
     trace = TraceReplay.of(TraceReplay.NASA, TRACE_NOW, METRIC);
-    prometheus = PrometheusServer.replaying(trace, TRACE_NOW, Duration.ofDays(3));
+    prometheus = trace.startPrometheus(TRACE_NOW, Duration.ofDays(3));
     // Demote below 5 % (the default is 0 %), so that a flat history, where neither falls short, demotes.
     AutoModeSettings auto = new AutoModeSettings(Duration.ofSeconds(20), Duration.ofSeconds(20),
         Duration.ofDays(2), AutoModeSettings.DEFAULT_REPLAY_INTERVAL, 0.10, 0.05, 0.25);

@@ -17,6 +17,7 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.dependent.AppChildren;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
+import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

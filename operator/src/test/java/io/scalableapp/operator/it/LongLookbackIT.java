@@ -17,6 +17,7 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.DemandHistories;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.engine.prometheus.PrometheusDemandSource;
+import io.scalableapp.testsupport.PrometheusServer;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class LongLookbackIT {
   static void start() throws Exception {
     traceNow = Instant.parse("1995-07-20T06:30:00Z");
     trace = TraceReplay.of(TraceReplay.NASA, traceNow, METRIC);
-    prometheus = PrometheusServer.replaying(trace, traceNow, Duration.ofDays(15));
+    prometheus = trace.startPrometheus(traceNow, Duration.ofDays(15));
     operator = LocalCluster.startOperator(cluster,
         new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), STEP));
   }

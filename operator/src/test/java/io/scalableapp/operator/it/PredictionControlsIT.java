@@ -18,6 +18,7 @@ import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.dependent.Pause;
 import io.scalableapp.operator.prediction.PredictionSettings;
+import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ class PredictionControlsIT {
   @BeforeAll
   static void start() throws Exception {
     trace = TraceReplay.of(TraceReplay.NASA, TRACE_NOW, METRIC);
-    prometheus = PrometheusServer.replaying(trace, TRACE_NOW, Duration.ofHours(6));
+    prometheus = trace.startPrometheus(TRACE_NOW, Duration.ofHours(6));
     operator = LocalCluster.startOperator(cluster,
         new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
   }

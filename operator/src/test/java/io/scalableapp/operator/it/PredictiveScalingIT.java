@@ -13,6 +13,7 @@ import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.DurationText;
 import io.scalableapp.operator.prediction.PredictionSettings;
+import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,7 @@ class PredictiveScalingIT {
   static void start() throws Exception {
     traceNow = morningRamp();
     trace = TraceReplay.of(TraceReplay.NASA, traceNow, METRIC);
-    prometheus = PrometheusServer.replaying(trace, traceNow, Duration.ofDays(7));
+    prometheus = trace.startPrometheus(traceNow, Duration.ofDays(7));
     operator = LocalCluster.startOperator(cluster,
         new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
   }

@@ -1,6 +1,7 @@
 package io.scalableapp.operator.it;
 
 import com.sun.net.httpserver.HttpServer;
+import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -1,6 +1,7 @@
 package io.scalableapp.operator.it;
 
 import com.sun.net.httpserver.HttpServer;
+import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -99,6 +100,19 @@ final class TraceReplay implements AutoCloseable {
           .append(t.plus(shift).getEpochSecond()).append('\n');
     }
     return b.append("# EOF\n").toString();
+  }
+
+  /**
+   * A started Prometheus scraping this trace's exporter live, with {@code history} of the trace before
+   * {@code traceNow} backfilled under the labels the live scrapes get, so both form one series.
+   */
+  PrometheusServer startPrometheus(Instant traceNow, Duration history) throws Exception {
+    int exporterPort = startExporter();
+    PrometheusServer prometheus = new PrometheusServer(Files.createTempDirectory("prometheus-it"), exporterPort);
+    prometheus.backfill(backfill(traceNow, history,
+        "{job=\"" + PrometheusServer.JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
+    prometheus.start();
+    return prometheus;
   }
 
   /** Serves the trace's current minute as a gauge at /metrics. */

@@ -1,5 +1,6 @@
 package io.scalableapp.operator.it;
 
+import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package io.scalableapp.operator.it;
+package io.scalableapp.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,19 +13,20 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Prometheus (Debian's package, installed by `make tools`) on a free loopback port, scraping
- * one target, with its data kept across stop() and start() like a restarted server.
+ * A real Prometheus (Debian's package, installed by `make tools`) on a free loopback port, optionally scraping
+ * one target, with history backfilled by promtool and its data kept across stop() and start() like a restarted
+ * server.
  */
-final class PrometheusServer implements AutoCloseable {
-  static final String JOB = "demand";
+public final class PrometheusServer implements AutoCloseable {
+  /** The job name of the scrape target, as it appears in the series' labels. */
+  public static final String JOB = "demand";
   private final Path dir;
   private final int port;
   private Process process;
 
-  PrometheusServer(Path dir, int scrapeTargetPort) throws IOException {
-    this.dir = dir;
-    this.port = freePort();
-    Files.writeString(dir.resolve("prometheus.yml"), """
+  /** A Prometheus scraping {@code 127.0.0.1:scrapeTargetPort} every 5 s as job {@link #JOB}. */
+  public PrometheusServer(Path dir, int scrapeTargetPort) throws IOException {
+    this(dir, """
         global:
           scrape_interval: 5s
         scrape_configs:
@@ -33,28 +34,26 @@ final class PrometheusServer implements AutoCloseable {
             static_configs:
               - targets: ['127.0.0.1:%d']
         """.formatted(JOB, scrapeTargetPort));
+  }
+
+  private PrometheusServer(Path dir, String config) throws IOException {
+    this.dir = dir;
+    this.port = freePort();
+    Files.writeString(dir.resolve("prometheus.yml"), config);
     Files.createDirectories(dir.resolve("data"));
   }
 
-  URI url() {
+  /** A Prometheus that scrapes nothing: it serves only what was backfilled. */
+  public static PrometheusServer withoutTargets(Path dir) throws IOException {
+    return new PrometheusServer(dir, "global:\n  scrape_interval: 1m\n");
+  }
+
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** Writes history into the TSDB before the server starts, as `promtool` backfills it. */
-  /**
-   * A started Prometheus scraping {@code trace}'s exporter live, with {@code history} of the trace before
-   * its "now" backfilled.
-   */
-  static PrometheusServer replaying(TraceReplay trace, Instant traceNow, Duration history) throws Exception {
-    int exporterPort = trace.startExporter();
-    PrometheusServer prometheus = new PrometheusServer(Files.createTempDirectory("prometheus-it"), exporterPort);
-    prometheus.backfill(trace.backfill(traceNow, history,
-        "{job=\"" + JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
-    prometheus.start();
-    return prometheus;
-  }
-
-  void backfill(String openMetrics) throws IOException, InterruptedException {
+  /** Writes OpenMetrics history into the TSDB before the server starts, as `promtool` backfills it. */
+  public void backfill(String openMetrics) throws IOException, InterruptedException {
     Path input = dir.resolve("backfill.om");
     Files.writeString(input, openMetrics);
     // Few large blocks instead of one per 2 hours: 15 days backfill in under a second instead of ~20 s.
@@ -62,11 +61,13 @@ final class PrometheusServer implements AutoCloseable {
         dir.resolve("data").toString());
   }
 
-  void start() throws IOException, InterruptedException {
+  /** Starts the server and returns once it answers /-/ready (within a minute, or fails naming its log). */
+  public void start() throws IOException, InterruptedException {
     process = new ProcessBuilder("prometheus",
         "--config.file=" + dir.resolve("prometheus.yml"),
         "--storage.tsdb.path=" + dir.resolve("data"),
-        "--storage.tsdb.retention.time=90d",
+        // Backfilled traces may be decades old (NASA 1995): nothing a test wrote may be dropped by retention.
+        "--storage.tsdb.retention.time=100y",
         "--web.listen-address=127.0.0.1:" + port)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("prometheus.log").toFile())
@@ -87,7 +88,7 @@ final class PrometheusServer implements AutoCloseable {
     throw new IllegalStateException("Prometheus did not become ready; see " + dir.resolve("prometheus.log"));
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
@@ -99,7 +100,8 @@ final class PrometheusServer implements AutoCloseable {
     stop();
   }
 
-  static int freePort() throws IOException {
+  /** A loopback port free at the time of the call. */
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

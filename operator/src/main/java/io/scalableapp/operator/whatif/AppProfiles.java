@@ -1,0 +1,65 @@
+package io.scalableapp.operator.whatif;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.scalableapp.engine.AppScalingSpec;
+import io.scalableapp.lab.AppProfile;
+import io.scalableapp.operator.api.PredictionSpec;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.PredictionSettings;
+import io.scalableapp.operator.prediction.ScalingSpecs;
+import java.time.Duration;
+
+/**
+ * An existing ScalableApp's settings for the what-if replay, read exactly as the operator reads them: the engine
+ * settings from {@link ScalingSpecs}, the Prometheus address from {@link PredictionSettings#prometheusFor}.
+ */
+public final class AppProfiles {
+  /** The replay counts demand per minute. */
+  static final Duration STEP = Duration.ofMinutes(1);
+
+  private AppProfiles() {}
+
+  /** Reads {@code namespace/name} from the cluster the client talks to. */
+  public static AppProfile read(KubernetesClient client, String namespacedName, PredictionSettings operator) {
+    String[] parts = namespacedName.split("/", 2);
+    ScalableApp app;
+    try {
+      app = client.resources(ScalableApp.class).inNamespace(parts[0]).withName(parts[1]).get();
+    } catch (KubernetesClientException e) {
+      throw new IllegalStateException("cannot read ScalableApp " + namespacedName + " from " + client.getMasterUrl()
+          + ": " + e.getMessage(), e);
+    }
+    if (app == null) {
+      throw new IllegalArgumentException("ScalableApp " + namespacedName + " not found on " + client.getMasterUrl()
+          + " (kubectl get scalableapps -n " + parts[0] + " lists that namespace's apps)");
+    }
+    return of(app, operator);
+  }
+
+  /**
+   * The app's profile. The replay always runs an HPA at the app's CPU target (the reactive baseline the forecast is
+   * measured against), so the floor is sized for one even where the app runs without it.
+   */
+  public static AppProfile of(ScalableApp app, PredictionSettings operator) {
+    String name = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+    PredictionSpec p = app.getSpec().getPrediction();
+    if (p == null || p.getQuery() == null || p.getQuery().isBlank()) {
+      throw new IllegalArgumentException("ScalableApp " + name + " has no spec.prediction.query: the what-if "
+          + "replays the demand history that query returns; set spec.prediction (query and targetPerReplica)");
+    }
+    if (p.getTargetPerReplica() == null) {
+      throw new IllegalArgumentException("ScalableApp " + name + " has no spec.prediction.targetPerReplica: the "
+          + "what-if sizes replicas with it");
+    }
+    AppScalingSpec engine;
+    try {
+      engine = ScalingSpecs.of(app, STEP).toBuilder().targetUtilization(ScalingSpecs.hpaTargetUtilization(app))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("ScalableApp " + name + ": " + e.getMessage(), e);
+    }
+    return new AppProfile(name, operator.prometheusFor(p), p.getQuery(), engine,
+        app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage());
+  }
+}
