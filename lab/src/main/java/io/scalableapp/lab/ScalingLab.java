@@ -11,6 +11,7 @@ import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
 import io.scalableapp.lab.frontier.FrontierRuns;
 import io.scalableapp.lab.frontier.ReactiveFrontier;
+import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.lab.hpa.HorizontalPodAutoscalerModel;
 import io.scalableapp.lab.hpa.HpaSettings;
 import io.scalableapp.lab.jump.JumpFloorTuning;
@@ -64,7 +65,8 @@ public final class ScalingLab {
     static final PredictiveRuns PREDICTIVE = new PredictiveRuns(HPA_MIN_REPLICAS, HPA_MAX_REPLICAS,
             HPA_TARGET_PERCENT, ScalingLab::newHpa);
     static final FrontierRuns FRONTIER = new FrontierRuns(HPA_TARGET_PERCENT, HPA_MIN_REPLICAS, ScalingLab::newHpa);
-    static final JumpFloorTuning TUNING = new JumpFloorTuning(FRONTIER, HPA_TARGET_PERCENT, ScalingLab::newHpa,
+    static final StabilisationSweep SWEEP = new StabilisationSweep(FRONTIER, HPA_MIN_REPLICAS, HPA_MAX_REPLICAS);
+    static final JumpFloorTuning TUNING = new JumpFloorTuning(SWEEP, HPA_TARGET_PERCENT, ScalingLab::newHpa,
             s -> PredictiveRuns.horizonMinutes(s, PREDICTIVE.spec(s, ForecastModel.AUTO)));
     static final List<ForecastDegradation> DEGRADATIONS = List.of(ForecastDegradation.bias(0.5),
             ForecastDegradation.bias(-0.5), ForecastDegradation.early(Duration.ofHours(1)));
@@ -160,7 +162,14 @@ public final class ScalingLab {
         }
         Path dir = options.traces() != null ? options.traces() : TraceCatalog.locate(Path.of(""));
         TraceCatalog catalog = new TraceCatalog(dir);
-        return List.of(catalog.nasa(), catalog.worldCup());
+        List<Trace> all = List.of(catalog.nasa(), catalog.worldCup());
+        for (String name : options.only()) {
+            if (all.stream().noneMatch(t -> t.name().equals(name))) {
+                throw new IllegalArgumentException("--only " + name + ": the catalog has "
+                        + all.stream().map(Trace::name).toList());
+            }
+        }
+        return options.only().isEmpty() ? all : all.stream().filter(t -> options.only().contains(t.name())).toList();
     }
 
     private static String tracesSource(LabOptions options) {
@@ -214,7 +223,7 @@ public final class ScalingLab {
                     () -> new StaticPolicy(label, staticReplicas)));
             List<EngineFloor> own = floors.stream().filter(f -> f.scenario().equals(s)).toList();
             for (HpaVariant variant : HpaVariant.values()) {
-                plan.addAll(FRONTIER.plan(s, variant));
+                plan.addAll(SWEEP.planAll(s, variant));
                 own.stream().filter(f -> f.kind() == PolicyKind.PREDICTIVE)
                         .forEach(f -> plan.add(PREDICTIVE.run(f, variant)));
                 Optional<JumpFloorTuning.Candidate> jump = tuning.stream()

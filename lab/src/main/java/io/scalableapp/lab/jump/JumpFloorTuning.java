@@ -4,8 +4,8 @@ import io.scalableapp.lab.experiment.PlannedRun;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
-import io.scalableapp.lab.frontier.FrontierRuns;
-import io.scalableapp.lab.frontier.ReactiveFrontier;
+import io.scalableapp.lab.frontier.ReactiveEnvelope;
+import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.lab.frontier.SameCost;
 import io.scalableapp.lab.hpa.HorizontalPodAutoscalerModel;
 import io.scalableapp.lab.metrics.ProvisioningMetrics;
@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Chooses a jump floor on the training part only: every {@link #CANDIDATES candidate} runs as the HPA's floor on
- * the last 30 % of the training minutes ({@link Scenario#validation()}), beside the reactive frontier of those
- * same minutes, and the candidate with the most fewer under-provisioned minutes than the same-cost HPA is kept
+ * the last 30 % of the training minutes ({@link Scenario#validation()}), beside the reactive envelope (CPU target x
+ * scale-down stabilisation window) of those same minutes, and the candidate with the most fewer under-provisioned minutes than the same-cost HPA is kept
  * if it beats it at all. Re-run with {@code make bench-scaling-tune} (the lab runs it before every report).
  */
 public final class JumpFloorTuning {
@@ -44,18 +44,18 @@ public final class JumpFloorTuning {
     }
 
     /** The validation of all candidates for one scenario and HPA variant, and the one kept, if any. */
-    public record Result(Scenario validation, HpaVariant variant, ReactiveFrontier frontier,
+    public record Result(Scenario validation, HpaVariant variant, ReactiveEnvelope envelope,
                          List<Candidate> candidates, Optional<Candidate> chosen) {
     }
 
-    private final FrontierRuns frontier;
+    private final StabilisationSweep reactive;
     private final int targetPercent;
     private final IntFunction<HorizontalPodAutoscalerModel> hpa;
     private final ToIntFunction<Scenario> horizonMinutes;
 
-    public JumpFloorTuning(FrontierRuns frontier, int targetPercent, IntFunction<HorizontalPodAutoscalerModel> hpa,
+    public JumpFloorTuning(StabilisationSweep reactive, int targetPercent, IntFunction<HorizontalPodAutoscalerModel> hpa,
                            ToIntFunction<Scenario> horizonMinutes) {
-        this.frontier = frontier;
+        this.reactive = reactive;
         this.targetPercent = targetPercent;
         this.hpa = hpa;
         this.horizonMinutes = horizonMinutes;
@@ -64,7 +64,7 @@ public final class JumpFloorTuning {
     /** The runs to choose with, on the validation part of {@code s}. */
     public List<PlannedRun> plan(Scenario s, HpaVariant variant) {
         Scenario validation = s.validation();
-        List<PlannedRun> runs = new ArrayList<>(frontier.plan(validation, variant));
+        List<PlannedRun> runs = new ArrayList<>(reactive.planAll(validation, variant));
         for (JumpFloor candidate : CANDIDATES) {
             runs.add(run(validation, variant, candidate, Optional.empty(), candidate.label()));
         }
@@ -73,7 +73,7 @@ public final class JumpFloorTuning {
 
     public Result choose(List<RunOutcome> outcomes, Scenario s, HpaVariant variant) {
         Scenario validation = s.validation();
-        ReactiveFrontier reactive = FrontierRuns.collect(outcomes, validation, variant);
+        ReactiveEnvelope envelope = StabilisationSweep.collect(outcomes, validation, variant);
         List<Candidate> candidates = new ArrayList<>();
         for (JumpFloor candidate : CANDIDATES) {
             RunOutcome o = outcomes.stream()
@@ -81,12 +81,12 @@ public final class JumpFloorTuning {
                             && r.kind() == PolicyKind.JUMP_FLOOR && r.policy().equals(candidate.label()))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no run for " + candidate.label()));
             candidates.add(new Candidate(candidate, o.metrics(),
-                    reactive.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes())));
+                    envelope.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes())));
         }
         Optional<Candidate> best = candidates.stream()
                 .filter(c -> c.sameCost().conclusive() && c.sameCost().reduction() > 0)
                 .max(Comparator.comparingDouble(c -> c.sameCost().reduction()));
-        return new Result(validation, variant, reactive, candidates, best);
+        return new Result(validation, variant, envelope, candidates, best);
     }
 
     /** The HPA at the reference target with {@code floor} (and optionally another floor) as minReplicas. */
