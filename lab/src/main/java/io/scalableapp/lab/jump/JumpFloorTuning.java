@@ -1,5 +1,6 @@
 package io.scalableapp.lab.jump;
 
+import io.scalableapp.engine.decision.SurgeHold;
 import io.scalableapp.lab.experiment.PlannedRun;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
@@ -13,6 +14,7 @@ import io.scalableapp.lab.sim.FloorSchedule;
 import io.scalableapp.lab.sim.HpaPolicy;
 import io.scalableapp.lab.sim.HpaVariant;
 import io.scalableapp.lab.sim.RecordedFloor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,14 +31,17 @@ import java.util.stream.Stream;
  */
 public final class JumpFloorTuning {
 
-    /** The HPA's headroom at a 70 % target: a bigger one-minute jump outruns it. */
-    static final double HPA_HEADROOM_JUMP = 1 / 0.7;
+    /** The lab's HPA target (ScalingLab's reference), at which the surge hold sizes its replicas. */
+    static final double HPA_TARGET_UTILIZATION = 0.7;
+    /** The HPA's headroom at that target: a bigger one-minute jump outruns it. */
+    static final double HPA_HEADROOM_JUMP = 1 / HPA_TARGET_UTILIZATION;
 
     public static final List<JumpFloor> CANDIDATES = Stream.concat(
             Stream.of(0.9, 0.95, 0.99).flatMap(q -> Stream.of(60, 1440).flatMap(history -> Stream.of(1, 10)
                     .map(level -> (JumpFloor) new ShortTermQuantileFloor(q, history, level)))),
-            Stream.of(15, 60, 240).flatMap(hold -> Stream.of(1.0, HPA_HEADROOM_JUMP)
-                    .map(factor -> (JumpFloor) new RegimeHoldFloor(HPA_HEADROOM_JUMP, 10, hold, factor))))
+            Stream.of(1.25, HPA_HEADROOM_JUMP, 2.0).flatMap(ratio -> Stream.of(15, 60, 240)
+                    .map(hold -> (JumpFloor) new SurgeHoldFloor(new SurgeHold(ratio, Duration.ofMinutes(hold)),
+                            HPA_TARGET_UTILIZATION))))
             .toList();
 
     /** One candidate's validation figures. */
