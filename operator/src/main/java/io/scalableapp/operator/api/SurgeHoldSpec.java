@@ -14,12 +14,12 @@ public class SurgeHoldSpec {
   public static final long LEVEL_WINDOW_SECONDS = 10 * DurationCel.MINUTE;
 
   @JsonPropertyDescription("A step of demand counts as a jump when it exceeds the mean of the 10 minutes before it "
-      + "by more than this factor, e.g. 1.43: more than the headroom of a 70 % CPU target, so the HPA falls short "
-      + "for a pod start-up. Above 1, at most 100.")
-  @Default("1.43")
+      + "by more than this factor. Default 1.25, the ratio the scaling lab chose on NASA's training part (1.43 would be "
+      + "the headroom of a 70 % CPU target). Above 1, at most 100.")
+  @Default("1.25")
   @ValidationRule(value = "self > 1.0 && self <= 100.0",
       message = "prediction.surgeHold.jumpRatio must be above 1 (a jump is demand above its recent level) and at most 100")
-  private Double jumpRatio = 1.43;
+  private Double jumpRatio = 1.25;
 
   @JsonPropertyDescription("After a jump, the floor keeps the replicas (at targetPerReplica) for the highest demand "
       + "of this long, until this long has passed without another jump; from 1m to 6h, and at most the lookback "

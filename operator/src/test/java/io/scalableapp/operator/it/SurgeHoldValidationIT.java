@@ -47,7 +47,7 @@ class SurgeHoldValidationIT {
 
     SurgeHoldSpec stored = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name())
         .withName("defaults").get().getSpec().getPrediction().getSurgeHold();
-    assertThat(stored.getJumpRatio()).isEqualTo(1.43);
+    assertThat(stored.getJumpRatio()).isEqualTo(1.25);
     assertThat(stored.getHoldFor()).isEqualTo("1h");
   }
 

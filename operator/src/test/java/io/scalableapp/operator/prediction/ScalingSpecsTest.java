@@ -90,7 +90,7 @@ class ScalingSpecsTest {
     app.getSpec().getPrediction().setSurgeHold(surge);
 
     assertThat(ScalingSpecs.of(app, Duration.ofMinutes(1)).surgeHold())
-        .contains(new SurgeHold(1.43, Duration.ofHours(1)));
+        .contains(new SurgeHold(1.25, Duration.ofHours(1)));
 
     surge.setJumpRatio(2.0);
     surge.setHoldFor("15m");
