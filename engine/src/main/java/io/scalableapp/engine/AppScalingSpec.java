@@ -1,6 +1,7 @@
 package io.scalableapp.engine;
 
 import io.scalableapp.engine.decision.FloorLimits;
+import io.scalableapp.engine.decision.SurgeHold;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Seasonality;
 import io.scalableapp.engine.schedule.FloorSchedule;
@@ -48,6 +49,8 @@ import java.util.Optional;
  *                                    targetPerReplica is full capacity); only the learned margin uses it
  * @param schedules                   user windows that raise or cap the floor, see
  *                                    {@link io.scalableapp.engine.schedule.ScheduledFloors} (default none)
+ * @param surgeHold                   after a sudden jump of demand, hold capacity for the recent peak (see
+ *                                    {@link SurgeHold}); combined with the forecast floor by max() (default none)
  */
 public record AppScalingSpec(
         ScalingMode mode,
@@ -74,10 +77,12 @@ public record AppScalingSpec(
         double marginQuantile,
         double maxMargin,
         double targetUtilization,
-        List<FloorSchedule> schedules) {
+        List<FloorSchedule> schedules,
+        Optional<SurgeHold> surgeHold) {
 
     public AppScalingSpec {
         schedules = List.copyOf(schedules);
+        Objects.requireNonNull(surgeHold, "surgeHold");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(seasonality, "seasonality");
         Objects.requireNonNull(model, "model");
@@ -99,6 +104,10 @@ public record AppScalingSpec(
         }
         if (lookback.compareTo(step) <= 0) {
             throw new IllegalArgumentException("lookback must be longer than step");
+        }
+        if (surgeHold.isPresent() && surgeHold.get().reach().compareTo(lookback) > 0) {
+            throw new IllegalArgumentException("surgeHold.holdFor plus " + SurgeHold.LEVEL_WINDOW.toMinutes()
+                    + " min must fit in lookback: the hold is recomputed from the fetched history");
         }
         new FloorLimits(minReplicas, maxReplicas, scaleUpReplicasPerMinute, scaleDownFractionPerMinute,
                 scaleDownStabilization); // fails fast on bad limits
@@ -141,6 +150,7 @@ public record AppScalingSpec(
         b.maxMargin = maxMargin;
         b.targetUtilization = targetUtilization;
         b.schedules = schedules;
+        b.surgeHold = surgeHold.orElse(null);
         return b;
     }
 
@@ -171,6 +181,7 @@ public record AppScalingSpec(
         private double maxMargin = 2.0;
         private double targetUtilization = 1.0;
         private List<FloorSchedule> schedules = List.of();
+        private SurgeHold surgeHold;
 
         private Builder() {
         }
@@ -201,13 +212,16 @@ public record AppScalingSpec(
         public Builder maxMargin(double v) { maxMargin = v; return this; }
         public Builder targetUtilization(double v) { targetUtilization = v; return this; }
         public Builder schedules(List<FloorSchedule> v) { schedules = v; return this; }
+        /** null (the default) turns the surge hold off. */
+        public Builder surgeHold(SurgeHold v) { surgeHold = v; return this; }
 
         public AppScalingSpec build() {
             return new AppScalingSpec(mode, targetPerReplica, minReplicas, maxReplicas, step, lookback,
                     Optional.ofNullable(horizon), horizonMargin, seasonality, model, headroom,
                     scaleUpReplicasPerMinute, scaleDownFractionPerMinute, scaleDownStabilization, holdDuration,
                     staleAfter, absurdFactor, maxForecastError, accuracyWindow, minAccuracySamples,
-                    modelReselectEvery, marginQuantile, maxMargin, targetUtilization, schedules);
+                    modelReselectEvery, marginQuantile, maxMargin, targetUtilization, schedules,
+                    Optional.ofNullable(surgeHold));
         }
     }
 }

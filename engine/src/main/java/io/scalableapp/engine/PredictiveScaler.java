@@ -4,6 +4,7 @@ import io.scalableapp.engine.decision.AccuracyGate;
 import io.scalableapp.engine.decision.FloorDecider;
 import io.scalableapp.engine.decision.PeakResidualTracker;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.decision.SurgeHold;
 import io.scalableapp.engine.forecast.Forecast;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandCheck;
@@ -21,7 +22,8 @@ import java.util.Objects;
  * The engine's entry point: fetch demand, forecast it, and recommend a replica floor.
  *
  * <p>Pipeline (after Flink's autoscaler): collect ({@link DemandSource} + {@link DemandValidator})
- * -> forecast and judge accuracy ({@link ForecastStage}, accuracy gate) -> decide
+ * -> forecast and judge accuracy ({@link ForecastStage}, accuracy gate) -> raise for a recent surge
+ * ({@link SurgeHold}, if set) -> schedules -> decide
  * ({@link FloorDecider}). Applying the floor is the caller's job. All time comes from the injected
  * clock, so a replay with a simulated clock runs exactly the production logic.
  *
@@ -59,6 +61,15 @@ public final class PredictiveScaler {
 
     /** What the floor should be before bounds and limits, and why. */
     private record Proposal(int desired, Reason reason, String message, Forecast forecast, double peak) {
+        /** A surge hold raises the floor to the recent peak after a jump; the forecast floor stands if higher. */
+        Proposal surged(SurgeHold.Hold hold, Duration holdFor, Instant now) {
+            if (hold.replicas() <= desired) {
+                return this;
+            }
+            return new Proposal(hold.replicas(), Reason.SURGE_HOLD, message + "; " + hold.describe(holdFor, now),
+                    forecast, peak);
+        }
+
         /** The schedules in force have the last word before bounds and limits. */
         Proposal scheduled(ScheduledFloors.Adjustment adjustment) {
             if (!adjustment.changed(desired)) {
@@ -83,6 +94,12 @@ public final class PredictiveScaler {
         Proposal proposal;
         if (check.available()) {
             proposal = proposeFromDemand(spec, check, horizon, state, now);
+            if (spec.surgeHold().isPresent()) {
+                SurgeHold surge = spec.surgeHold().get();
+                Proposal forecastOnly = proposal;
+                proposal = surge.at(check.series(), spec.targetPerReplica(), now)
+                        .map(hold -> forecastOnly.surged(hold, surge.holdFor(), now)).orElse(proposal);
+            }
             // Only a completed evaluation counts as good: a forecast that throws must not keep extending the hold.
             state.metricsGood(now);
         } else {

@@ -9,14 +9,20 @@ import java.util.List;
  * repeatable; when given, only these traces are replayed, named after the file unless NAME is set),
  * {@code --out DIR} (default docs/scaling-lab), {@code --traces DIR} (the NASA and WorldCup files; default
  * ../shared/traces beside the repository), {@code --threads N} (default: available processors),
- * {@code --no-published} (skip the 5-minute NASA protocol), {@code --tune-only} (choose the jump floors on the
+ * {@code --no-published} (skip the 5-minute NASA protocol), {@code --only NAME} (replay only the catalog trace of
+ * that name, e.g. NASA-1995; repeatable), {@code --tune-only} (choose the jump floors on the
  * training parts, print the tables, write nothing).
  */
-record LabOptions(Path out, Path traces, List<UserTrace> userTraces, int threads, boolean published,
-                  boolean tuneOnly) {
+record LabOptions(Path out, Path traces, List<UserTrace> userTraces, List<String> only, int threads,
+                  boolean published, boolean tuneOnly) {
 
     static final String USAGE = "usage: [--trace [NAME=]FILE]... [--out DIR] [--traces DIR] [--threads N] "
-            + "[--no-published] [--tune-only]";
+            + "[--no-published] [--only NAME]... [--tune-only]";
+
+    /** Options for the given traces only, every catalog trace otherwise (as {@link WhatIf} builds them). */
+    LabOptions(Path out, Path traces, List<UserTrace> userTraces, int threads, boolean published, boolean tuneOnly) {
+        this(out, traces, userTraces, List.of(), threads, published, tuneOnly);
+    }
 
     /** A trace the user passed, and the name the report gives it. */
     record UserTrace(String name, Path file) {
@@ -36,6 +42,7 @@ record LabOptions(Path out, Path traces, List<UserTrace> userTraces, int threads
         Path out = Path.of("docs/scaling-lab");
         Path traces = null;
         List<UserTrace> user = new ArrayList<>();
+        List<String> only = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
         boolean published = true;
         boolean tuneOnly = false;
@@ -46,11 +53,12 @@ record LabOptions(Path out, Path traces, List<UserTrace> userTraces, int threads
                 case "--trace" -> user.add(UserTrace.parse(value(args, ++i)));
                 case "--threads" -> threads = Integer.parseInt(value(args, ++i));
                 case "--no-published" -> published = false;
+                case "--only" -> only.add(value(args, ++i));
                 case "--tune-only" -> tuneOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
-        return new LabOptions(out, traces, user, threads, published && user.isEmpty(), tuneOnly);
+        return new LabOptions(out, traces, user, only, threads, published && user.isEmpty(), tuneOnly);
     }
 
     private static String value(String[] args, int i) {

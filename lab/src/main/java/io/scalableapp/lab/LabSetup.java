@@ -8,6 +8,7 @@ import io.scalableapp.engine.replay.hpa.HpaSettings;
 import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.cluster.CapacityRule;
 import io.scalableapp.lab.frontier.FrontierRuns;
+import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.lab.jump.JumpFloorTuning;
 import io.scalableapp.lab.predictive.PredictiveRuns;
 import io.scalableapp.lab.report.Format;
@@ -44,6 +45,8 @@ final class LabSetup {
     final String engineNote;
     final PredictiveRuns predictive;
     final FrontierRuns frontier;
+    /** The frontier across scale-down stabilisation windows too: the same-cost HPA is its lower envelope. */
+    final StabilisationSweep sweep;
     final JumpFloorTuning tuning;
 
     private LabSetup(int hpaTargetPercent, int minReplicas, int maxReplicas, Sizing sizing,
@@ -58,7 +61,8 @@ final class LabSetup {
         this.engineNote = engineNote;
         this.predictive = new PredictiveRuns(hpaTargetPercent, this::newHpa, specs);
         this.frontier = new FrontierRuns(hpaTargetPercent, minReplicas, this::newHpa);
-        this.tuning = new JumpFloorTuning(frontier, hpaTargetPercent, this::newHpa,
+        this.sweep = new StabilisationSweep(frontier, minReplicas, maxReplicas);
+        this.tuning = new JumpFloorTuning(sweep, hpaTargetPercent, this::newHpa,
                 s -> PredictiveRuns.horizonMinutes(s, predictive.spec(s, ForecastModel.AUTO)));
     }
 

@@ -153,7 +153,14 @@ public final class ScalingLab {
         }
         Path dir = options.traces() != null ? options.traces() : TraceCatalog.locate(Path.of(""));
         TraceCatalog catalog = new TraceCatalog(dir);
-        return List.of(catalog.nasa(), catalog.worldCup());
+        List<Trace> all = List.of(catalog.nasa(), catalog.worldCup());
+        for (String name : options.only()) {
+            if (all.stream().noneMatch(t -> t.name().equals(name))) {
+                throw new IllegalArgumentException("--only " + name + ": the catalog has "
+                        + all.stream().map(Trace::name).toList());
+            }
+        }
+        return options.only().isEmpty() ? all : all.stream().filter(t -> options.only().contains(t.name())).toList();
     }
 
     private static String tracesSource(LabOptions options) {
@@ -207,7 +214,7 @@ public final class ScalingLab {
                     () -> new StaticPolicy(label, staticReplicas)));
             List<EngineFloor> own = floors.stream().filter(f -> f.scenario().equals(s)).toList();
             for (HpaVariant variant : HpaVariant.values()) {
-                plan.addAll(setup.frontier.plan(s, variant));
+                plan.addAll(setup.sweep.planAll(s, variant));
                 own.stream().filter(f -> f.kind() == PolicyKind.PREDICTIVE)
                         .forEach(f -> plan.add(setup.predictive.run(f, variant)));
                 Optional<JumpFloorTuning.Candidate> jump = tuning.stream()

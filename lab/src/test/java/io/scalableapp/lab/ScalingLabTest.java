@@ -27,6 +27,9 @@ class ScalingLabTest {
                 .contains("| nasa-3-days-5m-rate, startup 60 s | ideal HPA | predictive AUTO |")
                 .contains("| nasa-3-days-5m-rate, startup 180 s | realistic HPA | predictive HOLT_WINTERS |")
                 .contains("## Jump floors, chosen on the training part")
+                .contains("## Reactive envelope: CPU target x scale-down stabilisation")
+                .contains("| nasa-3-days-5m-rate, startup 60 s | realistic HPA | 45 % | 60 min |")
+                .contains("| surge hold: jump > x1.43, hold 60 min |")
                 .contains("`nasa-3-days-5m-rate.json`")
                 .doesNotContain("Against published figures");
         for (String png : new String[] {"frontier-nasa-3-days-5m-rate-startup-60s.png",

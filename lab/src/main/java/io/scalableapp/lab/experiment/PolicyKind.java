@@ -7,6 +7,8 @@ public enum PolicyKind {
     REACTIVE,
     /** The reactive HPA at another target of the frontier sweep. */
     FRONTIER,
+    /** The reactive HPA at a CPU target with a longer scale-down stabilisation window (the envelope's sweep). */
+    STABILISATION_SWEEP,
     PREDICTIVE,
     DEGRADED,
     /** A floor sized on short-term jumps (alone or with the engine's floor), chosen on the training part. */

@@ -1,11 +1,12 @@
 package io.scalableapp.lab.jump;
 
+import io.scalableapp.engine.decision.SurgeHold;
 import io.scalableapp.lab.experiment.PlannedRun;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
-import io.scalableapp.lab.frontier.FrontierRuns;
-import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
+import io.scalableapp.lab.frontier.ReactiveEnvelope;
+import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.engine.replay.frontier.SameCost;
 import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
 import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
@@ -13,6 +14,7 @@ import io.scalableapp.engine.replay.sim.FloorSchedule;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.engine.replay.sim.RecordedFloor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,20 +25,23 @@ import java.util.stream.Stream;
 
 /**
  * Chooses a jump floor on the training part only: every {@link #CANDIDATES candidate} runs as the HPA's floor on
- * the last 30 % of the training minutes ({@link Scenario#validation()}), beside the reactive frontier of those
- * same minutes, and the candidate with the most fewer under-provisioned minutes than the same-cost HPA is kept
+ * the last 30 % of the training minutes ({@link Scenario#validation()}), beside the reactive envelope (CPU target x
+ * scale-down stabilisation window) of those same minutes, and the candidate with the most fewer under-provisioned minutes than the same-cost HPA is kept
  * if it beats it at all. Re-run with {@code make bench-scaling-tune} (the lab runs it before every report).
  */
 public final class JumpFloorTuning {
 
-    /** The HPA's headroom at a 70 % target: a bigger one-minute jump outruns it. */
-    static final double HPA_HEADROOM_JUMP = 1 / 0.7;
+    /** The lab's HPA target (ScalingLab's reference), at which the surge hold sizes its replicas. */
+    static final double HPA_TARGET_UTILIZATION = 0.7;
+    /** The HPA's headroom at that target: a bigger one-minute jump outruns it. */
+    static final double HPA_HEADROOM_JUMP = 1 / HPA_TARGET_UTILIZATION;
 
     public static final List<JumpFloor> CANDIDATES = Stream.concat(
             Stream.of(0.9, 0.95, 0.99).flatMap(q -> Stream.of(60, 1440).flatMap(history -> Stream.of(1, 10)
                     .map(level -> (JumpFloor) new ShortTermQuantileFloor(q, history, level)))),
-            Stream.of(15, 60, 240).flatMap(hold -> Stream.of(1.0, HPA_HEADROOM_JUMP)
-                    .map(factor -> (JumpFloor) new RegimeHoldFloor(HPA_HEADROOM_JUMP, 10, hold, factor))))
+            Stream.of(1.25, HPA_HEADROOM_JUMP, 2.0).flatMap(ratio -> Stream.of(15, 60, 240)
+                    .map(hold -> (JumpFloor) new SurgeHoldFloor(new SurgeHold(ratio, Duration.ofMinutes(hold)),
+                            HPA_TARGET_UTILIZATION))))
             .toList();
 
     /** One candidate's validation figures. */
@@ -44,18 +49,18 @@ public final class JumpFloorTuning {
     }
 
     /** The validation of all candidates for one scenario and HPA variant, and the one kept, if any. */
-    public record Result(Scenario validation, HpaVariant variant, ReactiveFrontier frontier,
+    public record Result(Scenario validation, HpaVariant variant, ReactiveEnvelope envelope,
                          List<Candidate> candidates, Optional<Candidate> chosen) {
     }
 
-    private final FrontierRuns frontier;
+    private final StabilisationSweep reactive;
     private final int targetPercent;
     private final IntFunction<HorizontalPodAutoscalerModel> hpa;
     private final ToIntFunction<Scenario> horizonMinutes;
 
-    public JumpFloorTuning(FrontierRuns frontier, int targetPercent, IntFunction<HorizontalPodAutoscalerModel> hpa,
+    public JumpFloorTuning(StabilisationSweep reactive, int targetPercent, IntFunction<HorizontalPodAutoscalerModel> hpa,
                            ToIntFunction<Scenario> horizonMinutes) {
-        this.frontier = frontier;
+        this.reactive = reactive;
         this.targetPercent = targetPercent;
         this.hpa = hpa;
         this.horizonMinutes = horizonMinutes;
@@ -64,7 +69,7 @@ public final class JumpFloorTuning {
     /** The runs to choose with, on the validation part of {@code s}. */
     public List<PlannedRun> plan(Scenario s, HpaVariant variant) {
         Scenario validation = s.validation();
-        List<PlannedRun> runs = new ArrayList<>(frontier.plan(validation, variant));
+        List<PlannedRun> runs = new ArrayList<>(reactive.planAll(validation, variant));
         for (JumpFloor candidate : CANDIDATES) {
             runs.add(run(validation, variant, candidate, Optional.empty(), candidate.label()));
         }
@@ -73,7 +78,7 @@ public final class JumpFloorTuning {
 
     public Result choose(List<RunOutcome> outcomes, Scenario s, HpaVariant variant) {
         Scenario validation = s.validation();
-        ReactiveFrontier reactive = FrontierRuns.collect(outcomes, validation, variant);
+        ReactiveEnvelope envelope = StabilisationSweep.collect(outcomes, validation, variant);
         List<Candidate> candidates = new ArrayList<>();
         for (JumpFloor candidate : CANDIDATES) {
             RunOutcome o = outcomes.stream()
@@ -81,12 +86,12 @@ public final class JumpFloorTuning {
                             && r.kind() == PolicyKind.JUMP_FLOOR && r.policy().equals(candidate.label()))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no run for " + candidate.label()));
             candidates.add(new Candidate(candidate, o.metrics(),
-                    reactive.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes())));
+                    envelope.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes())));
         }
         Optional<Candidate> best = candidates.stream()
                 .filter(c -> c.sameCost().conclusive() && c.sameCost().reduction() > 0)
                 .max(Comparator.comparingDouble(c -> c.sameCost().reduction()));
-        return new Result(validation, variant, reactive, candidates, best);
+        return new Result(validation, variant, envelope, candidates, best);
     }
 
     /** The HPA at the reference target with {@code floor} (and optionally another floor) as minReplicas. */

@@ -7,6 +7,9 @@ import io.scalableapp.engine.replay.frontier.FrontierPoint;
 import io.scalableapp.lab.frontier.FrontierRuns;
 import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
 import io.scalableapp.engine.replay.frontier.SameCost;
+import io.scalableapp.lab.frontier.ReactiveEnvelope;
+import io.scalableapp.lab.frontier.StabilisationSweep;
+import io.scalableapp.lab.frontier.SweepPoint;
 import io.scalableapp.lab.jump.JumpFloorTuning;
 import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
 import io.scalableapp.lab.metrics.SuddenJumps;
@@ -75,6 +78,7 @@ public final class LabReport {
                 .append("[../scaling-lab-analysis.md](../scaling-lab-analysis.md). Runtime of the run that wrote ")
                 .append("this file: ").append(in.runtime()).append(".\n\n");
         md.append(sameCostSection(in)).append('\n');
+        md.append(envelopeSection(in)).append('\n');
         md.append(frontierFigures(in)).append('\n');
         md.append(referenceSection(in)).append('\n');
         md.append(tuningSection(in)).append('\n');
@@ -116,29 +120,62 @@ public final class LabReport {
                 .append("same HPA without a floor is swept over CPU targets ")
                 .append(ReactiveFrontier.TARGETS.get(0)).append(" .. ")
                 .append(ReactiveFrontier.TARGETS.get(ReactiveFrontier.TARGETS.size() - 1))
-                .append(" % (the frontier), and the policy's under-provisioned minutes are set against the ")
-                .append("frontier's at the policy's replica-hours, interpolated linearly between the two targets ")
-                .append("that bracket them. Outside the frontier's range the nearest end is used and the row says so: ")
-                .append("a policy cheaper than every target and no worse than the cheapest is conclusive (the ")
-                .append("same-cost HPA could only be worse); a policy costlier than every target is not. ")
-                .append("Both HPA variants are reported, each against its own frontier. Goal: ")
+                .append(" % and over scale-down stabilisation windows of 5 (the default), ")
+                .append(StabilisationSweep.LONGER_WINDOWS.stream().map(w -> String.valueOf(w.toMinutes()))
+                        .reduce((a, b) -> a + ", " + b).orElseThrow())
+                .append(" min. The same-cost HPA is the best of them at the policy's replica-hours: the lower ")
+                .append("envelope of all swept points (see \"Reactive envelope\"), interpolated linearly between ")
+                .append("the two envelope points that bracket the policy's cost. Outside the envelope's range the ")
+                .append("nearest end is used and the row says so: a policy cheaper than every point and no worse ")
+                .append("than the cheapest is conclusive (the same-cost HPA could only be worse); a policy costlier ")
+                .append("than every point is not. The last column repeats the comparison with the CPU-target ")
+                .append("frontier alone (default window). Both HPA variants are reported, each against its own sweep. ")
+                .append("Goal (judged on the envelope): ")
                 .append(Math.round(NASA_GOAL_REDUCTION * 100)).append(" % fewer than the same-cost HPA on ")
                 .append(TraceCatalog.NASA).append(" at every startup delay, never worse on any trace. Test part only.\n\n");
         MarkdownTable t = new MarkdownTable("scenario", "HPA", "policy", "replica-hours", "under-prov. min",
-                "same-cost HPA under-prov. min", "vs same-cost HPA", "cost against the frontier", "goal met");
+                "same-cost HPA under-prov. min", "vs same-cost HPA", "cost against the envelope", "goal met",
+                "vs CPU-target frontier only");
         for (Scenario s : in.scenarios()) {
             for (HpaVariant variant : HpaVariant.values()) {
-                ReactiveFrontier frontier = FrontierRuns.collect(in.outcomes(), s, variant);
+                ReactiveEnvelope envelope = StabilisationSweep.collect(in.outcomes(), s, variant);
+                ReactiveFrontier targetsOnly = FrontierRuns.collect(in.outcomes(), s, variant);
                 for (RunOutcome o : of(in, s)) {
                     if (!WITH_FLOOR.contains(o.kind()) || o.variant() != variant) {
                         continue;
                     }
-                    SameCost c = frontier.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes());
+                    SameCost c = envelope.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes());
+                    SameCost f = targetsOnly.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes());
                     boolean met = c.conclusive() && c.reduction() >= goalReduction(s.trace().name());
                     t.row(s.label(), variant.label(), o.policy(), Format.num(c.replicaHours(), 0),
                             Format.num(c.underProvisionedMinutes(), 1),
                             Format.num(c.frontierUnderProvisionedMinutes(), 1), reduction(c), position(c),
-                            met ? "yes" : "**no**");
+                            met ? "yes" : "**no**",
+                            reduction(f) + (f.position() == SameCost.Position.WITHIN_FRONTIER ? "" : " (outside)"));
+                }
+            }
+        }
+        return md.append(t.render()).toString();
+    }
+
+    private static String envelopeSection(Input in) {
+        StringBuilder md = new StringBuilder("## Reactive envelope: CPU target x scale-down stabilisation\n\n");
+        md.append("The reactive HPA with no floor at every CPU target and scale-down stabilisation window swept, ")
+                .append("test part. \"On envelope\": no other swept point of the same HPA variant has both fewer or ")
+                .append("equal replica-hours and fewer under-provisioned minutes; these points, joined by straight ")
+                .append("lines, are the same-cost HPA of the headline.\n\n");
+        MarkdownTable t = new MarkdownTable("scenario", "HPA", "CPU target", "scale-down window", "replica-hours",
+                "under-prov. min", "on envelope");
+        for (Scenario s : in.scenarios()) {
+            for (HpaVariant variant : HpaVariant.values()) {
+                ReactiveEnvelope envelope = StabilisationSweep.collect(in.outcomes(), s, variant);
+                List<SweepPoint> points = new ArrayList<>(envelope.points());
+                points.sort(java.util.Comparator.comparing(SweepPoint::scaleDownWindow)
+                        .thenComparing(SweepPoint::targetPercent));
+                for (SweepPoint p : points) {
+                    t.row(s.label(), variant.label(), p.targetPercent() + " %", p.scaleDownWindow().toMinutes() + " min",
+                            Format.num(p.replicaHours(), 0), Format.num(p.underProvisionedMinutes(), 1),
+                            envelope.onEnvelope(p) ? "yes" : "");
                 }
             }
         }
@@ -157,8 +194,8 @@ public final class LabReport {
     private static String position(SameCost c) {
         return switch (c.position()) {
             case WITHIN_FRONTIER -> "within";
-            case CHEAPER_THAN_FRONTIER -> "cheaper than every target";
-            case COSTLIER_THAN_FRONTIER -> "costlier than every target (inconclusive)";
+            case CHEAPER_THAN_FRONTIER -> "cheaper than every point";
+            case COSTLIER_THAN_FRONTIER -> "costlier than every point (inconclusive)";
         };
     }
 
@@ -230,7 +267,8 @@ public final class LabReport {
                 .append("the engine's horizon, or a hold after a detected regime change), each run as the floor of ")
                 .append("the HPA at ").append(in.referenceTarget()).append(" % on the last ")
                 .append(Math.round(Scenario.VALIDATION_FRACTION * 100))
-                .append(" % of the training part and compared with the frontier of those same minutes. Kept: the ")
+                .append(" % of the training part and compared with the reactive envelope (CPU target x scale-down window) of "
+                        + "those same minutes. Kept: the ")
                 .append("candidate with the largest conclusive reduction against the same-cost HPA, if any beats it; ")
                 .append("the kept one then runs on the test part alone (\"reactive + jump floor\") and combined with ")
                 .append("each engine floor by max(). Re-run the choice alone with `make bench-scaling-tune`.\n\n");
@@ -281,7 +319,8 @@ public final class LabReport {
                 String.format(Locale.ROOT, "of which after a jump > x%.2f", jumpRatio), "unserved %", "replica-hours",
                 "vs HPA", "scaling actions");
         for (RunOutcome o : of(in, s)) {
-            if (o.kind() == PolicyKind.DEGRADED || o.kind() == PolicyKind.FRONTIER) {
+            if (o.kind() == PolicyKind.DEGRADED || o.kind() == PolicyKind.FRONTIER
+                    || o.kind() == PolicyKind.STABILISATION_SWEEP) {
                 continue;
             }
             ProvisioningMetrics ref = o.variant() == null ? null

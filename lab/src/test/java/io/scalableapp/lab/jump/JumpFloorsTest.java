@@ -2,7 +2,9 @@ package io.scalableapp.lab.jump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scalableapp.engine.decision.SurgeHold;
 import io.scalableapp.engine.replay.trace.Trace;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class JumpFloorsTest {
         double[] spike = calm.clone();
         spike[150] = 10_000;
         ShortTermQuantileFloor q = new ShortTermQuantileFloor(0.99, 60, 1);
-        RegimeHoldFloor hold = new RegimeHoldFloor(1.5, 10, 30, 1.0);
+        SurgeHoldFloor hold = new SurgeHoldFloor(new SurgeHold(1.5, Duration.ofMinutes(30)), 1.0);
 
         assertThat(q.floors(trace(spike), 100, 151, 10, 2)).containsExactly(q.floors(trace(calm), 100, 151, 10, 2));
         assertThat(hold.floors(trace(spike), 100, 151, 10, 2))
@@ -59,7 +61,7 @@ class JumpFloorsTest {
     void aDetectedJumpHoldsCapacityForTheRecentPeakThenLetsGo() {
         double[] d = constant(200, 100);
         d[100] = 300;
-        RegimeHoldFloor hold = new RegimeHoldFloor(1.5, 10, 30, 1.0);
+        SurgeHoldFloor hold = new SurgeHoldFloor(new SurgeHold(1.5, Duration.ofMinutes(30)), 1.0);
 
         int[] floors = hold.floors(trace(d), 95, 140, 10, 2);
 
@@ -67,6 +69,16 @@ class JumpFloorsTest {
         assertThat(floors[101 - 95]).isEqualTo(30);
         assertThat(floors[130 - 95]).isEqualTo(30);
         assertThat(floors[131 - 95]).isEqualTo(1);
+    }
+
+    @Test
+    void theSurgeHoldSizesAtTheHpaTargetLikeTheOperatorsFloor() {
+        double[] d = constant(200, 100);
+        d[100] = 280;
+        SurgeHoldFloor hold = new SurgeHoldFloor(new SurgeHold(1.5, Duration.ofMinutes(30)), 0.7);
+
+        // 280 at 10 per replica x 0.7 = 7 per replica: 40 replicas
+        assertThat(hold.floors(trace(d), 101, 102, 10, 2)).containsExactly(40);
     }
 
     @Test

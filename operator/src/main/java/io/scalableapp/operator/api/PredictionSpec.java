@@ -28,6 +28,11 @@ import java.util.List;
 @ValidationRule(value = "self.mode != 'Off' || !has(self.schedules) || size(self.schedules) == 0",
     message = "prediction.schedules act on the prediction floor: set prediction.mode to Enforce "
         + "(or Shadow to see them in status first)")
+@ValidationRule(value = "!has(self.surgeHold) || !has(self.surgeHold.holdFor) || !self.surgeHold.holdFor"
+    + DurationCel.READABLE + " || !self.lookback" + DurationCel.READABLE + " || self.surgeHold.holdFor"
+    + DurationCel.IN_SECONDS + " + " + SurgeHoldSpec.LEVEL_WINDOW_SECONDS + " <= self.lookback" + DurationCel.IN_SECONDS,
+    message = "prediction.surgeHold.holdFor plus 10m must fit in prediction.lookback: the hold is recomputed from "
+        + "the fetched history")
 public class PredictionSpec {
   public static final int MAX_SCHEDULES = 20;
 
@@ -172,6 +177,12 @@ public class PredictionSpec {
       message = "prediction.schedules names must be unique")
   private List<PredictionSchedule> schedules = new ArrayList<>();
 
+  @JsonPropertyDescription("Hold capacity through a bursty spell: after a minute whose demand jumps above "
+      + "jumpRatio x its recent level, the floor keeps replicas for the highest demand of the last holdFor "
+      + "(at targetPerReplica) until holdFor passes without another jump; combined with the forecast floor by max(). "
+      + "Recomputed from the fetched history at every evaluation, so a restart keeps it. Absent: off.")
+  private SurgeHoldSpec surgeHold;
+
   public Mode getMode() { return mode; }
   public void setMode(Mode mode) { this.mode = mode; }
   public String getQuery() { return query; }
@@ -200,6 +211,8 @@ public class PredictionSpec {
   public void setMaxForecastErrorPercent(int value) { this.maxForecastErrorPercent = value; }
   public List<PredictionSchedule> getSchedules() { return schedules; }
   public void setSchedules(List<PredictionSchedule> schedules) { this.schedules = schedules; }
+  public SurgeHoldSpec getSurgeHold() { return surgeHold; }
+  public void setSurgeHold(SurgeHoldSpec surgeHold) { this.surgeHold = surgeHold; }
   public String getPrometheusUrl() { return prometheusUrl; }
   public void setPrometheusUrl(String prometheusUrl) { this.prometheusUrl = prometheusUrl; }
 }

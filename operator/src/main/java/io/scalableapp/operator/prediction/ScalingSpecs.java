@@ -2,12 +2,14 @@ package io.scalableapp.operator.prediction;
 
 import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.ScalingMode;
+import io.scalableapp.engine.decision.SurgeHold;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Seasonality;
 import io.scalableapp.engine.schedule.FloorSchedule;
 import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.SurgeHoldSpec;
 import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +41,14 @@ public final class ScalingSpecs {
     if (p.getHorizon() != null) {
       builder.horizon(DurationText.parse(p.getHorizon()));
     }
+    if (p.getSurgeHold() != null) {
+      builder.surgeHold(surgeHold(p.getSurgeHold()));
+    }
     return builder.build();
+  }
+
+  static SurgeHold surgeHold(SurgeHoldSpec s) {
+    return new SurgeHold(s.getJumpRatio(), DurationText.parse(s.getHoldFor()));
   }
 
   /** The CRD guarantees exactly one of minReplicas and floorCap; cron and time zone are checked here. */

@@ -13,6 +13,8 @@ import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.SurgeHoldSpec;
+import io.scalableapp.engine.decision.SurgeHold;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,24 @@ class ScalingSpecsTest {
 
     assertThat(spec.horizon()).isEmpty();
     assertThat(spec.scaleUpReplicasPerMinute()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(spec.surgeHold()).as("absent: off").isEmpty();
+  }
+
+  @Test
+  void aSurgeHoldCarriesItsRatioAndDurationAndItsDefaultsAreTheLabsChoice() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Enforce);
+    app.getSpec().getPrediction().setTargetPerReplica(5.0);
+    SurgeHoldSpec surge = new SurgeHoldSpec();
+    app.getSpec().getPrediction().setSurgeHold(surge);
+
+    assertThat(ScalingSpecs.of(app, Duration.ofMinutes(1)).surgeHold())
+        .contains(new SurgeHold(1.25, Duration.ofHours(1)));
+
+    surge.setJumpRatio(2.0);
+    surge.setHoldFor("15m");
+    assertThat(ScalingSpecs.of(app, Duration.ofMinutes(1)).surgeHold())
+        .contains(new SurgeHold(2.0, Duration.ofMinutes(15)));
   }
 
   private static PredictionSchedule schedule(String name, String timeZone, Integer minReplicas, Integer floorCap) {
