@@ -1,9 +1,12 @@
 package io.scalableapp.operator.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.scalableapp.operator.api.ScalableApp;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
@@ -41,5 +44,13 @@ final class AppAssertions {
 
   static Condition condition(ScalableApp app, String type) {
     return app.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+  }
+
+  /** The API server refuses to create {@code app} as invalid (422), saying {@code message}. */
+  static void assertRejected(KubernetesClient client, ScalableApp app, String message) {
+    assertThatThrownBy(() -> client.resource(app).create())
+        .isInstanceOf(KubernetesClientException.class)
+        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
+        .hasMessageContaining(message);
   }
 }

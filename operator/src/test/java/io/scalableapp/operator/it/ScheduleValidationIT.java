@@ -1,9 +1,7 @@
 package io.scalableapp.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.api.PredictionSpec;
@@ -43,10 +41,7 @@ class ScheduleValidationIT {
   }
 
   private static void assertRejected(ScalableApp app, String message) {
-    assertThatThrownBy(() -> cluster.client().resource(app).create())
-        .isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
-        .hasMessageContaining(message);
+    AppAssertions.assertRejected(cluster.client(), app, message);
   }
 
   @Test

@@ -1,11 +1,9 @@
 package io.scalableapp.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scalableapp.operator.TestApps;
@@ -30,10 +28,7 @@ class SurgeHoldValidationIT {
   }
 
   private static void assertRejected(ScalableApp app, String message) {
-    assertThatThrownBy(() -> cluster.client().resource(app).create())
-        .isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
-        .hasMessageContaining(message);
+    AppAssertions.assertRejected(cluster.client(), app, message);
   }
 
   @Test

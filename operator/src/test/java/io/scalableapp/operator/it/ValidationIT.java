@@ -16,12 +16,8 @@ class ValidationIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("validation");
 
-  private void assertRejected(ScalableApp app, String message) {
-    assertThatThrownBy(() -> cluster.client().resource(app).create())
-        .isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((KubernetesClientException) e).getCode())
-            .isEqualTo(422))
-        .hasMessageContaining(message);
+  private static void assertRejected(ScalableApp app, String message) {
+    AppAssertions.assertRejected(cluster.client(), app, message);
   }
 
   private ScalableApp valid(String name) {
