@@ -215,8 +215,10 @@ public final class ScalingLab {
             List<EngineFloor> own = floors.stream().filter(f -> f.scenario().equals(s)).toList();
             for (HpaVariant variant : HpaVariant.values()) {
                 plan.addAll(setup.sweep.planAll(s, variant));
-                own.stream().filter(f -> f.kind() == PolicyKind.PREDICTIVE)
-                        .forEach(f -> plan.add(setup.predictive.run(f, variant)));
+                own.stream().filter(f -> f.kind() == PolicyKind.PREDICTIVE).forEach(f -> {
+                    plan.add(setup.predictive.run(f, variant));
+                    plan.addAll(setup.longerWindows.plan(f, variant));
+                });
                 Optional<JumpFloorTuning.Candidate> jump = tuning.stream()
                         .filter(r -> r.validation().trace() == s.trace() && r.variant() == variant
                                 && r.validation().workload().equals(s.workload()))
