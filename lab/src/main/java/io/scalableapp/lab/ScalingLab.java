@@ -242,7 +242,8 @@ public final class ScalingLab {
         }
         List<FrontierChart.Point> points = outcomes.stream()
                 .filter(o -> o.scenario().equals(s)
-                        && (o.kind() == PolicyKind.PREDICTIVE || o.kind() == PolicyKind.JUMP_FLOOR))
+                        && (o.kind() == PolicyKind.PREDICTIVE || o.kind() == PolicyKind.PREDICTIVE_LONGER_WINDOW
+                        || o.kind() == PolicyKind.JUMP_FLOOR))
                 .map(o -> new FrontierChart.Point(o.variant().label() + ", " + o.policy(), o.variant(),
                         o.metrics().replicaHours(), o.metrics().underProvisionedMinutes()))
                 .toList();
