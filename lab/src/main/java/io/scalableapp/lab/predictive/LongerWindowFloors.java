@@ -85,8 +85,9 @@ public final class LongerWindowFloors {
         return rows;
     }
 
+    /** The run's name, short enough for the frontier chart's legend. */
     static String label(String floorLabel, Duration window) {
-        return floorLabel + ", scale-down window " + window.toMinutes() + " min";
+        return floorLabel + ", window " + window.toMinutes() + " min";
     }
 
     private static SameCost compare(ReactiveEnvelope envelope, ProvisioningMetrics m) {

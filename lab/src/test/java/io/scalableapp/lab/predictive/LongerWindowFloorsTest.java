@@ -69,7 +69,7 @@ class LongerWindowFloorsTest {
 
         assertThat(LongerWindowFloors.WINDOWS).containsExactly(Duration.ofMinutes(15), Duration.ofMinutes(30));
         assertThat(plan).extracting(PlannedRun::label).containsExactly(
-                "predictive TEST, scale-down window 15 min", "predictive TEST, scale-down window 30 min");
+                "predictive TEST, window 15 min", "predictive TEST, window 30 min");
         assertThat(plan).allSatisfy(run -> {
             assertThat(run.kind()).isEqualTo(PolicyKind.PREDICTIVE_LONGER_WINDOW);
             assertThat(run.variant()).isEqualTo(HpaVariant.REALISTIC);
@@ -94,7 +94,7 @@ class LongerWindowFloorsTest {
         assertThat(rows).extracting(LongerWindowFloors.Row::window)
                 .containsExactly(Duration.ofMinutes(15), Duration.ofMinutes(30));
         for (LongerWindowFloors.Row row : rows) {
-            RunOutcome run = outcome(outcomes, "predictive TEST, scale-down window " + row.window().toMinutes() + " min");
+            RunOutcome run = outcome(outcomes, "predictive TEST, window " + row.window().toMinutes() + " min");
             assertThat(row.floor()).isEqualTo("predictive TEST");
             assertThat(row.metrics()).isEqualTo(run.metrics());
             assertThat(row.sameCost()).isEqualTo(
