@@ -10,6 +10,7 @@ import io.scalableapp.lab.cluster.CapacityRule;
 import io.scalableapp.lab.frontier.FrontierRuns;
 import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.lab.jump.JumpFloorTuning;
+import io.scalableapp.lab.predictive.LongerWindowFloors;
 import io.scalableapp.lab.predictive.PredictiveRuns;
 import io.scalableapp.lab.report.Format;
 import io.scalableapp.lab.trace.TrainTestSplit;
@@ -48,6 +49,8 @@ final class LabSetup {
     /** The frontier across scale-down stabilisation windows too: the same-cost HPA is its lower envelope. */
     final StabilisationSweep sweep;
     final JumpFloorTuning tuning;
+    /** The engine's floors again, on the HPA with longer scale-down windows. */
+    final LongerWindowFloors longerWindows;
 
     private LabSetup(int hpaTargetPercent, int minReplicas, int maxReplicas, Sizing sizing,
                      PredictiveRuns.EngineSpecs specs, List<ForecastModel> models, String sizingNote,
@@ -62,6 +65,7 @@ final class LabSetup {
         this.predictive = new PredictiveRuns(hpaTargetPercent, this::newHpa, specs);
         this.frontier = new FrontierRuns(hpaTargetPercent, minReplicas, this::newHpa);
         this.sweep = new StabilisationSweep(frontier, minReplicas, maxReplicas);
+        this.longerWindows = new LongerWindowFloors(sweep, hpaTargetPercent);
         this.tuning = new JumpFloorTuning(sweep, hpaTargetPercent, this::newHpa,
                 s -> PredictiveRuns.horizonMinutes(s, predictive.spec(s, ForecastModel.AUTO)));
     }

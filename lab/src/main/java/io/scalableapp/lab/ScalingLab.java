@@ -215,8 +215,10 @@ public final class ScalingLab {
             List<EngineFloor> own = floors.stream().filter(f -> f.scenario().equals(s)).toList();
             for (HpaVariant variant : HpaVariant.values()) {
                 plan.addAll(setup.sweep.planAll(s, variant));
-                own.stream().filter(f -> f.kind() == PolicyKind.PREDICTIVE)
-                        .forEach(f -> plan.add(setup.predictive.run(f, variant)));
+                own.stream().filter(f -> f.kind() == PolicyKind.PREDICTIVE).forEach(f -> {
+                    plan.add(setup.predictive.run(f, variant));
+                    plan.addAll(setup.longerWindows.plan(f, variant));
+                });
                 Optional<JumpFloorTuning.Candidate> jump = tuning.stream()
                         .filter(r -> r.validation().trace() == s.trace() && r.variant() == variant
                                 && r.validation().workload().equals(s.workload()))
@@ -240,7 +242,8 @@ public final class ScalingLab {
         }
         List<FrontierChart.Point> points = outcomes.stream()
                 .filter(o -> o.scenario().equals(s)
-                        && (o.kind() == PolicyKind.PREDICTIVE || o.kind() == PolicyKind.JUMP_FLOOR))
+                        && (o.kind() == PolicyKind.PREDICTIVE || o.kind() == PolicyKind.PREDICTIVE_LONGER_WINDOW
+                        || o.kind() == PolicyKind.JUMP_FLOOR))
                 .map(o -> new FrontierChart.Point(o.variant().label() + ", " + o.policy(), o.variant(),
                         o.metrics().replicaHours(), o.metrics().underProvisionedMinutes()))
                 .toList();

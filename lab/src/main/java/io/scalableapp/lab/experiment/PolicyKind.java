@@ -10,6 +10,8 @@ public enum PolicyKind {
     /** The reactive HPA at a CPU target with a longer scale-down stabilisation window (the envelope's sweep). */
     STABILISATION_SWEEP,
     PREDICTIVE,
+    /** An engine floor on the HPA at the reference target with a longer scale-down stabilisation window. */
+    PREDICTIVE_LONGER_WINDOW,
     DEGRADED,
     /** A floor sized on short-term jumps (alone or with the engine's floor), chosen on the training part. */
     JUMP_FLOOR

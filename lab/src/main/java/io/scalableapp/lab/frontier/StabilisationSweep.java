@@ -48,8 +48,8 @@ public final class StabilisationSweep {
             for (int target : ReactiveFrontier.TARGETS) {
                 String label = label(variant, target, window);
                 runs.add(new PlannedRun(s, PolicyKind.STABILISATION_SWEEP, label, variant, target,
-                        () -> new HpaPolicy(label, new HorizontalPodAutoscalerModel(settings(target, window)),
-                                FloorSchedule.constant(minReplicas), variant.newPipeline(s.workload()))));
+                        () -> new HpaPolicy(label, hpa(target, window), FloorSchedule.constant(minReplicas),
+                                variant.newPipeline(s.workload()))));
             }
         }
         return runs;
@@ -81,6 +81,11 @@ public final class StabilisationSweep {
     /** Runs both sweeps on the calling thread. */
     public ReactiveEnvelope measure(Scenario s, HpaVariant variant) {
         return collect(planAll(s, variant).stream().map(ExperimentRunner::run).toList(), s, variant);
+    }
+
+    /** A fresh HPA model at {@code target} with a scale-down stabilisation window of {@code window}. */
+    public HorizontalPodAutoscalerModel hpa(int target, Duration window) {
+        return new HorizontalPodAutoscalerModel(settings(target, window));
     }
 
     HpaSettings settings(int target, Duration window) {

@@ -26,7 +26,8 @@ public final class FrontierChart {
     }
 
     private static final int WIDTH = 1400;
-    private static final int HEIGHT = 760;
+    private static final int MIN_HEIGHT = 760;
+    private static final int LEGEND_ROW = 17;
     private static final int LEFT = 90;
     private static final int RIGHT = 420;
     private static final int TOP = 60;
@@ -38,7 +39,9 @@ public final class FrontierChart {
     }
 
     public static void write(Path png, String title, Map<HpaVariant, ReactiveFrontier> frontiers, List<Point> points) {
-        ChartCanvas canvas = ChartCanvas.titled(WIDTH, HEIGHT, title, 17, LEFT);
+        // taller than the minimum when the legend (one row per curve and per point) needs it
+        int height = Math.max(MIN_HEIGHT, TOP + 10 + (frontiers.size() + points.size()) * LEGEND_ROW + BOTTOM);
+        ChartCanvas canvas = ChartCanvas.titled(WIDTH, height, title, 17, LEFT);
         Graphics2D g = canvas.graphics();
         double xMin = Double.MAX_VALUE;
         double xMax = 0;
@@ -56,7 +59,7 @@ public final class FrontierChart {
             yMax = Math.max(yMax, p.underProvisionedMinutes());
         }
         double pad = Math.max(1, (xMax - xMin) * 0.05);
-        Axes axes = new Axes(xMin - pad, xMax + pad, ChartCanvas.niceCeiling(yMax * 1.05));
+        Axes axes = new Axes(xMin - pad, xMax + pad, ChartCanvas.niceCeiling(yMax * 1.05), height);
         axes.draw(g);
 
         int legendY = TOP + 10;
@@ -118,23 +121,23 @@ public final class FrontierChart {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.drawString(text, x + 18, y);
-        return y + 17;
+        return y + LEGEND_ROW;
     }
 
-    private record Axes(double xMin, double xMax, double yMax) {
+    private record Axes(double xMin, double xMax, double yMax, int height) {
 
         double x(double replicaHours) {
             return LEFT + (replicaHours - xMin) / (xMax - xMin) * (WIDTH - LEFT - RIGHT);
         }
 
         double y(double minutes) {
-            return HEIGHT - BOTTOM - minutes / yMax * (HEIGHT - TOP - BOTTOM);
+            return height - BOTTOM - minutes / yMax * (height - TOP - BOTTOM);
         }
 
         void draw(Graphics2D g) {
             g.setStroke(new BasicStroke(1f));
             g.setColor(Color.DARK_GRAY);
-            g.drawRect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
+            g.drawRect(LEFT, TOP, WIDTH - LEFT - RIGHT, height - TOP - BOTTOM);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             for (int k = 0; k <= 5; k++) {
                 double v = yMax * k / 5;
@@ -143,10 +146,10 @@ public final class FrontierChart {
                 g.drawString(String.format(Locale.ROOT, "%,.0f", v), 10, y + 4);
                 double h = xMin + (xMax - xMin) * k / 5;
                 int x = (int) Math.round(x(h));
-                g.drawLine(x, HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 4);
-                g.drawString(String.format(Locale.ROOT, "%,.0f", h), x - 18, HEIGHT - BOTTOM + 17);
+                g.drawLine(x, height - BOTTOM, x, height - BOTTOM + 4);
+                g.drawString(String.format(Locale.ROOT, "%,.0f", h), x - 18, height - BOTTOM + 17);
             }
-            g.drawString("replica-hours (test part)", (WIDTH - RIGHT) / 2 - 40, HEIGHT - 15);
+            g.drawString("replica-hours (test part)", (WIDTH - RIGHT) / 2 - 40, height - 15);
             g.drawString("under-provisioned minutes", 10, TOP - 8);
         }
     }

@@ -15,6 +15,7 @@ import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
 import io.scalableapp.lab.metrics.SuddenJumps;
 import io.scalableapp.lab.predictive.EngineFloor;
 import io.scalableapp.lab.predictive.ForecastScorer;
+import io.scalableapp.lab.predictive.LongerWindowFloors;
 import io.scalableapp.lab.predictive.PublishedProtocol;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.lab.trace.TraceCatalog;
@@ -79,6 +80,7 @@ public final class LabReport {
                 .append("this file: ").append(in.runtime()).append(".\n\n");
         md.append(sameCostSection(in)).append('\n');
         md.append(envelopeSection(in)).append('\n');
+        md.append(longerWindowSection(in)).append('\n');
         md.append(frontierFigures(in)).append('\n');
         md.append(referenceSection(in)).append('\n');
         md.append(tuningSection(in)).append('\n');
@@ -176,6 +178,35 @@ public final class LabReport {
                     t.row(s.label(), variant.label(), p.targetPercent() + " %", p.scaleDownWindow().toMinutes() + " min",
                             Format.num(p.replicaHours(), 0), Format.num(p.underProvisionedMinutes(), 1),
                             envelope.onEnvelope(p) ? "yes" : "");
+                }
+            }
+        }
+        return md.append(t.render()).toString();
+    }
+
+    static String longerWindowSection(Input in) {
+        StringBuilder md = new StringBuilder("## Floors on a longer-window HPA\n\n");
+        md.append("Each engine floor again, on the HPA at ").append(in.referenceTarget())
+                .append(" % with a scale-down stabilisation window of ")
+                .append(LongerWindowFloors.WINDOWS.stream().map(w -> String.valueOf(w.toMinutes()))
+                        .reduce((a, b) -> a + " or " + b).orElseThrow())
+                .append(" min instead of the default, compared with the same reactive envelope as the headline ")
+                .append("(same-cost HPA, interpolated at the run's replica-hours). \"No floor\": that HPA, same ")
+                .append("target and window, without a floor (replica-hours / under-prov. min). The last column is ")
+                .append("the headline's figure for the same floor on the default window. Test part only.\n\n");
+        MarkdownTable t = new MarkdownTable("scenario", "HPA", "policy", "scale-down window", "replica-hours",
+                "under-prov. min", "no floor", "same-cost HPA under-prov. min", "vs same-cost HPA",
+                "cost against the envelope", "same floor, default window, vs same-cost HPA");
+        for (Scenario s : in.scenarios()) {
+            for (HpaVariant variant : HpaVariant.values()) {
+                for (LongerWindowFloors.Row r : LongerWindowFloors.collect(in.outcomes(), s, variant)) {
+                    SameCost c = r.sameCost();
+                    t.row(s.label(), variant.label(), r.floor(), r.window().toMinutes() + " min",
+                            Format.num(c.replicaHours(), 0), Format.num(c.underProvisionedMinutes(), 1),
+                            r.withoutFloor().map(p -> Format.num(p.replicaHours(), 0) + " / "
+                                    + Format.num(p.underProvisionedMinutes(), 1)).orElse(""),
+                            Format.num(c.frontierUnderProvisionedMinutes(), 1), reduction(c), position(c),
+                            reduction(r.defaultWindow()));
                 }
             }
         }
@@ -320,7 +351,7 @@ public final class LabReport {
                 "vs HPA", "scaling actions");
         for (RunOutcome o : of(in, s)) {
             if (o.kind() == PolicyKind.DEGRADED || o.kind() == PolicyKind.FRONTIER
-                    || o.kind() == PolicyKind.STABILISATION_SWEEP) {
+                    || o.kind() == PolicyKind.STABILISATION_SWEEP || o.kind() == PolicyKind.PREDICTIVE_LONGER_WINDOW) {
                 continue;
             }
             ProvisioningMetrics ref = o.variant() == null ? null
