@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,7 +35,9 @@ final class FleetReport {
         List.of("Machine CPUs (nproc)", Integer.toString(r.cpus)),
         List.of("Load average before / after (/proc/loadavg)", r.loadBefore + " / " + r.loadAfter),
         List.of("Cluster", "local kwok control plane, " + r.nodes + " fake nodes"),
-        List.of("Operator JVM flags", r.jvmFlags.isEmpty() ? "(JVM defaults)" : "`" + r.jvmFlags + "`")));
+        List.of("Operator JVM flags", r.jvmFlags.isEmpty() ? "(JVM defaults)" : "`" + r.jvmFlags + "`"),
+        // The operator process inherits the benchmark's environment; glibc's arena count shapes its native memory.
+        List.of("MALLOC_ARENA_MAX", Optional.ofNullable(System.getenv("MALLOC_ARENA_MAX")).orElse("(glibc default)"))));
 
     md.append("\n## Convergence\n\n")
         .append("From the first create call until every object is ready. Bare client: the same Deployments, ")
