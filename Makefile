@@ -211,6 +211,8 @@ bench-fleet: tools ## Operator vs bare client at FLEET_APPS apps (1000) on the l
 	$(MVN) -q -pl operator -am package -DskipTests \
 	  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
 	  -Dmdep.outputFile=target/test-classpath.txt
-	$(CLUSTER_ENV); cd operator && java -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
+	@# The cluster was sized for the fleet and still holds it afterwards: it is deleted either way, so that
+	@# `make test` and `make demo` start on a fresh one (the fleet's pods would fill its two nodes).
+	$(CLUSTER_ENV); status=0; (cd operator && java -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
 	  -Dfleet.apps=$(FLEET_APPS) -Dfleet.out=../docs -Dfleet.jvm-options="$$(../hack/operator-jvm-options.sh)" \
-	  io.scalableapp.operator.it.FleetBenchmark
+	  io.scalableapp.operator.it.FleetBenchmark) || status=$$?; hack/cluster-down.sh >/dev/null; exit $$status
