@@ -8,7 +8,7 @@ import java.util.List;
  * Command line of {@link ScalingLab}: {@code --trace [NAME=]FILE} (a CSV or a Prometheus range-query JSON export;
  * repeatable; when given, only these traces are replayed, named after the file unless NAME is set),
  * {@code --out DIR} (default docs/scaling-lab), {@code --traces DIR} (the NASA and WorldCup files; default
- * ../shared/traces beside the repository), {@code --threads N} (default: available processors),
+ * lab/traces in the repository), {@code --threads N} (default: available processors),
  * {@code --no-published} (skip the 5-minute NASA protocol), {@code --only NAME} (replay only the catalog trace of
  * that name, e.g. NASA-1995; repeatable), {@code --tune-only} (choose the jump floors on the
  * training parts, print the tables, write nothing).

@@ -168,7 +168,7 @@ public final class ScalingLab {
             return options.userTraces().stream().map(u -> "`" + u.file().getFileName() + "`")
                     .reduce((a, b) -> a + ", " + b).orElseThrow();
         }
-        return "`../shared/traces` (per-minute request counts; NASA log gaps from its README)";
+        return "`lab/traces` (per-minute request counts; NASA log gaps from its README)";
     }
 
     static List<Scenario> scenarios(List<Trace> traces, LabSetup setup) {

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** The real traces shipped in {@code shared/traces}, with the gaps their README documents. */
+/** The real traces shipped in the repository's {@code lab/traces}, with the gaps their README documents. */
 public final class TraceCatalog {
 
     public static final String NASA = "NASA-1995";
     public static final String WORLD_CUP = "WorldCup-1998";
+    public static final String NASA_FILE = "nasa-1995-per-minute.csv.gz";
+    public static final String WORLD_CUP_FILE = "worldcup98-per-minute.csv.gz";
 
     /**
      * NASA: the July log stops after 1995-07-28 13:32 and the August log starts 1995-08-01 00:00; the server was
@@ -28,26 +30,26 @@ public final class TraceCatalog {
     }
 
     /**
-     * The traces directory as CI lays it out: {@code shared/traces} beside the repository root. Walks up from
-     * {@code start} so the lab also runs from a module directory.
+     * The repository's {@code lab/traces}, found by walking up from {@code start} so the lab also runs from a module
+     * directory.
      */
     public static Path locate(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/traces").normalize();
-            if (Files.isDirectory(candidate)) {
+            Path candidate = dir.resolve("lab/traces");
+            if (Files.isRegularFile(candidate.resolve(NASA_FILE))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("cannot find ../shared/traces from " + start.toAbsolutePath()
+        throw new IllegalStateException("cannot find lab/traces above " + start.toAbsolutePath()
                 + "; pass --traces DIR");
     }
 
     public Trace nasa() {
-        return loader.load(directory.resolve("nasa-1995-per-minute.csv"), NASA, NASA_GAPS);
+        return loader.load(directory.resolve(NASA_FILE), NASA, NASA_GAPS);
     }
 
     public Trace worldCup() {
-        return loader.load(directory.resolve("worldcup98-per-minute.csv"), WORLD_CUP, List.of());
+        return loader.load(directory.resolve(WORLD_CUP_FILE), WORLD_CUP, List.of());
     }
 
     /** A user trace: {@code timestamp,count}; no gaps known, so every minute in its span counts. */

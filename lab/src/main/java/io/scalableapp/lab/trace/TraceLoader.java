@@ -3,6 +3,7 @@ package io.scalableapp.lab.trace;
 import io.scalableapp.engine.replay.trace.Trace;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads request traffic of any resolution into a per-minute {@link Trace}. Two formats:
@@ -43,15 +45,25 @@ public final class TraceLoader {
 
     private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
-    /** Loads a CSV or, when the file starts with '{', a Prometheus range-query export. */
+    /** Loads a CSV or, when the file starts with '{', a Prometheus range-query export; either may be gzipped. */
     public Trace load(Path file, String name, List<TraceGap> gaps) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = readText(file);
             return text.stripLeading().startsWith("{")
                     ? new PrometheusExport(name).read(text).toTrace(name, gaps)
                     : read(new StringReader(text), name, gaps);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + file, e);
+        }
+    }
+
+    /** The file's text, gunzipped when its name ends in {@code .gz}. */
+    public static String readText(Path file) throws IOException {
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -16,14 +16,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Real per-minute traffic from ../shared/traces, moved in time so that a chosen trace minute is
+ * Real per-minute traffic from the repository's lab/traces, moved in time so that a chosen trace minute is
  * "now": the week before it is backfilled into Prometheus, and an exporter serves the trace live
  * from then on.
  */
 final class TraceReplay implements AutoCloseable {
-  static final Path NASA = Path.of("../../shared/traces/nasa-1995-per-minute.csv");
+  static final Path NASA = Path.of("../lab/traces/nasa-1995-per-minute.csv.gz");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final double[] perMinute;
@@ -51,7 +52,11 @@ final class TraceReplay implements AutoCloseable {
 
   static TreeMap<Instant, Double> load(Path csv) throws IOException {
     TreeMap<Instant, Double> counts = new TreeMap<>();
-    for (String line : Files.readAllLines(csv)) {
+    String text;
+    try (var in = new GZIPInputStream(Files.newInputStream(csv))) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    for (String line : text.split("\n")) {
       if (line.isBlank() || !Character.isDigit(line.charAt(0))) continue;
       String[] parts = line.split(",");
       counts.put(LocalDateTime.parse(parts[0], MINUTE).toInstant(ZoneOffset.UTC), Double.parseDouble(parts[1]));
