@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the local control plane from Go modules, once per version:
 #   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, kwokctl, helm,
-#   and the GitOps checkers of hack/gitops (kstatus, argocd-health).
+#   and the GitOps checkers of hack/gitops (kstatus, argocd-health);
+#   on request (hack/real-node/up.sh): kube-node (kubelet, kube-proxy), coredns, node-programs.
 # Binaries go to $SCALABLEAPP_CACHE/<component>-<version>/; a finished directory is never rebuilt.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -45,10 +46,12 @@ GO
   go build -trimpath -ldflags "-s -w" -o "$out/etcd" .
 }
 
-build_kubernetes() {
+# kube_wrapper_build OUT PKG...: builds k8s.io/kubernetes commands in a wrapper module.
+kube_wrapper_build() {
   # k8s.io/kubernetes points its staging modules at ./staging; the wrapper replaces each
   # with its published v0.x twin. The list is read from the module's own go.mod.
-  local out=$1 minor=${KUBE_VERSION#v1.} gomod
+  local out=$1; shift
+  local minor=${KUBE_VERSION#v1.} gomod pkg
   local staging_version="v0.${minor}"
   mkdir -p "$out" kube && cd kube
   go mod init scalableapp.local/kube >/dev/null 2>&1
@@ -59,27 +62,40 @@ build_kubernetes() {
     sed -n 's#^\s*\(k8s.io/[a-z0-9-]*\) => ./staging/.*#\t\1 => \1 '"$staging_version"'#p' "$gomod"
     echo ")"
   } >> go.mod
-  cat > tools.go <<'GO'
-//go:build tools
-
-package tools
-
-import (
-	_ "k8s.io/kubernetes/cmd/kube-apiserver"
-	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
-	_ "k8s.io/kubernetes/cmd/kube-scheduler"
-	_ "k8s.io/kubernetes/cmd/kubectl"
-)
-GO
+  { printf '//go:build tools\n\npackage tools\n\nimport (\n'
+    for pkg in "$@"; do printf '\t_ "%s"\n' "$pkg"; done
+    printf ')\n'; } > tools.go
   go mod tidy -e >/dev/null 2>&1 || true
   local ver=$KUBE_VERSION major=1 minor_num=${minor%%.*} ld=""
   for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     ld+=" -X $pkg.gitVersion=$ver -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor_num"
     ld+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
   done
-  go build -tags tools -trimpath -ldflags "-s -w $ld" -o "$out/" \
-    k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
+  go build -tags tools -trimpath -ldflags "-s -w $ld" -o "$out/" "$@"
+}
+
+build_kubernetes() {
+  kube_wrapper_build "$1" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
     k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
+}
+
+# The real node (hack/real-node): the kubelet and kube-proxy of the control plane's version.
+build_kube_node() {
+  kube_wrapper_build "$1" k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kube-proxy
+}
+
+# The real node's cluster DNS: CoreDNS with only the plugins its Corefile uses (hack/real-node/coredns).
+build_coredns() {
+  local out=$1
+  mkdir -p "$out"
+  ( cd "$HACK_DIR/real-node/coredns" && go build -trimpath -ldflags "-s -w" -o "$out/coredns" . )
+}
+
+# Static programs packed into the real node's images (hack/real-node/images): pause, load-target.
+build_node_programs() {
+  local out=$1
+  mkdir -p "$out"
+  ( cd "$HACK_DIR/real-node/programs" && go build -trimpath -ldflags "-s -w" -o "$out/" ./... )
 }
 
 build_kwok() {
@@ -118,6 +134,9 @@ for c in ${components[*]}; do
     kwok) build_once "$KWOK_BIN_DIR" build_kwok ;;
     gitops) build_once "$GITOPS_TOOLS_DIR" build_gitops ;;
     helm) build_once "$HELM_BIN_DIR" build_helm ;;
+    kube-node) build_once "$KUBE_NODE_BIN_DIR" build_kube_node ;;
+    coredns) build_once "$COREDNS_BIN_DIR" build_coredns ;;
+    node-programs) build_once "$NODE_PROGRAMS_DIR" build_node_programs ;;
     *) echo "unknown component: $c" >&2; exit 2 ;;
   esac
 done

@@ -12,6 +12,13 @@ KWOK_BIN_DIR="$SCALABLEAPP_CACHE/kwok-$KWOK_VERSION"
 GITOPS_TOOLS_DIR="$SCALABLEAPP_CACHE/gitops-tools-$(cat "$HACK_DIR"/gitops/go.mod "$HACK_DIR"/gitops/go.sum \
   "$HACK_DIR"/gitops/*/*.go | sha256sum | cut -c1-12)"
 HELM_BIN_DIR="$SCALABLEAPP_CACHE/helm-$HELM_VERSION"
+# The real node (hack/real-node): kubelet and kube-proxy, CoreDNS, and the static programs of its images,
+# each rebuilt when its sources change.
+KUBE_NODE_BIN_DIR="$SCALABLEAPP_CACHE/kube-node-$KUBE_VERSION"
+COREDNS_BIN_DIR="$SCALABLEAPP_CACHE/coredns-$(cat "$HACK_DIR"/real-node/coredns/go.* "$HACK_DIR"/real-node/coredns/*.go \
+  2>/dev/null | sha256sum | cut -c1-12)"
+NODE_PROGRAMS_DIR="$SCALABLEAPP_CACHE/node-programs-$(cat "$HACK_DIR"/real-node/programs/go.mod \
+  "$HACK_DIR"/real-node/programs/*/*.go 2>/dev/null | sha256sum | cut -c1-12)"
 log() { printf '[hack] %s\n' "$*" >&2; }
 
 # apt_install_without_services "pkg ..." "service ...": installs Debian packages without letting their

@@ -1,0 +1,3 @@
+module scalableapp.local/node-programs
+
+go 1.22
