@@ -17,5 +17,6 @@ CONTAINERD_SOCK="$REAL_NODE_DIR/containerd/containerd.sock"
 PAUSE_IMAGE=scalableapp.local/pause:1
 KUBECTL_IMAGE=scalableapp.local/kubectl:$KUBE_VERSION
 LOAD_TARGET_IMAGE=scalableapp.local/load-target:1
+LOAD_TARGET_IMAGE_NEXT=scalableapp.local/load-target:2
 VARNISH_IMAGE=scalableapp.local/varnish:$(dpkg-query -W -f='${Version}' varnish 2>/dev/null | tr '~+:' '---' || echo none)
 ctr_node() { ctr --address "$CONTAINERD_SOCK" --namespace k8s.io "$@"; }

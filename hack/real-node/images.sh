@@ -6,6 +6,7 @@
 # arguments (the operator's Jib tarball) are imported as they are.
 #   images.sh [ARCHIVE...]
 set -euo pipefail
+shopt -s inherit_errexit
 source "$(dirname "$0")/../cluster-env.sh"
 source "$HACK_DIR/real-node/env.sh"
 IMAGES_DIR="$SCALABLEAPP_CACHE/node-images"
@@ -35,17 +36,21 @@ static_rootfs() { # static_rootfs BINARY... -> a root filesystem with the binari
 pause_rootfs() { static_rootfs "$1" "$NODE_PROGRAMS_DIR/pause"; }
 kubectl_rootfs() { static_rootfs "$1" "$KUBE_BIN_DIR/kubectl"; }
 load_target_rootfs() { static_rootfs "$1" "$NODE_PROGRAMS_DIR/load-target"; }
-varnish_rootfs() { "$HACK_DIR/real-node/debian-rootfs.sh" "$1" varnish; }
+# varnishd runs its C compiler and housekeeping through /bin/sh: dash and coreutils, which Debian marks Essential
+# rather than listing as dependencies.
+VARNISH_PACKAGES="varnish dash coreutils"
+varnish_rootfs() { "$HACK_DIR/real-node/debian-rootfs.sh" "$1" $VARNISH_PACKAGES; }
 
+import() {
+  ctr_node images import "$1" >/dev/null || { log "ctr images import $1 failed"; exit 1; }
+}
 "$HACK_DIR/build-binaries.sh" node-programs
-archives=(
-  "$(image "$PAUSE_IMAGE" "$NODE_PROGRAMS_DIR" pause_rootfs /usr/local/bin/pause)"
-  "$(image "$KUBECTL_IMAGE" "$KUBE_BIN_DIR" kubectl_rootfs /usr/local/bin/kubectl)"
-  "$(image "$LOAD_TARGET_IMAGE" "$NODE_PROGRAMS_DIR" load_target_rootfs /usr/local/bin/load-target)"
-  "$(image "$VARNISH_IMAGE" "$(sha256sum "$HACK_DIR/real-node/debian-rootfs.sh")" varnish_rootfs /usr/sbin/varnishd)"
-  "$@"
-)
-for tar in "${archives[@]}"; do
-  ctr_node images import "$tar" >/dev/null || { log "ctr images import $tar failed"; exit 1; }
-done
+tar=$(image "$PAUSE_IMAGE" "$NODE_PROGRAMS_DIR" pause_rootfs /usr/local/bin/pause); import "$tar"
+tar=$(image "$KUBECTL_IMAGE" "$KUBE_BIN_DIR" kubectl_rootfs /usr/local/bin/kubectl); import "$tar"
+tar=$(image "$LOAD_TARGET_IMAGE" "$NODE_PROGRAMS_DIR" load_target_rootfs /usr/local/bin/load-target); import "$tar"
+# A second name for the same image: changing an app's image to it is a rollout (the purge-on-rollout test).
+ctr_node images tag --force "$LOAD_TARGET_IMAGE" "$LOAD_TARGET_IMAGE_NEXT" >/dev/null
+tar=$(image "$VARNISH_IMAGE" "$(sha256sum "$HACK_DIR/real-node/debian-rootfs.sh") $VARNISH_PACKAGES" varnish_rootfs \
+  /usr/sbin/varnishd); import "$tar"
+for tar in "$@"; do import "$tar"; done
 log "images in the real node: $(ctr_node images ls -q | grep -v '^sha256:' | tr '\n' ' ')"
