@@ -16,6 +16,11 @@ CRD := crds/scalableapps.scalableapp.io-v1.yml
 IMG ?= ghcr.io/scalableapp/operator:0.1.0
 # kwok: the local control plane built from Go modules (no Docker). kind: a Kind cluster (needs Docker).
 CLUSTER ?= kwok
+# 1: `make cluster-up` also starts a real node (kubelet, containerd; hack/real-node) beside the kwok nodes.
+REAL_NODE ?= 0
+# The real-node suite and benchmark run on a cluster of their own, beside the one `make test` uses.
+REAL_NODE_CLUSTER := SCALABLEAPP_CLUSTER_NAME=scalableapp-real SCALABLEAPP_CLUSTER_DIR=$(CURDIR)/.cluster-real \
+  SCALABLEAPP_REAL_NODE=1
 OPERATOR_JAR := operator/target/quarkus-app/quarkus-run.jar
 CHART := helm/scalableapp-operator
 CHART_CRD := $(CHART)/files/crds/scalableapps.scalableapp.io-v1.yml
@@ -96,12 +101,26 @@ tools: ## Build and cache the control-plane binaries, helm and the GitOps checke
 	hack/install-varnish.sh
 
 .PHONY: cluster-up
-cluster-up: ## Start the local cluster (CLUSTER=kwok, or CLUSTER=kind); writes .cluster/kubeconfig.
-	$(if $(filter kind,$(CLUSTER)),hack/kind-up.sh,hack/cluster-up.sh) >/dev/null
+cluster-up: ## Start the local cluster (CLUSTER=kwok, or CLUSTER=kind; REAL_NODE=1 adds a real node, as root); writes .cluster/kubeconfig.
+	SCALABLEAPP_REAL_NODE=$(REAL_NODE) $(if $(filter kind,$(CLUSTER)),hack/kind-up.sh,hack/cluster-up.sh) >/dev/null
 
 .PHONY: cluster-down
 cluster-down: ## Stop the local cluster and remove its state.
 	$(if $(filter kind,$(CLUSTER)),hack/kind-down.sh,hack/cluster-down.sh)
+
+.PHONY: real-node-up
+real-node-up: tools ## Start the real-node cluster (.cluster-real: kwok nodes plus one real node; needs root).
+	$(REAL_NODE_CLUSTER) hack/cluster-up.sh >/dev/null
+
+.PHONY: real-node-down
+real-node-down: ## Stop the real-node cluster and remove everything its node left (processes, mounts, bridge, rules).
+	$(REAL_NODE_CLUSTER) hack/cluster-down.sh
+
+.PHONY: test-real-node
+test-real-node: tools ## The chart installed for real on the real node: helm test, edge pods, purge, leader failover.
+	$(REAL_NODE_CLUSTER) hack/cluster-up.sh >/dev/null
+	$(MVN) -q -pl operator -am package -DskipTests
+	$(REAL_NODE_CLUSTER) hack/real-node/test-chart.sh $(IMAGE_TAR)
 
 .PHONY: kind-up
 kind-up: ## Start a Kind cluster instead (needs Docker); `make test CLUSTER=kind` runs the suite on it.

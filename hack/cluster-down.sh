@@ -7,6 +7,9 @@ source "$(dirname "$0")/cluster-env.sh"
 NAME="$SCALABLEAPP_CLUSTER_NAME"
 CLUSTER_STATE="$KWOK_WORKDIR/clusters/$NAME"
 
+# The real node first (hack/real-node/up.sh), while the API server still answers.
+"$HACK_DIR/real-node/down.sh"
+
 # Remember the component pids first: kwokctl deletes its pid files along with the cluster.
 mapfile -t pids < <(cluster_component_pids)
 

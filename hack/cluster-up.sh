@@ -8,11 +8,14 @@
 #                                asks for enough to hold its fleet's pods)
 #   SCALABLEAPP_METRICS_SERVER   1 = run metrics-server for HPA resource metrics (1)
 #   SCALABLEAPP_APISERVER_PORT   fixed kube-apiserver port (default: kwokctl picks a free one)
+#   SCALABLEAPP_REAL_NODE        1 = also start one real node (kubelet, containerd) beside the kwok nodes: see
+#                                hack/real-node/up.sh. Needs root; decided when the cluster is created.
 set -euo pipefail
 source "$(dirname "$0")/cluster-env.sh"
 
 NODES="${SCALABLEAPP_NODES:-2}"
 METRICS="${SCALABLEAPP_METRICS_SERVER:-1}"
+REAL_NODE="${SCALABLEAPP_REAL_NODE:-0}"
 NAME="$SCALABLEAPP_CLUSTER_NAME"
 KWOKCTL="$KWOK_BIN_DIR/kwokctl"
 CLUSTER_STATE="$KWOK_WORKDIR/clusters/$NAME"
@@ -56,6 +59,38 @@ componentsPatches:
     value: "400"
     override: false
 EOF
+  if [[ "$REAL_NODE" == 1 ]]; then
+    # shellcheck source=real-node/env.sh
+    source "$HACK_DIR/real-node/env.sh"
+    cat >>"$KWOKCTL_CONFIG" <<EOF
+# The real node (hack/real-node): its pods reach the API server through the kubernetes Service, whose endpoint is
+# the node's bridge address; the serving certificate names that address and the Service's. The port is reachable
+# only from this machine and its pods (hack/real-node/up.sh drops it on other interfaces).
+- name: kube-apiserver
+  extraArgs:
+  - key: bind-address
+    value: 0.0.0.0
+    override: true
+  - key: advertise-address
+    value: $REAL_NODE_IP
+    override: true
+  # Tests send a namespace's pods to the real node by annotating the namespace.
+  - key: enable-admission-plugins
+    value: PodNodeSelector,PodTolerationRestriction
+    override: true
+# kwok fakes only its own nodes, never the real one.
+- name: kwok-controller
+  extraArgs:
+  - key: manage-all-nodes
+    value: "false"
+    override: true
+  - key: manage-nodes-with-annotation-selector
+    value: kwok.x-k8s.io/node=fake
+    override: true
+EOF
+    # Into the options: above.
+    sed -i "s|^  bindAddress: 127.0.0.1|&\n  kubeApiserverCertSANs: [\"10.96.0.1\", \"$REAL_NODE_IP\"]|" "$KWOKCTL_CONFIG"
+  fi
 }
 
 ensure_nodes() {
@@ -93,6 +128,7 @@ fi
 
 if api_ready; then
   ensure_nodes
+  if [[ "$REAL_NODE" == 1 ]]; then "$HACK_DIR/real-node/up.sh"; fi
   log "cluster $NAME already up"
   echo "$KUBECONFIG"
   exit 0
@@ -163,6 +199,7 @@ api_ready || fail "kube-apiserver is not ready"
 chmod 600 "$KUBECONFIG"
 ensure_nodes
 if [[ "$METRICS" == 1 ]]; then wait_metrics; fi
+if [[ "$REAL_NODE" == 1 ]]; then "$HACK_DIR/real-node/up.sh"; fi
 log "cluster $NAME up in $((SECONDS - start))s: $(kubectl config view -o jsonpath='{.clusters[0].cluster.server}')"
 log "use it with: eval \"\$(hack/cluster-env.sh)\""
 echo "$KUBECONFIG"

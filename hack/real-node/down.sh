@@ -45,15 +45,15 @@ awk -v d="$D/" 'index($5, d) == 1 {print $5}' /proc/self/mountinfo | sort -r | w
   umount "$m" 2>/dev/null || umount -l "$m" || true
 done
 
-# kube-proxy's rules, then any KUBE-* chain left (the kubelet's): every rule naming one, every such chain.
+# kube-proxy's rules, then any KUBE-* chain left (the kubelet's) and up.sh's SCALABLEAPP-APISERVER: every rule
+# naming one, every such chain.
 if [[ -x $KUBE_NODE_BIN_DIR/kube-proxy ]]; then
   "$KUBE_NODE_BIN_DIR/kube-proxy" --cleanup >>"$D/logs/kube-proxy-cleanup.log" 2>&1 || true
 fi
 for table in filter nat mangle; do
   rules=$(iptables-save -t "$table" 2>/dev/null) || continue
-  grep -q 'KUBE-' <<<"$rules" || continue
-  grep -v -E '^:KUBE-|KUBE-' <<<"$rules" | iptables-restore -T "$table" 2>/dev/null \
-    || grep -v -E '^:KUBE-|KUBE-' <<<"$rules" | iptables-restore || log "could not remove the KUBE-* rules of table $table"
+  grep -q -E 'KUBE-|SCALABLEAPP-' <<<"$rules" || continue
+  grep -v -E 'KUBE-|SCALABLEAPP-' <<<"$rules" | iptables-restore || log "could not remove the KUBE-* rules of table $table"
 done
 
 ip link del "$REAL_NODE_BRIDGE" 2>/dev/null || true

@@ -47,6 +47,17 @@ if [[ ! -f $D/sysctl.saved ]]; then
 fi
 sysctl -q -w net.bridge.bridge-nf-call-iptables=1 net.ipv4.ip_forward=1
 
+# The API server listens on every address so that pods reach it on the bridge (hack/cluster-up.sh); only this
+# machine and its pods may. down.sh removes the chain with the node's other rules.
+api_port=$(kubectl config view -o jsonpath='{.clusters[0].cluster.server}' | sed 's/.*://')
+if ! iptables -S SCALABLEAPP-APISERVER >/dev/null 2>&1; then
+  iptables -N SCALABLEAPP-APISERVER
+  iptables -A SCALABLEAPP-APISERVER -i lo -j RETURN
+  iptables -A SCALABLEAPP-APISERVER -i "$REAL_NODE_BRIDGE" -j RETURN
+  iptables -A SCALABLEAPP-APISERVER -j DROP
+  iptables -I INPUT -p tcp --dport "$api_port" -j SCALABLEAPP-APISERVER
+fi
+
 # The pod bridge, made here so the node's address exists before the kubelet and CoreDNS bind it.
 if ! ip link show "$REAL_NODE_BRIDGE" >/dev/null 2>&1; then
   ip link add "$REAL_NODE_BRIDGE" type bridge
