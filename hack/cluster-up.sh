@@ -63,7 +63,8 @@ EOF
     # shellcheck source=real-node/env.sh
     source "$HACK_DIR/real-node/env.sh"
     cat >>"$KWOKCTL_CONFIG" <<EOF
-# The real node (hack/real-node): its pods reach the API server through the kubernetes Service, whose endpoint is
+# The real node (hack/real-node). "override: true" replaces a flag kwokctl sets; false adds one it does not.
+# Its pods reach the API server through the kubernetes Service, whose endpoint is
 # the node's bridge address; the serving certificate names that address and the Service's. The port is reachable
 # only from this machine and its pods (hack/real-node/up.sh drops it on other interfaces).
 - name: kube-apiserver
@@ -73,11 +74,11 @@ EOF
     override: true
   - key: advertise-address
     value: $REAL_NODE_IP
-    override: true
+    override: false
   # Tests send a namespace's pods to the real node by annotating the namespace.
   - key: enable-admission-plugins
     value: PodNodeSelector,PodTolerationRestriction
-    override: true
+    override: false
 # kwok fakes only its own nodes, never the real one.
 - name: kwok-controller
   extraArgs:
@@ -86,7 +87,7 @@ EOF
     override: true
   - key: manage-nodes-with-annotation-selector
     value: kwok.x-k8s.io/node=fake
-    override: true
+    override: false
 EOF
     # Into the options: above.
     sed -i "s|^  bindAddress: 127.0.0.1|&\n  kubeApiserverCertSANs: [\"10.96.0.1\", \"$REAL_NODE_IP\"]|" "$KWOKCTL_CONFIG"
@@ -135,8 +136,9 @@ if api_ready; then
 fi
 
 start=$SECONDS
-# Quick no-op when the binaries are cached; builds them on a fresh machine.
-"$HACK_DIR/build-binaries.sh"
+# Quick no-op when the binaries are cached; builds them on a fresh machine. Only the cluster's own: helm and
+# the GitOps checkers are `make tools`'s.
+"$HACK_DIR/build-binaries.sh" etcd kubernetes kwok
 if [[ "$METRICS" == 1 ]]; then "$HACK_DIR/build-metrics-server.sh"; fi
 
 if [[ -d "$CLUSTER_STATE" ]]; then
