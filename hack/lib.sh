@@ -21,6 +21,14 @@ NODE_PROGRAMS_DIR="$SCALABLEAPP_CACHE/node-programs-$(cat "$HACK_DIR"/real-node/
   "$HACK_DIR"/real-node/programs/*/*.go 2>/dev/null | sha256sum | cut -c1-12)"
 log() { printf '[hack] %s\n' "$*" >&2; }
 
+# image_users ROOTFS: /etc/passwd and /etc/group of an image's root filesystem: root, and the non-root user 65532
+# every image of ours runs as.
+image_users() {
+  mkdir -p "$1/etc"
+  printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' >"$1/etc/passwd"
+  printf 'root:x:0:\nnonroot:x:65532:\n' >"$1/etc/group"
+}
+
 # apt_install_without_services "pkg ..." "service ...": installs Debian packages without letting their
 # maintainer scripts start the packaged daemons (policy-rc.d exit 101, only added if absent), then keeps
 # those services disabled via the init system that owns them (never by process name, so a daemon the

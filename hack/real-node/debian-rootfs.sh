@@ -53,6 +53,5 @@ tar -C / -cf - --no-recursion -T "$out.files" | tar -C "$out" --keep-directory-s
 rm -f "$out.files"
 mkdir -p "$out/tmp" "$out/home/nonroot" "$out/etc"
 chmod 1777 "$out/tmp"
-printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' >"$out/etc/passwd"
-printf 'root:x:0:\nnonroot:x:65532:\n' >"$out/etc/group"
+image_users "$out"
 log "root filesystem of $* in $out: $(du -sh "$out" | cut -f1), ${#seen[@]} packages"

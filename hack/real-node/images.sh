@@ -30,8 +30,7 @@ static_rootfs() { # static_rootfs BINARY... -> a root filesystem with the binari
   mkdir -p "$rootfs/usr/local/bin" "$rootfs/etc" "$rootfs/tmp"
   chmod 1777 "$rootfs/tmp"
   cp "$@" "$rootfs/usr/local/bin/"
-  printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' >"$rootfs/etc/passwd"
-  printf 'root:x:0:\nnonroot:x:65532:\n' >"$rootfs/etc/group"
+  image_users "$rootfs"
 }
 pause_rootfs() { static_rootfs "$1" "$NODE_PROGRAMS_DIR/pause"; }
 kubectl_rootfs() { static_rootfs "$1" "$KUBE_BIN_DIR/kubectl"; }
