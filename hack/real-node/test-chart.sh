@@ -7,7 +7,8 @@
 #      HIT, then PASS through the edge Service;
 #   5. after a rollout of a new image, the in-cluster operator purges the edge (CdnPurged, and a MISS again);
 #   6. killing the leader pod moves the Lease to the other pod, and the app keeps converging (a new minimum of
-#      replicas is reached).
+#      replicas is reached);
+#   7. an HPA scales the load target up from the CPU the kubelet measured (metrics-server reading the real node).
 # Every step polls with a deadline and fails with what it saw; nothing is skipped. Prints each step's time.
 #   test-chart.sh OPERATOR_IMAGE_TAR
 set -euo pipefail
@@ -157,6 +158,55 @@ new_leader=$(leader)
 apply_app "$LOAD_TARGET_IMAGE_NEXT" 3
 poll 240 "three app pods Ready on $REAL_NODE_NAME under the new leader" running_on_node "$APP_NS" "app.kubernetes.io/name=$APP" 3
 step "leader $first_leader killed; $new_leader took the Lease and scaled the app to 3"
+
+# 7. Real CPU drives a real HPA: load-target spends CPU per request; two request loops push one pod over 70 %.
+kubectl apply -n "$APP_NS" -f - >/dev/null <<YAML
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: cpu-probe}
+spec:
+  selector: {matchLabels: {app: cpu-probe}}
+  template:
+    metadata: {labels: {app: cpu-probe}}
+    spec:
+      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+      containers:
+      - name: load-target
+        image: $LOAD_TARGET_IMAGE
+        resources: {requests: {cpu: 100m}}
+        readinessProbe: {httpGet: {path: /healthz, port: 8080}, periodSeconds: 2}
+        securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: cpu-probe}
+spec: {selector: {app: cpu-probe}, ports: [{port: 80, targetPort: 8080}]}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: cpu-probe}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cpu-probe}
+  minReplicas: 1
+  maxReplicas: 3
+  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
+YAML
+kubectl rollout status -n "$APP_NS" deployment/cpu-probe --timeout=120s >/dev/null || fail "the cpu-probe pod did not start"
+probe_ip=$(kubectl get service -n "$APP_NS" cpu-probe -o jsonpath='{.spec.clusterIP}')
+load_end=$((SECONDS + 240)) loaders=()
+trap 'kill ${loaders[@]+"${loaders[@]}"} 2>/dev/null || true' EXIT
+for _ in 1 2; do
+  ( while (( SECONDS < load_end )); do curl -s -o /dev/null --max-time 5 "http://$probe_ip/load" || true; done ) &
+  loaders+=($!)
+done
+scaled() {
+  local s; s=$(kubectl get hpa -n "$APP_NS" cpu-probe -o jsonpath='{.status.currentMetrics[0].resource.current.averageUtilization} {.status.desiredReplicas} {.status.currentReplicas}')
+  echo "utilisation %, desired, current: $s"; read -r cpu desired _ <<<"$s"
+  [[ -n $cpu && ${desired:-0} -ge 2 && $(kubectl get deployment -n "$APP_NS" cpu-probe -o jsonpath='{.status.readyReplicas}') -ge 2 ]]
+}
+poll 230 "the HPA scaling cpu-probe to 2 ready pods from the kubelet's CPU" scaled
+kill "${loaders[@]}" 2>/dev/null || true
+step "a real HPA scaled cpu-probe to $(kubectl get deployment -n "$APP_NS" cpu-probe -o jsonpath='{.status.readyReplicas}') pods at $(kubectl get hpa -n "$APP_NS" cpu-probe -o jsonpath='{.status.currentMetrics[0].resource.current.averageUtilization}') % CPU"
 
 kubectl delete scalableapp -n "$APP_NS" "$APP" --wait=true --timeout=120s >/dev/null || fail "the app was not deleted"
 helm uninstall "$RELEASE" -n "$NS" --wait --timeout 3m >/dev/null || fail "helm uninstall failed"
