@@ -13,6 +13,12 @@ fail() { log "real node: $*"; exit 1; }
 [[ -s $KUBECONFIG ]] && kubectl get --raw /readyz --request-timeout=5s >/dev/null 2>&1 \
   || fail "the cluster is not up (hack/cluster-up.sh starts it, with SCALABLEAPP_REAL_NODE=1)"
 
+# The API server's settings for the node are chosen when the cluster is created (hack/cluster-up.sh).
+endpoint=$(kubectl get endpointslices -n default -l kubernetes.io/service-name=kubernetes \
+  -o jsonpath='{.items[0].endpoints[0].addresses[0]}' 2>/dev/null || true)
+[[ $endpoint == "$REAL_NODE_IP" ]] || fail "the API server advertises ${endpoint:-nothing}, not $REAL_NODE_IP: this cluster was \
+created without SCALABLEAPP_REAL_NODE=1; run make cluster-down, then make cluster-up REAL_NODE=1"
+
 D=$REAL_NODE_DIR
 mkdir -p "$D"/{logs,pids,containerd,cni/net.d,cni/ipam,cni/cache,kubelet,pod-logs,coredns,kube-proxy}
 running() { local f="$D/pids/$1.pid"; [[ -f $f ]] && kill -0 "$(<"$f")" 2>/dev/null; }
