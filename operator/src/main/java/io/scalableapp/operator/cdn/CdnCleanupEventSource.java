@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome, ScalableApp>
     implements ResourceEventAware<ScalableApp> {
   private static final Logger LOG = LoggerFactory.getLogger(CdnCleanupEventSource.class);
+  static final int THREADS = 4;
   private final KubernetesClient client;
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService executor;
@@ -37,7 +38,8 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
 
   @Override
   public synchronized void start() {
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    // Several threads: every provider call is bounded, yet one app's slow removal must not queue the others'.
+    executor = Executors.newScheduledThreadPool(THREADS, r -> {
       Thread t = new Thread(r, "cdn-cleanup");
       t.setDaemon(true);
       return t;
@@ -64,6 +66,12 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   @Override
   public void onResourceUpdated(ScalableApp app, ScalableApp old) {
     cleanUpIfDeleted(app);
+  }
+
+  /** Gone from the API server (by this operator's cleanup or any other way): nothing kept for it stays in memory. */
+  @Override
+  public void onResourceDeleted(ScalableApp app) {
+    CdnRuntime.forClient(client).forget(app.getMetadata().getUid());
   }
 
   private void cleanUpIfDeleted(ScalableApp app) {

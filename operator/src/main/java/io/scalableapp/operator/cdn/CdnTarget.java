@@ -24,12 +24,18 @@ public record CdnTarget(String namespace, String name, String uid, Optional<Clou
   }
 
   /**
-   * The Varnish edge: the addresses a BAN must reach (every ready edge pod, or the operator's configured override)
-   * and the hash of the VCL in the edge's ConfigMap (empty before it exists).
+   * The Varnish edge: the addresses a BAN must reach (every ready edge pod's purge listener, or the operator's
+   * configured override), the hash of the VCL in the edge's ConfigMap (empty before it exists), and the app's purge
+   * token. The token never appears in toString().
    */
-  public record VarnishEdge(List<InetSocketAddress> purgeAddresses, Optional<String> vclHash) {
+  public record VarnishEdge(List<InetSocketAddress> purgeAddresses, Optional<String> vclHash, String purgeToken) {
     public VarnishEdge {
       purgeAddresses = List.copyOf(purgeAddresses);
+    }
+
+    @Override
+    public String toString() {
+      return "VarnishEdge[purgeAddresses=" + purgeAddresses + ", vclHash=" + vclHash + ", purgeToken=<redacted>]";
     }
   }
 }

@@ -16,12 +16,12 @@ import io.scalableapp.operator.cdn.ConfigHash;
 import io.scalableapp.operator.cdn.PurgeRequest;
 import io.scalableapp.operator.cdn.PurgeResult;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareApi.Ruleset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,16 +39,17 @@ public final class CloudflareProvider implements CdnProvider {
   private static final String CACHE_TAG_HEADER = "Cache-Tag";
   private static final ObjectMapper CANONICAL = new ObjectMapper()
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-  /** The entry point ruleset is read, changed and written whole: one app at a time per zone, or one loses. */
-  private final Map<String, Object> zoneLocks = new ConcurrentHashMap<>();
+  private final ZoneLocks zoneLocks;
   private final CloudflareApi api;
 
-  public CloudflareProvider() {
-    this(CloudflareApi.withDefaultClient());
+  /** {@code callTimeout} bounds each Cloudflare exchange; a zone's lock is waited for at most three of them. */
+  public CloudflareProvider(Duration callTimeout) {
+    this(CloudflareApi.withDefaultClient(callTimeout), callTimeout.multipliedBy(3));
   }
 
-  CloudflareProvider(CloudflareApi api) {
+  CloudflareProvider(CloudflareApi api, Duration lockWait) {
     this.api = api;
+    this.zoneLocks = new ZoneLocks(lockWait);
   }
 
   @Override
@@ -101,7 +102,7 @@ public final class CloudflareProvider implements CdnProvider {
     }
     CloudflareAccess zone = access(target);
     List<ObjectNode> desired = CloudflareCacheRules.of(target.namespace(), target.name(), policy);
-    synchronized (zoneLocks.computeIfAbsent(zone.zoneId(), z -> new Object())) {
+    return zoneLocks.inZone(zone.zoneId(), () -> {
       Optional<Ruleset> current = api.cacheRuleset(zone);
       List<ObjectNode> currentRules = current.map(Ruleset::rules).orElse(List.of());
       List<ObjectNode> merged = merge(currentRules, target, desired);
@@ -109,7 +110,7 @@ public final class CloudflareProvider implements CdnProvider {
           ? current.get()
           : api.replaceCacheRules(zone, merged);
       return applied(zone, live, owned(live.rules(), target));
-    }
+    });
   }
 
   @Override
@@ -141,12 +142,13 @@ public final class CloudflareProvider implements CdnProvider {
   @Override
   public void remove(CdnTarget target) {
     CloudflareAccess zone = access(target);
-    synchronized (zoneLocks.computeIfAbsent(zone.zoneId(), z -> new Object())) {
+    zoneLocks.inZone(zone.zoneId(), () -> {
       List<ObjectNode> current = api.cacheRuleset(zone).map(Ruleset::rules).orElse(List.of());
       if (!owned(current, target).isEmpty()) {
         api.replaceCacheRules(zone, merge(current, target, List.of()));
       }
-    }
+      return null;
+    });
   }
 
   /** The zone's rules with the app's replaced by {@code ours}: others unchanged and in order. */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The provider against the stand-in: only its own rules, drift found and repaired, purges as Cloudflare takes them. */
 class CloudflareProviderTest {
   CloudflareStandIn cloudflare;
-  CloudflareProvider provider = new CloudflareProvider();
+  CloudflareProvider provider = new CloudflareProvider(java.time.Duration.ofSeconds(15));
   CdnTarget web;
   CdnTarget blog;
 
