@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -90,8 +92,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     }
     try {
       if (!wanted) {
-        provider.get().remove(CdnTargets.resolve(app, providerName, Optional.ofNullable(previous.getCloudflare()),
-            client, runtime.settings()));
+        removeEverywhere(app, provider.get(), previous, client, runtime);
         runtime.forget(uid);
         if (spec == null) {
           CdnFinalizer.remove(client, app);
@@ -112,7 +113,9 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       CdnTarget target = CdnTargets.resolve(app, providerName, Optional.ofNullable(spec.getCloudflare()), client,
           runtime.settings());
       LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
+      List<CloudflareSpec> zones = recordZoneBeforeApplying(app, spec, client);
       AppliedCdn applied = provider.get().apply(target, policy);
+      removeFromZonesNoLongerNamed(app, provider.get(), spec, zones, client, runtime);
       if (!applied.version().equals(previous.getAppliedVersion())) {
         LOG.info("cdn {} for {}: {}", providerName, target.app(), applied.description());
       }
@@ -163,6 +166,63 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     PurgedRollout purged = new PurgedRollout(revision.get(), lastPurge);
     purged.writeTo(next);
     runtime.rememberPurged(uid, purged);
+  }
+
+  /**
+   * The zone spec.cdn names, added to {@link CloudflareZones} before anything is written there; returns the zones
+   * recorded, the named one included. Nothing for a provider other than Cloudflare.
+   */
+  private static List<CloudflareSpec> recordZoneBeforeApplying(ScalableApp app, CdnSpec spec,
+      KubernetesClient client) {
+    if (spec.getCloudflare() == null) {
+      return List.of();
+    }
+    List<CloudflareSpec> zones = new ArrayList<>(CloudflareZones.recorded(app));
+    if (zones.stream().noneMatch(z -> z.equals(spec.getCloudflare()))) {
+      zones.add(spec.getCloudflare());
+      CloudflareZones.record(client, app, zones);
+    }
+    return zones;
+  }
+
+  /** After an apply to the zone spec.cdn names: the app's rules leave the zones it named before. */
+  private void removeFromZonesNoLongerNamed(ScalableApp app, CdnProvider provider, CdnSpec spec,
+      List<CloudflareSpec> zones, KubernetesClient client, CdnRuntime runtime) {
+    if (spec.getCloudflare() == null || zones.size() <= 1) {
+      return;
+    }
+    for (CloudflareSpec zone : zones) {
+      if (!CloudflareZones.sameZone(zone, spec.getCloudflare())) {
+        removeFrom(app, provider, zone, client, runtime);
+        EventRecorders.forClient(client).normal(app, "CdnRemoved", "Removed the app's rules from Cloudflare zone "
+            + zone.getZoneId() + ", which spec.cdn no longer names");
+      }
+    }
+    CloudflareZones.record(client, app, List.of(spec.getCloudflare()));
+  }
+
+  /** spec.cdn no longer names this provider: what it made goes, in every zone recorded. */
+  private void removeEverywhere(ScalableApp app, CdnProvider provider, CdnStatus previous, KubernetesClient client,
+      CdnRuntime runtime) {
+    List<CloudflareSpec> zones = CloudflareZones.recorded(app);
+    if (zones.isEmpty()) {
+      provider.remove(CdnTargets.resolve(app, providerName, Optional.ofNullable(previous.getCloudflare()), client,
+          runtime.settings()));
+      return;
+    }
+    for (CloudflareSpec zone : zones) {
+      removeFrom(app, provider, zone, client, runtime);
+    }
+    CloudflareZones.record(client, app, List.of());
+  }
+
+  /** Removes the app's rules from {@code zone}; an API the operator may not call was never written to. */
+  private void removeFrom(ScalableApp app, CdnProvider provider, CloudflareSpec zone, KubernetesClient client,
+      CdnRuntime runtime) {
+    if (!runtime.settings().cloudflareApiAllowed(zone.apiBaseUrlOrDefault())) {
+      return;
+    }
+    provider.remove(CdnTargets.resolve(app, providerName, Optional.of(zone), client, runtime.settings()));
   }
 
   /** 1 s, doubling per consecutive failure, at most 5 minutes. */
