@@ -100,7 +100,7 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
           if (zone.isPresent() && !runtime.settings().cloudflareApiAllowed(zone.get().apiBaseUrlOrDefault())) {
             continue;
           }
-          p.remove(CdnTargets.resolve(app, provider, zone, client, runtime.settings()));
+          p.remove(CdnTargets.resolve(app, provider, zone, client, runtime, Optional.empty()));
         }
         EventRecorders.forClient(client).normal(app, "CdnRemoved",
             "Removed the app's configuration at " + provider + " before deletion");

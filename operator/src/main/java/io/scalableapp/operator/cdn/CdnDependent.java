@@ -1,6 +1,7 @@
 package io.scalableapp.operator.cdn;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -111,7 +112,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       // Before anything exists at the provider, so deleting the app always finds and removes it.
       CdnFinalizer.add(client, app);
       CdnTarget target = CdnTargets.resolve(app, providerName, Optional.ofNullable(spec.getCloudflare()), client,
-          runtime.settings());
+          runtime, context.getSecondaryResource(ConfigMap.class, ScalableAppReconciler.EDGE_CONFIGMAP));
       LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
       List<CloudflareSpec> zones = recordZoneBeforeApplying(app, spec, client);
       AppliedCdn applied = provider.get().apply(target, policy);
@@ -125,6 +126,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       runtime.succeeded(uid);
       return CdnOutcome.ready(providerName, next, applied.description());
     } catch (CdnProviderException e) {
+      if ("AuthenticationFailed".equals(e.reason()) && spec != null && spec.getCloudflare() != null) {
+        var ref = spec.getCloudflare().getCredentialsSecretRef();
+        runtime.credentials().forget(app.getMetadata().getNamespace(), ref.getName(), ref.getKey());
+      }
       int failures = runtime.failed(uid);
       Duration backoff = e.retryAfter().orElse(backoff(failures));
       e.retryAfter().ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
@@ -207,7 +212,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     List<CloudflareSpec> zones = CloudflareZones.recorded(app);
     if (zones.isEmpty()) {
       provider.remove(CdnTargets.resolve(app, providerName, Optional.ofNullable(previous.getCloudflare()), client,
-          runtime.settings()));
+          runtime, Optional.empty()));
       return;
     }
     for (CloudflareSpec zone : zones) {
@@ -222,7 +227,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     if (!runtime.settings().cloudflareApiAllowed(zone.apiBaseUrlOrDefault())) {
       return;
     }
-    provider.remove(CdnTargets.resolve(app, providerName, Optional.of(zone), client, runtime.settings()));
+    provider.remove(CdnTargets.resolve(app, providerName, Optional.of(zone), client, runtime, Optional.empty()));
   }
 
   /** 1 s, doubling per consecutive failure, at most 5 minutes. */

@@ -28,10 +28,12 @@ public final class CdnRuntime {
   private final Map<String, Integer> failuresByUid = new ConcurrentHashMap<>();
   private final Map<String, Instant> notBeforeByUid = new ConcurrentHashMap<>();
   private final Map<String, String> purgeSecretByUid = new ConcurrentHashMap<>();
+  private final CredentialCache credentials;
 
   public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers) {
     this.settings = settings;
     this.clock = clock;
+    this.credentials = new CredentialCache(CredentialCache.DEFAULT_MAX_AGE, clock);
     providers.forEach(p -> this.providers.put(p.name(), p));
   }
 
@@ -55,6 +57,7 @@ public final class CdnRuntime {
   }
 
   public CdnSettings settings() { return settings; }
+  CredentialCache credentials() { return credentials; }
   public Clock clock() { return clock; }
 
   /** The rollout this process last purged for (or first saw) for the app with {@code uid}. */

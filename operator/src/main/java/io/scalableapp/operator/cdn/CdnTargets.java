@@ -31,7 +31,8 @@ public final class CdnTargets {
    * the settings status.cdn kept so the operator can still remove what it made.
    */
   public static CdnTarget resolve(ScalableApp app, String provider, Optional<CloudflareSpec> cloudflare,
-      KubernetesClient client, CdnSettings settings) {
+      KubernetesClient client, CdnRuntime runtime, Optional<ConfigMap> edgeConfigMap) {
+    CdnSettings settings = runtime.settings();
     var meta = app.getMetadata();
     Optional<CloudflareAccess> cloudflareAccess = Optional.empty();
     Optional<VarnishEdge> varnish = Optional.empty();
@@ -45,11 +46,16 @@ public final class CdnTargets {
             + "setting lists (nothing was sent there)");
       }
       cloudflareAccess = Optional.of(new CloudflareAccess(spec.getZoneId(), URI.create(spec.apiBaseUrlOrDefault()),
-          apiToken(client, meta.getNamespace(), spec)));
+          runtime.credentials().token(meta.getNamespace(), spec.getCredentialsSecretRef().getName(),
+              spec.getCredentialsSecretRef().getKey(), () -> apiToken(client, meta.getNamespace(), spec))));
     } else if (provider.equals("varnish")) {
+      // The edge pods are listed only when a purge is sent (once per rollout), not on every reconcile.
       varnish = Optional.of(new VarnishEdge(
-          settings.varnishPurgeAddresses().isEmpty() ? edgePodAddresses(client, app) : settings.varnishPurgeAddresses(),
-          vclHash(client, app), settings.purgeTokens().tokenFor(meta.getUid())));
+          settings.varnishPurgeAddresses().isEmpty() ? () -> edgePodAddresses(client, app)
+              : settings::varnishPurgeAddresses,
+          edgeConfigMap.map(c -> c.getMetadata().getAnnotations())
+              .map(a -> a.get(EdgeConfigMapDependent.VCL_HASH_ANNOTATION)),
+          settings.purgeTokens().tokenFor(meta.getUid())));
     }
     return new CdnTarget(meta.getNamespace(), meta.getName(), meta.getUid(), cloudflareAccess, varnish);
   }
@@ -97,10 +103,4 @@ public final class CdnTargets {
     return addresses;
   }
 
-  private static Optional<String> vclHash(KubernetesClient client, ScalableApp app) {
-    ConfigMap configMap = client.configMaps().inNamespace(app.getMetadata().getNamespace())
-        .withName(ChildLabels.edgeName(app)).get();
-    return Optional.ofNullable(configMap).map(c -> c.getMetadata().getAnnotations())
-        .map(a -> a.get(EdgeConfigMapDependent.VCL_HASH_ANNOTATION));
-  }
 }

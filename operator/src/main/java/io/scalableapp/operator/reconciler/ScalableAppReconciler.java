@@ -80,7 +80,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   public static final String DEPLOYMENT = "deployment";
   public static final String SERVICE = "service";
   static final String HPA = "horizontalpodautoscaler";
-  static final String EDGE_CONFIGMAP = "edge-configmap";
+  public static final String EDGE_CONFIGMAP = "edge-configmap";
   static final String EDGE_SERVICE = "edge-service";
   static final String EDGE_DEPLOYMENT = "edge-deployment";
   static final String EDGE_HPA = "edge-horizontalpodautoscaler";

@@ -10,6 +10,7 @@ import io.scalableapp.engine.http.BoundedExchange;
 import io.scalableapp.engine.text.UntrustedText;
 import io.scalableapp.operator.cdn.CdnProviderException;
 import io.scalableapp.operator.cdn.CdnTarget.CloudflareAccess;
+import io.scalableapp.operator.cdn.ConfigHash;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,16 +48,19 @@ final class CloudflareApi {
 
   private final HttpClient http;
   private final Duration deadline;
+  private final RequestBudget budget;
 
   /** {@code deadline} bounds each whole exchange: connecting, the headers and the body. */
-  CloudflareApi(HttpClient http, Duration deadline) {
+  CloudflareApi(HttpClient http, Duration deadline, RequestBudget budget) {
     this.http = http;
     this.deadline = deadline;
+    this.budget = budget;
   }
 
   static CloudflareApi withDefaultClient(Duration deadline) {
     Duration connect = deadline.compareTo(Duration.ofSeconds(5)) < 0 ? deadline : Duration.ofSeconds(5);
-    return new CloudflareApi(HttpClient.newBuilder().connectTimeout(connect).build(), deadline);
+    return new CloudflareApi(HttpClient.newBuilder().connectTimeout(connect).build(), deadline,
+        new RequestBudget(RequestBudget.DEFAULT_REQUESTS, java.time.Clock.systemUTC()));
   }
 
   /** GET the entry point ruleset; empty when the zone has none yet (Cloudflare answers 404). */
@@ -104,8 +108,10 @@ final class CloudflareApi {
 
   private Answer send(CloudflareAccess zone, String method, String path, JsonNode body) {
     URI uri = URI.create(zone.apiBaseUrl().toString().replaceAll("/+$", "") + path);
+    String token = headerSafeToken(zone);
+    budget.take(ConfigHash.of(token));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline)
-        .header("Authorization", "Bearer " + headerSafeToken(zone))
+        .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -62,7 +62,7 @@ public class VarnishProvider implements CdnProvider {
     // For the record only: the edge's VCL bans what the app's spec.cdn.purge says, never an expression it is sent.
     String expression = VarnishBans.expression(request);
     CdnTarget.VarnishEdge edge = edge(target);
-    int reached = bans.ban(edge.purgeAddresses(), edge.purgeToken());
+    int reached = bans.ban(edge.purgeAddresses().get(), edge.purgeToken());
     return new PurgeResult("ban " + expression, "BAN to " + reached + " edge pod" + (reached == 1 ? "" : "s"));
   }
 
