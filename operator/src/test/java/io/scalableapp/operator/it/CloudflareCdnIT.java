@@ -60,6 +60,8 @@ class CloudflareCdnIT {
         "scalableapp.operator.namespaces", cluster.name(),
         "scalableapp.prometheus.url", "http://127.0.0.1:1",
         "scalableapp.leader-election.enabled", "false",
+        // The stand-in is an apiBaseUrl the operator may call only because its allowlist names it.
+        "scalableapp.cdn.cloudflare.api-base-urls", cloudflare.baseUrl().toString(),
         // Drift is found when the operator reads the rules back: every 2 s here instead of every 30 s.
         "scalableapp.cdn.resync", "2s",
         // Everything the operator would log about the CDN, so the token check below covers it.
