@@ -121,7 +121,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
         LOG.info("cdn {} for {}: {}", providerName, target.app(), applied.description());
       }
       next.setAppliedVersion(applied.version());
-      next.setCloudflare(spec.getCloudflare() == null ? null : copy(spec.getCloudflare()));
+      next.setCloudflare(spec.getCloudflare() == null ? null : spec.getCloudflare().copy());
       purgeAfterRollout(app, context, runtime, provider.get(), target, policy, next);
       runtime.succeeded(uid);
       return CdnOutcome.ready(providerName, next, applied.description());
@@ -244,14 +244,6 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     c.setPurgedRevision(s.getPurgedRevision());
     c.setLastPurge(s.getLastPurge());
     c.setCloudflare(s.getCloudflare());
-    return c;
-  }
-
-  private static CloudflareSpec copy(CloudflareSpec s) {
-    CloudflareSpec c = new CloudflareSpec();
-    c.setZoneId(s.getZoneId());
-    c.setCredentialsSecretRef(s.getCredentialsSecretRef());
-    c.setApiBaseUrl(s.getApiBaseUrl());
     return c;
   }
 }

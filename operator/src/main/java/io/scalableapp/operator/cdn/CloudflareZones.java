@@ -64,21 +64,12 @@ public final class CloudflareZones {
       annotations.putNull(ANNOTATION);
     } else {
       try {
-        annotations.put(ANNOTATION, JSON.writeValueAsString(zones.stream().map(CloudflareZones::entry).toList()));
+        annotations.put(ANNOTATION, JSON.writeValueAsString(zones.stream().map(CloudflareSpec::copy).toList()));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write Cloudflare zones as JSON", e);
       }
     }
     client.resources(ScalableApp.class).inNamespace(app.getMetadata().getNamespace())
         .withName(app.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
-  }
-
-  /** The zone's identity and where its token is: no more. */
-  private static CloudflareSpec entry(CloudflareSpec spec) {
-    CloudflareSpec entry = new CloudflareSpec();
-    entry.setZoneId(spec.getZoneId());
-    entry.setApiBaseUrl(spec.getApiBaseUrl());
-    entry.setCredentialsSecretRef(spec.getCredentialsSecretRef());
-    return entry;
   }
 }

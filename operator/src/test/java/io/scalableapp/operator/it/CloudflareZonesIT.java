@@ -8,10 +8,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.api.cdn.CacheRuleSpec;
-import io.scalableapp.operator.api.cdn.CdnSpec;
-import io.scalableapp.operator.api.cdn.CloudflareSpec;
-import io.scalableapp.operator.api.cdn.SecretKeyRef;
 import io.scalableapp.operator.cdn.CdnFinalizer;
 import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn;
@@ -64,22 +60,7 @@ class CloudflareZonesIT {
   }
 
   static ScalableApp app(String name, String zone, CloudflareStandIn api) {
-    ScalableApp app = TestApps.app(name, cluster.name());
-    CdnSpec cdn = new CdnSpec();
-    cdn.setProvider(CdnSpec.Provider.cloudflare);
-    cdn.setHosts(List.of(name + ".example.com"));
-    CacheRuleSpec statics = new CacheRuleSpec();
-    statics.setName("static");
-    statics.setPathPrefix("/static/");
-    statics.setTtl("1d");
-    cdn.setRules(List.of(statics));
-    CloudflareSpec settings = new CloudflareSpec();
-    settings.setZoneId(zone);
-    settings.setCredentialsSecretRef(new SecretKeyRef("cloudflare", "apiToken"));
-    settings.setApiBaseUrl(api.baseUrl().toString());
-    cdn.setCloudflare(settings);
-    app.getSpec().setCdn(cdn);
-    return app;
+    return CloudflareApps.app(name, cluster.name(), name + ".example.com", zone, api.baseUrl());
   }
 
   static long rulesOf(String app, String zone) {
@@ -88,8 +69,7 @@ class CloudflareZonesIT {
   }
 
   static ScalableApp awaitCdn(String app, String status, String reason) {
-    return AppAssertions.awaitApp(cluster.client(), cluster.name(), app, a -> AppAssertions
-        .hasCondition("CdnReady", status).test(a) && reason.equals(AppAssertions.condition(a, "CdnReady").getReason()));
+    return CloudflareApps.awaitCdn(cluster.client(), cluster.name(), app, status, reason);
   }
 
   static void patch(String app, String mergePatch) {

@@ -75,9 +75,7 @@ class VclGeneratorTest {
 
   @Test
   void aBanIsServedOnlyOnThePurgeListenerWithTheTokenAndBansWhatTheSpecSays() {
-    CdnSpec spec = new CdnSpec();
-    spec.setProvider(CdnSpec.Provider.varnish);
-    spec.getPurge().setMode(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.prefixes);
+    CdnSpec spec = varnishPurging(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.prefixes);
     spec.getPurge().setPrefixes(List.of("/static/"));
     String vcl = VclGenerator.generate(CdnPolicies.from(spec), new VclBackend("shop.team.svc", 80, "/healthz"));
 
@@ -103,12 +101,17 @@ class VclGeneratorTest {
 
   @Test
   void varnishRefusesTagsItCannotBanOn() {
-    CdnSpec spec = new CdnSpec();
-    spec.setProvider(CdnSpec.Provider.varnish);
-    spec.getPurge().setMode(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.tags);
+    CdnSpec spec = varnishPurging(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.tags);
     spec.getPurge().setTags(List.of("a^b"));
     CdnPolicy policy = CdnPolicies.from(spec);
     assertThat(new VarnishProvider(java.time.Duration.ofSeconds(5)).unsupported(policy)).singleElement()
         .satisfies(u -> assertThat(u.field()).isEqualTo("cdn.purge.tags"));
+  }
+
+  private static CdnSpec varnishPurging(io.scalableapp.operator.api.cdn.PurgeSpec.Mode mode) {
+    CdnSpec spec = new CdnSpec();
+    spec.setProvider(CdnSpec.Provider.varnish);
+    spec.getPurge().setMode(mode);
+    return spec;
   }
 }
