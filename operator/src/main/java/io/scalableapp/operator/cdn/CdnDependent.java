@@ -177,9 +177,8 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
    * The zone spec.cdn names, added to {@link CloudflareZones} before anything is written there; returns the zones
    * recorded, the named one included. Nothing for a provider other than Cloudflare.
    */
-  private static List<CloudflareSpec> recordZoneBeforeApplying(ScalableApp app, CdnSpec spec,
-      KubernetesClient client) {
-    if (spec.getCloudflare() == null) {
+  private List<CloudflareSpec> recordZoneBeforeApplying(ScalableApp app, CdnSpec spec, KubernetesClient client) {
+    if (!providerName.equals("cloudflare") || spec.getCloudflare() == null) {
       return List.of();
     }
     List<CloudflareSpec> zones = new ArrayList<>(CloudflareZones.recorded(app));
@@ -193,7 +192,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
   /** After an apply to the zone spec.cdn names: the app's rules leave the zones it named before. */
   private void removeFromZonesNoLongerNamed(ScalableApp app, CdnProvider provider, CdnSpec spec,
       List<CloudflareSpec> zones, KubernetesClient client, CdnRuntime runtime) {
-    if (spec.getCloudflare() == null || zones.size() <= 1) {
+    if (zones.size() <= 1) {
       return;
     }
     for (CloudflareSpec zone : zones) {
