@@ -15,9 +15,14 @@ mkdir -p "$DEMO_DIR"
 "$HACK_DIR/demo-stop.sh"
 # kwok runs no edge pods: the operator's BANs go to the local varnishd that stands in for them.
 EDGE_PURGE_ADDRESS=$("$HACK_DIR/demo-cdn.sh" start)
+# The key the edges' purge tokens derive from, kept across runs like the chart's Secret, so an edge set up by an
+# earlier run keeps its token; passed in the environment, not on the command line.
+[[ -s "$DEMO_DIR/purge-key" ]] || python3 -c 'import secrets; print(secrets.token_hex(32))' >"$DEMO_DIR/purge-key"
+chmod 600 "$DEMO_DIR/purge-key"
 log "starting the operator (log: $LOG_FILE)"
 # The demo operator watches only the namespace the examples go to, so test runs never meet it.
 # shellcheck disable=SC2046 # the chart's JVM flags, one word each
+SCALABLEAPP_CDN_VARNISH_PURGE_KEY=$(cat "$DEMO_DIR/purge-key") \
 nohup java $("$HACK_DIR/operator-jvm-options.sh") -Dquarkus.http.port="$HTTP_PORT" -Dscalableapp.operator.namespaces=default \
   -Dscalableapp.cdn.varnish.purge-addresses="$EDGE_PURGE_ADDRESS" \
   -Dscalableapp.leader-election.lease-namespace=default -jar "$REPO_ROOT/operator/target/quarkus-app/quarkus-run.jar" \
@@ -36,6 +41,9 @@ curl -fs "http://localhost:$HTTP_PORT/q/health/ready" >/dev/null || { log "opera
 # as Argo CD and Flux force their own: without --force-conflicts a second `make demo` stops on the conflict.
 kubectl apply --server-side --force-conflicts -f "$REPO_ROOT/examples/" -f "$REPO_ROOT/examples/prediction/nasa-replay.yaml" \
   -f "$REPO_ROOT/examples/cdn/storefront-varnish.yaml"
+# The edge runs before anything waits for CdnReady: re-applying the example after an earlier demo rolls storefront
+# out again, and that rollout's purge needs the edge.
+"$HACK_DIR/demo-cdn.sh" edge
 log "waiting for every app to be Ready"
 kubectl wait --for=condition=Ready scalableapps --all --timeout=180s
 log "waiting for the first forecast of nasa-web"

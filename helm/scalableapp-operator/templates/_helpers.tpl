@@ -53,3 +53,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "scalableapp.testNamespace" -}}
 {{- if .Values.watchNamespaces }}{{ first .Values.watchNamespaces }}{{ else }}{{ .Release.Namespace }}{{ end }}
 {{- end }}
+
+{{/* The Secret holding the key the edges' purge tokens are derived from. */}}
+{{- define "scalableapp.purgeKeySecret" -}}
+{{- .Values.cdn.varnish.purgeKeySecret | default (printf "%s-cdn-purge-key" (include "scalableapp.fullname" .)) -}}
+{{- end }}

@@ -6,7 +6,9 @@ import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.runtime.EventRecorders;
+import io.scalableapp.operator.api.cdn.CloudflareSpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome, ScalableApp>
     implements ResourceEventAware<ScalableApp> {
   private static final Logger LOG = LoggerFactory.getLogger(CdnCleanupEventSource.class);
+  static final int THREADS = 4;
   private final KubernetesClient client;
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService executor;
@@ -37,7 +40,8 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
 
   @Override
   public synchronized void start() {
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    // Several threads: every provider call is bounded, yet one app's slow removal must not queue the others'.
+    executor = Executors.newScheduledThreadPool(THREADS, r -> {
       Thread t = new Thread(r, "cdn-cleanup");
       t.setDaemon(true);
       return t;
@@ -66,6 +70,12 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
     cleanUpIfDeleted(app);
   }
 
+  /** Gone from the API server (by this operator's cleanup or any other way): nothing kept for it stays in memory. */
+  @Override
+  public void onResourceDeleted(ScalableApp app) {
+    CdnRuntime.forClient(client).forget(app.getMetadata().getUid());
+  }
+
   private void cleanUpIfDeleted(ScalableApp app) {
     if (!app.isMarkedForDeletion() || !CdnFinalizer.isOn(app) || !isRunning()) return;
     if (inProgress.add(app.getMetadata().getUid())) {
@@ -77,13 +87,21 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
     CdnRuntime runtime = CdnRuntime.forClient(client);
     String uid = app.getMetadata().getUid();
     var status = app.getStatus() == null ? null : app.getStatus().getCdn();
-    String provider = status == null ? null : status.getProvider();
+    List<CloudflareSpec> zones = CloudflareZones.recorded(app);
+    String provider = status != null && status.getProvider() != null ? status.getProvider()
+        : zones.isEmpty() ? null : "cloudflare";
     try {
       if (provider != null) {
         CdnProvider p = runtime.provider(provider).orElseThrow(() -> new CdnProviderException("ProviderNotAvailable",
             "this operator build has no " + provider + " provider"));
-        p.remove(CdnTargets.resolve(app, provider, Optional.ofNullable(status.getCloudflare()), client,
-            runtime.settings()));
+        // Every zone the app's rules may be in: status.cdn's, and those recorded before each apply.
+        for (Optional<CloudflareSpec> zone : zones.isEmpty() ? List.of(Optional.<CloudflareSpec>empty())
+            : zones.stream().map(Optional::of).toList()) {
+          if (zone.isPresent() && !runtime.settings().cloudflareApiAllowed(zone.get().apiBaseUrlOrDefault())) {
+            continue;
+          }
+          p.remove(CdnTargets.resolve(app, provider, zone, client, runtime, Optional.empty()));
+        }
         EventRecorders.forClient(client).normal(app, "CdnRemoved",
             "Removed the app's configuration at " + provider + " before deletion");
       }
@@ -117,11 +135,13 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
 
   /** What the operator made at the provider, in words a person can act on; never a credential. */
   private static String leftBehind(ScalableApp app, String provider) {
-    var status = app.getStatus().getCdn();
-    if ("cloudflare".equals(provider) && status.getCloudflare() != null) {
+    List<CloudflareSpec> zones = CloudflareZones.recorded(app);
+    if ("cloudflare".equals(provider) && !zones.isEmpty()) {
       return "the cache rules whose ref starts with scalableapp:" + app.getMetadata().getNamespace() + "/"
-          + app.getMetadata().getName() + ": in zone " + status.getCloudflare().getZoneId();
+          + app.getMetadata().getName() + ": in zone " + String.join(", ", zones.stream()
+          .map(CloudflareSpec::getZoneId).distinct().toList());
     }
-    return "configuration version " + status.getAppliedVersion();
+    var status = app.getStatus() == null ? null : app.getStatus().getCdn();
+    return "configuration version " + (status == null ? "unknown" : status.getAppliedVersion());
   }
 }

@@ -1,6 +1,7 @@
 package io.scalableapp.operator.cdn;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -90,8 +93,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     }
     try {
       if (!wanted) {
-        provider.get().remove(CdnTargets.resolve(app, providerName, Optional.ofNullable(previous.getCloudflare()),
-            client, runtime.settings()));
+        removeEverywhere(app, provider.get(), previous, client, runtime);
         runtime.forget(uid);
         if (spec == null) {
           CdnFinalizer.remove(client, app);
@@ -110,18 +112,24 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       // Before anything exists at the provider, so deleting the app always finds and removes it.
       CdnFinalizer.add(client, app);
       CdnTarget target = CdnTargets.resolve(app, providerName, Optional.ofNullable(spec.getCloudflare()), client,
-          runtime.settings());
+          runtime, context.getSecondaryResource(ConfigMap.class, ScalableAppReconciler.EDGE_CONFIGMAP));
       LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
+      List<CloudflareSpec> zones = recordZoneBeforeApplying(app, spec, client);
       AppliedCdn applied = provider.get().apply(target, policy);
+      removeFromZonesNoLongerNamed(app, provider.get(), spec, zones, client, runtime);
       if (!applied.version().equals(previous.getAppliedVersion())) {
         LOG.info("cdn {} for {}: {}", providerName, target.app(), applied.description());
       }
       next.setAppliedVersion(applied.version());
-      next.setCloudflare(spec.getCloudflare() == null ? null : copy(spec.getCloudflare()));
+      next.setCloudflare(spec.getCloudflare() == null ? null : spec.getCloudflare().copy());
       purgeAfterRollout(app, context, runtime, provider.get(), target, policy, next);
       runtime.succeeded(uid);
       return CdnOutcome.ready(providerName, next, applied.description());
     } catch (CdnProviderException e) {
+      if ("AuthenticationFailed".equals(e.reason()) && spec != null && spec.getCloudflare() != null) {
+        var ref = spec.getCloudflare().getCredentialsSecretRef();
+        runtime.credentials().forget(app.getMetadata().getNamespace(), ref.getName(), ref.getKey());
+      }
       int failures = runtime.failed(uid);
       Duration backoff = e.retryAfter().orElse(backoff(failures));
       e.retryAfter().ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
@@ -165,6 +173,62 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     runtime.rememberPurged(uid, purged);
   }
 
+  /**
+   * The zone spec.cdn names, added to {@link CloudflareZones} before anything is written there; returns the zones
+   * recorded, the named one included. Nothing for a provider other than Cloudflare.
+   */
+  private List<CloudflareSpec> recordZoneBeforeApplying(ScalableApp app, CdnSpec spec, KubernetesClient client) {
+    if (!providerName.equals("cloudflare") || spec.getCloudflare() == null) {
+      return List.of();
+    }
+    List<CloudflareSpec> zones = new ArrayList<>(CloudflareZones.recorded(app));
+    if (zones.stream().noneMatch(z -> z.equals(spec.getCloudflare()))) {
+      zones.add(spec.getCloudflare());
+      CloudflareZones.record(client, app, zones);
+    }
+    return zones;
+  }
+
+  /** After an apply to the zone spec.cdn names: the app's rules leave the zones it named before. */
+  private void removeFromZonesNoLongerNamed(ScalableApp app, CdnProvider provider, CdnSpec spec,
+      List<CloudflareSpec> zones, KubernetesClient client, CdnRuntime runtime) {
+    if (zones.size() <= 1) {
+      return;
+    }
+    for (CloudflareSpec zone : zones) {
+      if (!CloudflareZones.sameZone(zone, spec.getCloudflare())) {
+        removeFrom(app, provider, zone, client, runtime);
+        EventRecorders.forClient(client).normal(app, "CdnRemoved", "Removed the app's rules from Cloudflare zone "
+            + zone.getZoneId() + ", which spec.cdn no longer names");
+      }
+    }
+    CloudflareZones.record(client, app, List.of(spec.getCloudflare()));
+  }
+
+  /** spec.cdn no longer names this provider: what it made goes, in every zone recorded. */
+  private void removeEverywhere(ScalableApp app, CdnProvider provider, CdnStatus previous, KubernetesClient client,
+      CdnRuntime runtime) {
+    List<CloudflareSpec> zones = CloudflareZones.recorded(app);
+    if (zones.isEmpty()) {
+      provider.remove(CdnTargets.resolve(app, providerName, Optional.ofNullable(previous.getCloudflare()), client,
+          runtime, Optional.empty()));
+      return;
+    }
+    for (CloudflareSpec zone : zones) {
+      removeFrom(app, provider, zone, client, runtime);
+    }
+    CloudflareZones.record(client, app, List.of());
+  }
+
+  /** Removes the app's rules from {@code zone}; an API the operator may not call was never written to. */
+  private void removeFrom(ScalableApp app, CdnProvider provider, CloudflareSpec zone, KubernetesClient client,
+      CdnRuntime runtime) {
+    if (!runtime.settings().cloudflareApiAllowed(zone.apiBaseUrlOrDefault())) {
+      return;
+    }
+    provider.remove(CdnTargets.resolve(app, providerName, Optional.of(zone), client, runtime, Optional.empty()));
+  }
+
   /** 1 s, doubling per consecutive failure, at most 5 minutes. */
   static Duration backoff(int failures) {
     long seconds = 1L << Math.min(Math.max(failures - 1, 0), 9);
@@ -179,14 +243,6 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     c.setPurgedRevision(s.getPurgedRevision());
     c.setLastPurge(s.getLastPurge());
     c.setCloudflare(s.getCloudflare());
-    return c;
-  }
-
-  private static CloudflareSpec copy(CloudflareSpec s) {
-    CloudflareSpec c = new CloudflareSpec();
-    c.setZoneId(s.getZoneId());
-    c.setCredentialsSecretRef(s.getCredentialsSecretRef());
-    c.setApiBaseUrl(s.getApiBaseUrl());
     return c;
   }
 }

@@ -7,7 +7,8 @@ import io.scalableapp.operator.api.ScalableApp;
 
 /**
  * (Reconcile precondition: an activation condition would need an event source.) A provider's dependent runs while spec.cdn names the provider, or while status.cdn says the provider still holds
- * something the operator made (spec.cdn was removed or switched provider), until that is removed.
+ * something the operator made (spec.cdn was removed or switched provider), or {@link CloudflareZones} records a zone
+ * the app's rules may be in, until that is removed.
  */
 public abstract class CdnProviderActive implements Condition<CdnOutcome, ScalableApp> {
   private final String provider;
@@ -27,6 +28,7 @@ public abstract class CdnProviderActive implements Condition<CdnOutcome, Scalabl
     boolean named = cdn != null && cdn.getProvider().name().equals(provider);
     boolean holding = app.getStatus() != null && app.getStatus().getCdn() != null
         && provider.equals(app.getStatus().getCdn().getProvider());
-    return named || holding;
+    boolean recorded = provider.equals("cloudflare") && !CloudflareZones.recorded(app).isEmpty();
+    return named || holding || recorded;
   }
 }

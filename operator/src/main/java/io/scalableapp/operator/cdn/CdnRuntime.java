@@ -27,10 +27,13 @@ public final class CdnRuntime {
   private final Map<String, PurgedRollout> purgedByUid = new ConcurrentHashMap<>();
   private final Map<String, Integer> failuresByUid = new ConcurrentHashMap<>();
   private final Map<String, Instant> notBeforeByUid = new ConcurrentHashMap<>();
+  private final Map<String, String> purgeSecretByUid = new ConcurrentHashMap<>();
+  private final CredentialCache credentials;
 
   public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers) {
     this.settings = settings;
     this.clock = clock;
+    this.credentials = new CredentialCache(CredentialCache.DEFAULT_MAX_AGE, clock);
     providers.forEach(p -> this.providers.put(p.name(), p));
   }
 
@@ -54,6 +57,7 @@ public final class CdnRuntime {
   }
 
   public CdnSettings settings() { return settings; }
+  CredentialCache credentials() { return credentials; }
   public Clock clock() { return clock; }
 
   /** The rollout this process last purged for (or first saw) for the app with {@code uid}. */
@@ -84,9 +88,29 @@ public final class CdnRuntime {
     return Optional.ofNullable(notBeforeByUid.get(uid)).filter(t -> t.isAfter(clock.instant()));
   }
 
-  void forget(String uid) {
+  /** Whether this process has applied the edge purge Secret with the token whose hash is {@code fingerprint}. */
+  public boolean purgeSecretApplied(String uid, String fingerprint) {
+    return fingerprint.equals(purgeSecretByUid.get(uid));
+  }
+
+  public void rememberPurgeSecret(String uid, String fingerprint) {
+    purgeSecretByUid.put(uid, fingerprint);
+  }
+
+  /** Drops everything kept for the app with {@code uid}: it is deleted, or no longer has a CDN. */
+  public void forget(String uid) {
     purgedByUid.remove(uid);
     failuresByUid.remove(uid);
     notBeforeByUid.remove(uid);
+    purgeSecretByUid.remove(uid);
+  }
+
+  /** How many apps this process keeps CDN state for; for tests of the forgetting. */
+  int appsRemembered() {
+    java.util.Set<String> uids = new java.util.HashSet<>(purgedByUid.keySet());
+    uids.addAll(failuresByUid.keySet());
+    uids.addAll(notBeforeByUid.keySet());
+    uids.addAll(purgeSecretByUid.keySet());
+    return uids.size();
   }
 }

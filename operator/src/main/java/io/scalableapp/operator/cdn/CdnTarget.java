@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which app a provider call is for, with the provider settings the operator resolved (a Secret read, edge pod
@@ -24,12 +25,15 @@ public record CdnTarget(String namespace, String name, String uid, Optional<Clou
   }
 
   /**
-   * The Varnish edge: the addresses a BAN must reach (every ready edge pod, or the operator's configured override)
-   * and the hash of the VCL in the edge's ConfigMap (empty before it exists).
+   * The Varnish edge: the addresses a BAN must reach (every ready edge pod's purge listener, or the operator's
+   * configured override; looked up when asked), the hash of the VCL in the edge's ConfigMap (empty before it exists), and the app's purge
+   * token. The token never appears in toString().
    */
-  public record VarnishEdge(List<InetSocketAddress> purgeAddresses, Optional<String> vclHash) {
-    public VarnishEdge {
-      purgeAddresses = List.copyOf(purgeAddresses);
+  public record VarnishEdge(Supplier<List<InetSocketAddress>> purgeAddresses, Optional<String> vclHash,
+      String purgeToken) {
+    @Override
+    public String toString() {
+      return "VarnishEdge[vclHash=" + vclHash + ", purgeToken=<redacted>]";
     }
   }
 }

@@ -29,6 +29,7 @@ import io.scalableapp.operator.cdn.CdnRuntime;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareCdnDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeConfigMapDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeDeploymentDependent;
+import io.scalableapp.operator.cdn.varnish.EdgePurgeSecretDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeHorizontalPodAutoscalerDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeServiceDependent;
 import io.scalableapp.operator.cdn.varnish.VarnishCdnDependent;
@@ -54,9 +55,12 @@ import java.util.Optional;
         reconcilePrecondition = VarnishEdgeEnabled.class),
     @Dependent(name = ScalableAppReconciler.EDGE_SERVICE, type = EdgeServiceDependent.class,
         reconcilePrecondition = VarnishEdgeEnabled.class),
+    @Dependent(name = EdgePurgeSecretDependent.NAME, type = EdgePurgeSecretDependent.class,
+        reconcilePrecondition = VarnishEdgeEnabled.class),
     @Dependent(name = ScalableAppReconciler.EDGE_DEPLOYMENT, type = EdgeDeploymentDependent.class,
         reconcilePrecondition = VarnishEdgeEnabled.class,
-        dependsOn = {ScalableAppReconciler.EDGE_CONFIGMAP, ScalableAppReconciler.SERVICE}),
+        dependsOn = {ScalableAppReconciler.EDGE_CONFIGMAP, EdgePurgeSecretDependent.NAME,
+            ScalableAppReconciler.SERVICE}),
     @Dependent(name = ScalableAppReconciler.EDGE_HPA, type = EdgeHorizontalPodAutoscalerDependent.class,
         reconcilePrecondition = VarnishEdgeEnabled.class, dependsOn = ScalableAppReconciler.EDGE_DEPLOYMENT),
     // One external dependent per CDN provider; a new provider is a new pair of lines here.
@@ -76,7 +80,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   public static final String DEPLOYMENT = "deployment";
   public static final String SERVICE = "service";
   static final String HPA = "horizontalpodautoscaler";
-  static final String EDGE_CONFIGMAP = "edge-configmap";
+  public static final String EDGE_CONFIGMAP = "edge-configmap";
   static final String EDGE_SERVICE = "edge-service";
   static final String EDGE_DEPLOYMENT = "edge-deployment";
   static final String EDGE_HPA = "edge-horizontalpodautoscaler";

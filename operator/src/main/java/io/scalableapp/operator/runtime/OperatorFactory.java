@@ -56,7 +56,7 @@ public final class OperatorFactory {
       }
     });
     EventRecorder events = EventRecorders.register(client, new EventRecorder(client, clock, registry));
-    CdnRuntime cdnRuntime = CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders()));
+    CdnRuntime cdnRuntime = CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders(cdn)));
     operator.register(new ScalableAppReconciler(clock, prediction, leadership, events, cdnRuntime),
         config -> {
           config.withRetry(new GenericRetry().setInitialInterval(Duration.ofSeconds(1)).setIntervalMultiplier(2)
@@ -71,8 +71,8 @@ public final class OperatorFactory {
   }
 
   /** The CDN providers spec.cdn.provider may name; each has its dependent wired in ScalableAppReconciler. */
-  static List<CdnProvider> cdnProviders() {
-    return List.of(new VarnishProvider(), new CloudflareProvider());
+  static List<CdnProvider> cdnProviders(CdnSettings cdn) {
+    return List.of(new VarnishProvider(cdn.callTimeout()), new CloudflareProvider(cdn.callTimeout()));
   }
 
   /** Without leader election: a single instance (a developer's run, in-process tests). */

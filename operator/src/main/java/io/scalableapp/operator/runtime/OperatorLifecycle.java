@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.cdn.varnish.EdgePurgeTokens;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Starts the operator with the application and stops it on shutdown. */
 @ApplicationScoped
 public class OperatorLifecycle {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperatorLifecycle.class);
   private final KubernetesClient client;
   private final MeterRegistry registry;
   private final boolean enabled;
@@ -60,7 +62,9 @@ public class OperatorLifecycle {
       @ConfigProperty(name = "scalableapp.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
       @ConfigProperty(name = "scalableapp.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod,
       @ConfigProperty(name = "scalableapp.cdn.varnish.purge-addresses") Optional<String> varnishPurgeAddresses,
-      @ConfigProperty(name = "scalableapp.cdn.varnish.purge-allowed-cidrs") Optional<List<String>> purgeAllowedCidrs,
+      @ConfigProperty(name = "scalableapp.cdn.varnish.purge-key") Optional<String> varnishPurgeKey,
+      @ConfigProperty(name = "scalableapp.cdn.cloudflare.api-base-urls") Optional<List<String>> cloudflareApiBaseUrls,
+      @ConfigProperty(name = "scalableapp.cdn.call-timeout", defaultValue = "15s") Duration cdnCallTimeout,
       @ConfigProperty(name = "scalableapp.cdn.removal-attempts", defaultValue = "5") int removalAttempts,
       @ConfigProperty(name = "scalableapp.cdn.removal-backoff", defaultValue = "2s") Duration removalBackoff,
       @ConfigProperty(name = "scalableapp.cdn.resync", defaultValue = "30s") Duration cdnResync) {
@@ -76,7 +80,18 @@ public class OperatorLifecycle {
     this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, identity, leaseDuration,
         renewDeadline, retryPeriod);
     this.cdn = new CdnSettings(varnishPurgeAddresses.map(CdnSettings::parseAddresses).orElse(List.of()),
-        purgeAllowedCidrs.orElse(CdnSettings.PRIVATE_NETWORKS), removalAttempts, removalBackoff, cdnResync);
+        purgeTokens(varnishPurgeKey), cloudflareApiBaseUrls.orElse(List.of()), cdnCallTimeout, removalAttempts,
+        removalBackoff, cdnResync);
+  }
+
+  /** The configured purge key; without one, a key of this process only, said in a warning. */
+  private static EdgePurgeTokens purgeTokens(Optional<String> key) {
+    if (key.filter(k -> !k.isBlank()).isPresent()) {
+      return EdgePurgeTokens.fromKey(key.get());
+    }
+    LOG.warn("scalableapp.cdn.varnish.purge-key is not set: the varnish edges' purge tokens come from a key this "
+        + "process made up, so they change (and the edges roll out) whenever the operator restarts or fails over");
+    return EdgePurgeTokens.random();
   }
 
   void onStart(@Observes StartupEvent event) {

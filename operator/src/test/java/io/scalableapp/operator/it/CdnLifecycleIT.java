@@ -19,6 +19,7 @@ import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.cdn.varnish.VclBackend;
 import io.scalableapp.operator.cdn.varnish.VclGenerator;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ class CdnLifecycleIT {
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("cdn-lifecycle");
   static TestOrigin origin;
   static VarnishServer edge;
+  static Path edgeDir;
   static CdnSettings settings;
   static LocalCluster.RunningOperator operator;
   /** varnishd counts a ban of its own at start. */
@@ -51,10 +53,11 @@ class CdnLifecycleIT {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    edge = VarnishServer.start(VclGenerator.generate(CdnPolicies.from(cdn()),
-        new VclBackend("127.0.0.1", origin.port(), "/healthz", List.of())), Files.createTempDirectory("cdn-lifecycle"));
+    edgeDir = Files.createTempDirectory("cdn-lifecycle");
+    // Until the app exists there is no token: the edge starts with one nobody has and loads the app's below.
+    edge = VarnishServer.start(edgeVcl(VarnishServer.purgeTokenFile(edgeDir, "f".repeat(64))), edgeDir);
     bansAtStart = edge.counter("MAIN.bans_added");
-    settings = CdnSettings.defaults().withVarnishPurgeAddresses(List.of(edge.address()));
+    settings = CdnSettings.defaults().withVarnishPurgeAddresses(List.of(edge.purgeAddress()));
     operator = LocalCluster.startOperator(cluster, settings);
   }
 
@@ -63,6 +66,20 @@ class CdnLifecycleIT {
     if (operator != null) operator.stop();
     if (edge != null) edge.close();
     if (origin != null) origin.close();
+  }
+
+  static String edgeVcl(String purgeTokenFile) {
+    return VclGenerator.generate(CdnPolicies.from(cdn()), new VclBackend("127.0.0.1", origin.port(), "/healthz",
+        purgeTokenFile));
+  }
+
+  /** What an edge pod does: mounts the purge Secret the operator wrote, and loads the VCL that includes it. */
+  static void loadThePurgeSecret(String app) throws Exception {
+    var secret = cluster.client().secrets().inNamespace(cluster.name()).withName(app + "-edge-purge").get();
+    assertThat(secret).as("the operator wrote the edge's purge Secret").isNotNull();
+    Path file = edgeDir.resolve(app + "-token.vcl");
+    Files.write(file, java.util.Base64.getDecoder().decode(secret.getData().get("token.vcl")));
+    edge.load(edgeVcl(file.toAbsolutePath().toString()));
   }
 
   static CdnSpec cdn() {
@@ -137,6 +154,9 @@ class CdnLifecycleIT {
     assertThat(ready.getMetadata().getFinalizers()).contains(CdnFinalizer.NAME);
     assertThat(ready.getStatus().getCdn().getLastPurge()).as("a first deployment has nothing old to purge").isNull();
     assertThat(bans()).as("no purge for a first deployment").isEqualTo(bansAtStart);
+    assertThat(edgeService.getSpec().getPorts()).extracting(p -> p.getTargetPort().getStrVal())
+        .as("the purge listener is not behind the edge Service").containsExactly("http");
+    loadThePurgeSecret(APP);
   }
 
   @Test

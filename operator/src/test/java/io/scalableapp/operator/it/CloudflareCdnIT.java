@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.cdn.CacheRuleSpec;
-import io.scalableapp.operator.api.cdn.CdnSpec;
-import io.scalableapp.operator.api.cdn.CloudflareSpec;
-import io.scalableapp.operator.api.cdn.SecretKeyRef;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn.Failure;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn.Request;
@@ -60,6 +56,8 @@ class CloudflareCdnIT {
         "scalableapp.operator.namespaces", cluster.name(),
         "scalableapp.prometheus.url", "http://127.0.0.1:1",
         "scalableapp.leader-election.enabled", "false",
+        // The stand-in is an apiBaseUrl the operator may call only because its allowlist names it.
+        "scalableapp.cdn.cloudflare.api-base-urls", cloudflare.baseUrl().toString(),
         // Drift is found when the operator reads the rules back: every 2 s here instead of every 30 s.
         "scalableapp.cdn.resync", "2s",
         // Everything the operator would log about the CDN, so the token check below covers it.
@@ -88,26 +86,11 @@ class CloudflareCdnIT {
   }
 
   static ScalableApp app() {
-    ScalableApp app = TestApps.app(APP, cluster.name());
-    CdnSpec cdn = new CdnSpec();
-    cdn.setProvider(CdnSpec.Provider.cloudflare);
-    cdn.setHosts(List.of("shop.example.com"));
-    CacheRuleSpec statics = new CacheRuleSpec();
-    statics.setName("static");
-    statics.setPathPrefix("/static/");
-    statics.setTtl("1d");
     CacheRuleSpec api = new CacheRuleSpec();
     api.setName("api");
     api.setPathPrefix("/api/");
     api.setAction(CacheRuleSpec.Action.Bypass);
-    cdn.setRules(List.of(statics, api));
-    CloudflareSpec settings = new CloudflareSpec();
-    settings.setZoneId(ZONE);
-    settings.setCredentialsSecretRef(new SecretKeyRef("cloudflare", "apiToken"));
-    settings.setApiBaseUrl(cloudflare.baseUrl().toString());
-    cdn.setCloudflare(settings);
-    app.getSpec().setCdn(cdn);
-    return app;
+    return CloudflareApps.app(APP, cluster.name(), "shop.example.com", ZONE, cloudflare.baseUrl(), api);
   }
 
   static List<ObjectNode> ours() {
@@ -120,8 +103,7 @@ class CloudflareCdnIT {
   }
 
   static ScalableApp awaitCdn(String status, String reason) {
-    return AppAssertions.awaitApp(cluster.client(), cluster.name(), APP, a -> AppAssertions
-        .hasCondition("CdnReady", status).test(a) && reason.equals(AppAssertions.condition(a, "CdnReady").getReason()));
+    return CloudflareApps.awaitCdn(cluster.client(), cluster.name(), APP, status, reason);
   }
 
   /** Changes the app's spec.cdn, so the operator has something to write to Cloudflare. */

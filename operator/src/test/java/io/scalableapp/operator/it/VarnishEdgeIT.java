@@ -8,15 +8,19 @@ import io.scalableapp.operator.api.cdn.CacheRuleSpec;
 import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.cdn.CdnPolicies;
 import io.scalableapp.operator.cdn.CdnPolicy;
-import io.scalableapp.operator.cdn.PurgeRequest;
+import io.scalableapp.operator.api.cdn.PurgeSpec;
 import io.scalableapp.operator.cdn.varnish.VarnishBanClient;
-import io.scalableapp.operator.cdn.varnish.VarnishBans;
 import io.scalableapp.operator.cdn.varnish.VclBackend;
 import io.scalableapp.operator.cdn.varnish.VclGenerator;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 class VarnishEdgeIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The app's purge token, as the operator derives it and the edge mounts it. */
+  private static final String TOKEN = "5eed".repeat(16);
   private static TestOrigin origin;
   private static VarnishServer edge;
 
@@ -42,15 +48,18 @@ class VarnishEdgeIT {
     spec.setProvider(CdnSpec.Provider.varnish);
     spec.getDefaults().setEdgeTtl("1h");
     spec.setStaleIfError("1h");
+    spec.getPurge().setMode(PurgeSpec.Mode.prefixes);
+    spec.getPurge().setPrefixes(List.of("/static/ban/"));
     spec.setRules(List.of(
         rule("api", "/api/", CacheRuleSpec.Action.Bypass, null),
         rule("short", "/short/", CacheRuleSpec.Action.Cache, "2s"),
         rule("stale", "/stale/", CacheRuleSpec.Action.Cache, "1s"),
         withBypass(rule("static", "/static/", CacheRuleSpec.Action.Cache, "1d"))));
     CdnPolicy policy = CdnPolicies.from(spec);
+    Path dir = Files.createTempDirectory("varnish-edge-it");
     String vcl = VclGenerator.generate(policy,
-        new VclBackend("127.0.0.1", origin.port(), "/healthz", List.of()));
-    edge = VarnishServer.start(vcl, Files.createTempDirectory("varnish-edge-it"));
+        new VclBackend("127.0.0.1", origin.port(), "/healthz", VarnishServer.purgeTokenFile(dir, TOKEN)));
+    edge = VarnishServer.start(vcl, dir);
     awaitOriginHealthyAgain();
   }
 
@@ -152,30 +161,73 @@ class VarnishEdgeIT {
   }
 
   @Test
-  void aBanMakesTheNextRequestAMiss() throws Exception {
+  void theOperatorsBanRemovesWhatSpecCdnPurgeNames() throws Exception {
     get("/static/ban/a.js");
     get("/static/keep/b.js");
     assertEquals("HIT", get("/static/ban/a.js").headers().firstValue("X-Cache").orElse(null));
-    var bans = new VarnishBanClient();
-    bans.ban(List.of(edge.address()), VarnishBans.expression(new PurgeRequest(CdnPolicy.PurgeMode.PREFIXES,
-        List.of(), List.of("/static/ban/"), List.of(), "Cache-Tag", "test")));
+    assertEquals(1, new VarnishBanClient(Duration.ofSeconds(5)).ban(List.of(edge.purgeAddress()), TOKEN));
     assertEquals("MISS", get("/static/ban/a.js").headers().firstValue("X-Cache").orElse(null));
     assertEquals("HIT", get("/static/keep/b.js").headers().firstValue("X-Cache").orElse(null),
-        "a prefix ban leaves other paths cached");
-    bans.ban(List.of(edge.address()), VarnishBans.expression(new PurgeRequest(CdnPolicy.PurgeMode.EVERYTHING,
-        List.of(), List.of(), List.of(), "Cache-Tag", "test")));
-    assertEquals("MISS", get("/static/keep/b.js").headers().firstValue("X-Cache").orElse(null));
+        "spec.cdn.purge names /static/ban/ only");
+  }
+
+  @Test
+  void aBanWithoutTheTokenOrOnThePublicListenerIsRefusedAndBansNothing() throws Exception {
+    get("/static/guarded/c.js");
+    long bans = edge.counter("MAIN.bans_added");
+    // What the issue reproduced: a ban expression of the caller's choosing, from an address that is not the
+    // operator's. Loopback was in the old ACL; 127.0.0.2 stands for any other address.
+    String everything = "obj.status != 0";
+    assertEquals(403, rawBan("127.0.0.2", edge.purgeAddress().getPort(), null, everything), "no token");
+    assertEquals(403, rawBan("127.0.0.1", edge.purgeAddress().getPort(), "0".repeat(64), everything), "wrong token");
+    // The edge Service exposes only the public listener: through it even the right token is refused.
+    assertEquals(405, rawBan("127.0.0.2", edge.port(), TOKEN, everything), "public listener");
+    assertEquals(405, rawBan("127.0.0.1", edge.port(), null, everything), "public listener");
+    assertEquals(bans, edge.counter("MAIN.bans_added"), "no refused BAN added a ban");
+    assertEquals("HIT", get("/static/guarded/c.js").headers().firstValue("X-Cache").orElse(null));
+
+    // With the token, an expression in the request is ignored: the VCL bans only what spec.cdn.purge says.
+    assertEquals(200, rawBan("127.0.0.1", edge.purgeAddress().getPort(), TOKEN, everything));
+    assertEquals("HIT", get("/static/guarded/c.js").headers().firstValue("X-Cache").orElse(null),
+        "outside spec.cdn.purge's prefix, so not banned");
   }
 
   @Test
   void aTagBanRemovesOnlyTheTaggedResponses() throws Exception {
-    get("/tagged/css");
-    get("/tagged/html");
-    assertEquals("HIT", get("/tagged/css").headers().firstValue("X-Cache").orElse(null));
-    new VarnishBanClient().ban(List.of(edge.address()), VarnishBans.expression(new PurgeRequest(
-        CdnPolicy.PurgeMode.TAGS, List.of(), List.of(), List.of("html"), "Cache-Tag", "test")));
-    assertEquals("MISS", get("/tagged/html").headers().firstValue("X-Cache").orElse(null));
-    assertEquals("HIT", get("/tagged/css").headers().firstValue("X-Cache").orElse(null));
+    CdnSpec spec = new CdnSpec();
+    spec.setProvider(CdnSpec.Provider.varnish);
+    spec.getDefaults().setEdgeTtl("1h");
+    spec.getPurge().setMode(PurgeSpec.Mode.tags);
+    spec.getPurge().setTags(List.of("html"));
+    Path dir = Files.createTempDirectory("varnish-edge-it-tags");
+    try (VarnishServer tagged = VarnishServer.start(VclGenerator.generate(CdnPolicies.from(spec),
+        new VclBackend("127.0.0.1", origin.port(), "/healthz", VarnishServer.purgeTokenFile(dir, TOKEN))), dir)) {
+      get(tagged, "/tagged/css");
+      get(tagged, "/tagged/html");
+      assertEquals("HIT", get(tagged, "/tagged/css").headers().firstValue("X-Cache").orElse(null));
+      new VarnishBanClient(Duration.ofSeconds(5)).ban(List.of(tagged.purgeAddress()), TOKEN);
+      assertEquals("MISS", get(tagged, "/tagged/html").headers().firstValue("X-Cache").orElse(null));
+      assertEquals("HIT", get(tagged, "/tagged/css").headers().firstValue("X-Cache").orElse(null));
+    }
+  }
+
+  /**
+   * A BAN over a plain socket bound to {@code from} (any loopback address reaches varnishd on 127.0.0.1), with the
+   * token and a ban expression header if given; returns the status code.
+   */
+  private static int rawBan(String from, int port, String token, String expression) throws Exception {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(from, 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+      socket.setSoTimeout(10_000);
+      String request = "BAN / HTTP/1.1\r\nHost: shop.example.com\r\nConnection: close\r\n"
+          + (token == null ? "" : VclGenerator.TOKEN_HEADER + ": " + token + "\r\n")
+          + "X-Ban-Expression: " + expression + "\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
   }
 
   private static CacheRuleSpec rule(String name, String prefix, CacheRuleSpec.Action action, String ttl) {
@@ -199,6 +251,11 @@ class VarnishEdgeIT {
 
   private static HttpResponse<String> get(String path) throws Exception {
     return send(request(path).build());
+  }
+
+  private static HttpResponse<String> get(VarnishServer server, String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .timeout(Duration.ofSeconds(10)).build());
   }
 
   private static HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -21,14 +21,29 @@ import java.util.concurrent.TimeUnit;
 final class VarnishServer implements AutoCloseable {
   static final Path VARNISHD = Path.of("/usr/sbin/varnishd");
   static final Path VARNISHSTAT = Path.of("/usr/bin/varnishstat");
+  static final Path VARNISHADM = Path.of("/usr/bin/varnishadm");
   private final Path dir;
   private final int port;
+  private final int purgePort;
   private final Process process;
+  private int loaded;
 
-  private VarnishServer(Path dir, int port, Process process) {
+  private VarnishServer(Path dir, int port, int purgePort, Process process) {
     this.dir = dir;
     this.port = port;
+    this.purgePort = purgePort;
     this.process = process;
+  }
+
+  /**
+   * Writes the purge token file an edge mounts from its Secret, as the operator generates it, into {@code dir};
+   * returns its path, for {@link io.scalableapp.operator.cdn.varnish.VclBackend#purgeTokenFile()}.
+   */
+  static String purgeTokenFile(Path dir, String token) throws IOException {
+    Files.createDirectories(dir);
+    Path file = dir.resolve("purge-token.vcl");
+    Files.writeString(file, io.scalableapp.operator.cdn.varnish.VclGenerator.purgeTokenVcl(token));
+    return file.toAbsolutePath().toString();
   }
 
   /** The compiler's verdict on {@code vcl}: exit code 0 and no output, or what it complained about. */
@@ -50,18 +65,23 @@ final class VarnishServer implements AutoCloseable {
     return new Compiled(p.exitValue(), Files.readString(dir.resolve("compile.err")));
   }
 
-  /** Starts varnishd with {@code vcl} and waits until it accepts connections. */
+  /**
+   * Starts varnishd with {@code vcl} and waits until it accepts connections: the public listener (named http, as in
+   * the edge pod) and the purge listener (named purge), each on a free loopback port.
+   */
   static VarnishServer start(String vcl, Path dir) throws IOException, InterruptedException {
     requireInstalled();
     Files.createDirectories(dir);
     Path file = dir.resolve("edge.vcl");
     Files.writeString(file, vcl);
     int port = PrometheusServer.freePort();
+    int purgePort = PrometheusServer.freePort();
     List<String> command = new ArrayList<>(List.of(VARNISHD.toString(), "-F",
         // No jail: the tests run as whatever user runs them, root or not.
         "-j", "none",
         "-n", dir.resolve("workdir").toAbsolutePath().toString(),
-        "-a", "127.0.0.1:" + port,
+        "-a", "http=127.0.0.1:" + port + ",HTTP",
+        "-a", io.scalableapp.operator.cdn.varnish.VclGenerator.PURGE_LISTENER + "=127.0.0.1:" + purgePort + ",HTTP",
         "-T", "127.0.0.1:0",
         "-f", file.toAbsolutePath().toString(),
         "-s", "malloc,32m",
@@ -71,7 +91,7 @@ final class VarnishServer implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("varnishd.log").toFile())
         .start();
-    VarnishServer server = new VarnishServer(dir, port, process);
+    VarnishServer server = new VarnishServer(dir, port, purgePort, process);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -89,7 +109,31 @@ final class VarnishServer implements AutoCloseable {
 
   int port() { return port; }
 
+  /** The public listener, where clients (and the app's Service traffic) arrive. */
   InetSocketAddress address() { return new InetSocketAddress("127.0.0.1", port); }
+
+  /** The purge listener, where the operator's BANs go. */
+  InetSocketAddress purgeAddress() { return new InetSocketAddress("127.0.0.1", purgePort); }
+
+  /** Loads {@code vcl} into the running varnishd and makes it the active one, as a reload does; the cache stays. */
+  void load(String vcl) throws IOException, InterruptedException {
+    String name = "reload" + (++loaded);
+    Path file = dir.resolve(name + ".vcl");
+    Files.writeString(file, vcl);
+    admin("vcl.load", name, file.toAbsolutePath().toString());
+    admin("vcl.use", name);
+  }
+
+  private void admin(String... command) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of(VARNISHADM.toString(), "-n",
+        dir.resolve("workdir").toAbsolutePath().toString()));
+    args.addAll(List.of(command));
+    Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("varnishadm " + String.join(" ", command) + " failed: " + out);
+    }
+  }
 
   /** A counter from varnishstat, e.g. MAIN.bans_added. */
   long counter(String name) throws IOException, InterruptedException {

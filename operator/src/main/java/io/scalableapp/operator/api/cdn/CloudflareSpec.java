@@ -35,6 +35,15 @@ public class CloudflareSpec {
   /** The URL the operator calls: the spec's, or Cloudflare's own. */
   public String apiBaseUrlOrDefault() { return apiBaseUrl == null ? DEFAULT_API_BASE_URL : apiBaseUrl; }
 
+  /** A copy of the settings (status.cdn and the zones annotation keep theirs apart from the spec's). */
+  public CloudflareSpec copy() {
+    CloudflareSpec c = new CloudflareSpec();
+    c.setZoneId(zoneId);
+    c.setCredentialsSecretRef(credentialsSecretRef);
+    c.setApiBaseUrl(apiBaseUrl);
+    return c;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof CloudflareSpec other && java.util.Objects.equals(zoneId, other.zoneId) && java.util.Objects.equals(credentialsSecretRef, other.credentialsSecretRef) && java.util.Objects.equals(apiBaseUrl, other.apiBaseUrl);

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scalableapp.engine.http.BoundedExchange;
+import io.scalableapp.engine.text.UntrustedText;
 import io.scalableapp.operator.cdn.CdnProviderException;
 import io.scalableapp.operator.cdn.CdnTarget.CloudflareAccess;
+import io.scalableapp.operator.cdn.ConfigHash;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -34,7 +38,8 @@ final class CloudflareApi {
   static final String CACHE_PHASE = "http_request_cache_settings";
   private static final Logger LOG = LoggerFactory.getLogger(CloudflareApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+  /** A cache settings ruleset holds at most a few hundred rules; a body past this is not Cloudflare's. */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
   /** The error code of "could not find entrypoint ruleset in the ... phase": the zone has no rules yet. */
   private static final int ENTRYPOINT_NOT_FOUND = 10003;
 
@@ -42,13 +47,20 @@ final class CloudflareApi {
   record Ruleset(String id, String version, List<ObjectNode> rules) {}
 
   private final HttpClient http;
+  private final Duration deadline;
+  private final RequestBudget budget;
 
-  CloudflareApi(HttpClient http) {
+  /** {@code deadline} bounds each whole exchange: connecting, the headers and the body. */
+  CloudflareApi(HttpClient http, Duration deadline, RequestBudget budget) {
     this.http = http;
+    this.deadline = deadline;
+    this.budget = budget;
   }
 
-  static CloudflareApi withDefaultClient() {
-    return new CloudflareApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+  static CloudflareApi withDefaultClient(Duration deadline) {
+    Duration connect = deadline.compareTo(Duration.ofSeconds(5)) < 0 ? deadline : Duration.ofSeconds(5);
+    return new CloudflareApi(HttpClient.newBuilder().connectTimeout(connect).build(), deadline,
+        new RequestBudget(RequestBudget.DEFAULT_REQUESTS, java.time.Clock.systemUTC()));
   }
 
   /** GET the entry point ruleset; empty when the zone has none yet (Cloudflare answers 404). */
@@ -96,8 +108,10 @@ final class CloudflareApi {
 
   private Answer send(CloudflareAccess zone, String method, String path, JsonNode body) {
     URI uri = URI.create(zone.apiBaseUrl().toString().replaceAll("/+$", "") + path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-        .header("Authorization", "Bearer " + headerSafeToken(zone))
+    String token = headerSafeToken(zone);
+    budget.take(ConfigHash.of(token));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline)
+        .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -107,7 +121,15 @@ final class CloudflareApi {
     }
     HttpResponse<String> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      response = BoundedExchange.send(http, request.build(), deadline, MAX_BODY_BYTES);
+    } catch (HttpTimeoutException e) {
+      throw new CdnProviderException("ProviderUnreachable", "The Cloudflare API at " + where(uri)
+          + " did not answer " + method + " " + path + " in full within " + deadline.toSeconds() + "s",
+          Optional.empty());
+    } catch (BoundedExchange.BodyTooLargeException e) {
+      throw new CdnProviderException("ProviderError", "The Cloudflare API at " + where(uri) + " answered " + method
+          + " " + path + " with a body over " + MAX_BODY_BYTES / (1024 * 1024) + " MiB, which is not Cloudflare's",
+          Optional.empty());
     } catch (IOException e) {
       throw new CdnProviderException("ProviderUnreachable", redact(zone, "The Cloudflare API at " + where(uri)
           + " did not answer " + method + " " + path + ": " + describe(e)), Optional.empty());
@@ -169,13 +191,16 @@ final class CloudflareApi {
     return false;
   }
 
-  /** Cloudflare's errors as "code message; code message", or "no error given". */
+  /**
+   * Cloudflare's errors as "code message; code message", or "no error given": one line, without control
+   * characters and bounded, as it goes into status, an Event and the log.
+   */
   private static String errors(JsonNode envelope) {
     StringJoiner joined = new StringJoiner("; ");
     for (JsonNode error : envelope.path("errors")) {
       joined.add(error.path("code").asText("?") + " " + error.path("message").asText(""));
     }
-    return joined.length() == 0 ? "no error given" : joined.toString();
+    return joined.length() == 0 ? "no error given" : UntrustedText.excerpt(joined.toString());
   }
 
   /**
@@ -219,6 +244,6 @@ final class CloudflareApi {
 
   private static String describe(IOException e) {
     String kind = e.getClass().getSimpleName();
-    return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";
+    return e.getMessage() == null ? kind : kind + " (" + UntrustedText.excerpt(e.getMessage(), 200) + ")";
   }
 }

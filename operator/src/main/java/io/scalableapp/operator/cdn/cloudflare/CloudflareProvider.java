@@ -16,12 +16,13 @@ import io.scalableapp.operator.cdn.ConfigHash;
 import io.scalableapp.operator.cdn.PurgeRequest;
 import io.scalableapp.operator.cdn.PurgeResult;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareApi.Ruleset;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,16 +40,20 @@ public final class CloudflareProvider implements CdnProvider {
   private static final String CACHE_TAG_HEADER = "Cache-Tag";
   private static final ObjectMapper CANONICAL = new ObjectMapper()
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-  /** The entry point ruleset is read, changed and written whole: one app at a time per zone, or one loses. */
-  private final Map<String, Object> zoneLocks = new ConcurrentHashMap<>();
+  private final ZoneLocks zoneLocks;
   private final CloudflareApi api;
+  private final SharedReads reads;
 
-  public CloudflareProvider() {
-    this(CloudflareApi.withDefaultClient());
+  /** {@code callTimeout} bounds each Cloudflare exchange; a zone's lock is waited for at most three of them. */
+  public CloudflareProvider(Duration callTimeout) {
+    this(CloudflareApi.withDefaultClient(callTimeout), callTimeout.multipliedBy(3),
+        new SharedReads(SharedReads.DEFAULT_MAX_AGE, Clock.systemUTC()));
   }
 
-  CloudflareProvider(CloudflareApi api) {
+  CloudflareProvider(CloudflareApi api, Duration lockWait, SharedReads reads) {
     this.api = api;
+    this.zoneLocks = new ZoneLocks(lockWait);
+    this.reads = reads;
   }
 
   @Override
@@ -84,7 +89,7 @@ public final class CloudflareProvider implements CdnProvider {
   @Override
   public Optional<AppliedCdn> observe(CdnTarget target) {
     CloudflareAccess zone = access(target);
-    Optional<Ruleset> ruleset = api.cacheRuleset(zone);
+    Optional<Ruleset> ruleset = read(zone);
     List<ObjectNode> ours = ruleset.map(r -> owned(r.rules(), target)).orElse(List.of());
     if (ours.isEmpty()) {
       return Optional.empty();
@@ -101,15 +106,22 @@ public final class CloudflareProvider implements CdnProvider {
     }
     CloudflareAccess zone = access(target);
     List<ObjectNode> desired = CloudflareCacheRules.of(target.namespace(), target.name(), policy);
-    synchronized (zoneLocks.computeIfAbsent(zone.zoneId(), z -> new Object())) {
-      Optional<Ruleset> current = api.cacheRuleset(zone);
-      List<ObjectNode> currentRules = current.map(Ruleset::rules).orElse(List.of());
-      List<ObjectNode> merged = merge(currentRules, target, desired);
-      Ruleset live = current.isPresent() && views(merged, target).equals(views(currentRules, target))
-          ? current.get()
-          : api.replaceCacheRules(zone, merged);
+    return zoneLocks.inZone(zone.zoneId(), () -> {
+      // A read shared with the zone's other apps may show that nothing needs writing ...
+      Optional<Optional<Ruleset>> shared = reads.fresh(zone);
+      if (shared.isPresent() && shared.get().isPresent() && unchanged(shared.get().get(), target, desired)) {
+        return applied(zone, shared.get().get(), owned(shared.get().get().rules(), target));
+      }
+      // ... but a write starts from a read of its own, so a change made meanwhile elsewhere is kept.
+      Optional<Ruleset> current = read(zone);
+      if (current.isPresent() && unchanged(current.get(), target, desired)) {
+        return applied(zone, current.get(), owned(current.get().rules(), target));
+      }
+      Ruleset live = api.replaceCacheRules(zone,
+          merge(current.map(Ruleset::rules).orElse(List.of()), target, desired));
+      reads.remember(zone, Optional.of(live));
       return applied(zone, live, owned(live.rules(), target));
-    }
+    });
   }
 
   @Override
@@ -141,12 +153,24 @@ public final class CloudflareProvider implements CdnProvider {
   @Override
   public void remove(CdnTarget target) {
     CloudflareAccess zone = access(target);
-    synchronized (zoneLocks.computeIfAbsent(zone.zoneId(), z -> new Object())) {
-      List<ObjectNode> current = api.cacheRuleset(zone).map(Ruleset::rules).orElse(List.of());
+    zoneLocks.inZone(zone.zoneId(), () -> {
+      List<ObjectNode> current = read(zone).map(Ruleset::rules).orElse(List.of());
       if (!owned(current, target).isEmpty()) {
-        api.replaceCacheRules(zone, merge(current, target, List.of()));
+        reads.remember(zone, Optional.of(api.replaceCacheRules(zone, merge(current, target, List.of()))));
       }
-    }
+      return null;
+    });
+  }
+
+  private Optional<Ruleset> read(CloudflareAccess zone) {
+    Optional<Ruleset> ruleset = api.cacheRuleset(zone);
+    reads.remember(zone, ruleset);
+    return ruleset;
+  }
+
+  /** Whether the zone's rules already are what writing the app's {@code desired} rules would make them. */
+  private static boolean unchanged(Ruleset current, CdnTarget target, List<ObjectNode> desired) {
+    return views(merge(current.rules(), target, desired), target).equals(views(current.rules(), target));
   }
 
   /** The zone's rules with the app's replaced by {@code ours}: others unchanged and in order. */

@@ -13,6 +13,9 @@ abstract class EdgeChildResource<R extends HasMetadata> extends AppChildResource
   /** Port varnishd listens on in the edge pod (unprivileged, so the pod needs no capability). */
   static final int EDGE_PORT = 8080;
   static final String PORT_NAME = "http";
+  /** Port of varnishd's purge listener: in the pod, never in the edge Service. */
+  public static final int PURGE_PORT = 8081;
+  static final String PURGE_PORT_NAME = "purge";
 
   EdgeChildResource(Class<R> type) {
     super(type);

@@ -7,8 +7,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.cdn.CdnRuntime;
-import io.scalableapp.operator.cdn.CdnSettings;
 import java.util.Map;
 
 /** The edge's VCL, generated from spec.cdn; mounted by the edge pods as /etc/varnish/default.vcl. */
@@ -23,14 +21,14 @@ public class EdgeConfigMapDependent extends EdgeChildResource<ConfigMap> {
 
   @Override
   protected ConfigMap desired(ScalableApp app, Context<ScalableApp> context) {
-    return desired(app, CdnRuntime.forClient(context.getClient()).settings());
+    return desired(app);
   }
 
-  static ConfigMap desired(ScalableApp app, CdnSettings settings) {
+  static ConfigMap desired(ScalableApp app) {
     if (beingRemoved(app)) {
       return new ConfigMapBuilder().withMetadata(edgeMetadata(app)).build();
     }
-    String vcl = EdgeVcl.of(app, settings);
+    String vcl = EdgeVcl.of(app);
     var metadata = edgeMetadata(app);
     metadata.setAnnotations(Map.of(VCL_HASH_ANNOTATION, EdgeVcl.hash(vcl)));
     return new ConfigMapBuilder().withMetadata(metadata).withData(Map.of(VCL_KEY, vcl)).build();

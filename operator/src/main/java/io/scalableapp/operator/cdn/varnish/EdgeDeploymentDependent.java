@@ -16,11 +16,14 @@ import java.util.Map;
 
 /**
  * The edge pods: varnishd with the generated VCL. The VCL's hash is in the pod template, so a changed VCL rolls the
- * edge out like a new image (Varnish reads its VCL at start). Replicas are left to the edge's HPA.
+ * edge out like a new image (Varnish reads its VCL at start), and so does a new purge token. Two listeners: the
+ * public one behind the edge Service, and the purge listener only the operator's BANs go to (not in the Service).
+ * Replicas are left to the edge's HPA.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
 public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
   public static final String CONTAINER_NAME = "varnish";
+  public static final String PURGE_TOKEN_ANNOTATION = "scalableapp.io/purge-token-hash";
   /** Varnish's own memory beside its cache: threads, workspaces, the shared memory log. */
   static final int OVERHEAD_MIB = 128;
 
@@ -38,7 +41,7 @@ public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
       return new DeploymentBuilder().withMetadata(edgeMetadata(app)).build();
     }
     var varnish = varnish(app);
-    String vclHash = EdgeVcl.hash(EdgeVcl.of(app, settings));
+    String vclHash = EdgeVcl.hash(EdgeVcl.of(app));
     Quantity memory = new Quantity((varnish.getCacheSizeMiB() + OVERHEAD_MIB) + "Mi");
     return new DeploymentBuilder()
         .withMetadata(edgeMetadata(app))
@@ -47,7 +50,8 @@ public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
           .withNewTemplate()
             .withNewMetadata()
               .withLabels(ChildLabels.edgeAll(app))
-              .withAnnotations(Map.of(EdgeConfigMapDependent.VCL_HASH_ANNOTATION, vclHash))
+              .withAnnotations(Map.of(EdgeConfigMapDependent.VCL_HASH_ANNOTATION, vclHash,
+                  PURGE_TOKEN_ANNOTATION, EdgePurgeSecretDependent.tokenFingerprint(app, settings)))
             .endMetadata()
             .withNewSpec()
               .withNewSecurityContext().withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
@@ -57,9 +61,11 @@ public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
                   .withImage(varnish.getImage())
                   .withCommand("varnishd")
                   .withArgs("-F", "-f", "/etc/varnish/" + EdgeConfigMapDependent.VCL_KEY,
-                      "-a", "http=:" + EDGE_PORT + ",HTTP", "-s", "malloc," + varnish.getCacheSizeMiB() + "M",
+                      "-a", "http=:" + EDGE_PORT + ",HTTP",
+                      "-a", VclGenerator.PURGE_LISTENER + "=:" + PURGE_PORT + ",HTTP", "-s", "malloc," + varnish.getCacheSizeMiB() + "M",
                       "-n", "/var/lib/varnish/edge")
                   .addNewPort().withName(PORT_NAME).withContainerPort(EDGE_PORT).withProtocol("TCP").endPort()
+                  .addNewPort().withName(PURGE_PORT_NAME).withContainerPort(PURGE_PORT).withProtocol("TCP").endPort()
                   .withNewReadinessProbe()
                     .withNewTcpSocket().withPort(new IntOrString(PORT_NAME)).endTcpSocket()
                     .withPeriodSeconds(5)
@@ -71,9 +77,14 @@ public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
                   .endResources()
                   .withNewSecurityContext().withAllowPrivilegeEscalation(false).endSecurityContext()
                   .addNewVolumeMount().withName("vcl").withMountPath("/etc/varnish").withReadOnly(true).endVolumeMount()
+                  .addNewVolumeMount().withName("purge").withMountPath(parent(VclBackend.EDGE_PURGE_TOKEN_FILE))
+                    .withReadOnly(true).endVolumeMount()
                   .addNewVolumeMount().withName("workdir").withMountPath("/var/lib/varnish").endVolumeMount()
                   .build())
               .addNewVolume().withName("vcl").withNewConfigMap().withName(ChildLabels.edgeName(app)).endConfigMap()
+              .endVolume()
+              .addNewVolume().withName("purge").withNewSecret()
+                .withSecretName(EdgePurgeSecretDependent.secretName(app)).endSecret()
               .endVolume()
               // Varnish's shared memory log wants memory-backed storage.
               .addNewVolume().withName("workdir").withNewEmptyDir().withMedium("Memory").endEmptyDir().endVolume()
@@ -81,5 +92,9 @@ public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
           .endTemplate()
         .endSpec()
         .build();
+  }
+
+  private static String parent(String file) {
+    return file.substring(0, file.lastIndexOf('/'));
   }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The self-hosted edge. Its configuration lives in Kubernetes objects the workflow keeps (the edge's ConfigMap,
  * Deployment, Service and HPA, owned by the app and garbage-collected with it), so apply and observe report the VCL
- * those objects carry, and remove has nothing outside the cluster to delete. Purges are BANs sent to every edge pod.
+ * those objects carry, and remove has nothing outside the cluster to delete. Purges are BANs sent to every edge pod's
+ * purge listener with the app's purge token.
  */
 public class VarnishProvider implements CdnProvider {
   public static final String NAME = "varnish";
@@ -25,8 +26,8 @@ public class VarnishProvider implements CdnProvider {
     this.bans = bans;
   }
 
-  public VarnishProvider() {
-    this(new VarnishBanClient());
+  public VarnishProvider(java.time.Duration callTimeout) {
+    this(new VarnishBanClient(callTimeout));
   }
 
   @Override
@@ -58,8 +59,10 @@ public class VarnishProvider implements CdnProvider {
 
   @Override
   public PurgeResult purge(CdnTarget target, PurgeRequest request) {
+    // For the record only: the edge's VCL bans what the app's spec.cdn.purge says, never an expression it is sent.
     String expression = VarnishBans.expression(request);
-    int reached = bans.ban(edge(target).purgeAddresses(), expression);
+    CdnTarget.VarnishEdge edge = edge(target);
+    int reached = bans.ban(edge.purgeAddresses().get(), edge.purgeToken());
     return new PurgeResult("ban " + expression, "BAN to " + reached + " edge pod" + (reached == 1 ? "" : "s"));
   }
 

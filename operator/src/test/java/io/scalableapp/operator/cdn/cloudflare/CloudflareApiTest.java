@@ -24,7 +24,7 @@ class CloudflareApiTest {
   static final String ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
 
   CloudflareStandIn cloudflare;
-  CloudflareApi api = CloudflareApi.withDefaultClient();
+  CloudflareApi api = CloudflareApi.withDefaultClient(java.time.Duration.ofSeconds(15));
   CloudflareAccess zone;
 
   @BeforeEach
@@ -133,6 +133,30 @@ class CloudflareApiTest {
     });
     cloudflare.comeBack();
     assertThat(api.cacheRuleset(zone)).isEmpty();
+  }
+
+  @Test
+  void aBodyTrickledPastTheDeadlineIsProviderUnreachableWithinTheDeadline() {
+    CloudflareApi quick = CloudflareApi.withDefaultClient(Duration.ofSeconds(2));
+    cloudflare.failAll(Failure.TRICKLE);
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> quick.cacheRuleset(zone)).isInstanceOfSatisfying(CdnProviderException.class, e -> {
+      assertThat(e.reason()).isEqualTo("ProviderUnreachable");
+      assertThat(e.getMessage()).contains("within 2s");
+    });
+    // Before: the JDK's timeout stopped at the headers and the call took as long as the body (40 s here).
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+  }
+
+  @Test
+  void anErrorMessageIsEchoedOnOneLineWithoutControlCharactersAndBounded() {
+    cloudflare.failNext(1, Failure.HOSTILE_ERROR_MESSAGE);
+    assertThatThrownBy(() -> api.cacheRuleset(zone)).isInstanceOfSatisfying(CdnProviderException.class, e -> {
+      assertThat(e.reason()).isEqualTo("ProviderError");
+      assertThat(e.getMessage()).contains("upstream failed 2026-12-07 INFO forged line")
+          .doesNotContain("\n", "\r", "\u001b", "\u202e");
+      assertThat(e.getMessage().length()).isLessThan(600);
+    });
   }
 
   @Test

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The provider against the stand-in: only its own rules, drift found and repaired, purges as Cloudflare takes them. */
 class CloudflareProviderTest {
   CloudflareStandIn cloudflare;
-  CloudflareProvider provider = new CloudflareProvider();
+  CloudflareProvider provider = new CloudflareProvider(java.time.Duration.ofSeconds(15));
   CdnTarget web;
   CdnTarget blog;
 
@@ -91,8 +91,31 @@ class CloudflareProviderTest {
 
     assertThat(second.version()).isEqualTo(first.version());
     assertThat(cloudflare.requests().subList(requests, cloudflare.requests().size()))
-        .extracting(CloudflareStandIn.Request::method).containsExactly("GET");
+        .as("the zone as just written is shared for a while").isEmpty();
     assertThat(cloudflare.version(ZONE)).contains("1");
+  }
+
+  @Test
+  void theAppsOfAZoneShareItsReadsAndAWriteStartsFromAFreshOne() {
+    io.scalableapp.engine.time.ManualClock clock = new io.scalableapp.engine.time.ManualClock(
+        java.time.Instant.parse("2026-12-07T00:00:00Z"));
+    CloudflareProvider shared = new CloudflareProvider(CloudflareApi.withDefaultClient(java.time.Duration.ofSeconds(5)),
+        java.time.Duration.ofSeconds(15), new SharedReads(java.time.Duration.ofSeconds(10), clock));
+    List<CdnTarget> apps = IntStream.range(0, 20).mapToObj(i -> target("app" + i)).toList();
+    apps.forEach(app -> shared.apply(app, shop()));
+    clock.advance(java.time.Duration.ofSeconds(11));
+    int before = cloudflare.requests().size();
+
+    // Twenty apps checked for drift: one GET between them, not twenty.
+    apps.forEach(app -> shared.apply(app, shop()));
+    assertThat(cloudflare.requests().subList(before, cloudflare.requests().size()))
+        .extracting(CloudflareStandIn.Request::method).containsExactly("GET");
+
+    // A rule edited elsewhere meanwhile: the shared read would not see it, the write's own read does, and keeps it.
+    cloudflare.editOutside(ZONE, rules -> rules.add(foreignRule("dashboard-new", "docs.example.com")));
+    shared.apply(target("newcomer"), shop());
+    assertThat(cloudflare.rules(ZONE)).anyMatch(r -> r.get("ref").asText().equals("dashboard-new"))
+        .anyMatch(r -> r.get("ref").asText().contains("/newcomer:"));
   }
 
   @Test

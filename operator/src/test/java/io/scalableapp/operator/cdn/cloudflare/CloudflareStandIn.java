@@ -58,8 +58,16 @@ public final class CloudflareStandIn implements AutoCloseable {
     /** 429, code 971, with a Retry-After header: the API's rate limit was hit. */
     RATE_LIMITED,
     /** 500, code 10002: an error on Cloudflare's side. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** 500 whose error message is hostile: line breaks, terminal escapes, a bidi override, 20,000 characters. */
+    HOSTILE_ERROR_MESSAGE,
+    /** 200 and its headers at once, then the body one byte a second (a broken proxy, a slow-loris answer). */
+    TRICKLE
   }
+
+  /** The message of {@link Failure#HOSTILE_ERROR_MESSAGE}. */
+  public static final String HOSTILE_MESSAGE = "upstream failed\r\n2026-12-07 INFO forged line\u001b[2J\u202e"
+      + "x".repeat(20_000);
 
   private static final Pattern ENTRYPOINT = Pattern.compile(
       API_PREFIX + "/zones/([^/]+)/rulesets/phases/([^/]+)/entrypoint");
@@ -194,8 +202,28 @@ public final class CloudflareStandIn implements AutoCloseable {
     server.stop(0);
   }
 
+  /** The body's first byte at once, then one a second, until the body is done or the client has gone. */
+  private static void trickle(HttpExchange exchange, byte[] bytes) throws IOException {
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (byte b : bytes) {
+        out.write(b);
+        out.flush();
+        Thread.sleep(1000);
+      }
+    } catch (IOException | InterruptedException clientGone) {
+      // the caller gave up, as it should
+    }
+  }
+
   private HttpServer listen(int onPort) throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+    // A thread per exchange: a trickling answer must not hold up the others.
+    http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "cloudflare-stand-in");
+      t.setDaemon(true);
+      return t;
+    }));
     http.createContext(API_PREFIX + "/", this::answer);
     http.start();
     return http;
@@ -226,6 +254,10 @@ public final class CloudflareStandIn implements AutoCloseable {
       response.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       byte[] bytes = JSON.writeValueAsBytes(response.envelope);
+      if (response.trickle()) {
+        trickle(exchange, bytes);
+        return;
+      }
       exchange.sendResponseHeaders(response.status, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
@@ -233,7 +265,11 @@ public final class CloudflareStandIn implements AutoCloseable {
     }
   }
 
-  private record Response(int status, ObjectNode envelope, Map<String, String> headers) {}
+  private record Response(int status, ObjectNode envelope, Map<String, String> headers, boolean trickle) {
+    Response(int status, ObjectNode envelope, Map<String, String> headers) {
+      this(status, envelope, headers, false);
+    }
+  }
 
   private Response respond(String method, String path, String contentType, String authorization,
       boolean authorized, JsonNode body, boolean badJson) {
@@ -246,6 +282,8 @@ public final class CloudflareStandIn implements AutoCloseable {
             "Please wait and consider throttling your request speed"), null),
             Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
         case INTERNAL_ERROR -> failure(500, 10002, "Internal server error");
+        case HOSTILE_ERROR_MESSAGE -> failure(500, 10002, HOSTILE_MESSAGE);
+        case TRICKLE -> new Response(200, envelope(true, null, JsonNodeFactory.instance.objectNode()), Map.of(), true);
       };
     }
     if (authorization == null || !authorization.startsWith("Bearer ")) {

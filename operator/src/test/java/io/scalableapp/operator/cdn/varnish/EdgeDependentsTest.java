@@ -24,7 +24,7 @@ class EdgeDependentsTest {
   @Test
   void theEdgePodsRunTheGeneratedVclAndRollWhenItChanges() {
     ScalableApp app = app();
-    ConfigMap vcl = EdgeConfigMapDependent.desired(app, CdnSettings.defaults());
+    ConfigMap vcl = EdgeConfigMapDependent.desired(app);
     Deployment edge = EdgeDeploymentDependent.desired(app, CdnSettings.defaults());
 
     String hash = vcl.getMetadata().getAnnotations().get(EdgeConfigMapDependent.VCL_HASH_ANNOTATION);
@@ -36,6 +36,35 @@ class EdgeDependentsTest {
     app.getSpec().getCdn().getDefaults().setEdgeTtl("1m");
     assertThat(EdgeDeploymentDependent.desired(app, CdnSettings.defaults()).getSpec().getTemplate().getMetadata()
         .getAnnotations().get(EdgeConfigMapDependent.VCL_HASH_ANNOTATION)).isNotEqualTo(hash);
+  }
+
+  @Test
+  void thePurgeListenerIsInThePodWithTheAppsTokenButNotBehindTheService() {
+    ScalableApp app = app();
+    app.getMetadata().setUid("3f1e0c52-uid");
+    CdnSettings settings = CdnSettings.defaults();
+    Deployment edge = EdgeDeploymentDependent.desired(app, settings);
+    var pod = edge.getSpec().getTemplate().getSpec();
+    var container = pod.getContainers().get(0);
+    assertThat(String.join(" ", container.getArgs())).contains("-a http=:8080,HTTP")
+        .contains("-a purge=:" + EdgeDeploymentDependent.PURGE_PORT + ",HTTP");
+    assertThat(EdgeServiceDependent.desired(app).getSpec().getPorts())
+        .noneMatch(p -> p.getTargetPort().getIntVal() != null && p.getTargetPort().getIntVal() == 8081
+            || "purge".equals(p.getTargetPort().getStrVal()));
+    assertThat(pod.getVolumes()).anyMatch(v -> v.getSecret() != null
+        && v.getSecret().getSecretName().equals("shop-edge-purge"));
+    assertThat(container.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/etc/varnish/purge"));
+
+    var secret = EdgePurgeSecretDependent.desired(app, settings);
+    String tokenVcl = new String(java.util.Base64.getDecoder().decode(
+        secret.getData().get(EdgePurgeSecretDependent.KEY)), java.nio.charset.StandardCharsets.UTF_8);
+    String token = settings.purgeTokens().tokenFor("3f1e0c52-uid");
+    assertThat(tokenVcl).contains("\"" + token + "\"");
+    assertThat(secret.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(o -> assertThat(o.getUid()).isEqualTo("3f1e0c52-uid"));
+    assertThat(edge.toString() + EdgeConfigMapDependent.desired(app).toString()).doesNotContain(token);
+    assertThat(edge.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsKey(EdgeDeploymentDependent.PURGE_TOKEN_ANNOTATION);
   }
 
   @Test
@@ -65,7 +94,7 @@ class EdgeDependentsTest {
     ScalableApp app = TestApps.app("shop", "team");
     assertThat(EdgeDeploymentDependent.desired(app, CdnSettings.defaults()).getMetadata().getName())
         .isEqualTo("shop-edge");
-    assertThat(EdgeConfigMapDependent.desired(app, CdnSettings.defaults()).getMetadata().getName())
+    assertThat(EdgeConfigMapDependent.desired(app).getMetadata().getName())
         .isEqualTo("shop-edge");
   }
 }

@@ -63,14 +63,30 @@ class VclGeneratorTest {
     statics.setBypassOnHeaders(List.of("Authorization"));
     spec.setRules(List.of(api, statics));
     String vcl = VclGenerator.generate(CdnPolicies.from(spec),
-        new VclBackend("shop.team.svc", 80, "/healthz", List.of("10.0.0.0/8")));
+        new VclBackend("shop.team.svc", 80, "/healthz"));
 
     assertThat(vcl).startsWith("vcl 4.1;");
     assertThat(vcl.indexOf("# rule api")).isLessThan(vcl.indexOf("# rule static"));
-    assertThat(vcl).contains(".host = \"shop.team.svc\";").contains("\"10.0.0.0\"/8;")
+    assertThat(vcl).contains(".host = \"shop.team.svc\";")
         .contains("if (req.http.Authorization) {").contains("set beresp.ttl = 86400s;")
         .doesNotContain(".probe").as("no probe without staleIfError");
     assertThat(vcl).contains("unset req.http.X-Cdn-Rule;").as("a client cannot pick a rule's TTL");
+  }
+
+  @Test
+  void aBanIsServedOnlyOnThePurgeListenerWithTheTokenAndBansWhatTheSpecSays() {
+    CdnSpec spec = varnishPurging(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.prefixes);
+    spec.getPurge().setPrefixes(List.of("/static/"));
+    String vcl = VclGenerator.generate(CdnPolicies.from(spec), new VclBackend("shop.team.svc", 80, "/healthz"));
+
+    assertThat(vcl).contains("include \"/etc/varnish/purge/token.vcl\";")
+        .contains("if (local.socket == \"purge\") {")
+        .contains("call scalableapp_purge_authorize;")
+        .contains("std.ban(\"obj.http.x-url ~ ^([/]static[/])\")")
+        .doesNotContain("X-Ban-Expression").doesNotContain("client.ip");
+    assertThat(vcl.indexOf("unset req.http.X-Purge-Authorized;"))
+        .as("a client cannot claim to be authorized").isLessThan(vcl.indexOf("call scalableapp_purge_authorize"));
+    assertThat(VclGenerator.purgeTokenVcl("ab".repeat(32))).contains("req.http.X-Purge-Token == \"" + "ab".repeat(32));
   }
 
   @Test
@@ -85,12 +101,17 @@ class VclGeneratorTest {
 
   @Test
   void varnishRefusesTagsItCannotBanOn() {
-    CdnSpec spec = new CdnSpec();
-    spec.setProvider(CdnSpec.Provider.varnish);
-    spec.getPurge().setMode(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.tags);
+    CdnSpec spec = varnishPurging(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.tags);
     spec.getPurge().setTags(List.of("a^b"));
     CdnPolicy policy = CdnPolicies.from(spec);
-    assertThat(new VarnishProvider().unsupported(policy)).singleElement()
+    assertThat(new VarnishProvider(java.time.Duration.ofSeconds(5)).unsupported(policy)).singleElement()
         .satisfies(u -> assertThat(u.field()).isEqualTo("cdn.purge.tags"));
+  }
+
+  private static CdnSpec varnishPurging(io.scalableapp.operator.api.cdn.PurgeSpec.Mode mode) {
+    CdnSpec spec = new CdnSpec();
+    spec.setProvider(CdnSpec.Provider.varnish);
+    spec.getPurge().setMode(mode);
+    return spec;
   }
 }

@@ -1,0 +1,33 @@
+package io.scalableapp.operator.cdn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.ScalableApp;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CdnCleanupEventSourceTest {
+  @Test
+  void anAppGoneFromTheApiServerLeavesNothingInTheRuntime() {
+    // Never connects: the runtime is found by the client, and nothing here calls the API server.
+    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      CdnRuntime runtime = CdnRuntime.register(client, new CdnRuntime(CdnSettings.defaults(), Clock.systemUTC(),
+          List.of()));
+      ScalableApp app = TestApps.app("web", "team");
+      app.getMetadata().setUid("uid-web");
+      runtime.failed("uid-web");
+      runtime.holdUntil("uid-web", Clock.systemUTC().instant().plusSeconds(60));
+      runtime.rememberPurgeSecret("uid-web", "abc");
+      assertThat(runtime.appsRemembered()).isEqualTo(1);
+
+      // Deleted without the operator's cleanup (its finalizer removed by hand, or while another replica led).
+      new CdnCleanupEventSource(client).onResourceDeleted(app);
+
+      assertThat(runtime.appsRemembered()).isZero();
+    }
+  }
+}
