@@ -120,8 +120,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       next.setCloudflare(spec.getCloudflare() == null ? null : copy(spec.getCloudflare()));
       purgeAfterRollout(app, context, runtime, provider.get(), target, policy, next);
       runtime.succeeded(uid);
+      runtime.metrics().applied(uid, providerName);
       return CdnOutcome.ready(providerName, next, applied.description());
     } catch (CdnProviderException e) {
+      runtime.metrics().failed(providerName);
       int failures = runtime.failed(uid);
       Duration backoff = e.retryAfter().orElse(backoff(failures));
       e.retryAfter().ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
@@ -154,7 +156,14 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     PurgeRecord lastPurge = next.getLastPurge();
     if (known.isPresent() && policy.purge().onRollout()) {
       String reason = "rollout to revision " + revision.get();
-      PurgeResult result = provider.purge(target, PurgeRequest.of(policy, reason));
+      PurgeResult result;
+      try {
+        result = provider.purge(target, PurgeRequest.of(policy, reason));
+      } catch (CdnProviderException e) {
+        runtime.metrics().purgeFailed(providerName);
+        throw e;
+      }
+      runtime.metrics().purged(providerName);
       Instant now = runtime.clock().instant().truncatedTo(ChronoUnit.SECONDS);
       lastPurge = new PurgeRecord(DateTimeFormatter.ISO_INSTANT.format(now), reason, result.id());
       EventRecorders.forClient(context.getClient()).normal(app, "CdnPurged",

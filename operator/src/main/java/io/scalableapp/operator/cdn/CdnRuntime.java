@@ -2,6 +2,7 @@ package io.scalableapp.operator.cdn;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.ref.WeakReference;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -27,11 +28,13 @@ public final class CdnRuntime {
   private final Map<String, PurgedRollout> purgedByUid = new ConcurrentHashMap<>();
   private final Map<String, Integer> failuresByUid = new ConcurrentHashMap<>();
   private final Map<String, Instant> notBeforeByUid = new ConcurrentHashMap<>();
+  private final CdnMetrics metrics;
 
-  public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers) {
+  public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers, MeterRegistry registry) {
     this.settings = settings;
     this.clock = clock;
     providers.forEach(p -> this.providers.put(p.name(), p));
+    this.metrics = new CdnMetrics(registry, this.providers.keySet());
   }
 
   public static CdnRuntime register(KubernetesClient client, CdnRuntime runtime) {
@@ -84,7 +87,10 @@ public final class CdnRuntime {
     return Optional.ofNullable(notBeforeByUid.get(uid)).filter(t -> t.isAfter(clock.instant()));
   }
 
+  CdnMetrics metrics() { return metrics; }
+
   void forget(String uid) {
+    metrics.forget(uid);
     purgedByUid.remove(uid);
     failuresByUid.remove(uid);
     notBeforeByUid.remove(uid);
