@@ -123,10 +123,13 @@ final class PredictionMetrics {
 
   /** Counts one failed evaluation of an app, by why it failed. */
   void failure(ResourceID app, PredictionFailure.Kind kind) {
-    Counter.builder("scalableapp_prediction_errors_total")
+    errors(app, kind).increment();
+  }
+
+  private Counter errors(ResourceID app, PredictionFailure.Kind kind) {
+    return Counter.builder("scalableapp_prediction_errors_total")
         .description("Evaluations of an app that failed, by reason; the floor was held and the next poll retried")
-        .tags("namespace", app.getNamespace().orElse(""), "app", app.getName(), "reason", kind.name())
-        .register(registry).increment();
+        .tags(appTags(app)).tag("reason", kind.name()).register(registry);
   }
 
   /** Removes a gone app's gauges, so dashboards do not show it forever. */
@@ -145,6 +148,10 @@ final class PredictionMetrics {
   }
 
   private AppGauges register(ResourceID app) {
+    // Every reason at 0 from the app's first evaluation on, so increase() sees its first failure too.
+    for (PredictionFailure.Kind kind : PredictionFailure.Kind.values()) {
+      errors(app, kind);
+    }
     Tags tags = appTags(app);
     AtomicReference<Recommendation> latest = new AtomicReference<>();
     AtomicReference<Double> metricsAvailable = new AtomicReference<>(Double.NaN);
