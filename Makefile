@@ -71,6 +71,15 @@ verify-dashboard: ## Fail if a committed dashboard JSON differs from what hack/d
 	  diff -u "$$f" "$$generated" || { echo "$$f is stale: run 'make dashboard' and commit it" >&2; exit 1; }; \
 	done
 
+.PHONY: dashboard-png
+dashboard-png: ## Draw the dashboard's main panel from the running demo's Prometheus (make demo, then wait) into docs/images/.
+	$(MVN) -q -pl operator -am test-compile \
+	  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/test-classpath.txt
+	cd operator && java -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
+	  io.scalableapp.operator.dashboard.MainPanelChart --prometheus http://127.0.0.1:9090 --namespace default \
+	  --app nasa-web --minutes $(or $(MINUTES),60) --out ../docs/images/dashboard-main-panel.png
+
 .PHONY: unit-test
 unit-test: ## Unit tests only; no cluster needed.
 	$(MVN) test
