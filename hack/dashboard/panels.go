@@ -49,9 +49,10 @@ func build() *dashboard.DashboardBuilder {
 			query(`sum by (reason) (increase(scalableapp_decisions_total{`+app+`}[$__rate_interval]))`, "{{reason}}"))).
 		WithRow(row("Fleet")).
 		WithPanel(series("Apps by mode", "Predicted apps by the mode of their latest decision; apps in mode Auto "+
-			"by the mode their evidence chose.", "short", 8,
+			"by the mode their evidence chose; apps paused by annotation.", "short", 8,
 			query(`sum by (mode) (scalableapp_predicted_apps)`, "{{mode}}"),
-			query(`sum by (mode) (scalableapp_auto_mode_apps)`, "Auto: {{mode}}"))).
+			query(`sum by (mode) (scalableapp_auto_mode_apps)`, "Auto: {{mode}}"),
+			query(`sum(scalableapp_paused_apps)`, "paused"))).
 		WithPanel(series("Apps held on missing metrics", "Apps whose floor is held, then decays, because their "+
 			"demand query returns nothing usable (MetricsAvailable False).", "short", 8,
 			query(`sum(scalableapp_held_apps)`, "held"))).

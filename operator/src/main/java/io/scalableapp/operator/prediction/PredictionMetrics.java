@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import java.util.function.ToDoubleFunction;
@@ -47,6 +48,10 @@ final class PredictionMetrics {
           .description("Predicted apps by the mode of their latest decision (Off, Shadow or Enforce)")
           .tags("mode", modeName(mode)).register(registry);
     }
+    Gauge.builder("scalableapp_paused_apps", apps, a -> a.values().stream().filter(g -> g.paused.get()).count())
+        .description("Predicted apps paused by the scalableapp.io/paused or paused-replicas annotation: neither the "
+            + "forecast nor the HPA moves their replicas")
+        .register(registry);
     Gauge.builder("scalableapp_held_apps", apps, a -> a.values().stream().filter(AppGauges::held).count())
         .description("Predicted apps whose floor is held or decaying because their demand metrics are missing")
         .register(registry);
@@ -89,14 +94,15 @@ final class PredictionMetrics {
   }
 
   /**
-   * The app's ready replicas and the replicas its HPA wants, as the reconciler last saw them; only for an app
-   * evaluated already, so a reconcile racing the app's removal cannot bring its gauges back.
+   * The app's ready replicas, the replicas its HPA wants and whether it is paused, as the reconciler last saw them;
+   * only for an app evaluated already, so a reconcile racing the app's removal cannot bring its gauges back.
    */
-  void replicas(ResourceID app, Integer ready, Integer hpaDesired) {
+  void replicas(ResourceID app, Integer ready, Integer hpaDesired, boolean paused) {
     AppGauges gauges = apps.get(app);
     if (gauges != null) {
       gauges.readyReplicas.set(ready == null ? Double.NaN : ready);
       gauges.hpaDesiredReplicas.set(hpaDesired == null ? Double.NaN : hpaDesired);
+      gauges.paused.set(paused);
     }
   }
 
@@ -177,7 +183,7 @@ final class PredictionMetrics {
             Recommendation::floor),
         gauge("scalableapp_forecast_error_ratio", "Rolling forecast error (weighted MAPE) as a fraction", tags,
             latest, Recommendation::recentError));
-    return new AppGauges(latest, metricsAvailable, demand, ready, hpaDesired, meters);
+    return new AppGauges(latest, metricsAvailable, demand, ready, hpaDesired, new AtomicBoolean(), meters);
   }
 
   private Meter value(String name, String description, Tags tags, AtomicReference<Double> value) {
@@ -192,7 +198,7 @@ final class PredictionMetrics {
 
   private record AppGauges(AtomicReference<Recommendation> latest, AtomicReference<Double> metricsAvailable,
       AtomicReference<Double> demand, AtomicReference<Double> readyReplicas,
-      AtomicReference<Double> hpaDesiredReplicas, List<Meter> meters) {
+      AtomicReference<Double> hpaDesiredReplicas, AtomicBoolean paused, List<Meter> meters) {
     boolean inMode(ScalingMode mode) {
       Recommendation r = latest.get();
       return r != null && r.mode() == mode;

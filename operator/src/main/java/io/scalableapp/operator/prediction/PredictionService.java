@@ -198,9 +198,9 @@ public final class PredictionService implements AutoCloseable {
     };
   }
 
-  /** The replicas a predicted app runs and its HPA wants, as the reconciler sees them, for the dashboards. */
-  public void observeReplicas(ScalableApp app, Integer ready, Integer hpaDesired) {
-    metrics.replicas(ResourceID.fromResource(app), ready, hpaDesired);
+  /** The replicas a predicted app runs and its HPA wants, and whether it is paused, as the reconciler sees them. */
+  public void observeReplicas(ScalableApp app, Integer ready, Integer hpaDesired, boolean paused) {
+    metrics.replicas(ResourceID.fromResource(app), ready, hpaDesired, paused);
   }
 
   /** Exports how many evaluations wait for a free worker. */

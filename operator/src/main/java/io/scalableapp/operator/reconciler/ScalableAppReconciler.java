@@ -17,6 +17,7 @@ import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import io.scalableapp.operator.dependent.DeploymentDependent;
 import io.scalableapp.operator.dependent.HorizontalPodAutoscalerDependent;
+import io.scalableapp.operator.dependent.Pause;
 import io.scalableapp.operator.dependent.ServiceDependent;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -118,7 +119,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     if (PredictionService.isPredicted(app)) {
       prediction.observeReplicas(app, status.getReadyReplicas(), context
           .getSecondaryResource(HorizontalPodAutoscaler.class, HPA).map(HorizontalPodAutoscaler::getStatus)
-          .map(HorizontalPodAutoscalerStatus::getDesiredReplicas).orElse(null));
+          .map(HorizontalPodAutoscalerStatus::getDesiredReplicas).orElse(null), Pause.of(app).isPresent());
     }
     List<CdnOutcome> cdnOutcomes = CDN_PROVIDERS.stream().flatMap(p -> context
         .managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();

@@ -63,7 +63,7 @@ class PredictionMetricsTest {
     for (ResourceID app : List.of(shop, other)) {
       metrics.demand(app, 37.0);
       metrics.record(app, floor(4, Reason.FORECAST), true);
-      metrics.replicas(app, 3, 5);
+      metrics.replicas(app, 3, 5, false);
       metrics.failure(app, PredictionFailure.Kind.EvaluationFailed);
     }
 
@@ -80,19 +80,21 @@ class PredictionMetricsTest {
 
   @Test
   void demandAndReplicasAreExportedBesideTheForecast() {
-    metrics.replicas(shop, 3, 5); // before the first evaluation: nothing to attach to, so no gauges come back
+    metrics.replicas(shop, 3, 5, true); // before the first evaluation: nothing to attach to, so no gauges come back
     assertThat(registry.find("scalableapp_ready_replicas").gauges()).isEmpty();
 
     metrics.demand(shop, 37.0);
     metrics.record(shop, floor(4, Reason.FORECAST), true);
-    metrics.replicas(shop, 3, 5);
+    metrics.replicas(shop, 3, 5, true);
 
     assertThat(registry.get("scalableapp_demand").tags("namespace", "prod", "app", "shop").gauge().value())
         .isEqualTo(37.0);
     assertThat(registry.get("scalableapp_ready_replicas").tag("app", "shop").gauge().value()).isEqualTo(3);
     assertThat(registry.get("scalableapp_hpa_desired_replicas").tag("app", "shop").gauge().value()).isEqualTo(5);
-    metrics.replicas(shop, null, null); // no Deployment status or HPA yet: unknown, not zero
+    assertThat(registry.get("scalableapp_paused_apps").gauge().value()).isEqualTo(1);
+    metrics.replicas(shop, null, null, false); // no Deployment status or HPA yet: unknown, not zero
     assertThat(registry.get("scalableapp_hpa_desired_replicas").tag("app", "shop").gauge().value()).isNaN();
+    assertThat(registry.get("scalableapp_paused_apps").gauge().value()).isZero();
   }
 
   @Test
