@@ -104,7 +104,7 @@ class DashboardQueriesIT {
         .and(a -> a.getStatus().getCdn().getPurgedRevision() != null));
     // A rollout, purged once its pods are ready: the purge panel shows a real purge.
     cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(CDN)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"image\":\"registry.k8s.io/pause:3.9\"}}");
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"image\":\"" + TestApps.NEW_IMAGE + "\"}}");
     awaitApp(cluster.client(), cluster.name(), CDN, a -> a.getStatus().getCdn().getLastPurge() != null);
 
     await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
