@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo's demand data: a real Prometheus on 127.0.0.1:9090 holding a week of real NASA traffic
 # (1995-08-03 .. 08-10), replayed so that "now" is Thursday 08-10 06:30, shortly before the morning
-# ramp, with a small exporter serving the trace live from then on.
+# ramp, with a small exporter serving the trace live from then on; it scrapes the operator too (the dashboard's data).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -30,7 +30,8 @@ promtool tsdb create-blocks-from openmetrics "$DEMO_DIR/prometheus/backfill.om" 
 
 nohup python3 "$REPLAY" serve "$TRACE" "$TRACE_NOW" 9105 >"$DEMO_DIR/exporter.log" 2>&1 &
 echo $! >"$DEMO_DIR/exporter.pid"
-nohup prometheus --config.file="$HACK_DIR/demo/prometheus.yml" --storage.tsdb.path="$DEMO_DIR/prometheus/data" \
+sed "s/127.0.0.1:8080/127.0.0.1:${SCALABLEAPP_HTTP_PORT:-8080}/" "$HACK_DIR/demo/prometheus.yml" >"$DEMO_DIR/prometheus.yml"
+nohup prometheus --config.file="$DEMO_DIR/prometheus.yml" --storage.tsdb.path="$DEMO_DIR/prometheus/data" \
   --storage.tsdb.retention.time=90d --web.listen-address=127.0.0.1:9090 >"$DEMO_DIR/prometheus.log" 2>&1 &
 echo $! >"$DEMO_DIR/prometheus.pid"
 

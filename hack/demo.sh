@@ -66,4 +66,12 @@ metrics on http://localhost:$HTTP_PORT/metrics). Try:
   kubectl get sapp storefront -o yaml   # status.cdn: the edge's VCL version and the last purge
   kubectl get cm storefront-edge -o jsonpath='{.data.default\.vcl}'   # the VCL generated from spec.cdn
   make demo-stop cluster-down           # stop everything
+
+The Grafana dashboard: helm/scalableapp-operator/dashboards/scalableapp-operator.json
+(the same JSON as docs/dashboards/scalableapp-operator.json; docs/dashboard.md explains the panels).
+  Import it by hand: Grafana > Dashboards > New > Import > Upload dashboard JSON file, and pick a Prometheus
+  data source; this demo's Prometheus at http://127.0.0.1:9090 scrapes the operator and the demand, so
+  namespace "default" and app "nasa-web" show the floor rising before the ramp.
+  With kube-prometheus-stack: helm install ... --set grafanaDashboard.enabled=true (its Grafana sidecar loads it).
+  make dashboard-png                    # draws the dashboard's main panel from this demo's data
 TXT

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves the Helm chart against helm itself and the local cluster's API server:
-#   generated copies fresh (CRD, config/rbac), `helm lint` clean, values.schema.json refuses bad values,
+#   generated copies fresh (CRD, config/rbac), `helm lint` clean, values.schema.json refuses bad values, the
+#   opt-in Grafana dashboard ConfigMap labelled for the sidecar and holding the generated JSON,
 #   rendered default and non-default values accepted by `kubectl apply --dry-run=server`, the alerts
 #   checked and unit-tested by promtool, and
 #   `helm install` / `helm upgrade` / `helm uninstall` succeed, the uninstall keeping the CRD and users' apps.
@@ -22,7 +23,8 @@ diff -u "$REPO_ROOT/config/rbac/role.yaml" <("$HACK_DIR/generate-rbac.sh") \
   || fail "config/rbac/role.yaml differs from the chart's RBAC: run 'make rbac' and commit it"
 
 log "chart: helm lint"
-for values in "" "$TESTDATA/chart-values-namespaced.yaml" "$TESTDATA/chart-values-podmonitor.yaml"; do
+for values in "" "$TESTDATA/chart-values-namespaced.yaml" "$TESTDATA/chart-values-podmonitor.yaml" \
+    "$TESTDATA/chart-values-dashboard.yaml"; do
   helm lint --strict "$CHART" ${values:+--values "$values"} >/dev/null || helm lint --strict "$CHART" ${values:+--values "$values"}
 done
 
@@ -38,6 +40,23 @@ expect_refused "replicaCount" --set replicaCount=two
 expect_refused "image/digest" --set image.digest=latest
 expect_refused "watchNamespaces" --set 'watchNamespaces[0]=Team_A'
 expect_refused "are exclusive" --set metrics.serviceMonitor.enabled=true --set metrics.podMonitor.enabled=true
+expect_refused "labelValue" --set grafanaDashboard.labelValue=1
+
+log "chart: the opt-in Grafana dashboard ConfigMap, labelled for the sidecar, holds the generated JSON"
+if helm template t "$CHART" | grep -q grafana_dashboard; then fail "the dashboard ConfigMap is rendered by default"; fi
+DASHBOARD_JSON="$CHART/dashboards/scalableapp-operator.json"
+dashboard_cm() { helm template "$RELEASE" "$CHART" --namespace "$NS" --show-only templates/grafana-dashboard.yaml "$@"; }
+field() { kubectl create --dry-run=client -f - -o jsonpath="$1"; }
+[[ $(dashboard_cm --values "$TESTDATA/chart-values-dashboard.yaml" | field '{.metadata.labels.grafana_dashboard}') == 1 ]] \
+  || fail "the dashboard ConfigMap lacks the label grafana_dashboard: \"1\" the kube-prometheus-stack sidecar selects"
+[[ $(dashboard_cm --values "$TESTDATA/chart-values-dashboard.yaml" | field '{.metadata.annotations.grafana_folder}') == Platform ]] \
+  || fail "grafanaDashboard.folder did not become the grafana_folder annotation"
+diff -u "$DASHBOARD_JSON" <(dashboard_cm --set grafanaDashboard.enabled=true | field '{.data.scalableapp-operator\.json}'; echo) \
+  || fail "the ConfigMap's dashboard differs from $DASHBOARD_JSON"
+[[ $(dashboard_cm --set grafanaDashboard.enabled=true --set grafanaDashboard.label=team_dashboards \
+    --set grafanaDashboard.labelValue=yes --set grafanaDashboard.namespace=monitoring \
+    | field '{.metadata.namespace} {.metadata.labels.team_dashboards}') == "monitoring yes" ]] \
+  || fail "grafanaDashboard.label, labelValue and namespace did not reach the ConfigMap"
 
 log "chart: the API server accepts the rendered chart (server-side dry run)"
 # A namespace left terminating by the previous run cannot take new objects yet.
@@ -52,7 +71,8 @@ done
 kubectl label namespace "$NS" pod-security.kubernetes.io/enforce=restricted --overwrite >/dev/null
 # A server-side dry run cannot create the CRD the helm-test ScalableApp needs, so that hook is left out here;
 # with the CRD installed below it is rendered and accepted in the install step.
-for values in "" "$TESTDATA/chart-values-namespaced.yaml" "$TESTDATA/chart-values-podmonitor.yaml"; do
+for values in "" "$TESTDATA/chart-values-namespaced.yaml" "$TESTDATA/chart-values-podmonitor.yaml" \
+    "$TESTDATA/chart-values-dashboard.yaml"; do
   helm template "$RELEASE" "$CHART" --namespace "$NS" --skip-tests ${values:+--values "$values"} \
     | kubectl apply --server-side --force-conflicts --dry-run=server -f - >/dev/null \
     || fail "the API server refused the chart rendered with ${values:-default values}"

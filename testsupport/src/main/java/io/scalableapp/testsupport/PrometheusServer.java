@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,14 +28,22 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** A Prometheus scraping {@code 127.0.0.1:scrapeTargetPort} every 5 s as job {@link #JOB}. */
   public PrometheusServer(Path dir, int scrapeTargetPort) throws IOException {
-    this(dir, """
-        global:
-          scrape_interval: 5s
-        scrape_configs:
+    this(dir, scrapeConfig(Map.of(JOB, scrapeTargetPort)));
+  }
+
+  /** A Prometheus scraping, every 5 s, {@code 127.0.0.1:port} as each job of {@code portsByJob}. */
+  public static PrometheusServer scraping(Path dir, Map<String, Integer> portsByJob) throws IOException {
+    return new PrometheusServer(dir, scrapeConfig(portsByJob));
+  }
+
+  private static String scrapeConfig(Map<String, Integer> portsByJob) {
+    StringBuilder config = new StringBuilder("global:\n  scrape_interval: 5s\nscrape_configs:\n");
+    new TreeMap<>(portsByJob).forEach((job, port) -> config.append("""
           - job_name: %s
             static_configs:
               - targets: ['127.0.0.1:%d']
-        """.formatted(JOB, scrapeTargetPort));
+        """.formatted(job, port)));
+    return config.toString();
   }
 
   private PrometheusServer(Path dir, String config) throws IOException {

@@ -124,8 +124,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       next.setCloudflare(spec.getCloudflare() == null ? null : spec.getCloudflare().copy());
       purgeAfterRollout(app, context, runtime, provider.get(), target, policy, next);
       runtime.succeeded(uid);
+      runtime.metrics().applied(uid, providerName);
       return CdnOutcome.ready(providerName, next, applied.description());
     } catch (CdnProviderException e) {
+      runtime.metrics().failed(providerName);
       if ("AuthenticationFailed".equals(e.reason()) && spec != null && spec.getCloudflare() != null) {
         var ref = spec.getCloudflare().getCredentialsSecretRef();
         runtime.credentials().forget(app.getMetadata().getNamespace(), ref.getName(), ref.getKey());
@@ -162,7 +164,14 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     PurgeRecord lastPurge = next.getLastPurge();
     if (known.isPresent() && policy.purge().onRollout()) {
       String reason = "rollout to revision " + revision.get();
-      PurgeResult result = provider.purge(target, PurgeRequest.of(policy, reason));
+      PurgeResult result;
+      try {
+        result = provider.purge(target, PurgeRequest.of(policy, reason));
+      } catch (CdnProviderException e) {
+        runtime.metrics().purgeFailed(providerName);
+        throw e;
+      }
+      runtime.metrics().purged(providerName);
       Instant now = runtime.clock().instant().truncatedTo(ChronoUnit.SECONDS);
       lastPurge = new PurgeRecord(DateTimeFormatter.ISO_INSTANT.format(now), reason, result.id());
       EventRecorders.forClient(context.getClient()).normal(app, "CdnPurged",

@@ -2,6 +2,7 @@ package io.scalableapp.operator.cdn;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.ref.WeakReference;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -29,12 +30,14 @@ public final class CdnRuntime {
   private final Map<String, Instant> notBeforeByUid = new ConcurrentHashMap<>();
   private final Map<String, String> purgeSecretByUid = new ConcurrentHashMap<>();
   private final CredentialCache credentials;
+  private final CdnMetrics metrics;
 
-  public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers) {
+  public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers, MeterRegistry registry) {
     this.settings = settings;
     this.clock = clock;
     this.credentials = new CredentialCache(CredentialCache.DEFAULT_MAX_AGE, clock);
     providers.forEach(p -> this.providers.put(p.name(), p));
+    this.metrics = new CdnMetrics(registry, this.providers.keySet());
   }
 
   public static CdnRuntime register(KubernetesClient client, CdnRuntime runtime) {
@@ -97,8 +100,11 @@ public final class CdnRuntime {
     purgeSecretByUid.put(uid, fingerprint);
   }
 
+  CdnMetrics metrics() { return metrics; }
+
   /** Drops everything kept for the app with {@code uid}: it is deleted, or no longer has a CDN. */
   public void forget(String uid) {
+    metrics.forget(uid);
     purgedByUid.remove(uid);
     failuresByUid.remove(uid);
     notBeforeByUid.remove(uid);

@@ -32,6 +32,7 @@ public final class PredictionEventSource
     PredictionSettings settings = prediction.settings();
     this.scheduler = new PredictionScheduler(settings.interval(), settings.concurrency(), settings.timeout(),
         this::evaluate);
+    prediction.watchQueue(scheduler::waiting);
     leadership.follow(scheduler);
   }
 

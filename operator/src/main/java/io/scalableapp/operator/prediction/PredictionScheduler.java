@@ -4,7 +4,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,7 +29,7 @@ final class PredictionScheduler implements AutoCloseable {
   private final Consumer<ResourceID> evaluation;
   /** Only times runs and watchdogs; evaluations never run on it, so it is never busy. */
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("prediction-timer"));
-  private final ExecutorService workers;
+  private final ThreadPoolExecutor workers;
   private final Map<ResourceID, AppSchedule> apps = new ConcurrentHashMap<>();
   private volatile boolean active;
 
@@ -37,7 +37,7 @@ final class PredictionScheduler implements AutoCloseable {
     this.interval = interval;
     this.timeout = timeout;
     this.evaluation = evaluation;
-    this.workers = Executors.newFixedThreadPool(concurrency, daemon("prediction-worker"));
+    this.workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(concurrency, daemon("prediction-worker"));
   }
 
   /** Starts evaluating (e.g. on becoming leader); registered apps run right away. */
@@ -77,6 +77,11 @@ final class PredictionScheduler implements AutoCloseable {
     if (s != null) {
       s.cancel();
     }
+  }
+
+  /** Runs due and waiting for a free worker. */
+  int waiting() {
+    return workers.getQueue().size();
   }
 
   int registered() {

@@ -33,6 +33,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -113,6 +114,7 @@ public final class PredictionService implements AutoCloseable {
    */
   public PredictionOutcome evaluate(ScalableApp app) {
     long cpuStart = CPU.getCurrentThreadCpuTime();
+    long wallStart = System.nanoTime();
     ResourceID id = ResourceID.fromResource(app);
     ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
     boolean auto = app.getSpec().getPrediction().getMode() == PredictionSpec.Mode.Auto;
@@ -127,7 +129,7 @@ public final class PredictionService implements AutoCloseable {
       AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = settings.prometheusFor(p);
-      DemandSource source = sources.forApp(app, prometheus, p.getQuery(), spec);
+      DemandSource source = observing(id, sources.forApp(app, prometheus, p.getQuery(), spec));
       Recommendation r = scaler.evaluate(spec, auto ? holding(id, source) : source, state);
       outcome = Thread.currentThread().isInterrupted()
           ? hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer "
@@ -143,6 +145,7 @@ public final class PredictionService implements AutoCloseable {
     report(id, outcome);
     stateStore.saveIfDue(app, state);
     metrics.evaluationCpu(CPU.getCurrentThreadCpuTime() - cpuStart);
+    metrics.evaluationDuration(System.nanoTime() - wallStart);
     return auto ? outcome.withAutoMode(verdict) : outcome;
   }
 
@@ -179,6 +182,30 @@ public final class PredictionService implements AutoCloseable {
     }
     metrics.autoMode(id, auto.mode());
     return verdict;
+  }
+
+  /** The app's demand source, exporting the latest valid point of each fetch beside the forecast. */
+  private DemandSource observing(ResourceID id, DemandSource source) {
+    return (from, to, step) -> {
+      Series fetched = source.fetch(from, to, step);
+      for (int i = fetched.size() - 1; i >= 0; i--) {
+        if (!Double.isNaN(fetched.get(i))) {
+          metrics.demand(id, fetched.get(i));
+          break;
+        }
+      }
+      return fetched;
+    };
+  }
+
+  /** The replicas a predicted app runs and its HPA wants, and whether it is paused, as the reconciler sees them. */
+  public void observeReplicas(ScalableApp app, Integer ready, Integer hpaDesired, boolean paused) {
+    metrics.replicas(ResourceID.fromResource(app), ready, hpaDesired, paused);
+  }
+
+  /** Exports how many evaluations wait for a free worker. */
+  void watchQueue(IntSupplier waiting) {
+    metrics.queue(waiting);
   }
 
   /** The app's demand source, keeping what each fetch returned for mode Auto's replay. */

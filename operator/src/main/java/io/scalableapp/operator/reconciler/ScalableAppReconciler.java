@@ -2,6 +2,8 @@ package io.scalableapp.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -15,6 +17,7 @@ import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import io.scalableapp.operator.dependent.DeploymentDependent;
 import io.scalableapp.operator.dependent.HorizontalPodAutoscalerDependent;
+import io.scalableapp.operator.dependent.Pause;
 import io.scalableapp.operator.dependent.ServiceDependent;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -117,6 +120,11 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     PredictionReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status,
         events, now);
     PauseReporter.report(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT), status, events, now);
+    if (PredictionService.isPredicted(app)) {
+      prediction.observeReplicas(app, status.getReadyReplicas(), context
+          .getSecondaryResource(HorizontalPodAutoscaler.class, HPA).map(HorizontalPodAutoscaler::getStatus)
+          .map(HorizontalPodAutoscalerStatus::getDesiredReplicas).orElse(null), Pause.of(app).isPresent());
+    }
     List<CdnOutcome> cdnOutcomes = CDN_PROVIDERS.stream().flatMap(p -> context
         .managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();
     Optional<Duration> cdnRecheck = CdnReporter.report(app, cdnOutcomes, status, cdn.settings().resync(), now);

@@ -55,8 +55,9 @@ public final class OperatorFactory {
         overrider.withLeaderElectionConfiguration(builder.build());
       }
     });
+    OperatorMetrics.register(registry, leadership);
     EventRecorder events = EventRecorders.register(client, new EventRecorder(client, clock, registry));
-    CdnRuntime cdnRuntime = CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders(cdn)));
+    CdnRuntime cdnRuntime = CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders(cdn), registry));
     operator.register(new ScalableAppReconciler(clock, prediction, leadership, events, cdnRuntime),
         config -> {
           config.withRetry(new GenericRetry().setInitialInterval(Duration.ofSeconds(1)).setIntervalMultiplier(2)

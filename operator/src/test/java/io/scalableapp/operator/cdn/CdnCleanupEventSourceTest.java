@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import java.time.Clock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class CdnCleanupEventSourceTest {
     // Never connects: the runtime is found by the client, and nothing here calls the API server.
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       CdnRuntime runtime = CdnRuntime.register(client, new CdnRuntime(CdnSettings.defaults(), Clock.systemUTC(),
-          List.of()));
+          List.of(), new SimpleMeterRegistry()));
       ScalableApp app = TestApps.app("web", "team");
       app.getMetadata().setUid("uid-web");
       runtime.failed("uid-web");

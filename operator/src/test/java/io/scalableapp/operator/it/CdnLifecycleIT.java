@@ -73,13 +73,8 @@ class CdnLifecycleIT {
         purgeTokenFile));
   }
 
-  /** What an edge pod does: mounts the purge Secret the operator wrote, and loads the VCL that includes it. */
   static void loadThePurgeSecret(String app) throws Exception {
-    var secret = cluster.client().secrets().inNamespace(cluster.name()).withName(app + "-edge-purge").get();
-    assertThat(secret).as("the operator wrote the edge's purge Secret").isNotNull();
-    Path file = edgeDir.resolve(app + "-token.vcl");
-    Files.write(file, java.util.Base64.getDecoder().decode(secret.getData().get("token.vcl")));
-    edge.load(edgeVcl(file.toAbsolutePath().toString()));
+    edge.loadPurgeSecret(cluster.client(), cluster.name(), app, CdnLifecycleIT::edgeVcl);
   }
 
   static CdnSpec cdn() {

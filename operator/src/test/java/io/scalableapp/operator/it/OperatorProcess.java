@@ -43,10 +43,15 @@ final class OperatorProcess implements AutoCloseable {
   /** Starts the jar with the given JVM flags, {@code settings} as system properties and {@code env} added. */
   static OperatorProcess start(String name, List<String> jvmFlags, Map<String, String> settings,
       Map<String, String> env) throws IOException {
+    return start(name, freePort(), jvmFlags, settings, env);
+  }
+
+  /** Starts the jar serving HTTP (probes, /metrics) on {@code port}, e.g. one a Prometheus was told to scrape. */
+  static OperatorProcess start(String name, int port, List<String> jvmFlags, Map<String, String> settings,
+      Map<String, String> env) throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
     }
-    int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Dquarkus.http.port=" + port));
     command.addAll(1, jvmFlags);

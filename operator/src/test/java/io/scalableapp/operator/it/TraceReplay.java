@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
@@ -112,8 +114,15 @@ final class TraceReplay implements AutoCloseable {
    * {@code traceNow} backfilled under the labels the live scrapes get, so both form one series.
    */
   PrometheusServer startPrometheus(Instant traceNow, Duration history) throws Exception {
+    return startPrometheus(traceNow, history, Map.of());
+  }
+
+  /** As {@link #startPrometheus(Instant, Duration)}, scraping also {@code 127.0.0.1:port} as each of {@code moreJobs}. */
+  PrometheusServer startPrometheus(Instant traceNow, Duration history, Map<String, Integer> moreJobs) throws Exception {
     int exporterPort = startExporter();
-    PrometheusServer prometheus = new PrometheusServer(Files.createTempDirectory("prometheus-it"), exporterPort);
+    Map<String, Integer> jobs = new HashMap<>(moreJobs);
+    jobs.put(PrometheusServer.JOB, exporterPort);
+    PrometheusServer prometheus = PrometheusServer.scraping(Files.createTempDirectory("prometheus-it"), jobs);
     prometheus.backfill(backfill(traceNow, history,
         "{job=\"" + PrometheusServer.JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
     prometheus.start();

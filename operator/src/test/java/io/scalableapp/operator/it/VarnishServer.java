@@ -1,5 +1,8 @@
 package io.scalableapp.operator.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A real varnishd (Debian's package, installed by `make tools` through hack/install-varnish.sh) in the foreground,
@@ -122,6 +127,19 @@ final class VarnishServer implements AutoCloseable {
     Files.writeString(file, vcl);
     admin("vcl.load", name, file.toAbsolutePath().toString());
     admin("vcl.use", name);
+  }
+
+  /**
+   * What an edge pod does: mounts the purge Secret the operator wrote for {@code app}, and loads the VCL that
+   * includes it ({@code vclFor} the token file's path).
+   */
+  void loadPurgeSecret(KubernetesClient client, String namespace, String app, Function<String, String> vclFor)
+      throws IOException, InterruptedException {
+    var secret = client.secrets().inNamespace(namespace).withName(app + "-edge-purge").get();
+    assertThat(secret).as("the operator wrote the edge's purge Secret").isNotNull();
+    Path file = dir.resolve(app + "-token.vcl");
+    Files.write(file, Base64.getDecoder().decode(secret.getData().get("token.vcl")));
+    load(vclFor.apply(file.toAbsolutePath().toString()));
   }
 
   private void admin(String... command) throws IOException, InterruptedException {

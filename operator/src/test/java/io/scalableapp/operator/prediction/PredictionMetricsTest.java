@@ -58,11 +58,74 @@ class PredictionMetricsTest {
   }
 
   @Test
-  void aForgottenAppLeavesNoGauges() {
-    metrics.record(shop, floor(4, Reason.FORECAST), true);
+  void aForgottenAppLeavesNoSeriesOfItsOwn() {
+    ResourceID other = new ResourceID("cart", "prod");
+    for (ResourceID app : List.of(shop, other)) {
+      metrics.demand(app, 37.0);
+      metrics.record(app, floor(4, Reason.FORECAST), true);
+      metrics.replicas(app, 3, 5, false);
+      metrics.failure(app, PredictionFailure.Kind.EvaluationFailed);
+    }
 
     metrics.forget(shop);
 
-    assertThat(registry.find("scalableapp_recommended_replicas").gauges()).isEmpty();
+    for (String name : List.of("scalableapp_recommended_replicas", "scalableapp_demand", "scalableapp_ready_replicas",
+        "scalableapp_hpa_desired_replicas", "scalableapp_metrics_available", "scalableapp_forecast_demand",
+        "scalableapp_forecast_error_ratio", "scalableapp_decisions_total", "scalableapp_prediction_errors_total")) {
+      assertThat(registry.find(name).tag("app", "shop").meters()).as(name).isEmpty();
+      assertThat(registry.find(name).tag("app", "cart").meters()).as(name + " of another app").isNotEmpty();
+    }
+    assertThat(registry.get("scalableapp_predicted_apps").tag("mode", "Enforce").gauge().value()).isEqualTo(1);
+  }
+
+  @Test
+  void demandAndReplicasAreExportedBesideTheForecast() {
+    metrics.replicas(shop, 3, 5, true); // before the first evaluation: nothing to attach to, so no gauges come back
+    assertThat(registry.find("scalableapp_ready_replicas").gauges()).isEmpty();
+
+    metrics.demand(shop, 37.0);
+    metrics.record(shop, floor(4, Reason.FORECAST), true);
+    metrics.replicas(shop, 3, 5, true);
+
+    assertThat(registry.get("scalableapp_demand").tags("namespace", "prod", "app", "shop").gauge().value())
+        .isEqualTo(37.0);
+    assertThat(registry.get("scalableapp_ready_replicas").tag("app", "shop").gauge().value()).isEqualTo(3);
+    assertThat(registry.get("scalableapp_hpa_desired_replicas").tag("app", "shop").gauge().value()).isEqualTo(5);
+    assertThat(registry.get("scalableapp_paused_apps").gauge().value()).isEqualTo(1);
+    metrics.replicas(shop, null, null, false); // no Deployment status or HPA yet: unknown, not zero
+    assertThat(registry.get("scalableapp_hpa_desired_replicas").tag("app", "shop").gauge().value()).isNaN();
+    assertThat(registry.get("scalableapp_paused_apps").gauge().value()).isZero();
+  }
+
+  @Test
+  void fleetCountsExistBeforeAnyAppAndFollowTheLatestDecisions() {
+    assertThat(registry.get("scalableapp_predicted_apps").tag("mode", "Shadow").gauge().value()).isZero();
+    assertThat(registry.get("scalableapp_held_apps").gauge().value()).isZero();
+
+    metrics.record(shop, floor(4, Reason.FORECAST), true);
+    metrics.record(new ResourceID("cart", "prod"), held(false), true);
+
+    assertThat(registry.get("scalableapp_predicted_apps").tag("mode", "Enforce").gauge().value()).isEqualTo(2);
+    assertThat(registry.get("scalableapp_predicted_apps").tag("mode", "Off").gauge().value()).isZero();
+    assertThat(registry.get("scalableapp_held_apps").gauge().value()).isEqualTo(1);
+    assertThat(registry.get("scalableapp_decisions_total").tags("app", "cart", "reason", "hold").counter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void everyErrorReasonOfAnEvaluatedAppStartsAtZero() {
+    metrics.record(shop, floor(4, Reason.FORECAST), true);
+
+    assertThat(registry.find("scalableapp_prediction_errors_total").tag("app", "shop").counters())
+        .hasSize(PredictionFailure.Kind.values().length).allSatisfy(c -> assertThat(c.count()).isZero());
+  }
+
+  @Test
+  void evaluationLatencyIsAHistogramOfAFewBuckets() {
+    metrics.evaluationDuration(Duration.ofMillis(300).toNanos());
+
+    var timer = registry.get("scalableapp_evaluation_duration").timer();
+    assertThat(timer.count()).isEqualTo(1);
+    assertThat(timer.takeSnapshot().histogramCounts()).hasSize(10);
   }
 }
