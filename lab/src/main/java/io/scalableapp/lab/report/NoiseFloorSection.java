@@ -1,6 +1,7 @@
 package io.scalableapp.lab.report;
 
 import io.scalableapp.engine.floor.NoiseFloorRule;
+import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
 import io.scalableapp.engine.replay.frontier.SameCost;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.lab.experiment.PolicyKind;
@@ -48,7 +49,7 @@ final class NoiseFloorSection {
                 %d %% with the default 5-min window spent on the last 30 %% of the training minutes, the policy with \
                 the fewest under-provisioned minutes on those minutes within the budget is chosen; nothing of the \
                 test part is seen. The chosen policy then runs on the test part and is compared with the reactive \
-                envelope (target 40-80 %% x window 5-60 min, \"Reactive envelope\") at its own test replica-hours. \
+                envelope (target %d-%d %% x window 5-%d min, \"Reactive envelope\") at its own test replica-hours. \
                 The perfect-forecast ceiling is the floor that knows the actual peak over [t, t + lead), chosen the \
                 same way. Goals: on %s with the realistic HPA, at budgets %s, at least %d %% fewer \
                 under-provisioned minutes than the envelope; in every row, not worse than the envelope by more than \
@@ -56,7 +57,10 @@ final class NoiseFloorSection {
                 
                 """, join(NoiseFloorTuning.HPA_TARGETS), joinMinutes(NoiseFloorTuning.WINDOWS),
                 NoiseFloorTuning.KNOBS.stream().map(k -> "(" + k.quantile() + ", " + k.window().toMinutes() + ")")
-                        .collect(Collectors.joining(", ")), NoiseFloorTuning.EXPONENTS, io.scalableapp.lab.noise.ForecastPaths.MODEL, referenceTarget,
+                        .collect(Collectors.joining(", ")), exponents(), io.scalableapp.lab.noise.ForecastPaths.MODEL,
+                referenceTarget,
+                ReactiveFrontier.TARGETS.get(0), ReactiveFrontier.TARGETS.get(ReactiveFrontier.TARGETS.size() - 1),
+                StabilisationSweep.LONGER_WINDOWS.get(StabilisationSweep.LONGER_WINDOWS.size() - 1).toMinutes(),
                 TraceCatalog.NASA, NASA_GOAL_BUDGETS.stream().map(NoiseFloorSection::budget)
                         .collect(Collectors.joining(" and ")),
                 Math.round(NASA_GOAL_REDUCTION * 100), Format.num(WORSE_TOLERANCE_MINUTES, 0),
@@ -178,6 +182,14 @@ final class NoiseFloorSection {
     private static Optional<RunOutcome> test(List<RunOutcome> outcomes, Scenario s, HpaVariant variant, String label) {
         return outcomes.stream().filter(o -> o.scenario().equals(s) && o.variant() == variant
                 && o.kind() == PolicyKind.NOISE_FLOOR && o.policy().equals(label)).findFirst();
+    }
+
+    /** e.g. "{0.5, 1.0} (forecast), {0.5, 0.75, 1.0} (recent level)", in the families' order. */
+    private static String exponents() {
+        return java.util.Arrays.stream(io.scalableapp.engine.floor.FloorFamily.values())
+                .map(f -> NoiseFloorTuning.EXPONENTS.get(f).stream().map(String::valueOf)
+                        .collect(Collectors.joining(", ", "{", "}")) + " (" + f.label() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     static String budget(double b) {
