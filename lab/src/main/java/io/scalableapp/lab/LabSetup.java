@@ -10,6 +10,7 @@ import io.scalableapp.lab.cluster.CapacityRule;
 import io.scalableapp.lab.frontier.FrontierRuns;
 import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.lab.jump.JumpFloorTuning;
+import io.scalableapp.lab.noise.NoiseFloorTuning;
 import io.scalableapp.lab.predictive.LongerWindowFloors;
 import io.scalableapp.lab.predictive.PredictiveRuns;
 import io.scalableapp.lab.report.Format;
@@ -38,6 +39,8 @@ final class LabSetup {
     final int hpaTargetPercent;
     final int minReplicas;
     final int maxReplicas;
+    /** The HPA every run starts from (the app's behavior, or the Kubernetes defaults); runs change its target and window. */
+    final HpaSettings baseHpa;
     final Sizing sizing;
     final List<ForecastModel> models;
     /** The report's sentence on how a replica is sized. */
@@ -51,28 +54,34 @@ final class LabSetup {
     final JumpFloorTuning tuning;
     /** The engine's floors again, on the HPA with longer scale-down windows. */
     final LongerWindowFloors longerWindows;
+    /** The noise-sized floors and the HPA under them, chosen per budget on the training part. */
+    final NoiseFloorTuning noise;
 
-    private LabSetup(int hpaTargetPercent, int minReplicas, int maxReplicas, Sizing sizing,
+    private LabSetup(int hpaTargetPercent, int minReplicas, HpaSettings baseHpa, Sizing sizing,
                      PredictiveRuns.EngineSpecs specs, List<ForecastModel> models, String sizingNote,
                      String engineNote) {
         this.hpaTargetPercent = hpaTargetPercent;
         this.minReplicas = minReplicas;
-        this.maxReplicas = maxReplicas;
+        this.maxReplicas = baseHpa.maxReplicas();
+        this.baseHpa = baseHpa.withTarget(hpaTargetPercent);
         this.sizing = sizing;
         this.models = List.copyOf(models);
         this.sizingNote = sizingNote;
         this.engineNote = engineNote;
         this.predictive = new PredictiveRuns(hpaTargetPercent, this::newHpa, specs);
         this.frontier = new FrontierRuns(hpaTargetPercent, minReplicas, this::newHpa);
-        this.sweep = new StabilisationSweep(frontier, minReplicas, maxReplicas);
+        this.sweep = new StabilisationSweep(frontier, minReplicas, this.baseHpa);
         this.longerWindows = new LongerWindowFloors(sweep, hpaTargetPercent);
         this.tuning = new JumpFloorTuning(sweep, hpaTargetPercent, this::newHpa,
+                s -> PredictiveRuns.horizonMinutes(s, predictive.spec(s, ForecastModel.AUTO)));
+        this.noise = new NoiseFloorTuning(sweep, minReplicas,
                 s -> PredictiveRuns.horizonMinutes(s, predictive.spec(s, ForecastModel.AUTO)));
     }
 
     /** The lab's own: every model, replicas sized from each trace's training part, the HPA at 70 %, 1..200. */
     static LabSetup standard() {
-        return new LabSetup(STANDARD_TARGET_PERCENT, STANDARD_MIN_REPLICAS, STANDARD_MAX_REPLICAS,
+        return new LabSetup(STANDARD_TARGET_PERCENT, STANDARD_MIN_REPLICAS,
+                HpaSettings.kubernetesDefaults(STANDARD_TARGET_PERCENT, STANDARD_MAX_REPLICAS),
                 CapacityRule::capacityPerReplica,
                 PredictiveRuns.sizedByWorkload(STANDARD_MIN_REPLICAS, STANDARD_MAX_REPLICAS, STANDARD_TARGET_PERCENT),
                 List.of(ForecastModel.values()),
@@ -85,12 +94,13 @@ final class LabSetup {
     /**
      * An existing app's own settings: its targetPerReplica sizes the replicas, its HPA target and replica bounds run
      * the HPA, and the engine runs with everything the operator derives from its spec.prediction (model, horizon,
-     * lookback, schedules, limits), in Enforce so that the replay shows what the floor would have done.
+     * lookback, schedules, limits), in Enforce so that the replay shows what the floor would have done. Its HPA runs
+     * with its own behavior ({@link AppProfile#hpa()}).
      */
     static LabSetup forApp(AppProfile app) {
         AppScalingSpec own = app.engine();
         double perMinute = own.targetPerReplica() * 60; // the query is a rate per second; the replay counts minutes
-        return new LabSetup(app.hpaTargetPercent(), own.minReplicas(), own.maxReplicas(),
+        return new LabSetup(app.hpaTargetPercent(), own.minReplicas(), app.hpa(),
                 (trace, split) -> perMinute / own.targetUtilization(),
                 (s, model) -> own.toBuilder().mode(ScalingMode.ENFORCE).model(model).step(Duration.ofMinutes(1))
                         .targetPerReplica(perMinute).build(),
@@ -104,10 +114,10 @@ final class LabSetup {
     }
 
     HorizontalPodAutoscalerModel newHpa(int targetPercent) {
-        return new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(targetPercent, maxReplicas));
+        return new HorizontalPodAutoscalerModel(baseHpa.withTarget(targetPercent));
     }
 
     HpaSettings referenceHpa() {
-        return HpaSettings.kubernetesDefaults(hpaTargetPercent, maxReplicas);
+        return baseHpa;
     }
 }

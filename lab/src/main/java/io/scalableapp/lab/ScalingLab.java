@@ -8,9 +8,10 @@ import io.scalableapp.lab.experiment.PlannedRun;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
-import io.scalableapp.lab.frontier.FrontierRuns;
-import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
+import io.scalableapp.lab.frontier.ReactiveEnvelope;
+import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.lab.jump.JumpFloorTuning;
+import io.scalableapp.lab.noise.NoiseFloorTuning;
 import io.scalableapp.lab.predictive.EngineFloor;
 import io.scalableapp.lab.predictive.ForecastDegradation;
 import io.scalableapp.lab.predictive.PublishedProtocol;
@@ -93,7 +94,10 @@ public final class ScalingLab {
         ExperimentRunner runner = new ExperimentRunner(options.threads());
         List<Scenario> scenarios = scenarios(traces, setup);
 
-        List<JumpFloorTuning.Result> tuning = tune(runner, scenarios, setup);
+        log("forecasting every minute the noise floors need");
+        setup.noise.prepare(runner, scenarios);
+        Tuning tuned = tune(runner, scenarios, setup);
+        List<JumpFloorTuning.Result> tuning = tuned.jump();
         if (options.tuneOnly()) {
             for (JumpFloorTuning.Result r : tuning) {
                 System.out.printf(Locale.ROOT, "## %s, %s%n%n%s%n", r.validation().label(), r.variant().label(),
@@ -117,6 +121,10 @@ public final class ScalingLab {
         List<EngineFloor> floors = runner.map(recordings, Supplier::get);
 
         List<PlannedRun> plan = testRuns(scenarios, floors, tuning, setup);
+        for (Scenario s : scenarios) {
+            tuned.noise().stream().filter(r -> r.validation().equals(s.validation()))
+                    .forEach(r -> plan.addAll(setup.noise.testRuns(s, r)));
+        }
         log("%d test runs on %d threads", plan.size(), options.threads());
         List<RunOutcome> outcomes = runner.runAll(plan);
         List<PublishedProtocol.Result> publishedResults = published.get();
@@ -140,7 +148,7 @@ public final class ScalingLab {
                 setup.predictive.spec(scenarios.get(0), setup.models.get(0)), WARM_UP_MINUTES, setup.sizingNote,
                 setup.engineNote));
         LabReport.write(options.out().resolve("README.md"), new LabReport.Input(setupSection, scenarios, outcomes,
-                floors, tuning, publishedResults, PUBLISHED_NOTE, busyDay, frontierCharts, runtime,
+                floors, tuning, tuned.noise(), publishedResults, PUBLISHED_NOTE, busyDay, frontierCharts, runtime,
                 setup.hpaTargetPercent));
         log("wrote %s in %s", options.out().resolve("README.md"), runtime);
         return outcomes;
@@ -183,23 +191,30 @@ public final class ScalingLab {
         return scenarios;
     }
 
-    /** Phase 1: the jump floors, chosen per scenario and HPA variant on the training part. */
-    static List<JumpFloorTuning.Result> tune(ExperimentRunner runner, List<Scenario> scenarios, LabSetup setup) {
+    /** What phase 1 chose on the training parts. */
+    record Tuning(List<JumpFloorTuning.Result> jump, List<NoiseFloorTuning.Result> noise) {
+    }
+
+    /** Phase 1: the jump floors and the noise-floor policies, chosen per scenario and HPA variant on the training part. */
+    static Tuning tune(ExperimentRunner runner, List<Scenario> scenarios, LabSetup setup) {
         List<PlannedRun> plan = new ArrayList<>();
         for (Scenario s : scenarios) {
             for (HpaVariant variant : HpaVariant.values()) {
                 plan.addAll(setup.tuning.plan(s, variant));
+                plan.addAll(setup.noise.plan(s, variant));
             }
         }
         log("%d tuning runs (training part)", plan.size());
         List<RunOutcome> outcomes = runner.runAll(plan);
-        List<JumpFloorTuning.Result> results = new ArrayList<>();
+        List<JumpFloorTuning.Result> jump = new ArrayList<>();
+        List<NoiseFloorTuning.Result> noise = new ArrayList<>();
         for (Scenario s : scenarios) {
             for (HpaVariant variant : HpaVariant.values()) {
-                results.add(setup.tuning.choose(outcomes, s, variant));
+                jump.add(setup.tuning.choose(outcomes, s, variant));
+                noise.add(setup.noise.choose(outcomes, s, variant));
             }
         }
-        return results;
+        return new Tuning(jump, noise);
     }
 
     /** Phase 3: every policy on the test part. */
@@ -236,20 +251,20 @@ public final class ScalingLab {
     }
 
     private static String frontierChart(Path dir, Scenario s, List<RunOutcome> outcomes) {
-        Map<HpaVariant, ReactiveFrontier> frontiers = new EnumMap<>(HpaVariant.class);
+        Map<HpaVariant, ReactiveEnvelope> frontiers = new EnumMap<>(HpaVariant.class);
         for (HpaVariant variant : HpaVariant.values()) {
-            frontiers.put(variant, FrontierRuns.collect(outcomes, s, variant));
+            frontiers.put(variant, StabilisationSweep.collect(outcomes, s, variant));
         }
         List<FrontierChart.Point> points = outcomes.stream()
                 .filter(o -> o.scenario().equals(s)
                         && (o.kind() == PolicyKind.PREDICTIVE || o.kind() == PolicyKind.PREDICTIVE_LONGER_WINDOW
-                        || o.kind() == PolicyKind.JUMP_FLOOR))
+                        || o.kind() == PolicyKind.JUMP_FLOOR || o.kind() == PolicyKind.NOISE_FLOOR))
                 .map(o -> new FrontierChart.Point(o.variant().label() + ", " + o.policy(), o.variant(),
                         o.metrics().replicaHours(), o.metrics().underProvisionedMinutes()))
                 .toList();
         String name = String.format(Locale.ROOT, "frontier-%s-startup-%ds.png",
                 s.trace().name().toLowerCase(Locale.ROOT), s.workload().startupDelay().toSeconds());
-        FrontierChart.write(dir.resolve(name), "Reactive frontier and floors: " + s.label(), frontiers, points);
+        FrontierChart.write(dir.resolve(name), "Reactive envelope and floors: " + s.label(), frontiers, points);
         return name;
     }
 

@@ -23,7 +23,13 @@ class ScalingLabTest {
 
         String report = Files.readString(out.resolve("README.md"));
         assertThat(report)
-                .contains("## Headline: against the same-cost reactive HPA")
+                .contains("## Headline: noise-sized floors against the same-cost envelope")
+                .contains("| nasa-3-days-5m-rate, startup 60 s | realistic HPA | 1.00x |")
+                .contains("| nasa-3-days-5m-rate, startup 180 s | ideal HPA | 1.25x |")
+                .contains("### Floor families on the training part")
+                .contains("| nasa-3-days-5m-rate, startup 60 s | ideal HPA | forecast, k = 1 (proportional) |")
+                .contains("| nasa-3-days-5m-rate, startup 60 s | ideal HPA | perfect forecast (ceiling) |")
+                .contains("## The engine's own floors against the same-cost reactive HPA")
                 .contains("| nasa-3-days-5m-rate, startup 60 s | ideal HPA | predictive AUTO |")
                 .contains("| nasa-3-days-5m-rate, startup 180 s | realistic HPA | predictive HOLT_WINTERS |")
                 .contains("## Floors on a longer-window HPA")

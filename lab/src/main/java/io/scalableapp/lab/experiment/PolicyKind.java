@@ -14,5 +14,7 @@ public enum PolicyKind {
     PREDICTIVE_LONGER_WINDOW,
     DEGRADED,
     /** A floor sized on short-term jumps (alone or with the engine's floor), chosen on the training part. */
-    JUMP_FLOOR
+    JUMP_FLOOR,
+    /** A noise-sized floor (or the perfect-forecast ceiling, or none) with its HPA target and window, chosen by budget. */
+    NOISE_FLOOR
 }

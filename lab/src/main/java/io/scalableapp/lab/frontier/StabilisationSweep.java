@@ -33,12 +33,13 @@ public final class StabilisationSweep {
 
     private final FrontierRuns defaultWindow;
     private final int minReplicas;
-    private final int maxReplicas;
+    private final HpaSettings base;
 
-    public StabilisationSweep(FrontierRuns defaultWindow, int minReplicas, int maxReplicas) {
+    /** @param base the HPA every sweep point starts from (its behavior and maxReplicas); points change target and window */
+    public StabilisationSweep(FrontierRuns defaultWindow, int minReplicas, HpaSettings base) {
         this.defaultWindow = defaultWindow;
         this.minReplicas = minReplicas;
-        this.maxReplicas = maxReplicas;
+        this.base = base;
     }
 
     /** The runs of the longer windows only (the default window's come from {@link FrontierRuns#plan}). */
@@ -89,9 +90,7 @@ public final class StabilisationSweep {
     }
 
     HpaSettings settings(int target, Duration window) {
-        HpaSettings d = HpaSettings.kubernetesDefaults(target, maxReplicas);
-        return new HpaSettings(d.targetUtilizationPercent(), d.tolerance(), d.syncPeriod(), d.scaleUpStabilization(),
-                window, d.scaleUpPolicies(), d.scaleDownPolicies(), d.maxReplicas());
+        return base.withTarget(target).withScaleDownStabilization(window);
     }
 
     private static String label(HpaVariant variant, int target, Duration window) {

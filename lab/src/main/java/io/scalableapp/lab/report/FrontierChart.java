@@ -1,8 +1,8 @@
 package io.scalableapp.lab.report;
 
-import io.scalableapp.engine.replay.frontier.FrontierPoint;
-import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
 import io.scalableapp.engine.replay.sim.HpaVariant;
+import io.scalableapp.lab.frontier.ReactiveEnvelope;
+import io.scalableapp.lab.frontier.SweepPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Under-provisioned minutes against replica-hours: one curve per HPA variant through its CPU targets (the
- * reactive frontier) and every other policy as a point in its variant's colour. A point below its curve falls
- * short less often than the reactive HPA spending the same. Headless java.awt only.
+ * Under-provisioned minutes against replica-hours: one curve per HPA variant through its reactive envelope (the
+ * best HPA over CPU target x scale-down window, each point labelled "target %/window min") and every other policy
+ * as a point in its variant's colour. A point below its curve falls short less often than the reactive HPA
+ * tuned either way to spend the same. Headless java.awt only.
  */
 public final class FrontierChart {
 
@@ -38,7 +39,7 @@ public final class FrontierChart {
     private FrontierChart() {
     }
 
-    public static void write(Path png, String title, Map<HpaVariant, ReactiveFrontier> frontiers, List<Point> points) {
+    public static void write(Path png, String title, Map<HpaVariant, ReactiveEnvelope> frontiers, List<Point> points) {
         // taller than the minimum when the legend (one row per curve and per point) needs it
         int height = Math.max(MIN_HEIGHT, TOP + 10 + (frontiers.size() + points.size()) * LEGEND_ROW + BOTTOM);
         ChartCanvas canvas = ChartCanvas.titled(WIDTH, height, title, 17, LEFT);
@@ -46,8 +47,8 @@ public final class FrontierChart {
         double xMin = Double.MAX_VALUE;
         double xMax = 0;
         double yMax = 0;
-        for (ReactiveFrontier f : frontiers.values()) {
-            for (FrontierPoint p : f.points()) {
+        for (ReactiveEnvelope f : frontiers.values()) {
+            for (SweepPoint p : f.envelope()) {
                 xMin = Math.min(xMin, p.replicaHours());
                 xMax = Math.max(xMax, p.replicaHours());
                 yMax = Math.max(yMax, p.underProvisionedMinutes());
@@ -63,10 +64,11 @@ public final class FrontierChart {
         axes.draw(g);
 
         int legendY = TOP + 10;
-        for (Map.Entry<HpaVariant, ReactiveFrontier> e : frontiers.entrySet()) {
+        for (Map.Entry<HpaVariant, ReactiveEnvelope> e : frontiers.entrySet()) {
             Color colour = COLOURS.get(e.getKey());
             drawCurve(g, axes, e.getValue(), colour);
-            legendY = legend(g, legendY, colour, e.getKey().label() + ", targets 40-80 % (line)", false);
+            legendY = legend(g, legendY, colour, e.getKey().label() + " alone: envelope of target x window (line)",
+                    false);
         }
         int index = 1;
         for (Point p : points) {
@@ -84,10 +86,10 @@ public final class FrontierChart {
         canvas.save(png);
     }
 
-    private static void drawCurve(Graphics2D g, Axes axes, ReactiveFrontier frontier, Color colour) {
+    private static void drawCurve(Graphics2D g, Axes axes, ReactiveEnvelope envelope, Color colour) {
         Path2D line = new Path2D.Double();
         boolean first = true;
-        for (FrontierPoint p : frontier.points()) {
+        for (SweepPoint p : envelope.envelope()) {
             double x = axes.x(p.replicaHours());
             double y = axes.y(p.underProvisionedMinutes());
             if (first) {
@@ -101,11 +103,11 @@ public final class FrontierChart {
         g.setStroke(new BasicStroke(2f));
         g.draw(line);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        for (FrontierPoint p : frontier.points()) {
+        for (SweepPoint p : envelope.envelope()) {
             double x = axes.x(p.replicaHours());
             double y = axes.y(p.underProvisionedMinutes());
             g.fill(new java.awt.geom.Rectangle2D.Double(x - 3, y - 3, 6, 6));
-            g.drawString(p.targetPercent() + "%", (float) x + 4, (float) y + 12);
+            g.drawString(p.targetPercent() + "%/" + p.scaleDownWindow().toMinutes(), (float) x + 4, (float) y + 12);
         }
     }
 

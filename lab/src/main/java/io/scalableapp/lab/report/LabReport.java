@@ -11,6 +11,7 @@ import io.scalableapp.lab.frontier.ReactiveEnvelope;
 import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.lab.frontier.SweepPoint;
 import io.scalableapp.lab.jump.JumpFloorTuning;
+import io.scalableapp.lab.noise.NoiseFloorTuning;
 import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
 import io.scalableapp.lab.metrics.SuddenJumps;
 import io.scalableapp.lab.predictive.EngineFloor;
@@ -54,6 +55,7 @@ public final class LabReport {
 
     public record Input(String setup, List<Scenario> scenarios, List<RunOutcome> outcomes,
                         List<EngineFloor> engineFloors, List<JumpFloorTuning.Result> tuning,
+                        List<NoiseFloorTuning.Result> noise,
                         List<PublishedProtocol.Result> published, String publishedNote,
                         Map<Scenario, String> busyDayCharts, Map<Scenario, String> frontierCharts, String runtime,
                         int referenceTarget) {
@@ -78,6 +80,8 @@ public final class LabReport {
                 .append("holds only what this run computed. Analysis and the history of design choices: ")
                 .append("[../scaling-lab-analysis.md](../scaling-lab-analysis.md). Runtime of the run that wrote ")
                 .append("this file: ").append(in.runtime()).append(".\n\n");
+        md.append(NoiseFloorSection.render(in.scenarios(), in.outcomes(), in.noise(), in.referenceTarget()))
+                .append('\n');
         md.append(sameCostSection(in)).append('\n');
         md.append(envelopeSection(in)).append('\n');
         md.append(longerWindowSection(in)).append('\n');
@@ -116,7 +120,7 @@ public final class LabReport {
     }
 
     private static String sameCostSection(Input in) {
-        StringBuilder md = new StringBuilder("## Headline: against the same-cost reactive HPA\n\n");
+        StringBuilder md = new StringBuilder("## The engine's own floors against the same-cost reactive HPA\n\n");
         md.append(String.format(Locale.ROOT, "Each policy with a floor runs on the reactive HPA at %d %%; the ",
                         in.referenceTarget()))
                 .append("same HPA without a floor is swept over CPU targets ")
@@ -232,9 +236,10 @@ public final class LabReport {
 
     private static String frontierFigures(Input in) {
         StringBuilder md = new StringBuilder("## Frontier figures\n\n");
-        md.append("Under-provisioned minutes against replica-hours on the test part: each line is one HPA variant ")
-                .append("through its CPU targets, each dot a policy with a floor (numbered in the legend) in its ")
-                .append("variant's colour. A dot below its variant's line beats the same-cost HPA.\n\n");
+        md.append("Under-provisioned minutes against replica-hours on the test part: each line is one HPA variant's ")
+                .append("reactive envelope (the best of CPU target x scale-down window, points labelled target %/window ")
+                .append("min), each dot a policy with a floor (numbered in the legend) in its variant's colour. A dot ")
+                .append("below its variant's line beats the same-cost HPA.\n\n");
         MarkdownTable t = new MarkdownTable("scenario", "CPU target", "ideal HPA replica-hours",
                 "ideal HPA under-prov. min", "realistic HPA replica-hours", "realistic HPA under-prov. min");
         for (Scenario s : in.scenarios()) {
@@ -254,7 +259,8 @@ public final class LabReport {
                         Format.num(b.underProvisionedMinutes(), 1));
             }
         }
-        md.append("The frontiers as measured:\n\n");
+        md.append("The CPU-target frontiers (default window) as measured; the envelope's points are in \"Reactive ")
+                .append("envelope\":\n\n");
         return md.append(t.render()).toString();
     }
 

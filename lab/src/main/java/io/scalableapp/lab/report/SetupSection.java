@@ -69,7 +69,7 @@ public final class SetupSection {
                 tolerance %.2f (`--horizontal-pod-autoscaler-tolerance`), utilisation truncated to whole percent, \
                 not-ready pods counted idle on scale-up (and the scale-up dropped if that flips the ratio), \
                 scale-down stabilisation %s (`--horizontal-pod-autoscaler-downscale-stabilization`), scale-up %s, \
-                scale-down %s (autoscaling/v2 default behavior).
+                scale-down %s (the app's `autoscaling.behavior`; the autoscaling/v2 defaults for the lab's own traces).
                 - **Ideal HPA**: a pod's utilisation is demand / (ready pods x capacity) of the current tick, uncapped, \
                 every ready pod counted: no metrics lag, no saturation, no distrust of fresh pods.
                 - **Realistic HPA** (`MetricsServerPipeline`): reads the CPU window of %d s (metrics-server \

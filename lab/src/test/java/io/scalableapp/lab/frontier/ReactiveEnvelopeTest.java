@@ -1,6 +1,7 @@
 package io.scalableapp.lab.frontier;
 
 import io.scalableapp.engine.replay.frontier.SameCost;
+import io.scalableapp.engine.replay.hpa.HpaSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -57,7 +58,7 @@ class ReactiveEnvelopeTest {
         assertThat(StabilisationSweep.LONGER_WINDOWS).containsExactly(Duration.ofMinutes(15), Duration.ofMinutes(30),
                 Duration.ofMinutes(60));
         assertThat(StabilisationSweep.DEFAULT_WINDOW).isEqualTo(FIVE);
-        StabilisationSweep sweep = new StabilisationSweep(new FrontierRuns(70, 1, t -> null), 1, 200);
+        StabilisationSweep sweep = new StabilisationSweep(new FrontierRuns(70, 1, t -> null), 1, HpaSettings.kubernetesDefaults(70, 200));
         assertThat(sweep.settings(55, HOUR).scaleDownStabilization()).isEqualTo(HOUR);
         assertThat(sweep.settings(55, HOUR).targetUtilizationPercent()).isEqualTo(55);
     }

@@ -34,7 +34,7 @@ class LongerWindowFloorsTest {
 
     private final FrontierRuns frontier = new FrontierRuns(TARGET, 1,
             t -> new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(t, MAX_REPLICAS)));
-    private final StabilisationSweep sweep = new StabilisationSweep(frontier, 1, MAX_REPLICAS);
+    private final StabilisationSweep sweep = new StabilisationSweep(frontier, 1, HpaSettings.kubernetesDefaults(70, MAX_REPLICAS));
     private final LongerWindowFloors longerWindows = new LongerWindowFloors(sweep, TARGET);
     private final PredictiveRuns predictive = new PredictiveRuns(TARGET,
             t -> new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(t, MAX_REPLICAS)),
