@@ -42,7 +42,7 @@ public final class FloorCandidates {
 
             @Override
             public String knobs() {
-                return "the app's prediction settings";
+                return "";
             }
 
             @Override

@@ -44,13 +44,16 @@ public final class PolicySearch {
      * @param user             the HPA the user wrote (its target and window; floor {@value FloorCandidate#NONE})
      * @param capacityPerReplica demand one ready replica serves at full CPU
      * @param startupDelay     the app's pod start-to-ready time
+     * @param minReplicas      the HPA's minReplicas as the user wrote it: the floor of the HPA alone
      * @param maxReplicas      the HPA's maxReplicas
-     * @param floors           the floor families to try, {@link FloorCandidates#none} among them for the HPA alone
+     * @param floors           the floor families the policy may use ({@link FloorCandidates#none} for the HPA alone);
+     *                         the HPA alone is replayed in any case, for the user's HPA and the envelope
      * @throws IllegalArgumentException when the history is too short for the warm-up, training and validation
      * @throws IllegalStateException    when the thread is interrupted (a search past its timeout)
      */
     public PolicyChoice search(Series history, TunedPolicy user, double capacityPerReplica, Duration startupDelay,
-                               int maxReplicas, List<FloorCandidate> floors, PolicySearchSettings settings) {
+                               int minReplicas, int maxReplicas, List<FloorCandidate> floors,
+                               PolicySearchSettings settings) {
         Trace trace = TraceRecording.toTrace("history", history);
         int trainFrom = (int) settings.warmUp().toMinutes();
         int validateFrom = trace.length() - (int) settings.validation().toMinutes();
@@ -61,15 +64,22 @@ public final class PolicySearch {
         }
         Replays replays = new Replays(new Simulator(new WorkloadModel(capacityPerReplica, startupDelay), TICK), trace,
                 trainFrom, validateFrom, maxReplicas);
-        FloorCandidate none = floors.stream().filter(f -> FloorCandidate.NONE.equals(f.name())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the floor families must include " + FloorCandidate.NONE));
+        FloorCandidate none = FloorCandidates.none(minReplicas);
         RecordedFloor noFloor = none.floorOver(trace);
         Scored userScored = replays.score(user, noFloor);
         double budget = userScored.training().replicaHours() * (1 + settings.extraCost());
 
+        List<Scored> reactive = new ArrayList<>(List.of(userScored));
+        for (Duration window : settings.windows()) {
+            cheapestWithin(replays, none, noFloor, window, budget, settings).ifPresent(reactive::add);
+        }
         List<Scored> feasible = new ArrayList<>(List.of(userScored));
         for (FloorCandidate family : floors) {
-            RecordedFloor floor = family == none ? noFloor : family.floorOver(trace);
+            if (FloorCandidate.NONE.equals(family.name())) {
+                feasible.addAll(reactive);
+                continue;
+            }
+            RecordedFloor floor = family.floorOver(trace);
             for (Duration window : settings.windows()) {
                 cheapestWithin(replays, family, floor, window, budget, settings).ifPresent(feasible::add);
             }
@@ -77,7 +87,7 @@ public final class PolicySearch {
         Comparator<Scored> best = Comparator.comparingDouble((Scored s) -> s.training().underProvisionedMinutes())
                 .thenComparingDouble(s -> s.training().replicaHours());
         Scored chosen = feasible.stream().min(best).orElseThrow();
-        Scored envelope = feasible.stream().filter(s -> s.policy().reactive()).min(best).orElseThrow();
+        Scored envelope = reactive.stream().min(best).orElseThrow();
         return verdict(trace, history.size(), trainFrom, validateFrom, userScored, envelope, chosen, budget,
                 settings.extraCost(), replays.count());
     }

@@ -20,7 +20,7 @@ public record PolicySearchSettings(int minTargetPercent, int maxTargetPercent, D
                                    double extraCost, Duration warmUp, Duration validation) {
 
     /** The windows tried between the bounds (besides the bounds themselves), in minutes. */
-    static final List<Integer> WINDOW_LADDER_MINUTES = List.of(0, 1, 2, 3, 5, 10, 15, 20, 30, 45, 60);
+    static final List<Integer> WINDOW_LADDER_MINUTES = List.of(0, 5, 10, 15, 30, 45, 60);
 
     public PolicySearchSettings {
         Objects.requireNonNull(minWindow, "minWindow");

@@ -32,7 +32,7 @@ class PolicySearchTest {
 
     static PolicyChoice search(Series history, double extraCost) {
         AppScalingSpec spec = HistoryReplayTest.spec(1.5);
-        return SEARCH.search(history, USER, 1.5 * 100 / 70, STARTUP, spec.maxReplicas(), floors(spec),
+        return SEARCH.search(history, USER, 1.5 * 100 / 70, STARTUP, spec.minReplicas(), spec.maxReplicas(), floors(spec),
                 bounds(extraCost));
     }
 

@@ -37,12 +37,18 @@ public class ScalableAppStatus {
   @JsonPropertyDescription("Predictive scaling: the current forecast and the last decision. Absent while prediction is Off.")
   private PredictionStatus prediction;
 
+  @JsonPropertyDescription("spec.autoscaling.tuning: the policy that runs, the one the search chose and the replay "
+      + "behind it. Absent unless tuning is set.")
+  private TuningStatus tuning;
+
   @JsonPropertyDescription("The CDN: provider, applied configuration version and the last purge. Absent without spec.cdn "
       + "once the operator has removed what it created at the provider.")
   private CdnStatus cdn;
 
   public CdnStatus getCdn() { return cdn; }
   public void setCdn(CdnStatus cdn) { this.cdn = cdn; }
+  public TuningStatus getTuning() { return tuning; }
+  public void setTuning(TuningStatus tuning) { this.tuning = tuning; }
   public PredictionStatus getPrediction() { return prediction; }
   public void setPrediction(PredictionStatus prediction) { this.prediction = prediction; }
   public Long getObservedGeneration() { return observedGeneration; }
@@ -64,12 +70,12 @@ public class ScalableAppStatus {
         && Objects.equals(replicas, other.replicas)
         && Objects.equals(readyReplicas, other.readyReplicas)
         && Objects.equals(serviceName, other.serviceName)
-        && Objects.equals(prediction, other.prediction)
+        && Objects.equals(prediction, other.prediction) && Objects.equals(tuning, other.tuning)
         && Objects.equals(cdn, other.cdn);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName, prediction, cdn);
+    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName, prediction, tuning, cdn);
   }
 }

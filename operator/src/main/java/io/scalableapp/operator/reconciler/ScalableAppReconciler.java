@@ -113,6 +113,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
     PredictionReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status,
         events, now);
     PauseReporter.report(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT), status, events, now);
+    TuningReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status, events, now);
     List<CdnOutcome> cdnOutcomes = CDN_PROVIDERS.stream().flatMap(p -> context
         .managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();
     Optional<Duration> cdnRecheck = CdnReporter.report(app, cdnOutcomes, status, cdn.settings().resync(), now);
