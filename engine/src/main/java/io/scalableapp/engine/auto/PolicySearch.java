@@ -165,10 +165,8 @@ public final class PolicySearch {
                 throw new IllegalStateException("the policy search was interrupted");
             }
             count++;
-            HpaSettings defaults = HpaSettings.kubernetesDefaults(policy.targetPercent(), maxReplicas);
-            HpaSettings hpa = new HpaSettings(defaults.targetUtilizationPercent(), defaults.tolerance(),
-                    defaults.syncPeriod(), defaults.scaleUpStabilization(), policy.scaleDownWindow(),
-                    defaults.scaleUpPolicies(), defaults.scaleDownPolicies(), maxReplicas);
+            HpaSettings hpa = HpaSettings.kubernetesDefaults(policy.targetPercent(), maxReplicas)
+                    .withScaleDownStabilization(policy.scaleDownWindow());
             HpaPolicy run = new HpaPolicy(policy.toString(), new HorizontalPodAutoscalerModel(hpa), floor,
                     new MetricsServerPipeline(simulator.workload().startupDelay()));
             SimulationResult all = simulator.run(trace, 0, trainFrom, trace.length(), run,

@@ -7,11 +7,14 @@ import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.forecast.Seasonality;
+import io.scalableapp.engine.replay.frontier.FrontierPoint;
+import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
 import io.scalableapp.engine.replay.frontier.SameCost;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.testing.NasaTrace;
 import io.scalableapp.engine.testing.SyntheticSeries;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HistoryReplayTest {
@@ -83,5 +86,17 @@ class HistoryReplayTest {
         return new ReplayEvidence(SyntheticSeries.T0, SyntheticSeries.T0.plus(DAY), 2880,
                 new SameCost(forecastReplicaHours, forecastMinutes, sameCostMinutes, SameCost.Position.WITHIN_FRONTIER),
                 sameCostMinutes, reactiveReplicaHours);
+    }
+
+    @Test
+    void theEnvelopeKeepsTheBestHpaAtEachCostWhicheverKnobBoughtIt() {
+        List<FrontierPoint> swept = List.of(
+                new FrontierPoint(80, 100, 60), new FrontierPoint(70, 120, 40), new FrontierPoint(60, 140, 30),
+                // a longer window at 80 %: costs like the 70 % one, misses far less; the 70 % point is dominated
+                new FrontierPoint(80, 121, 10), new FrontierPoint(70, 150, 35));
+        ReactiveFrontier envelope = HistoryReplay.envelope(swept);
+        assertThat(envelope.points()).extracting(FrontierPoint::replicaHours).containsExactly(100.0, 121.0);
+        assertThat(envelope.compare(121, 20).frontierUnderProvisionedMinutes()).isEqualTo(10);
+        assertThat(HistoryReplay.envelope(List.of(new FrontierPoint(70, 100, 0))).points()).hasSize(2);
     }
 }

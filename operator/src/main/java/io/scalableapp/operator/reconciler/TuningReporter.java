@@ -51,10 +51,8 @@ final class TuningReporter {
     boolean searched = List.of("Applied", "Recommended", "NotValidated").contains(fresh.getReason());
     status.setConditions(Conditions.set(status.getConditions(), TUNED, searched, fresh.getReason(), fresh.getMessage(),
         generation, now));
-    if (recorded.map(r -> fresh.getEvaluatedAt().equals(r.getEvaluatedAt())).orElse(false)) {
-      return; // this verdict was reported already
-    }
-    TunedPolicy before = recorded.flatMap(r -> TuningText.recordedRunning(r)).orElse(TuningSpecs.user(app));
+    // A switch is reported whatever caused it: a new verdict, or tuning.mode turned to Apply or back.
+    TunedPolicy before = recorded.flatMap(TuningText::recordedRunning).orElse(TuningSpecs.user(app));
     TunedPolicy running = TuningText.recordedRunning(fresh).orElseThrow();
     if (!running.equals(before)) {
       events.normal(app, POLICY_CHANGED, "Tuning switched from " + TuningText.policy(before) + " to "

@@ -62,7 +62,7 @@ class PolicySwitchHoldTest {
   @Test
   void anUntunedAppsOwnEditsAreNotHeldAndAnUntunedHpaCarriesNoAnnotation() {
     HorizontalPodAutoscaler plain = live(USER, Optional.empty());
-    assertThat(plain.getMetadata().getAnnotations()).isNull();
+    assertThat(plain.getMetadata().getAnnotations()).isNullOrEmpty();
     assertThat(PolicySwitchHold.of(Optional.of(plain), TunedPolicy.reactive(60, Duration.ofMinutes(5)), false,
         Optional.of(6), NOW)).isEmpty();
   }

@@ -41,6 +41,12 @@ public record HpaSettings(
         scaleDownPolicies = List.copyOf(scaleDownPolicies);
     }
 
+    /** The same HPA with another {@code behavior.scaleDown.stabilizationWindowSeconds}. */
+    public HpaSettings withScaleDownStabilization(Duration window) {
+        return new HpaSettings(targetUtilizationPercent, tolerance, syncPeriod, scaleUpStabilization, window,
+                scaleUpPolicies, scaleDownPolicies, maxReplicas);
+    }
+
     public Duration longestScaleUpPeriod() {
         return scaleUpPolicies.stream().map(HpaScalingPolicy::period).max(Duration::compareTo).orElseThrow();
     }
