@@ -41,7 +41,13 @@ public record HpaSettings(
         scaleDownPolicies = List.copyOf(scaleDownPolicies);
     }
 
-    /** The same HPA with another {@code behavior.scaleDown.stabilizationWindowSeconds}. */
+    /** The same HPA at another CPU target (a search sweeps the target and keeps the user's behavior). */
+    public HpaSettings withTarget(int percent) {
+        return new HpaSettings(percent, tolerance, syncPeriod, scaleUpStabilization, scaleDownStabilization,
+                scaleUpPolicies, scaleDownPolicies, maxReplicas);
+    }
+
+    /** The same HPA with another scale-down stabilisation window ({@code behavior.scaleDown.stabilizationWindowSeconds}). */
     public HpaSettings withScaleDownStabilization(Duration window) {
         return new HpaSettings(targetUtilizationPercent, tolerance, syncPeriod, scaleUpStabilization, window,
                 scaleUpPolicies, scaleDownPolicies, maxReplicas);
