@@ -1,7 +1,7 @@
 package io.scalableapp.lab.jump;
 
+import io.scalableapp.engine.floor.SlidingQuantile;
 import io.scalableapp.engine.replay.trace.Trace;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -52,49 +52,5 @@ public record ShortTermQuantileFloor(double quantile, int historyMinutes, int le
     private static String percent(double q) {
         double p = q * 100;
         return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
-    }
-
-    /** The last {@code capacity} values offered (NaN offered counts as a slot but holds no value), kept sorted. */
-    static final class SlidingQuantile {
-        private final double[] ring;
-        private final double[] sorted;
-        private int offered;
-        private int size;
-
-        SlidingQuantile(int capacity) {
-            ring = new double[capacity];
-            sorted = new double[capacity];
-            Arrays.fill(ring, Double.NaN);
-        }
-
-        void add(double value) {
-            int slot = offered++ % ring.length;
-            double leaving = ring[slot];
-            if (!Double.isNaN(leaving)) {
-                int at = Arrays.binarySearch(sorted, 0, size, leaving);
-                System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
-                size--;
-            }
-            ring[slot] = value;
-            if (!Double.isNaN(value)) {
-                int at = Arrays.binarySearch(sorted, 0, size, value);
-                if (at < 0) {
-                    at = -at - 1;
-                }
-                System.arraycopy(sorted, at, sorted, at + 1, size - at);
-                sorted[at] = value;
-                size++;
-            }
-        }
-
-        int size() {
-            return size;
-        }
-
-        /** Nearest-rank quantile. */
-        double quantile(double q) {
-            int rank = (int) Math.ceil(q * size);
-            return sorted[Math.max(0, Math.min(size, rank) - 1)];
-        }
     }
 }
