@@ -4,6 +4,9 @@ import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.ScalerState;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.floor.FloorFamily;
+import io.scalableapp.engine.floor.NoiseFloorReplay;
+import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.replay.sim.EngineFloorSchedule;
 import io.scalableapp.engine.replay.sim.FloorSchedule;
@@ -57,6 +60,54 @@ public final class FloorCandidates {
                 };
                 return RecordedFloor.record(interruptible.max(FloorSchedule.constant(spec.minReplicas())), trace, 0,
                         trace.length());
+            }
+        };
+    }
+
+    /** The family name of a noise-sized floor on the recent level (no forecast). */
+    public static final String RECENT_LEVEL_NOISE = "RecentLevelNoise";
+
+    /**
+     * A noise-sized floor on the recent level ({@link NoiseFloorRule} with {@link FloorFamily#RECENT_LEVEL}): the mean
+     * demand of the last minutes plus a learned quantile of its errors scaled by level^k, held at full capacity over
+     * the lead plus the rule's window; at least replicas.min, at most replicas.max.
+     *
+     * @param lead            the pods' start-to-ready time plus margin: how far ahead the floor must cover
+     * @param residualMinutes how many past errors the quantile is learned from
+     */
+    public static FloorCandidate recentLevelNoise(NoiseFloorRule rule, int minReplicas, int maxReplicas,
+                                                  double capacityPerReplica, Duration lead, int residualMinutes) {
+        if (rule.family() != FloorFamily.RECENT_LEVEL) {
+            throw new IllegalArgumentException("a recent-level candidate needs the RECENT_LEVEL family, got "
+                    + rule.family());
+        }
+        int leadMinutes = (int) Math.max(1, (lead.toSeconds() + 59) / 60);
+        return new FloorCandidate() {
+            @Override
+            public String name() {
+                return RECENT_LEVEL_NOISE;
+            }
+
+            @Override
+            public String knobs() {
+                return rule.label();
+            }
+
+            @Override
+            public RecordedFloor floorOver(Trace trace) {
+                double[] demand = new double[trace.length()];
+                for (int m = 0; m < demand.length; m++) {
+                    demand[m] = trace.observed(m) ? trace.demand(m) : Double.NaN;
+                }
+                double[] cover = NoiseFloorReplay.cover(rule, NoiseFloorReplay.recentLevels(demand), demand, 0,
+                        demand.length, leadMinutes, residualMinutes);
+                int[] floors = new int[demand.length];
+                for (int m = 0; m < floors.length; m++) {
+                    int needed = Double.isNaN(cover[m]) ? minReplicas
+                            : (int) Math.ceil(cover[m] / capacityPerReplica - 1e-9);
+                    floors[m] = Math.max(minReplicas, Math.min(maxReplicas, needed));
+                }
+                return RecordedFloor.of(trace, 0, floors);
             }
         };
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.floor.FloorFamily;
+import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.testing.SyntheticSeries;
@@ -105,5 +107,37 @@ class PolicySearchTest {
         assertThat(new PolicySearchSettings(50, 80, Duration.ofMinutes(4), Duration.ofMinutes(16), 0, DAY, DAY).windows())
                 .containsExactly(Duration.ofMinutes(4), FIVE_MINUTES, Duration.ofMinutes(10), Duration.ofMinutes(15),
                         Duration.ofMinutes(16));
+    }
+
+    @Test
+    void noiseSizedFloorsOnTheRecentLevelAreCandidatesAndTheChoiceNamesItsKnobs() {
+        AppScalingSpec spec = HistoryReplayTest.spec(1.5);
+        double capacity = 1.5 * 100 / 70;
+        List<FloorCandidate> families = List.of(FloorCandidates.none(spec.minReplicas()),
+                FloorCandidates.recentLevelNoise(NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.99, Duration.ZERO),
+                        spec.minReplicas(), spec.maxReplicas(), capacity, STARTUP, 1440));
+        PolicyChoice choice = SEARCH.search(HistoryReplayTest.nasaFourDays(), USER, capacity, STARTUP,
+                spec.minReplicas(), spec.maxReplicas(), families, bounds(0.10));
+        System.out.println("NASA 4 d with a recent-level noise floor: " + choice.chosen() + " envelope "
+                + choice.envelope());
+
+        assertThat(choice.chosen().training().underProvisionedMinutes())
+                .isLessThanOrEqualTo(choice.envelope().training().underProvisionedMinutes());
+        if (!choice.chosen().policy().reactive()) {
+            assertThat(choice.chosen().policy().floor()).isEqualTo(FloorCandidates.RECENT_LEVEL_NOISE);
+            assertThat(choice.chosen().policy().knobs()).contains("recent level + p99 noise x level^0.5");
+        }
+    }
+
+    @Test
+    void aNoiseFloorRaisesTheFloorAboveTheRecentLevelOnceItHasLearned() {
+        FloorCandidate noise = FloorCandidates.recentLevelNoise(
+                NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.9, Duration.ZERO), 1, 100, 10, STARTUP, 600);
+        var trace = io.scalableapp.engine.replay.trace.TraceRecording.toTrace("noisy",
+                SyntheticSeries.of(1440, m -> 100 + (m % 7 == 0 ? 40 : 0)));
+        var floor = noise.floorOver(trace);
+        assertThat(floor.minReplicasAt(trace.instant(5))).as("nothing learned yet: replicas.min").isEqualTo(1);
+        assertThat(floor.minReplicasAt(trace.instant(1000))).as("above the level's 10 replicas, within max")
+                .isBetween(11, 100);
     }
 }

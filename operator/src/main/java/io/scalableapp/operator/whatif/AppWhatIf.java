@@ -38,7 +38,9 @@ public final class AppWhatIf {
         ScalableApp app = AppProfiles.readApp(client, options.app());
         AppProfile profile = AppProfiles.of(app, operatorDefaults());
         WhatIf.replay(options, profile);
-        String policy = WhatIfPolicy.text(options.app(), WhatIfPolicy.search(app, fetch(options, profile)));
+        Trace history = fetch(options, profile);
+        String policy = WhatIfPolicy.text(options.app(), WhatIfPolicy.search(app, history),
+            WhatIfPolicy.search(app, history, true));
         WhatIfPolicy.write(options.out(), policy);
         System.out.println(policy);
       }

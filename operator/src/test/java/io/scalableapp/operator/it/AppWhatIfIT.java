@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.scalableapp.engine.auto.PolicyChoice;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
+import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.WhatIf;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
@@ -124,8 +125,9 @@ class AppWhatIfIT {
     WhatIf.Options options = WhatIf.Options.parse(new String[] {"--app", cluster.name() + "/tuned",
         "--from", FROM.toString(), "--to", TO.toString()}, TO);
 
-    PolicyChoice choice = WhatIfPolicy.search(app, AppWhatIf.fetch(options,
-        AppProfiles.of(app, PredictionSettings.defaults())));
+    Trace history = AppWhatIf.fetch(options, AppProfiles.of(app, PredictionSettings.defaults()));
+    PolicyChoice choice = WhatIfPolicy.search(app, history);
+    PolicyChoice withNoise = WhatIfPolicy.search(app, history, true);
 
     assertThat(choice.user().policy()).as("the app's HPA as written")
         .isEqualTo(TunedPolicy.reactive(HPA_TARGET_PERCENT, Duration.ofMinutes(5)));
@@ -136,10 +138,12 @@ class AppWhatIfIT {
     assertThat(choice.chosen().training().underProvisionedMinutes())
         .isLessThanOrEqualTo(choice.user().training().underProvisionedMinutes())
         .isLessThanOrEqualTo(choice.envelope().training().underProvisionedMinutes());
-    assertThat(WhatIfPolicy.text(cluster.name() + "/tuned", choice))
+    assertThat(withNoise.chosen().training().underProvisionedMinutes()).as("more candidates, never worse on training")
+        .isLessThanOrEqualTo(choice.chosen().training().underProvisionedMinutes());
+    assertThat(WhatIfPolicy.text(cluster.name() + "/tuned", choice, withNoise))
         .contains("The policy tuning would choose for " + cluster.name() + "/tuned")
         .contains(choice.applied() ? "It would run HPA at " : "It would keep your HPA, HPA at 62 %")
-        .contains("your HPA", "same-cost envelope", "chosen", "budget");
+        .contains("your HPA", "same-cost envelope", "chosen", "budget", "noise-sized floors");
   }
 
   private static ScalableApp predicted(String name, double targetPerReplica, String prometheusUrl) {
