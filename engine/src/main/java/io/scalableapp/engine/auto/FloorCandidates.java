@@ -15,19 +15,35 @@ import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** The floor families the engine has today, set up for one app. */
+/** The floor families the engine has, set up for one app. */
 public final class FloorCandidates {
 
     /** The forecast floor's family name. */
     public static final String FORECAST = "Forecast";
+    /** The family name of a noise-sized floor on the recent level (no forecast). */
+    public static final String RECENT_LEVEL_NOISE = "RecentLevelNoise";
 
     private FloorCandidates() {
     }
 
+    /** A family with its knobs and how it floors a trace. */
+    private record Candidate(String name, String knobs, Function<Trace, RecordedFloor> floors)
+            implements FloorCandidate {
+        @Override
+        public RecordedFloor floorOver(Trace trace) {
+            return floors.apply(trace);
+        }
+    }
+
     /** No floor: replicas.min, so the HPA alone scales. */
     public static FloorCandidate none(int minReplicas) {
-        return new None(minReplicas);
+        return new Candidate(FloorCandidate.NONE, "", trace -> {
+            int[] floors = new int[trace.length()];
+            Arrays.fill(floors, minReplicas);
+            return RecordedFloor.of(trace, 0, floors);
+        });
     }
 
     /**
@@ -37,35 +53,19 @@ public final class FloorCandidates {
     public static FloorCandidate forecast(AppScalingSpec spec, ReadyLatencyEstimator readyLatency,
                                           Duration replayInterval, ForecasterFactory forecasters) {
         AppScalingSpec replayed = spec.toBuilder().mode(ScalingMode.ENFORCE).step(Duration.ofMinutes(1)).build();
-        return new FloorCandidate() {
-            @Override
-            public String name() {
-                return FORECAST;
-            }
-
-            @Override
-            public String knobs() {
-                return "";
-            }
-
-            @Override
-            public RecordedFloor floorOver(Trace trace) {
-                EngineFloorSchedule engine = new EngineFloorSchedule(replayed, new ScalerState(readyLatency), trace,
-                        replayInterval, Optional.empty(), forecasters);
-                FloorSchedule interruptible = now -> {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new IllegalStateException("the replay was interrupted");
-                    }
-                    return engine.minReplicasAt(now);
-                };
-                return RecordedFloor.record(interruptible.max(FloorSchedule.constant(spec.minReplicas())), trace, 0,
-                        trace.length());
-            }
-        };
+        return new Candidate(FORECAST, "", trace -> {
+            EngineFloorSchedule engine = new EngineFloorSchedule(replayed, new ScalerState(readyLatency), trace,
+                    replayInterval, Optional.empty(), forecasters);
+            FloorSchedule interruptible = now -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("the replay was interrupted");
+                }
+                return engine.minReplicasAt(now);
+            };
+            return RecordedFloor.record(interruptible.max(FloorSchedule.constant(spec.minReplicas())), trace, 0,
+                    trace.length());
+        });
     }
-
-    /** The family name of a noise-sized floor on the recent level (no forecast). */
-    public static final String RECENT_LEVEL_NOISE = "RecentLevelNoise";
 
     /**
      * A noise-sized floor on the recent level ({@link NoiseFloorRule} with {@link FloorFamily#RECENT_LEVEL}): the mean
@@ -82,52 +82,20 @@ public final class FloorCandidates {
                     + rule.family());
         }
         int leadMinutes = (int) Math.max(1, (lead.toSeconds() + 59) / 60);
-        return new FloorCandidate() {
-            @Override
-            public String name() {
-                return RECENT_LEVEL_NOISE;
+        return new Candidate(RECENT_LEVEL_NOISE, rule.label(), trace -> {
+            double[] demand = new double[trace.length()];
+            for (int m = 0; m < demand.length; m++) {
+                demand[m] = trace.observed(m) ? trace.demand(m) : Double.NaN;
             }
-
-            @Override
-            public String knobs() {
-                return rule.label();
+            double[] cover = NoiseFloorReplay.cover(rule, NoiseFloorReplay.recentLevels(demand), demand, 0,
+                    demand.length, leadMinutes, residualMinutes);
+            int[] floors = new int[demand.length];
+            for (int m = 0; m < floors.length; m++) {
+                int needed = Double.isNaN(cover[m]) ? minReplicas
+                        : (int) Math.ceil(cover[m] / capacityPerReplica - 1e-9);
+                floors[m] = Math.max(minReplicas, Math.min(maxReplicas, needed));
             }
-
-            @Override
-            public RecordedFloor floorOver(Trace trace) {
-                double[] demand = new double[trace.length()];
-                for (int m = 0; m < demand.length; m++) {
-                    demand[m] = trace.observed(m) ? trace.demand(m) : Double.NaN;
-                }
-                double[] cover = NoiseFloorReplay.cover(rule, NoiseFloorReplay.recentLevels(demand), demand, 0,
-                        demand.length, leadMinutes, residualMinutes);
-                int[] floors = new int[demand.length];
-                for (int m = 0; m < floors.length; m++) {
-                    int needed = Double.isNaN(cover[m]) ? minReplicas
-                            : (int) Math.ceil(cover[m] / capacityPerReplica - 1e-9);
-                    floors[m] = Math.max(minReplicas, Math.min(maxReplicas, needed));
-                }
-                return RecordedFloor.of(trace, 0, floors);
-            }
-        };
-    }
-
-    private record None(int minReplicas) implements FloorCandidate {
-        @Override
-        public String name() {
-            return NONE;
-        }
-
-        @Override
-        public String knobs() {
-            return "";
-        }
-
-        @Override
-        public RecordedFloor floorOver(Trace trace) {
-            int[] floors = new int[trace.length()];
-            Arrays.fill(floors, minReplicas);
             return RecordedFloor.of(trace, 0, floors);
-        }
+        });
     }
 }

@@ -36,6 +36,12 @@ class HistoryReplayTest {
         return nasa.slice(from, from + 4 * 1440);
     }
 
+    /** Quiet nights and a tenfold jump at 08:00 every day: no target or window anticipates it, a daily forecast does. */
+    static Series officeHours() {
+        return SyntheticSeries.of(4 * 1440, m -> (m % 1440 >= 8 * 60 && m % 1440 < 18 * 60 ? 600 : 60)
+                * (1 + 0.05 * Math.sin(m * 0.7)));
+    }
+
     @Test
     void onRealDailyTrafficTheForecastFloorBeatsTheHpaAtItsTargetButNotTheEnvelopeWhereLongerWindowsCount() {
         long start = System.nanoTime();
@@ -60,10 +66,7 @@ class HistoryReplayTest {
 
     @Test
     void aDailyJumpTheHpaCannotSeeComingIsBeatenByTheForecastEvenAgainstTheEnvelope() {
-        // Quiet nights and a tenfold jump at 08:00 every day: no target or window anticipates it, the forecast does.
-        Series office = SyntheticSeries.of(4 * 1440, m -> (m % 1440 >= 8 * 60 && m % 1440 < 18 * 60 ? 600 : 60)
-                * (1 + 0.05 * Math.sin(m * 0.7)));
-        ReplayEvidence evidence = REPLAY.replay(spec(30), office, 70, new ReadyLatencyEstimator(), DAY, FIVE_MINUTES);
+        ReplayEvidence evidence = REPLAY.replay(spec(30), officeHours(), 70, new ReadyLatencyEstimator(), DAY, FIVE_MINUTES);
         assertThat(evidence.forecast().position()).isNotEqualTo(SameCost.Position.COSTLIER_THAN_FRONTIER);
         assertThat(evidence.beats(0.10, 0.25)).as("reduction %s", evidence.reduction()).isTrue();
     }

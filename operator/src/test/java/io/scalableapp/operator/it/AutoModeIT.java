@@ -96,8 +96,7 @@ class AutoModeIT {
   }
 
   private static Optional<Event> event(String app, String reason) {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .filter(e -> reason.equals(e.getReason()) && app.equals(e.getInvolvedObject().getName())).findFirst();
+    return AppAssertions.event(cluster.client(), cluster.name(), app, reason);
   }
 
   private static double appsInMode(String mode) {

@@ -104,8 +104,7 @@ class PolicyTuningIT {
   }
 
   private static Optional<Event> event(String app, String reason) {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .filter(e -> reason.equals(e.getReason()) && app.equals(e.getInvolvedObject().getName())).findFirst();
+    return AppAssertions.event(cluster.client(), cluster.name(), app, reason);
   }
 
   @Test
