@@ -20,7 +20,9 @@ public class ScalableAppStatus {
       + "Disabled, FixedReplicas or NoCPURequest); Reconciling (True while the current generation rolls out) and "
       + "Stalled (True while it cannot: a refused child, a failed rollout), as kstatus, Flux and Argo CD read them; "
       + "Paused (True while a scalableapp.io/paused or paused-replicas annotation holds the replicas); "
-      + "MetricsAvailable and Predicting with prediction on; CdnReady with spec.cdn (reason UnsupportedByProvider names a "
+      + "MetricsAvailable and Predicting with prediction on; Tuned with autoscaling.tuning (True once a policy search "
+      + "has run, reason Applied, Recommended or NotValidated; False with InsufficientHistory, "
+      + "NoHorizontalPodAutoscaler, SearchFailed or NotSearchedYet); CdnReady with spec.cdn (reason UnsupportedByProvider names a "
       + "field the provider cannot express). Each with reason, message, observedGeneration and "
       + "time of the last change.")
   private List<Condition> conditions = new ArrayList<>();
