@@ -36,10 +36,19 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
   protected HorizontalPodAutoscaler desired(ScalableApp app, Context<ScalableApp> context) {
     TunedPolicy policy = RunningPolicy.of(app, context);
     Optional<PolicySwitchHold> hold = Pause.of(app).isPresent() ? Optional.empty() : PolicySwitchHold.of(
-        getSecondaryResource(app, context), policy, TuningSpecs.of(app).isPresent(),
+        live(app, context), policy, TuningSpecs.of(app).isPresent(),
         context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT)
             .map(d -> d.getSpec().getReplicas()), Instant.now());
     return desired(app, ReplicaFloor.of(app, context), policy, hold);
+  }
+
+  /**
+   * The app's live HPA from the informers' cache. Not this dependent's own getSecondaryResource, which may compute
+   * desired() to find it: called from desired(), that recurses.
+   */
+  private static Optional<HorizontalPodAutoscaler> live(ScalableApp app, Context<ScalableApp> context) {
+    return context.getSecondaryResources(HorizontalPodAutoscaler.class).stream()
+        .filter(h -> app.getMetadata().getName().equals(h.getMetadata().getName())).findFirst();
   }
 
   /**
