@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
@@ -146,10 +148,9 @@ class PolicyTuningIT {
     await().atMost(TIMEOUT).until(() -> deploymentReplicas("nasa") >= 7);
     int running = deploymentReplicas("nasa");
 
-    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("nasa").edit(app -> {
-      app.getSpec().getAutoscaling().getTuning().setMode(TuningSpec.Mode.Apply);
-      return app;
-    });
+    // A merge patch without a resourceVersion: the operator patches status meanwhile.
+    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("nasa").patch(
+        PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"autoscaling\":{\"tuning\":{\"mode\":\"Apply\"}}}}");
 
     List<Integer> seen = new ArrayList<>();
     await().atMost(TIMEOUT).until(() -> {
