@@ -215,6 +215,11 @@ else
 	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --out docs/scaling-lab
 endif
 
+.PHONY: bench-policy-search
+bench-policy-search: ## CPU time of one spec.autoscaling.tuning policy search on 7 days of 1-minute NASA history (3 runs, JIT warming).
+	$(MVN) -q -pl engine test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+	java -cp "engine/target/test-classes:engine/target/classes:$$(cat engine/target/test-classpath.txt)" io.scalableapp.engine.auto.PolicySearchCost 3
+
 .PHONY: bench-scaling-tune
 bench-scaling-tune: lab-build ## Choose the jump floors on the training parts (NASA, WorldCup, or TRACE=file) and print the tables.
 	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --tune-only $(if $(TRACE),--trace "$(TRACE)")

@@ -74,10 +74,10 @@ class AutoModeTest {
     }
 
     @Test
-    void realDailyTrafficIsPromotedThenJudgedAgainOnlyAfterTheCadence() {
+    void aDailyJumpIsPromotedThenJudgedAgainOnlyAfterTheCadence() {
         AutoModeState state = auto.newState();
 
-        AutoVerdict verdict = auto.evaluate(state, HistoryReplayTest.spec(1.5), HistoryReplayTest.nasaFourDays(), 70,
+        AutoVerdict verdict = auto.evaluate(state, HistoryReplayTest.spec(30), HistoryReplayTest.officeHours(), 70,
                 new ReadyLatencyEstimator());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.PROMOTED);

@@ -36,8 +36,8 @@ public class AutoModeStatus {
   @JsonPropertyDescription("Replica-hours of the forecast floor with the app's HPA, replayed.")
   private String forecastReplicaHours;
 
-  @JsonPropertyDescription("Under-provisioned minutes of the HPA alone at the same replica-hours (its CPU target "
-      + "swept from 40 to 80 %, interpolated).")
+  @JsonPropertyDescription("Under-provisioned minutes of the HPA alone at the same replica-hours, on its envelope: "
+      + "the best of CPU targets 40-85 % and scale-down stabilisation windows 5-60 min at each cost, interpolated.")
   private String sameCostHpaUnderProvisionedMinutes;
 
   @JsonPropertyDescription("Under-provisioned minutes of the app's HPA alone, at its own CPU target.")

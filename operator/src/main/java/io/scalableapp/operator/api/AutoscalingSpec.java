@@ -31,6 +31,14 @@ public class AutoscalingSpec {
       message = AutoscalingSpec.SCALING_RULES_MESSAGE)
   private HorizontalPodAutoscalerBehavior behavior;
 
+  @JsonPropertyDescription("Opt-in: the operator tunes this HPA from the app's own demand history (needs "
+      + "prediction.mode Shadow, Enforce or Auto for the history). About hourly it replays the history through the "
+      + "HPA at CPU targets and scale-down windows within these bounds, with and without the forecast floor, chooses "
+      + "the policy with the fewest under-provisioned minutes for no more replica-hours than this HPA as written "
+      + "(plus extraCostPercent) on the older history, and checks it on the newest (validation). status.tuning shows "
+      + "the choice and the figures; each change is an Event. Switching policy never lowers the running replicas.")
+  private TuningSpec tuning;
+
   // The HPA API's own limits (autoscaling/v2 validation), checked here so the HPA is never refused over and over.
   private static final String SCALING_RULES_OF_SCALE_UP = " || ("
       + "(!has(self.scaleUp.stabilizationWindowSeconds) || (self.scaleUp.stabilizationWindowSeconds >= 0"
@@ -54,6 +62,9 @@ public class AutoscalingSpec {
   public void setEnabled(Boolean enabled) { this.enabled = enabled; }
   public int getTargetCPUUtilizationPercentage() { return targetCPUUtilizationPercentage; }
   public void setTargetCPUUtilizationPercentage(int value) { this.targetCPUUtilizationPercentage = value; }
+  /** Null unless the user opted in. */
+  public TuningSpec getTuning() { return tuning; }
+  public void setTuning(TuningSpec tuning) { this.tuning = tuning; }
   public HorizontalPodAutoscalerBehavior getBehavior() { return behavior; }
   public void setBehavior(HorizontalPodAutoscalerBehavior behavior) { this.behavior = behavior; }
 }

@@ -65,7 +65,8 @@ public class PredictionSpec {
       + "Enforce: keep the replica floor (the HPA's minReplicas, or the Deployment's replicas without an HPA) "
       + "at the capacity the forecast needs. Auto: Shadow until the app's own recent demand, replayed by the "
       + "operator (by default hourly, once it holds 2 days of history), shows the forecast floor with fewer "
-      + "under-provisioned minutes than the HPA alone at the same cost, then Enforce; back to Shadow when that "
+      + "under-provisioned minutes than the HPA alone at the same cost (the best of CPU target and scale-down window), "
+      + "then Enforce; back to Shadow when that "
       + "stops. Needs an HPA; status.prediction.autoMode shows the evidence, and each switch is an Event.")
   @Default("Off")
   private Mode mode = Mode.Off;

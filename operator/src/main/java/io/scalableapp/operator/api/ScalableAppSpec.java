@@ -29,6 +29,24 @@ import java.util.List;
         + " || !has(self.autoscaling) || !has(self.autoscaling.enabled) || self.autoscaling.enabled",
     message = "prediction.mode Auto compares the forecast with the HPA and enforces it only when it does better: "
         + "it needs an HPA, so autoscaling.enabled must not be false (use Shadow or Enforce without an HPA)")
+// Tuning replays the demand history prediction fetches, and tunes an HPA: it needs both.
+@ValidationRule(
+    value = "!has(self.autoscaling) || !has(self.autoscaling.tuning)"
+        + " || (has(self.prediction) && has(self.prediction.mode) && self.prediction.mode != 'Off')",
+    message = "autoscaling.tuning replays the app's demand history, which prediction fetches: set prediction.mode "
+        + "to Shadow, Enforce or Auto, with its query and targetPerReplica")
+@ValidationRule(
+    value = "!has(self.autoscaling) || !has(self.autoscaling.tuning) || !has(self.autoscaling.enabled)"
+        + " || self.autoscaling.enabled",
+    message = "autoscaling.tuning tunes the HPA: autoscaling.enabled must not be false")
+@ValidationRule(
+    value = "!has(self.autoscaling) || !has(self.autoscaling.tuning) || !has(self.autoscaling.tuning.validation)"
+        + " || !self.autoscaling.tuning.validation" + DurationCel.READABLE
+        + " || !has(self.prediction) || !has(self.prediction.lookback) || !self.prediction.lookback" + DurationCel.READABLE
+        + " || 2 * self.autoscaling.tuning.validation" + DurationCel.IN_SECONDS + " < self.prediction.lookback"
+        + DurationCel.IN_SECONDS,
+    message = "autoscaling.tuning.validation must be less than half of prediction.lookback: the policy is chosen on "
+        + "the older history (after a warm-up) and checked on the validation part")
 public class ScalableAppSpec {
   @JsonPropertyDescription("Container image of the app, e.g. ghcr.io/acme/shop:1.4.2.")
   @Required

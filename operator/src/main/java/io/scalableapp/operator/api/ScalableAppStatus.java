@@ -20,7 +20,9 @@ public class ScalableAppStatus {
       + "Disabled, FixedReplicas or NoCPURequest); Reconciling (True while the current generation rolls out) and "
       + "Stalled (True while it cannot: a refused child, a failed rollout), as kstatus, Flux and Argo CD read them; "
       + "Paused (True while a scalableapp.io/paused or paused-replicas annotation holds the replicas); "
-      + "MetricsAvailable and Predicting with prediction on; CdnReady with spec.cdn (reason UnsupportedByProvider names a "
+      + "MetricsAvailable and Predicting with prediction on; Tuned with autoscaling.tuning (True once a policy search "
+      + "has run, reason Applied, Recommended or NotValidated; False with InsufficientHistory, "
+      + "NoHorizontalPodAutoscaler, SearchFailed or NotSearchedYet); CdnReady with spec.cdn (reason UnsupportedByProvider names a "
       + "field the provider cannot express). Each with reason, message, observedGeneration and "
       + "time of the last change.")
   private List<Condition> conditions = new ArrayList<>();
@@ -37,12 +39,18 @@ public class ScalableAppStatus {
   @JsonPropertyDescription("Predictive scaling: the current forecast and the last decision. Absent while prediction is Off.")
   private PredictionStatus prediction;
 
+  @JsonPropertyDescription("spec.autoscaling.tuning: the policy that runs, the one the search chose and the replay "
+      + "behind it. Absent unless tuning is set.")
+  private TuningStatus tuning;
+
   @JsonPropertyDescription("The CDN: provider, applied configuration version and the last purge. Absent without spec.cdn "
       + "once the operator has removed what it created at the provider.")
   private CdnStatus cdn;
 
   public CdnStatus getCdn() { return cdn; }
   public void setCdn(CdnStatus cdn) { this.cdn = cdn; }
+  public TuningStatus getTuning() { return tuning; }
+  public void setTuning(TuningStatus tuning) { this.tuning = tuning; }
   public PredictionStatus getPrediction() { return prediction; }
   public void setPrediction(PredictionStatus prediction) { this.prediction = prediction; }
   public Long getObservedGeneration() { return observedGeneration; }
@@ -64,12 +72,12 @@ public class ScalableAppStatus {
         && Objects.equals(replicas, other.replicas)
         && Objects.equals(readyReplicas, other.readyReplicas)
         && Objects.equals(serviceName, other.serviceName)
-        && Objects.equals(prediction, other.prediction)
+        && Objects.equals(prediction, other.prediction) && Objects.equals(tuning, other.tuning)
         && Objects.equals(cdn, other.cdn);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName, prediction, cdn);
+    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, serviceName, prediction, tuning, cdn);
   }
 }

@@ -1,6 +1,10 @@
 package io.scalableapp.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -9,7 +13,15 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalableapp.operator.api.AutoscalingSpec;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.engine.auto.TunedPolicy;
+import io.scalableapp.operator.prediction.TuningSpecs;
+import io.scalableapp.operator.prediction.TuningText;
+import io.scalableapp.operator.reconciler.ScalableAppReconciler;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
     onUpdateFilter = OwnedFieldsChanged.class,
@@ -22,7 +34,21 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
 
   @Override
   protected HorizontalPodAutoscaler desired(ScalableApp app, Context<ScalableApp> context) {
-    return desired(app, ReplicaFloor.of(app, context));
+    TunedPolicy policy = RunningPolicy.of(app, context);
+    Optional<PolicySwitchHold> hold = Pause.of(app).isPresent() ? Optional.empty() : PolicySwitchHold.of(
+        live(app, context), policy, TuningSpecs.of(app).isPresent(),
+        context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT)
+            .map(d -> d.getSpec().getReplicas()), Instant.now());
+    return desired(app, ReplicaFloor.of(app, context), policy, hold);
+  }
+
+  /**
+   * The app's live HPA from the informers' cache. Not this dependent's own getSecondaryResource, which may compute
+   * desired() to find it: called from desired(), that recurses.
+   */
+  private static Optional<HorizontalPodAutoscaler> live(ScalableApp app, Context<ScalableApp> context) {
+    return context.getSecondaryResources(HorizontalPodAutoscaler.class).stream()
+        .filter(h -> app.getMetadata().getName().equals(h.getMetadata().getName())).findFirst();
   }
 
   /**
@@ -36,7 +62,19 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
     if (pinned) {
       desired.getSpec().setMaxReplicas(live.getSpec().getMaxReplicas());
     }
+    // Under tuning the operator moves the target, the window and their annotations itself: a policy switch.
+    if (isTuned(desired) || isTuned(live)) {
+      desired.getSpec().setMetrics(live.getSpec().getMetrics());
+      desired.getSpec().setBehavior(live.getSpec().getBehavior());
+      desired.getMetadata().setAnnotations(live.getMetadata().getAnnotations());
+    }
     return desired;
+  }
+
+  private static boolean isTuned(HorizontalPodAutoscaler hpa) {
+    Map<String, String> annotations = hpa.getMetadata().getAnnotations();
+    return annotations != null && (annotations.containsKey(PolicySwitchHold.TUNED)
+        || annotations.containsKey(PolicySwitchHold.ANNOTATION));
   }
 
   private static boolean isPinned(HorizontalPodAutoscaler hpa) {
@@ -49,22 +87,48 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
    * stays, pinned at the held count (minReplicas = maxReplicas), so it moves nothing.
    */
   static HorizontalPodAutoscaler desired(ScalableApp app, int replicaFloor) {
+    return desired(app, replicaFloor, TuningSpecs.user(app), Optional.empty());
+  }
+
+  /**
+   * With the policy that runs: a tuned policy sets the CPU target and behavior.scaleDown.stabilizationWindowSeconds
+   * (the rest of the user's behavior stays), and a policy switch holds the running replicas in minReplicas.
+   */
+  static HorizontalPodAutoscaler desired(ScalableApp app, int replicaFloor, TunedPolicy policy,
+      Optional<PolicySwitchHold> hold) {
     AutoscalingSpec autoscaling = app.getSpec().getAutoscaling();
+    TunedPolicy user = TuningSpecs.user(app);
+    boolean tuned = !policy.equals(user);
+    ObjectMeta metadata = childMetadata(app);
+    Map<String, String> annotations = new TreeMap<>();
+    if (tuned) {
+      annotations.put(PolicySwitchHold.TUNED, TuningText.policy(policy));
+    }
+    hold.ifPresent(h -> annotations.put(PolicySwitchHold.ANNOTATION, h.annotationValue()));
+    if (!annotations.isEmpty()) {
+      metadata.setAnnotations(annotations);
+    }
+    int max = app.getSpec().getReplicas().getMax();
+    int floor = hold.map(h -> Math.min(max, Math.max(replicaFloor, h.replicas()))).orElse(replicaFloor);
+    HorizontalPodAutoscalerBehavior behavior = tuned ? new HorizontalPodAutoscalerBehaviorBuilder(
+        autoscaling.getBehavior() == null ? new HorizontalPodAutoscalerBehavior() : autoscaling.getBehavior())
+        .editOrNewScaleDown().withStabilizationWindowSeconds((int) policy.scaleDownWindow().toSeconds()).endScaleDown()
+        .build() : autoscaling.getBehavior();
     return new HorizontalPodAutoscalerBuilder()
-        .withMetadata(childMetadata(app))
+        .withMetadata(metadata)
         .withNewSpec()
           .withNewScaleTargetRef("apps/v1", "Deployment", app.getMetadata().getName())
-          .withMinReplicas(replicaFloor)
-          .withMaxReplicas(Pause.of(app).isPresent() ? replicaFloor : app.getSpec().getReplicas().getMax())
+          .withMinReplicas(floor)
+          .withMaxReplicas(Pause.of(app).isPresent() ? replicaFloor : max)
           .withMetrics(new MetricSpecBuilder()
               .withType("Resource")
               .withNewResource().withName("cpu")
                 .withNewTarget().withType("Utilization")
-                  .withAverageUtilization(autoscaling.getTargetCPUUtilizationPercentage())
+                  .withAverageUtilization(policy.targetPercent())
                 .endTarget()
               .endResource()
               .build())
-          .withBehavior(autoscaling.getBehavior())
+          .withBehavior(behavior)
         .endSpec()
         .build();
   }

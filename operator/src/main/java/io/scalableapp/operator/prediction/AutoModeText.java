@@ -29,15 +29,18 @@ public final class AutoModeText {
     };
   }
 
-  /** E.g. "forecast floor 12.0 under-provisioned min, 410.3 replica-h; same-cost HPA 57.0 min (-79 %); ...". */
+  /**
+   * E.g. "forecast floor 12.0 under-provisioned min, 410.3 replica-h; same-cost HPA 57.0 min (-79 %); ...". The
+   * same-cost HPA is the envelope's: the best HPA alone at that cost over CPU target and scale-down window.
+   */
   public static String figures(ReplayEvidence e) {
     SameCost c = e.forecast();
     String change = Double.isFinite(e.reduction())
         ? String.format(Locale.ROOT, "%+.0f %%", 0.0 - e.reduction() * 100) : "none missed by the HPA";
     String comparable = switch (c.position()) {
       case WITHIN_FRONTIER -> "";
-      case CHEAPER_THAN_FRONTIER -> ", compared with the HPA at 80 %, which costs more";
-      case COSTLIER_THAN_FRONTIER -> ", costlier than the HPA at 40 %, so not comparable";
+      case CHEAPER_THAN_FRONTIER -> ", compared with the envelope's cheapest HPA, which costs more";
+      case COSTLIER_THAN_FRONTIER -> ", costlier than every HPA of the envelope, so not comparable";
     };
     return String.format(Locale.ROOT, "forecast floor %.1f under-provisioned min, %.1f replica-h; same-cost HPA "
             + "%.1f min (%s%s); HPA alone %.1f min, %.1f replica-h (forecast %+.0f %% replica-h); over the last %s "

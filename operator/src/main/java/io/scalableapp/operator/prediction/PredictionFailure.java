@@ -17,6 +17,11 @@ public record PredictionFailure(Kind kind, String message) {
      * mode Auto's replay of the app's history failed; the floor was still evaluated, and the app keeps its mode.
      * Only a metric label and an Event reason, never the Predicting condition's.
      */
-    AutoEvidenceFailed
+    AutoEvidenceFailed,
+    /**
+     * spec.autoscaling.tuning's policy search failed; the running policy stays and it is retried. Only a metric label,
+     * an Event reason and the Tuned condition's reason.
+     */
+    PolicySearchFailed
   }
 }

@@ -2,6 +2,7 @@ package io.scalableapp.operator.prediction;
 
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.auto.AutoVerdict;
+import io.scalableapp.engine.auto.TuningVerdict;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,11 +12,13 @@ import java.util.Optional;
  * @param recommendation the floor to apply and its explanation; after a failure, the held floor
  * @param failure        what went wrong, or null when the evaluation completed
  * @param autoMode       under prediction.mode Auto, the latest verdict on the mode (null before the first one)
+ * @param tuning         with spec.autoscaling.tuning, the latest policy search (null before the first one)
  */
-public record PredictionOutcome(Recommendation recommendation, PredictionFailure failure, AutoVerdict autoMode) {
+public record PredictionOutcome(Recommendation recommendation, PredictionFailure failure, AutoVerdict autoMode,
+    TuningVerdict tuning) {
 
   public PredictionOutcome(Recommendation recommendation, PredictionFailure failure) {
-    this(recommendation, failure, null);
+    this(recommendation, failure, null, null);
   }
 
   public static PredictionOutcome of(Recommendation recommendation) {
@@ -24,7 +27,8 @@ public record PredictionOutcome(Recommendation recommendation, PredictionFailure
 
   /** Whether this outcome says exactly what {@code previous} said, but for when it was made. */
   public boolean repeats(PredictionOutcome previous) {
-    if (previous == null || !Objects.equals(failure, previous.failure) || !Objects.equals(autoMode, previous.autoMode)) {
+    if (previous == null || !Objects.equals(failure, previous.failure) || !Objects.equals(autoMode, previous.autoMode)
+        || !Objects.equals(tuning, previous.tuning)) {
       return false;
     }
     if (recommendation == null || previous.recommendation == null) {
@@ -34,7 +38,11 @@ public record PredictionOutcome(Recommendation recommendation, PredictionFailure
   }
 
   public PredictionOutcome withAutoMode(AutoVerdict verdict) {
-    return new PredictionOutcome(recommendation, failure, verdict);
+    return new PredictionOutcome(recommendation, failure, verdict, tuning);
+  }
+
+  public PredictionOutcome withTuning(TuningVerdict verdict) {
+    return new PredictionOutcome(recommendation, failure, autoMode, verdict);
   }
 
   public Optional<PredictionFailure> failed() {

@@ -11,6 +11,9 @@ import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.auto.AutoMode;
 import io.scalableapp.engine.auto.AutoModeState;
 import io.scalableapp.engine.auto.AutoVerdict;
+import io.scalableapp.engine.auto.PolicyTuning;
+import io.scalableapp.engine.auto.TunedPolicy;
+import io.scalableapp.engine.auto.TuningVerdict;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
@@ -20,6 +23,8 @@ import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
+import io.scalableapp.operator.api.TuningSpec;
+import io.scalableapp.operator.api.TuningStatus;
 import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import io.scalableapp.operator.prediction.PredictionFailure.Kind;
 import java.lang.management.ManagementFactory;
@@ -69,7 +74,10 @@ public final class PredictionService implements AutoCloseable {
   private final Clock clock;
   private final AutoMode autoMode;
   private final Map<ResourceID, AutoModeState> autoModes = new ConcurrentHashMap<>();
-  // What each Auto app's last evaluation fetched (the history's own series, not a copy): its evidence is replayed
+  private final PolicyTuning tuning;
+  private final ForecasterFactory forecasters;
+  private final Map<ResourceID, TuningEntry> tunings = new ConcurrentHashMap<>();
+  // What each Auto or tuned app's last evaluation fetched (the history's own series, not a copy): its evidence is replayed
   // from it, so mode Auto sends Prometheus no query of its own.
   private final Map<ResourceID, Series> heldDemand = new ConcurrentHashMap<>();
 
@@ -86,6 +94,8 @@ public final class PredictionService implements AutoCloseable {
     this.clock = clock;
     this.scaler = new PredictiveScaler(clock, forecasters);
     this.autoMode = new AutoMode(clock, settings.autoMode(), forecasters);
+    this.tuning = new PolicyTuning(clock, settings.autoMode().evaluateEvery(), settings.autoMode().retryAfterFailure());
+    this.forecasters = forecasters;
     this.histories = new DemandHistories(http, registry);
     this.sources = sources != null ? sources : (app, prometheus, query, spec) ->
         histories.forApp(ResourceID.fromResource(app), prometheus, query, spec.step(), spec.lookback());
@@ -118,19 +128,27 @@ public final class PredictionService implements AutoCloseable {
     ResourceID id = ResourceID.fromResource(app);
     ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
     boolean auto = app.getSpec().getPrediction().getMode() == PredictionSpec.Mode.Auto;
+    Optional<TuningSpec> tuned = TuningSpecs.of(app);
     if (!auto) {
       forgetAutoMode(id);
     }
+    if (tuned.isEmpty()) {
+      forgetTuning(id);
+    }
+    if (!auto && tuned.isEmpty()) {
+      heldDemand.remove(id);
+    }
     AutoModeState autoState = auto ? autoModes.computeIfAbsent(id, k -> restoredAutoMode(app)) : null;
     AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
-    ScalingMode effectiveMode = auto ? autoState.mode() : null;
+    TuningVerdict tuningVerdict = tuned.map(t -> judgeTuning(app, id, t, state)).orElse(null);
+    ScalingMode effectiveMode = auto ? tunedMode(app, tuningVerdict).orElse(autoState.mode()) : null;
     PredictionOutcome outcome;
     try {
       AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = settings.prometheusFor(p);
       DemandSource source = observing(id, sources.forApp(app, prometheus, p.getQuery(), spec));
-      Recommendation r = scaler.evaluate(spec, auto ? holding(id, source) : source, state);
+      Recommendation r = scaler.evaluate(spec, auto || tuned.isPresent() ? holding(id, source) : source, state);
       outcome = Thread.currentThread().isInterrupted()
           ? hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer "
               + "than " + DurationText.format(settings.timeout()) + " and was interrupted (" + r.message() + ")"))
@@ -146,7 +164,77 @@ public final class PredictionService implements AutoCloseable {
     stateStore.saveIfDue(app, state);
     metrics.evaluationCpu(CPU.getCurrentThreadCpuTime() - cpuStart);
     metrics.evaluationDuration(System.nanoTime() - wallStart);
-    return auto ? outcome.withAutoMode(verdict) : outcome;
+    return outcome.withAutoMode(verdict).withTuning(tuningVerdict);
+  }
+
+  /**
+   * Under mode Auto, a tuned policy that runs decides whether the floor runs: its floor family is the search's
+   * verdict on the forecast, validated out of sample. Otherwise Auto's own verdict decides.
+   */
+  private static Optional<ScalingMode> tunedMode(ScalableApp app, TuningVerdict verdict) {
+    if (verdict == null || !TuningSpecs.applies(app) || verdict.running().equals(TuningSpecs.user(app))) {
+      return Optional.empty();
+    }
+    return Optional.of(verdict.running().reactive() ? ScalingMode.SHADOW : ScalingMode.ENFORCE);
+  }
+
+  /** An app's tuning state and the spec it was made for. */
+  private record TuningEntry(String inputs, PolicyTuning.State state) {}
+
+  /**
+   * spec.autoscaling.tuning: when due, searches the app's policy on the demand its previous evaluation fetched; else
+   * the last verdict. Never throws: a failed search is logged, counted and retried, and the running policy stays.
+   */
+  private TuningVerdict judgeTuning(ScalableApp app, ResourceID id, TuningSpec spec, ScalerState state) {
+    String inputs = TuningSpecs.inputs(app);
+    PolicyTuning.State t = tunings.compute(id, (k, e) -> e != null && e.inputs().equals(inputs) ? e
+        : new TuningEntry(inputs, e == null ? restoredTuning(app) : tuning.newState(TuningSpecs.user(app)))).state();
+    Series held = heldDemand.get(id);
+    if (held == null || !tuning.due(t)) {
+      return t.last().orElse(null);
+    }
+    if (!AutoscalingEnabled.isActive(app)) {
+      return tuning.withoutHpa(t);
+    }
+    TunedPolicy before = t.running();
+    try {
+      AppScalingSpec engineSpec = ScalingSpecs.of(app, settings.step());
+      TuningVerdict v = tuning.search(t, held, TuningSpecs.user(app), TuningSpecs.capacityPerReplica(app),
+          state.readyLatency().p95(), engineSpec.minReplicas(), engineSpec.maxReplicas(),
+          TuningSpecs.families(app, engineSpec, state.readyLatency(), settings.autoMode().replayInterval(), forecasters),
+          TuningSpecs.settings(spec, settings.autoMode().warmUp()));
+      if (!v.running().equals(before)) {
+        LOG.info("tuning for {}: {}", id, TuningText.message(v));
+      }
+      return v;
+    } catch (RuntimeException | StackOverflowError e) {
+      metrics.failure(id, Kind.PolicySearchFailed);
+      TuningVerdict previous = t.last().orElse(null);
+      TuningVerdict v = tuning.failed(t, "the policy search failed: " + describe(e));
+      boolean sameFailure = previous != null && previous.outcome() == TuningVerdict.Outcome.FAILED
+          && previous.problem().equals(v.problem());
+      if (!sameFailure) {
+        LOG.warn("tuning for {}: {}; {} keeps running and the search is retried in {}", id, v.problem(),
+            v.running(), DurationText.format(tuning.retryAfterFailure()));
+      }
+      return v;
+    }
+  }
+
+  /**
+   * After a restart, the policy status recorded as running, and the next search a cadence after the recorded one, so
+   * a restart neither drops a tuned policy nor searches every app at once.
+   */
+  private PolicyTuning.State restoredTuning(ScalableApp app) {
+    TuningStatus recorded = Optional.ofNullable(app.getStatus()).map(ScalableAppStatus::getTuning).orElse(null);
+    TunedPolicy running = TuningText.recordedRunning(recorded).orElse(TuningSpecs.user(app));
+    Instant next = Optional.ofNullable(recorded).flatMap(r -> instant(r.getEvaluatedAt()))
+        .map(at -> at.plus(settings.autoMode().evaluateEvery())).orElse(clock.instant());
+    return new PolicyTuning.State(running, next);
+  }
+
+  private void forgetTuning(ResourceID app) {
+    tunings.remove(app);
   }
 
   /**
@@ -247,7 +335,6 @@ public final class PredictionService implements AutoCloseable {
 
   private void forgetAutoMode(ResourceID app) {
     autoModes.remove(app);
-    heldDemand.remove(app);
     metrics.forgetAutoMode(app);
   }
 
@@ -257,6 +344,8 @@ public final class PredictionService implements AutoCloseable {
     readyLatencies.remove(app);
     lastFailures.remove(app);
     forgetAutoMode(app);
+    forgetTuning(app);
+    heldDemand.remove(app);
     histories.forget(app);
     metrics.forget(app);
     stateStore.forget(app);

@@ -125,6 +125,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
           .getSecondaryResource(HorizontalPodAutoscaler.class, HPA).map(HorizontalPodAutoscaler::getStatus)
           .map(HorizontalPodAutoscalerStatus::getDesiredReplicas).orElse(null), Pause.of(app).isPresent());
     }
+    TuningReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status, events, now);
     List<CdnOutcome> cdnOutcomes = CDN_PROVIDERS.stream().flatMap(p -> context
         .managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();
     Optional<Duration> cdnRecheck = CdnReporter.report(app, cdnOutcomes, status, cdn.settings().resync(), now);

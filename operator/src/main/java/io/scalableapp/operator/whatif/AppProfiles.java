@@ -22,6 +22,11 @@ public final class AppProfiles {
 
   /** Reads {@code namespace/name} from the cluster the client talks to. */
   public static AppProfile read(KubernetesClient client, String namespacedName, PredictionSettings operator) {
+    return of(readApp(client, namespacedName), operator);
+  }
+
+  /** The ScalableApp {@code namespace/name}, or why it cannot be read. */
+  public static ScalableApp readApp(KubernetesClient client, String namespacedName) {
     String[] parts = namespacedName.split("/", 2);
     ScalableApp app;
     try {
@@ -34,7 +39,7 @@ public final class AppProfiles {
       throw new IllegalArgumentException("ScalableApp " + namespacedName + " not found on " + client.getMasterUrl()
           + " (kubectl get scalableapps -n " + parts[0] + " lists that namespace's apps)");
     }
-    return of(app, operator);
+    return app;
   }
 
   /**

@@ -2,7 +2,12 @@ package io.scalableapp.operator.whatif;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.scalableapp.engine.prometheus.QueryListener;
+import io.scalableapp.engine.replay.trace.Trace;
+import io.scalableapp.lab.AppProfile;
 import io.scalableapp.lab.WhatIf;
+import io.scalableapp.lab.trace.PrometheusHistory;
+import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import java.net.URI;
 import java.time.Instant;
@@ -13,6 +18,9 @@ import java.time.Instant;
  * other options are {@link WhatIf}'s; {@code --prometheus} overrides the app's Prometheus (for a port-forward),
  * which is otherwise its spec.prediction.prometheusUrl or the operator's default ({@code SCALABLEAPP_PROMETHEUS_URL}
  * as the operator's Deployment sets it, else the operator's built-in default).
+ *
+ * <p>Then it reports the policy spec.autoscaling.tuning would choose on that history ({@link WhatIfPolicy}), with its
+ * replay figures, in {@code policy.md} and on stdout.
  *
  * <p>The lab is a compile-time-only dependency of the operator ({@code provided}): {@code make what-if APP=...}
  * puts it on the classpath; the operator's image never contains it.
@@ -27,9 +35,23 @@ public final class AppWhatIf {
         throw new IllegalArgumentException("--app NAMESPACE/NAME is required");
       }
       try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-        WhatIf.replay(options, AppProfiles.read(client, options.app(), operatorDefaults()));
+        ScalableApp app = AppProfiles.readApp(client, options.app());
+        AppProfile profile = AppProfiles.of(app, operatorDefaults());
+        WhatIf.replay(options, profile);
+        Trace history = fetch(options, profile);
+        String policy = WhatIfPolicy.text(options.app(), WhatIfPolicy.search(app, history),
+            WhatIfPolicy.search(app, history, true));
+        WhatIfPolicy.write(options.out(), policy);
+        System.out.println(policy);
       }
     });
+  }
+
+  /** The app's history again, for the policy search (the lab's replay keeps its own copy to itself). */
+  public static Trace fetch(WhatIf.Options options, AppProfile profile) throws Exception {
+    URI prometheus = options.prometheus() != null ? options.prometheus() : profile.prometheus();
+    return new PrometheusHistory(QueryListener.NONE).fetch(profile.name(), prometheus, profile.query(),
+        options.from(), options.to(), options.step());
   }
 
   /** The operator's Prometheus default as its Deployment configures it, when this shell has it. */

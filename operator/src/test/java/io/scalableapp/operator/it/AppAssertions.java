@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.scalableapp.operator.api.ScalableApp;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.Optional;
 import org.awaitility.core.ConditionTimeoutException;
 import java.util.function.Predicate;
 
@@ -52,5 +54,11 @@ final class AppAssertions {
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
         .hasMessageContaining(message);
+  }
+
+  /** The first Event with {@code reason} about the app {@code name}, if any. */
+  static Optional<Event> event(KubernetesClient client, String namespace, String name, String reason) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> reason.equals(e.getReason()) && name.equals(e.getInvolvedObject().getName())).findFirst();
   }
 }

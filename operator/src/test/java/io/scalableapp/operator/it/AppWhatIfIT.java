@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.scalableapp.engine.auto.PolicyChoice;
+import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
+import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.WhatIf;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
@@ -16,6 +19,8 @@ import io.scalableapp.operator.api.ReplicasSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.whatif.AppProfiles;
+import io.scalableapp.operator.whatif.AppWhatIf;
+import io.scalableapp.operator.whatif.WhatIfPolicy;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +116,34 @@ class AppWhatIfIT {
     assertThatThrownBy(() -> replay("silent", dir.resolve("silent")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("returned no samples for absent_metric between " + FROM + " and " + TO);
+  }
+
+  @Test
+  void theWhatIfReportsThePolicyTuningWouldChooseAndItsReplayFigures() throws Exception {
+    ScalableApp app = cluster.client().resource(predicted("tuned", TARGET_PER_REPLICA, prometheus.url().toString()))
+        .create();
+    WhatIf.Options options = WhatIf.Options.parse(new String[] {"--app", cluster.name() + "/tuned",
+        "--from", FROM.toString(), "--to", TO.toString()}, TO);
+
+    Trace history = AppWhatIf.fetch(options, AppProfiles.of(app, PredictionSettings.defaults()));
+    PolicyChoice choice = WhatIfPolicy.search(app, history);
+    PolicyChoice withNoise = WhatIfPolicy.search(app, history, true);
+
+    assertThat(choice.user().policy()).as("the app's HPA as written")
+        .isEqualTo(TunedPolicy.reactive(HPA_TARGET_PERCENT, Duration.ofMinutes(5)));
+    assertThat(choice.points()).isEqualTo(4 * 1440);
+    assertThat(Duration.between(choice.validateFrom(), choice.to())).as("tuning's default validation")
+        .isEqualTo(Duration.ofDays(1));
+    assertThat(choice.chosen().training().replicaHours()).isLessThanOrEqualTo(choice.budgetReplicaHours() + 1e-9);
+    assertThat(choice.chosen().training().underProvisionedMinutes())
+        .isLessThanOrEqualTo(choice.user().training().underProvisionedMinutes())
+        .isLessThanOrEqualTo(choice.envelope().training().underProvisionedMinutes());
+    assertThat(withNoise.chosen().training().underProvisionedMinutes()).as("more candidates, never worse on training")
+        .isLessThanOrEqualTo(choice.chosen().training().underProvisionedMinutes());
+    assertThat(WhatIfPolicy.text(cluster.name() + "/tuned", choice, withNoise))
+        .contains("The policy tuning would choose for " + cluster.name() + "/tuned")
+        .contains(choice.applied() ? "It would run HPA at " : "It would keep your HPA, HPA at 62 %")
+        .contains("your HPA", "same-cost envelope", "chosen", "budget", "noise-sized floors");
   }
 
   private static ScalableApp predicted(String name, double targetPerReplica, String prometheusUrl) {

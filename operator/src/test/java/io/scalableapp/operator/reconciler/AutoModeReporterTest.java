@@ -40,7 +40,7 @@ class AutoModeReporterTest {
   private static PredictionOutcome outcome(AutoVerdict verdict) {
     Recommendation r = new Recommendation(NOW, verdict.mode(), verdict.mode() == ScalingMode.ENFORCE, 3, 3, 3,
         Reason.FORECAST, 30, 28, null, "", Duration.ofMinutes(3), 0.1, 40, true, "why", List.of(), null);
-    return new PredictionOutcome(r, null, verdict);
+    return new PredictionOutcome(r, null, verdict, null);
   }
 
   /** Reports {@code outcome} as the reconciler does, then stores the status as the API server would. */
@@ -130,7 +130,7 @@ class AutoModeReporterTest {
     AutoModeStatus recorded = app.getStatus().getPrediction().getAutoMode();
 
     reconcile(app, new PredictionOutcome(outcome(verdict(NOW, ScalingMode.ENFORCE, Outcome.PROMOTED))
-        .recommendation(), null, null), events);
+        .recommendation(), null, null, null), events);
 
     assertThat(app.getStatus().getPrediction().getAutoMode()).isEqualTo(recorded);
     assertThat(events.normals).hasSize(1);
