@@ -2,9 +2,12 @@ package io.scalableapp.operator.cdn;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.runtime.EventRecorders;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes a deleted app's configuration at its provider, then releases {@link CdnFinalizer}. JOSDK hands a deleted
- * primary only to a controller that uses its own finalizer on every app, so this listens to the app's events itself;
- * as an event source it runs only while the controller does (on the leader). Bounded: after
+ * primary only to a controller that uses its own finalizer on every app, so this listens to the app's events itself.
+ * JOSDK starts event sources on a standby replica too, so only the leader acts: two replicas would both edit the
+ * zone's ruleset, and one read-modify-write could undo the other's. A new leader takes over the deletions already
+ * pending. Bounded: after
  * {@link CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and a Warning Event says
  * what was left at the provider, so an unreachable provider never keeps the namespace from being deleted.
  */
@@ -27,12 +32,16 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
     implements ResourceEventAware<ScalableApp> {
   private static final Logger LOG = LoggerFactory.getLogger(CdnCleanupEventSource.class);
   private final KubernetesClient client;
+  private final PredictionLeadership leadership;
+  private final Cache<ScalableApp> apps;
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService executor;
 
-  public CdnCleanupEventSource(KubernetesClient client) {
+  public CdnCleanupEventSource(EventSourceContext<ScalableApp> context, PredictionLeadership leadership) {
     super(CdnOutcome.class, "cdn-cleanup");
-    this.client = client;
+    this.client = context.getClient();
+    this.apps = context.getPrimaryCache();
+    this.leadership = leadership;
   }
 
   @Override
@@ -43,6 +52,7 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
       return t;
     });
     super.start();
+    leadership.whenLeading(() -> apps.list().forEach(this::cleanUpIfDeleted));
   }
 
   @Override
@@ -67,7 +77,7 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   }
 
   private void cleanUpIfDeleted(ScalableApp app) {
-    if (!app.isMarkedForDeletion() || !CdnFinalizer.isOn(app) || !isRunning()) return;
+    if (!app.isMarkedForDeletion() || !CdnFinalizer.isOn(app) || !isRunning() || !leadership.isLeading()) return;
     if (inProgress.add(app.getMetadata().getUid())) {
       executor.execute(() -> attempt(app, 1));
     }

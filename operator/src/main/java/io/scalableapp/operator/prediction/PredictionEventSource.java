@@ -50,7 +50,7 @@ public final class PredictionEventSource
 
   @Override
   public void onResourceDeleted(ScalableApp app) {
-    stopTracking(ResourceID.fromResource(app));
+    stopTracking(app);
   }
 
   @Override
@@ -62,26 +62,45 @@ public final class PredictionEventSource
   private void track(ScalableApp app) {
     ResourceID id = ResourceID.fromResource(app);
     if (PredictionService.isPredicted(app)) {
+      prediction.track(app);
       scheduler.register(id);
     } else {
-      stopTracking(id);
+      stopTracking(app);
     }
   }
 
-  private void stopTracking(ResourceID id) {
+  /** Under the same lock as publishing, so an outcome of the app that is gone is never put back. */
+  private synchronized void stopTracking(ScalableApp app) {
+    ResourceID id = ResourceID.fromResource(app);
     scheduler.unregister(id);
     handleDelete(id);
-    prediction.forget(id);
+    prediction.forget(app);
   }
 
   /** Runs on a prediction worker, always with the app as the cache has it now. */
   private void evaluate(ResourceID id) {
     apps.get(id).filter(PredictionService::isPredicted).ifPresent(app -> {
-      PredictionOutcome outcome = prediction.evaluate(app);
-      // An outcome that only repeats the last one later would reconcile the app for nothing.
-      if (isRunning() && !outcome.repeats(getSecondaryResource(id).orElse(null))) {
-        handleResources(id, Set.of(outcome));
-      }
+      PredictionOutcome outcome = prediction.evaluate(app, () -> isCurrent(app));
+      publish(app, outcome);
     });
+  }
+
+  /**
+   * Publishes the outcome while {@code app} is still the one of its name: a run that outlived its app's deletion,
+   * or its re-creation under the same name, must not hand the new app the old floor.
+   */
+  private synchronized void publish(ScalableApp app, PredictionOutcome outcome) {
+    ResourceID id = ResourceID.fromResource(app);
+    // An outcome that only repeats the last one later would reconcile the app for nothing.
+    if (isCurrent(app) && !outcome.repeats(getSecondaryResource(id).orElse(null))) {
+      handleResources(id, Set.of(outcome));
+    }
+  }
+
+  /** Running, and the cache holds this very app (same UID), still predicted. */
+  private boolean isCurrent(ScalableApp app) {
+    return isRunning() && apps.get(ResourceID.fromResource(app))
+        .filter(cached -> Objects.equals(cached.getMetadata().getUid(), app.getMetadata().getUid()))
+        .filter(PredictionService::isPredicted).isPresent();
   }
 }

@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +58,13 @@ public final class PredictionService implements AutoCloseable {
   private final PredictiveScaler scaler;
   private final DemandSources sources;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final Map<ResourceID, ScalerState> states = new ConcurrentHashMap<>();
-  // Kept apart from the scaler states so pods seen before an app's first evaluation still count.
+  // By UID, as autoModes: a new app of a deleted one's name starts from its own state, never the old app's.
+  private final Map<String, ScalerState> states = new ConcurrentHashMap<>();
+  // Kept apart from the scaler states so pods seen before an app's first evaluation still count; only for tracked
+  // apps, so Pods of apps that are gone or not predicted leave nothing behind.
   private final Map<ResourceID, ReadyLatencyEstimator> readyLatencies = new ConcurrentHashMap<>();
+  /** Held while an evaluation records its result and while an app is forgotten, so neither undoes the other. */
+  private final Object lifecycle = new Object();
   private final Map<ResourceID, PredictionFailure> lastFailures = new ConcurrentHashMap<>();
   private final PredictionMetrics metrics;
   private final DemandHistories histories;
@@ -67,10 +72,10 @@ public final class PredictionService implements AutoCloseable {
   private final EngineStateStore stateStore;
   private final Clock clock;
   private final AutoMode autoMode;
-  private final Map<ResourceID, AutoModeState> autoModes = new ConcurrentHashMap<>();
+  private final Map<String, AutoModeState> autoModes = new ConcurrentHashMap<>();
   // What each Auto app's last evaluation fetched (the history's own series, not a copy): its evidence is replayed
   // from it, so mode Auto sends Prometheus no query of its own.
-  private final Map<ResourceID, Series> heldDemand = new ConcurrentHashMap<>();
+  private final Map<String, Series> heldDemand = new ConcurrentHashMap<>();
 
   /** @param namespaces the namespaces the operator watches; empty means all */
   public PredictionService(PredictionSettings settings, KubernetesClient client, Set<String> namespaces,
@@ -91,7 +96,7 @@ public final class PredictionService implements AutoCloseable {
     this.metrics = new PredictionMetrics(registry);
     this.stateStore = new EngineStateStore(client, registry, clock, settings.stateSaveEvery());
     this.readyLatency = new PodReadyLatencyWatcher(client, namespaces,
-        (app, latency) -> readyLatencyOf(app).record(latency));
+        this::recordReadyLatency);
   }
 
   public PredictionSettings settings() {
@@ -107,19 +112,29 @@ public final class PredictionService implements AutoCloseable {
     readyLatency.close();
   }
 
+  /** Evaluates {@code app}, which stays current throughout (tests, the what-if). */
+  public PredictionOutcome evaluate(ScalableApp app) {
+    return evaluate(app, () -> true);
+  }
+
   /**
    * Evaluates one app. Never throws: a failure yields the held floor and the failure. Runs on a
    * prediction worker; an interrupt from the scheduler's watchdog means the run timed out.
+   *
+   * @param current whether {@code app} is still the app the operator tracks under its name: false once it was
+   *                deleted, or replaced by a new app of the same name, while this ran. Such a run leaves nothing
+   *                behind: no gauges, no saved state, nothing a new app of that name could inherit.
    */
-  public PredictionOutcome evaluate(ScalableApp app) {
+  public PredictionOutcome evaluate(ScalableApp app, BooleanSupplier current) {
     long cpuStart = CPU.getCurrentThreadCpuTime();
     ResourceID id = ResourceID.fromResource(app);
-    ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
+    String uid = instanceKey(app);
+    ScalerState state = states.computeIfAbsent(uid, k -> restoredState(app, readyLatencyOf(id)));
     boolean auto = app.getSpec().getPrediction().getMode() == PredictionSpec.Mode.Auto;
     if (!auto) {
-      forgetAutoMode(id);
+      forgetAutoMode(id, uid);
     }
-    AutoModeState autoState = auto ? autoModes.computeIfAbsent(id, k -> restoredAutoMode(app)) : null;
+    AutoModeState autoState = auto ? autoModes.computeIfAbsent(uid, k -> restoredAutoMode(app)) : null;
     AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
     ScalingMode effectiveMode = auto ? autoState.mode() : null;
     PredictionOutcome outcome;
@@ -128,7 +143,7 @@ public final class PredictionService implements AutoCloseable {
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = settings.prometheusFor(p);
       DemandSource source = sources.forApp(app, prometheus, p.getQuery(), spec);
-      Recommendation r = scaler.evaluate(spec, auto ? holding(id, source) : source, state);
+      Recommendation r = scaler.evaluate(spec, auto ? holding(uid, source) : source, state);
       outcome = Thread.currentThread().isInterrupted()
           ? hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer "
               + "than " + DurationText.format(settings.timeout()) + " and was interrupted (" + r.message() + ")"))
@@ -140,10 +155,30 @@ public final class PredictionService implements AutoCloseable {
       outcome = hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationFailed,
           "the evaluation failed: " + describe(e)));
     }
-    report(id, outcome);
+    synchronized (lifecycle) {
+      if (!current.getAsBoolean()) {
+        dropStale(uid, state, autoState);
+        return auto ? outcome.withAutoMode(verdict) : outcome;
+      }
+      report(id, outcome);
+      if (auto) {
+        metrics.autoMode(id, autoState.mode());
+      }
+    }
+    // Outside the lock (a network call); an app deleted just now at worst gets a ConfigMap its owner's deletion removes.
     stateStore.saveIfDue(app, state);
     metrics.evaluationCpu(CPU.getCurrentThreadCpuTime() - cpuStart);
     return auto ? outcome.withAutoMode(verdict) : outcome;
+  }
+
+  /** An evaluation of an app that went away meanwhile: whatever it put in place is removed again. */
+  private void dropStale(String uid, ScalerState state, AutoModeState autoState) {
+    states.remove(uid, state);
+    if (autoState != null) {
+      autoModes.remove(uid, autoState);
+    }
+    heldDemand.remove(uid);
+    LOG.debug("Dropped the result of an evaluation of app {}: deleted or replaced while it ran", uid);
   }
 
   /**
@@ -152,7 +187,7 @@ public final class PredictionService implements AutoCloseable {
    * keeps its mode.
    */
   private AutoVerdict judgeAutoMode(ScalableApp app, ResourceID id, AutoModeState auto, ScalerState state) {
-    Series held = heldDemand.get(id);
+    Series held = heldDemand.get(instanceKey(app));
     AutoVerdict verdict;
     if (held == null || !autoMode.due(auto)) {
       verdict = auto.last().orElse(null);
@@ -177,15 +212,14 @@ public final class PredictionService implements AutoCloseable {
         }
       }
     }
-    metrics.autoMode(id, auto.mode());
     return verdict;
   }
 
   /** The app's demand source, keeping what each fetch returned for mode Auto's replay. */
-  private DemandSource holding(ResourceID id, DemandSource source) {
+  private DemandSource holding(String uid, DemandSource source) {
     return (from, to, step) -> {
       Series fetched = source.fetch(from, to, step);
-      heldDemand.put(id, fetched);
+      heldDemand.put(uid, fetched);
       return fetched;
     };
   }
@@ -218,21 +252,49 @@ public final class PredictionService implements AutoCloseable {
     }
   }
 
-  private void forgetAutoMode(ResourceID app) {
-    autoModes.remove(app);
-    heldDemand.remove(app);
+  private void forgetAutoMode(ResourceID app, String uid) {
+    autoModes.remove(uid);
+    heldDemand.remove(uid);
     metrics.forgetAutoMode(app);
   }
 
+  /** Starts keeping what is learned about {@code app} (its Pods' ready latency) before its first evaluation. */
+  public void track(ScalableApp app) {
+    readyLatencyOf(ResourceID.fromResource(app));
+  }
+
   /** Drops what the engine learned about an app that is gone or no longer predicted. */
-  public void forget(ResourceID app) {
-    states.remove(app);
-    readyLatencies.remove(app);
-    lastFailures.remove(app);
-    forgetAutoMode(app);
-    histories.forget(app);
-    metrics.forget(app);
-    stateStore.forget(app);
+  public void forget(ScalableApp app) {
+    ResourceID id = ResourceID.fromResource(app);
+    String uid = instanceKey(app);
+    synchronized (lifecycle) {
+      states.remove(uid);
+      readyLatencies.remove(id);
+      lastFailures.remove(id);
+      forgetAutoMode(id, uid);
+      histories.forget(id);
+      metrics.forget(id);
+      stateStore.forget(id);
+    }
+  }
+
+  /** A Pod's creation-to-Ready time, kept only for an app this service tracks. */
+  void recordReadyLatency(ResourceID app, Duration latency) {
+    readyLatencies.computeIfPresent(app, (k, estimator) -> {
+      estimator.record(latency);
+      return estimator;
+    });
+  }
+
+  /** This very app, not any app of its name: its UID (its name for an app that never was on a server). */
+  private static String instanceKey(ScalableApp app) {
+    String uid = app.getMetadata().getUid();
+    return uid != null ? uid : ResourceID.fromResource(app).toString();
+  }
+
+  /** How many apps' ready latencies are kept. */
+  int readyLatenciesKept() {
+    return readyLatencies.size();
   }
 
   public static boolean isPredicted(ScalableApp app) {

@@ -102,7 +102,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   @Override
   public List<EventSource<?, ScalableApp>> prepareEventSources(EventSourceContext<ScalableApp> context) {
     return List.of(new PredictionEventSource(context, prediction, leadership),
-        new CdnCleanupEventSource(context.getClient()));
+        new CdnCleanupEventSource(context, leadership));
   }
 
   @Override
