@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionLeadership;
+import io.scalableapp.operator.reconciler.StatusRecorder;
 import io.scalableapp.operator.runtime.EventRecorders;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,14 +35,17 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   private final KubernetesClient client;
   private final PredictionLeadership leadership;
   private final Cache<ScalableApp> apps;
+  private final StatusRecorder statuses;
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService executor;
 
-  public CdnCleanupEventSource(EventSourceContext<ScalableApp> context, PredictionLeadership leadership) {
+  public CdnCleanupEventSource(EventSourceContext<ScalableApp> context, PredictionLeadership leadership,
+      StatusRecorder statuses) {
     super(CdnOutcome.class, "cdn-cleanup");
     this.client = context.getClient();
     this.apps = context.getPrimaryCache();
     this.leadership = leadership;
+    this.statuses = statuses;
   }
 
   @Override
@@ -79,7 +83,8 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   private void cleanUpIfDeleted(ScalableApp app) {
     if (!app.isMarkedForDeletion() || !CdnFinalizer.isOn(app) || !isRunning() || !leadership.isLeading()) return;
     if (inProgress.add(app.getMetadata().getUid())) {
-      executor.execute(() -> attempt(app, 1));
+      ScalableApp newest = statuses.withNewest(app);
+      executor.execute(() -> attempt(newest, 1));
     }
   }
 

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.reconciler.StatusRecorder;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,12 +24,14 @@ public final class PredictionEventSource
   private final PredictionService prediction;
   private final Cache<ScalableApp> apps;
   private final PredictionScheduler scheduler;
+  private final StatusRecorder statuses;
 
   public PredictionEventSource(EventSourceContext<ScalableApp> context, PredictionService prediction,
-      PredictionLeadership leadership) {
+      PredictionLeadership leadership, StatusRecorder statuses) {
     super("prediction", PredictionOutcome.class, ResourceIDMapper.singleResourceResourceIDMapper());
     this.prediction = prediction;
     this.apps = context.getPrimaryCache();
+    this.statuses = statuses;
     PredictionSettings settings = prediction.settings();
     this.scheduler = new PredictionScheduler(settings.interval(), settings.concurrency(), settings.timeout(),
         this::evaluate);
@@ -77,9 +80,9 @@ public final class PredictionEventSource
     prediction.forget(app);
   }
 
-  /** Runs on a prediction worker, always with the app as the cache has it now. */
+  /** Runs on a prediction worker, always with the app as the cache has it now, and the newest status we wrote. */
   private void evaluate(ResourceID id) {
-    apps.get(id).filter(PredictionService::isPredicted).ifPresent(app -> {
+    apps.get(id).filter(PredictionService::isPredicted).map(statuses::withNewest).ifPresent(app -> {
       PredictionOutcome outcome = prediction.evaluate(app, () -> isCurrent(app));
       publish(app, outcome);
     });
