@@ -141,7 +141,7 @@ public final class PredictionService implements AutoCloseable {
     try {
       AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
       PredictionSpec p = app.getSpec().getPrediction();
-      URI prometheus = settings.prometheusFor(p);
+      URI prometheus = settings.allowedPrometheusFor(p);
       DemandSource source = sources.forApp(app, prometheus, p.getQuery(), spec);
       Recommendation r = scaler.evaluate(spec, auto ? holding(uid, source) : source, state);
       outcome = Thread.currentThread().isInterrupted()
