@@ -129,7 +129,7 @@ public final class PredictionService implements AutoCloseable {
     long cpuStart = CPU.getCurrentThreadCpuTime();
     ResourceID id = ResourceID.fromResource(app);
     String uid = instanceKey(app);
-    ScalerState state = states.computeIfAbsent(uid, k -> restoredState(app, readyLatencyOf(id)));
+    ScalerState state = stateOf(app, uid, id);
     boolean auto = app.getSpec().getPrediction().getMode() == PredictionSpec.Mode.Auto;
     if (!auto) {
       forgetAutoMode(id, uid);
@@ -166,7 +166,10 @@ public final class PredictionService implements AutoCloseable {
       }
     }
     // Outside the lock (a network call); an app deleted just now at worst gets a ConfigMap its owner's deletion removes.
-    stateStore.saveIfDue(app, state);
+    // A state not kept (its saved document could not be read) is never saved over that document.
+    if (states.get(uid) == state) {
+      stateStore.saveIfDue(app, state);
+    }
     metrics.evaluationCpu(CPU.getCurrentThreadCpuTime() - cpuStart);
     return auto ? outcome.withAutoMode(verdict) : outcome;
   }
@@ -349,16 +352,27 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
-   * After a restart, continue from what was learned (the saved engine state) and from the floor recorded in
-   * status, which is newer than the saved state, instead of dropping to replicas.min.
+   * The app's engine state: kept from its last evaluation, else restored. After a restart it continues from what was
+   * learned (the saved engine state) and from the floor recorded in status, which is newer than the saved state,
+   * instead of dropping to replicas.min. When the saved state cannot be read, this evaluation runs on a fresh state
+   * that is not kept: the next one reads the document again, so a transient failure never erases what was learned.
    */
-  private ScalerState restoredState(ScalableApp app, ReadyLatencyEstimator readyLatency) {
-    ScalerState state = stateStore.restore(app, snapshot -> scaler.restore(snapshot, readyLatency))
-        .orElseGet(() -> new ScalerState(readyLatency));
+  private ScalerState stateOf(ScalableApp app, String uid, ResourceID id) {
+    ScalerState kept = states.get(uid);
+    if (kept != null) {
+      return kept;
+    }
+    ReadyLatencyEstimator readyLatency = readyLatencyOf(id);
+    EngineStateStore.Restored restored = stateStore.restore(app, snapshot -> scaler.restore(snapshot, readyLatency));
+    ScalerState state = restored.state().orElseGet(() -> new ScalerState(readyLatency));
     var status = app.getStatus();
     if (status != null && status.getPrediction() != null && status.getPrediction().getRecommendedReplicas() != null) {
       state.restoreFloor(status.getPrediction().getRecommendedReplicas(), clock.instant());
     }
-    return state;
+    if (!restored.readable()) {
+      return state;
+    }
+    ScalerState raced = states.putIfAbsent(uid, state);
+    return raced != null ? raced : state;
   }
 }

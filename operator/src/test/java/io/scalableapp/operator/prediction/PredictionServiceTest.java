@@ -190,4 +190,34 @@ class PredictionServiceTest {
         Duration.ofSeconds(20));
     assertThat(service.readyLatenciesKept()).as("a Pod event after the app's deletion adds nothing").isZero();
   }
+
+  private double counted(String name) {
+    var counter = registry.find(name).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /**
+   * Issue 16, item 6: the saved engine state cannot be read (here the API server refuses the connection, as it does
+   * during an outage). The app still gets evaluated, the read is retried each evaluation and counted, and nothing is
+   * written over the document that could not be read.
+   */
+  @Test
+  void aStateThatCannotBeReadIsRetriedAndNeverOverwritten() {
+    var deadApiServer = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+        new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:1").withRequestRetryBackoffLimit(0)
+            .withConnectionTimeout(1000).withRequestTimeout(1000).build()).build();
+    try (deadApiServer) {
+      PredictionService service = new PredictionService(PredictionSettings.defaults(), deadApiServer, Set.of(),
+          registry, clock, forecasters, (app, url, query, spec) -> steadyDemand);
+      ScalableApp app = predictedApp("uid-1", null);
+
+      assertThat(service.evaluate(app).recommendation()).isNotNull();
+      clock.advance(Duration.ofSeconds(30));
+      service.evaluate(app);
+
+      assertThat(counted("scalableapp_state_reads_failed_total")).as("read again on the next evaluation")
+          .isEqualTo(2);
+      assertThat(counted("scalableapp_state_writes_failed_total")).as("no write was even attempted").isZero();
+    }
+  }
 }
