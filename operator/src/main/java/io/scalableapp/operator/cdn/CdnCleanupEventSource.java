@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * primary only to a controller that uses its own finalizer on every app, so this listens to the app's events itself.
  * JOSDK starts event sources on a standby replica too, so only the leader acts: two replicas would both edit the
  * zone's ruleset, and one read-modify-write could undo the other's. A new leader takes over the deletions already
- * pending. Bounded: after
- * {@link CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and a Warning Event says
- * what was left at the provider, so an unreachable provider never keeps the namespace from being deleted.
+ * pending. Bounded: after {@link CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and
+ * a Warning Event says what was left at the provider, so an unreachable provider never keeps the namespace from
+ * being deleted.
  */
 public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome, ScalableApp>
     implements ResourceEventAware<ScalableApp> {
