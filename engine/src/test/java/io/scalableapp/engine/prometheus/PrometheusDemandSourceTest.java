@@ -109,21 +109,26 @@ class PrometheusDemandSourceTest {
             Duration.ofSeconds(4));
     }
 
+    /** Answers every query with {@code status} and {@code body}. */
+    private URI serveError(int status, String body) throws IOException {
+        return serve(exchange -> {
+            try {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            } catch (IOException e) {
+                // the client went away: nothing to answer
+            } finally {
+                exchange.close();
+            }
+        });
+    }
+
     /** Issue 16, item 2: an error body is echoed as one bounded line without control characters. */
     @Test
     void anErrorBodyIsReportedSanitisedAndBounded() throws Exception {
         String forged = "bad query\n2026-01-01 ERROR forged log line \u001b[31mred\u202e" + "x".repeat(50_000);
-        URI prometheus = serve(exchange -> {
-            try {
-                byte[] body = forged.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(502, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            } catch (IOException e) {
-                exchange.close();
-            }
-        });
-        var source = new PrometheusDemandSource(http, prometheus, "q", QueryListener.NONE);
+        var source = new PrometheusDemandSource(http, serveError(502, forged), "q", QueryListener.NONE);
 
         assertThatThrownBy(() -> source.fetch(FROM, FROM.plus(STEP), STEP))
             .isInstanceOf(IOException.class)
@@ -137,18 +142,9 @@ class PrometheusDemandSourceTest {
 
     @Test
     void prometheusJsonErrorsAreReportedByTheirMessage() throws Exception {
-        URI prometheus = serve(exchange -> {
-            try {
-                byte[] body = "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error at char 3\"}"
-                    .getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(400, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            } catch (IOException e) {
-                exchange.close();
-            }
-        });
-        var source = new PrometheusDemandSource(http, prometheus, "q", QueryListener.NONE);
+        var source = new PrometheusDemandSource(http, serveError(400,
+            "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error at char 3\"}"), "q",
+            QueryListener.NONE);
 
         assertThatThrownBy(() -> source.fetch(FROM, FROM.plus(STEP), STEP))
             .hasMessage("Prometheus answered HTTP 400: parse error at char 3");

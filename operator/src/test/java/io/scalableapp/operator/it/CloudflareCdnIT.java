@@ -15,6 +15,7 @@ import io.scalableapp.operator.api.cdn.SecretKeyRef;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn.Failure;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn.Request;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +90,7 @@ class CloudflareCdnIT {
 
   static ScalableApp app() {
     ScalableApp app = TestApps.app(APP, cluster.name());
-    CdnSpec cdn = new CdnSpec();
-    cdn.setProvider(CdnSpec.Provider.cloudflare);
-    cdn.setHosts(List.of("shop.example.com"));
+    CdnSpec cdn = cloudflareCdn(cloudflare.baseUrl());
     CacheRuleSpec statics = new CacheRuleSpec();
     statics.setName("static");
     statics.setPathPrefix("/static/");
@@ -101,13 +100,21 @@ class CloudflareCdnIT {
     api.setPathPrefix("/api/");
     api.setAction(CacheRuleSpec.Action.Bypass);
     cdn.setRules(List.of(statics, api));
+    app.getSpec().setCdn(cdn);
+    return app;
+  }
+
+  /** spec.cdn for a stand-in at {@code apiBaseUrl}: zone {@link #ZONE}, the token in Secret cloudflare/apiToken. */
+  static CdnSpec cloudflareCdn(URI apiBaseUrl) {
+    CdnSpec cdn = new CdnSpec();
+    cdn.setProvider(CdnSpec.Provider.cloudflare);
+    cdn.setHosts(List.of("shop.example.com"));
     CloudflareSpec settings = new CloudflareSpec();
     settings.setZoneId(ZONE);
     settings.setCredentialsSecretRef(new SecretKeyRef("cloudflare", "apiToken"));
-    settings.setApiBaseUrl(cloudflare.baseUrl().toString());
+    settings.setApiBaseUrl(apiBaseUrl.toString());
     cdn.setCloudflare(settings);
-    app.getSpec().setCdn(cdn);
-    return app;
+    return cdn;
   }
 
   static List<ObjectNode> ours() {

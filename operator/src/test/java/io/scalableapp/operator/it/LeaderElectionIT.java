@@ -12,9 +12,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.api.cdn.CdnSpec;
-import io.scalableapp.operator.api.cdn.CloudflareSpec;
-import io.scalableapp.operator.api.cdn.SecretKeyRef;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +31,6 @@ class LeaderElectionIT {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderElectionIT.class);
   private static final String LEASE = "scalableapp-operator-election-it";
   private static final Duration LEASE_DURATION = Duration.ofSeconds(8);
-  private static final String ZONE = "0123456789abcdef0123456789abcdef";
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("election");
 
@@ -152,20 +148,12 @@ class LeaderElectionIT {
 
   private ScalableApp cloudflareApp(String name, CloudflareStandIn cloudflare) {
     ScalableApp app = TestApps.app(name, cluster.name());
-    CdnSpec cdn = new CdnSpec();
-    cdn.setProvider(CdnSpec.Provider.cloudflare);
-    cdn.setHosts(List.of("shop.example.com"));
-    CloudflareSpec settings = new CloudflareSpec();
-    settings.setZoneId(ZONE);
-    settings.setCredentialsSecretRef(new SecretKeyRef("cloudflare", "apiToken"));
-    settings.setApiBaseUrl(cloudflare.baseUrl().toString());
-    cdn.setCloudflare(settings);
-    app.getSpec().setCdn(cdn);
+    app.getSpec().setCdn(CloudflareCdnIT.cloudflareCdn(cloudflare.baseUrl()));
     return app;
   }
 
   private List<ObjectNode> ourRules(CloudflareStandIn cloudflare, String app) {
-    return cloudflare.rules(ZONE).stream()
+    return cloudflare.rules(CloudflareCdnIT.ZONE).stream()
         .filter(r -> r.get("ref").asText().startsWith("scalableapp:" + cluster.name() + "/" + app + ":")).toList();
   }
 }
