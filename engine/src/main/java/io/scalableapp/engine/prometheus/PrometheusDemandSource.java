@@ -1,7 +1,5 @@
 package io.scalableapp.engine.prometheus;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.series.Series;
 import java.io.IOException;
@@ -13,27 +11,40 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One Prometheus range query per fetch ({@code GET /api/v1/query_range}, as documented at
- * prometheus.io/docs/prometheus/latest/querying/api), for the operator and the lab's what-if alike. Prometheus refuses more than 11,000 points per query; longer
- * histories go through {@link ChunkedRangeQuery}.
+ * prometheus.io/docs/prometheus/latest/querying/api), for the operator and the lab's what-if alike. Prometheus refuses
+ * more than 11,000 points per query; longer histories go through {@link ChunkedRangeQuery}. The whole exchange, body
+ * included, has a deadline ({@link #TIMEOUT}): the JDK's request timeout stops counting once the headers are in, and a
+ * server trickling its body would otherwise hold the caller for ever. The answer is parsed as it arrives
+ * ({@link RangeAnswerParser}), never buffered whole.
  */
 public final class PrometheusDemandSource implements DemandSource {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** For the whole exchange: connecting, the headers and the last byte of the body. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpClient http;
   private final URI baseUrl;
   private final String query;
   private final QueryListener counters;
+  private final Duration timeout;
 
   public PrometheusDemandSource(HttpClient http, URI baseUrl, String query, QueryListener counters) {
+    this(http, baseUrl, query, counters, TIMEOUT);
+  }
+
+  public PrometheusDemandSource(HttpClient http, URI baseUrl, String query, QueryListener counters, Duration timeout) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.query = query;
     this.counters = counters;
+    this.timeout = timeout;
   }
 
   @Override
@@ -44,56 +55,41 @@ public final class PrometheusDemandSource implements DemandSource {
         + "&end=" + to.getEpochSecond()
         + "&step=" + step.getSeconds());
     counters.querySent();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("Prometheus answered HTTP " + response.statusCode() + ": " + errorOf(response.body()));
+    RangeAnswerParser parser = new RangeAnswerParser(from, step, points(from, to, step));
+    AtomicReference<RangeAnswerSubscriber> body = new AtomicReference<>();
+    CompletableFuture<HttpResponse<Series>> exchange = http.sendAsync(
+        HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), info -> {
+          body.set(new RangeAnswerSubscriber(info.statusCode(), parser));
+          return body.get();
+        });
+    try {
+      Series series = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).body();
+      counters.samplesFetched(parser.samples());
+      return series;
+    } catch (TimeoutException e) {
+      throw new IOException("Prometheus did not answer within " + timeout.toSeconds() + "s (body included"
+          + (parser.series() > 1 ? "; it had sent " + parser.series() + " series so far: aggregate the query to one,"
+          + " e.g. with sum()" : "") + ")");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io.getMessage() == null ? new IOException("Prometheus unreachable: " + io.getClass().getSimpleName(), io)
+            : io;
+      }
+      throw new IOException("reading Prometheus's answer failed: " + cause, cause);
+    } finally {
+      if (!exchange.isDone()) {
+        exchange.cancel(true);
+      }
+      RangeAnswerSubscriber subscriber = body.get();
+      if (subscriber != null) {
+        subscriber.cancel();
+      }
     }
-    JsonNode body = JSON.readTree(response.body());
-    Series series = toSeries(body, from, step, points(from, to, step));
-    counters.samplesFetched(body.path("data").path("result").path(0).path("values").size());
-    return series;
   }
 
   /** Points of a range query from {@code from} to {@code to}, both included, as Prometheus counts them. */
   public static int points(Instant from, Instant to, Duration step) {
     return to.isBefore(from) ? 0 : (int) (Duration.between(from, to).dividedBy(step) + 1);
-  }
-
-  /** Places each sample at its step; steps Prometheus returned nothing for stay NaN (missing, not zero). */
-  public static Series toSeries(JsonNode body, Instant from, Duration step, int points) throws IOException {
-    JsonNode result = body.path("data").path("result");
-    if (result.size() > 1) {
-      throw new IOException("the query returned " + result.size() + " series; aggregate it to one, e.g. with sum()");
-    }
-    double[] values = new double[points];
-    Arrays.fill(values, Double.NaN);
-    if (result.size() == 1) {
-      long stepSeconds = step.getSeconds();
-      for (JsonNode sample : result.get(0).path("values")) {
-        long offset = Math.round((sample.get(0).asDouble() - from.getEpochSecond()) / stepSeconds);
-        if (offset >= 0 && offset < points) {
-          values[(int) offset] = parse(sample.get(1).asText());
-        }
-      }
-    }
-    return Series.of(from, step, values);
-  }
-
-  private static double parse(String value) {
-    return switch (value) {
-      case "NaN" -> Double.NaN;
-      case "+Inf" -> Double.POSITIVE_INFINITY;
-      case "-Inf" -> Double.NEGATIVE_INFINITY;
-      default -> Double.parseDouble(value);
-    };
-  }
-
-  private static String errorOf(String body) {
-    try {
-      return JSON.readTree(body).path("error").asText(body);
-    } catch (IOException e) {
-      return body.length() > 200 ? body.substring(0, 200) : body;
-    }
   }
 }

@@ -162,7 +162,9 @@ public class PredictionSpec {
   private int maxForecastErrorPercent = 50;
 
   @JsonPropertyDescription("Prometheus base URL for this app, e.g. http://prometheus.monitoring:9090. "
-      + "Default: the operator's scalableapp.prometheus.url setting.")
+      + "Default: the operator's scalableapp.prometheus.url setting. Any other server must be on the operator's "
+      + "scalableapp.prediction.prometheus-allowlist (chart: prometheus.allowedUrls), else the operator sends it "
+      + "nothing and reports Predicting=False (InvalidSettings).")
   @Size(max = 2048)
   // Stricter than any URL parser: the operator builds a java.net.URI from it, which rejects spaces and more.
   @ValidationRule(value = "self.matches('^https?://[-A-Za-z0-9.:@%_~]+(/[-A-Za-z0-9._~%/]*)?$')",

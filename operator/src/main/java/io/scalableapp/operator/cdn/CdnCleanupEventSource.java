@@ -2,9 +2,13 @@ package io.scalableapp.operator.cdn;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.prediction.PredictionLeadership;
+import io.scalableapp.operator.reconciler.StatusRecorder;
 import io.scalableapp.operator.runtime.EventRecorders;
 import io.scalableapp.operator.api.cdn.CloudflareSpec;
 import java.time.Duration;
@@ -20,22 +24,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes a deleted app's configuration at its provider, then releases {@link CdnFinalizer}. JOSDK hands a deleted
- * primary only to a controller that uses its own finalizer on every app, so this listens to the app's events itself;
- * as an event source it runs only while the controller does (on the leader). Bounded: after
- * {@link CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and a Warning Event says
- * what was left at the provider, so an unreachable provider never keeps the namespace from being deleted.
+ * primary only to a controller that uses its own finalizer on every app, so this listens to the app's events itself.
+ * JOSDK starts event sources on a standby replica too, so only the leader acts: two replicas would both edit the
+ * zone's ruleset, and one read-modify-write could undo the other's. A new leader takes over the deletions already
+ * pending. Bounded: after {@link CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and
+ * a Warning Event says what was left at the provider, so an unreachable provider never keeps the namespace from
+ * being deleted.
  */
 public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome, ScalableApp>
     implements ResourceEventAware<ScalableApp> {
   private static final Logger LOG = LoggerFactory.getLogger(CdnCleanupEventSource.class);
   static final int THREADS = 4;
   private final KubernetesClient client;
+  private final PredictionLeadership leadership;
+  private final Cache<ScalableApp> apps;
+  private final StatusRecorder statuses;
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService executor;
 
-  public CdnCleanupEventSource(KubernetesClient client) {
+  public CdnCleanupEventSource(EventSourceContext<ScalableApp> context, PredictionLeadership leadership,
+      StatusRecorder statuses) {
     super(CdnOutcome.class, "cdn-cleanup");
-    this.client = client;
+    this.client = context.getClient();
+    this.apps = context.getPrimaryCache();
+    this.leadership = leadership;
+    this.statuses = statuses;
   }
 
   @Override
@@ -47,6 +60,7 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
       return t;
     });
     super.start();
+    leadership.whenLeading(() -> apps.list().forEach(this::cleanUpIfDeleted));
   }
 
   @Override
@@ -77,9 +91,10 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   }
 
   private void cleanUpIfDeleted(ScalableApp app) {
-    if (!app.isMarkedForDeletion() || !CdnFinalizer.isOn(app) || !isRunning()) return;
+    if (!app.isMarkedForDeletion() || !CdnFinalizer.isOn(app) || !isRunning() || !leadership.isLeading()) return;
     if (inProgress.add(app.getMetadata().getUid())) {
-      executor.execute(() -> attempt(app, 1));
+      ScalableApp newest = statuses.withNewest(app);
+      executor.execute(() -> attempt(newest, 1));
     }
   }
 

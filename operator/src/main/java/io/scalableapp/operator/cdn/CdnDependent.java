@@ -142,16 +142,14 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
   }
 
   /**
-   * Purges once per rollout, when the new pods are all ready. The revision purged for is kept in status.cdn (and in
-   * memory, for a reconcile that still sees the previous status): not again on a later reconcile, nor after an
-   * operator restart, nor by a new leader. The first revision seen is only recorded: there is no older version
-   * cached to purge.
+   * Purges once per rollout, when the new pods are all ready. The revision purged for is kept in status.cdn: not
+   * again on a later reconcile, nor after an operator restart, nor by a new leader. The first revision seen is only
+   * recorded: there is no older version cached to purge.
    */
   private void purgeAfterRollout(ScalableApp app, Context<ScalableApp> context, CdnRuntime runtime,
       CdnProvider provider, CdnTarget target, CdnPolicy policy, CdnStatus next) {
-    String uid = app.getMetadata().getUid();
-    Optional<PurgedRollout> known = PurgedRollout.newer(PurgedRollout.fromStatus(next), runtime.purgedRollout(uid));
-    known.ifPresent(k -> k.writeTo(next));
+    // next holds the newest status.cdn (StatusRecorder), so a rollout purged for is never purged again.
+    Optional<PurgedRollout> known = PurgedRollout.fromStatus(next);
     Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT);
     Optional<Long> revision = deployment.map(d -> d.getMetadata().getAnnotations())
         .map(a -> a.get(REVISION_ANNOTATION)).flatMap(PurgedRollout::number);
@@ -177,9 +175,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       EventRecorders.forClient(context.getClient()).normal(app, "CdnPurged",
           "Purged " + providerName + " after the " + reason + ": " + result.description());
     }
-    PurgedRollout purged = new PurgedRollout(revision.get(), lastPurge);
-    purged.writeTo(next);
-    runtime.rememberPurged(uid, purged);
+    new PurgedRollout(revision.get(), lastPurge).writeTo(next);
   }
 
   /**

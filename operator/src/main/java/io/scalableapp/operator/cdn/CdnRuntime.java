@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operator's CDN providers and settings, found by the client, as JOSDK instantiates the dependents itself (the
- * same pattern as EventRecorders). Also remembers, per app, the rollout it last purged for, so a reconcile that
- * still sees the app's previous status in the informer cache does not purge the same rollout twice.
+ * same pattern as EventRecorders).
  */
 public final class CdnRuntime {
   private static final Map<KubernetesClient, WeakReference<CdnRuntime>> BY_CLIENT =
@@ -25,7 +24,6 @@ public final class CdnRuntime {
   private final Map<String, CdnProvider> providers = new LinkedHashMap<>();
   private final CdnSettings settings;
   private final Clock clock;
-  private final Map<String, PurgedRollout> purgedByUid = new ConcurrentHashMap<>();
   private final Map<String, Integer> failuresByUid = new ConcurrentHashMap<>();
   private final Map<String, Instant> notBeforeByUid = new ConcurrentHashMap<>();
   private final Map<String, String> purgeSecretByUid = new ConcurrentHashMap<>();
@@ -63,15 +61,6 @@ public final class CdnRuntime {
   CredentialCache credentials() { return credentials; }
   public Clock clock() { return clock; }
 
-  /** The rollout this process last purged for (or first saw) for the app with {@code uid}. */
-  Optional<PurgedRollout> purgedRollout(String uid) {
-    return Optional.ofNullable(purgedByUid.get(uid));
-  }
-
-  void rememberPurged(String uid, PurgedRollout purged) {
-    purgedByUid.put(uid, purged);
-  }
-
   /** Consecutive failed provider calls for the app, for the retry backoff; reset by {@link #succeeded}. */
   int failed(String uid) {
     return failuresByUid.merge(uid, 1, Integer::sum);
@@ -105,7 +94,6 @@ public final class CdnRuntime {
   /** Drops everything kept for the app with {@code uid}: it is deleted, or no longer has a CDN. */
   public void forget(String uid) {
     metrics.forget(uid);
-    purgedByUid.remove(uid);
     failuresByUid.remove(uid);
     notBeforeByUid.remove(uid);
     purgeSecretByUid.remove(uid);
@@ -113,8 +101,7 @@ public final class CdnRuntime {
 
   /** How many apps this process keeps CDN state for; for tests of the forgetting. */
   int appsRemembered() {
-    java.util.Set<String> uids = new java.util.HashSet<>(purgedByUid.keySet());
-    uids.addAll(failuresByUid.keySet());
+    java.util.Set<String> uids = new java.util.HashSet<>(failuresByUid.keySet());
     uids.addAll(notBeforeByUid.keySet());
     uids.addAll(purgeSecretByUid.keySet());
     return uids.size();

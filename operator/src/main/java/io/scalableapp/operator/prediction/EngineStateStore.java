@@ -57,6 +57,16 @@ final class EngineStateStore {
   /** The stored document: the snapshot with its format version. */
   record Document(int version, Instant savedAt, ScalerSnapshot state) {}
 
+  /**
+   * What restoring found: a state, or none to continue from. {@code readable} false: the ConfigMap could not be read
+   * (the API server failed, the GET was interrupted), so what it holds is unknown and must not be saved over.
+   */
+  record Restored(Optional<ScalerState> state, boolean readable) {
+    static Restored none() {
+      return new Restored(Optional.empty(), true);
+    }
+  }
+
   /** What was saved last for an app, to tell whether the next save is due. */
   private record Saved(Instant at, boolean forecastTrusted, ForecastModel chosenModel) {}
 
@@ -64,6 +74,8 @@ final class EngineStateStore {
   private final Clock clock;
   private final Duration saveEvery;
   private final Counter failedWrites;
+  private final Counter failedReads;
+  private final Set<ResourceID> unreadable = ConcurrentHashMap.newKeySet();
   private final Map<ResourceID, Saved> saved = new ConcurrentHashMap<>();
   private final Set<ResourceID> failing = ConcurrentHashMap.newKeySet();
 
@@ -78,6 +90,10 @@ final class EngineStateStore {
     this.failedWrites = Counter.builder("scalableapp_state_writes_failed_total")
         .description("Writes of an app's learned engine state to its ConfigMap that failed; the next evaluation retries")
         .register(registry);
+    this.failedReads = Counter.builder("scalableapp_state_reads_failed_total")
+        .description("Reads of an app's saved engine state that failed; nothing is saved over it, and the next "
+            + "evaluation reads it again")
+        .register(registry);
   }
 
   static String configMapName(String app) {
@@ -85,34 +101,48 @@ final class EngineStateStore {
   }
 
   /**
-   * The app's state rebuilt from its ConfigMap by {@code restore}, or empty when there is none, it belongs to an
-   * earlier app of the same name, or it cannot be used (logged: the app then starts fresh).
+   * The app's state rebuilt from its ConfigMap by {@code restore}; none when there is no ConfigMap, it belongs to an
+   * earlier app of the same name, or its document cannot be used (logged: the app then starts fresh). When the
+   * ConfigMap cannot be read at all, the result says so: the caller retries, and nothing may be saved over it.
    */
-  Optional<ScalerState> restore(ScalableApp app, Function<ScalerSnapshot, ScalerState> restore) {
+  Restored restore(ScalableApp app, Function<ScalerSnapshot, ScalerState> restore) {
     if (client == null) {
-      return Optional.empty();
+      return Restored.none();
     }
     ResourceID id = ResourceID.fromResource(app);
+    ConfigMap map;
     try {
-      ConfigMap map = client.configMaps().inNamespace(app.getMetadata().getNamespace())
+      map = client.configMaps().inNamespace(app.getMetadata().getNamespace())
           .withName(configMapName(app.getMetadata().getName())).get();
-      if (map == null) {
-        return Optional.empty();
+    } catch (RuntimeException e) {
+      failedReads.increment();
+      if (unreadable.add(id)) {
+        LOG.warn("Cannot read the saved engine state of {} (retrying each evaluation, logged once; nothing is saved "
+            + "over it meanwhile): {}", id, e.toString());
       }
-      if (!ownedBy(map, app)) {
-        LOG.info("Ignoring the saved engine state of {}: it belongs to an earlier app of that name", id);
-        return Optional.empty();
-      }
+      return new Restored(Optional.empty(), false);
+    }
+    if (unreadable.remove(id)) {
+      LOG.info("The saved engine state of {} can be read again", id);
+    }
+    if (map == null) {
+      return Restored.none();
+    }
+    if (!ownedBy(map, app)) {
+      LOG.info("Ignoring the saved engine state of {}: it belongs to an earlier app of that name", id);
+      return Restored.none();
+    }
+    try {
       String json = map.getData() == null ? null : map.getData().get(DATA_KEY);
       if (json == null) {
         throw new IllegalArgumentException("the ConfigMap has no " + DATA_KEY);
       }
       ScalerState state = restore.apply(fromJson(json).state());
       LOG.info("Restored the learned engine state of {} from ConfigMap {}", id, map.getMetadata().getName());
-      return Optional.of(state);
+      return new Restored(Optional.of(state), true);
     } catch (RuntimeException e) {
       LOG.warn("Cannot restore the saved engine state of {}, starting fresh: {}", id, e.toString());
-      return Optional.empty();
+      return Restored.none();
     }
   }
 
@@ -152,6 +182,7 @@ final class EngineStateStore {
   void forget(ResourceID app) {
     saved.remove(app);
     failing.remove(app);
+    unreadable.remove(app);
   }
 
   static String toJson(Document document) {

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.reconciler.StatusRecorder;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,12 +24,14 @@ public final class PredictionEventSource
   private final PredictionService prediction;
   private final Cache<ScalableApp> apps;
   private final PredictionScheduler scheduler;
+  private final StatusRecorder statuses;
 
   public PredictionEventSource(EventSourceContext<ScalableApp> context, PredictionService prediction,
-      PredictionLeadership leadership) {
+      PredictionLeadership leadership, StatusRecorder statuses) {
     super("prediction", PredictionOutcome.class, ResourceIDMapper.singleResourceResourceIDMapper());
     this.prediction = prediction;
     this.apps = context.getPrimaryCache();
+    this.statuses = statuses;
     PredictionSettings settings = prediction.settings();
     this.scheduler = new PredictionScheduler(settings.interval(), settings.concurrency(), settings.timeout(),
         this::evaluate);
@@ -51,7 +54,7 @@ public final class PredictionEventSource
 
   @Override
   public void onResourceDeleted(ScalableApp app) {
-    stopTracking(ResourceID.fromResource(app));
+    stopTracking(app);
   }
 
   @Override
@@ -63,26 +66,45 @@ public final class PredictionEventSource
   private void track(ScalableApp app) {
     ResourceID id = ResourceID.fromResource(app);
     if (PredictionService.isPredicted(app)) {
+      prediction.track(app);
       scheduler.register(id);
     } else {
-      stopTracking(id);
+      stopTracking(app);
     }
   }
 
-  private void stopTracking(ResourceID id) {
+  /** Under the same lock as publishing, so an outcome of the app that is gone is never put back. */
+  private synchronized void stopTracking(ScalableApp app) {
+    ResourceID id = ResourceID.fromResource(app);
     scheduler.unregister(id);
     handleDelete(id);
-    prediction.forget(id);
+    prediction.forget(app);
   }
 
-  /** Runs on a prediction worker, always with the app as the cache has it now. */
+  /** Runs on a prediction worker, always with the app as the cache has it now, and the newest status we wrote. */
   private void evaluate(ResourceID id) {
-    apps.get(id).filter(PredictionService::isPredicted).ifPresent(app -> {
-      PredictionOutcome outcome = prediction.evaluate(app);
-      // An outcome that only repeats the last one later would reconcile the app for nothing.
-      if (isRunning() && !outcome.repeats(getSecondaryResource(id).orElse(null))) {
-        handleResources(id, Set.of(outcome));
-      }
+    apps.get(id).filter(PredictionService::isPredicted).map(statuses::withNewest).ifPresent(app -> {
+      PredictionOutcome outcome = prediction.evaluate(app, () -> isCurrent(app));
+      publish(app, outcome);
     });
+  }
+
+  /**
+   * Publishes the outcome while {@code app} is still the one of its name: a run that outlived its app's deletion,
+   * or its re-creation under the same name, must not hand the new app the old floor.
+   */
+  private synchronized void publish(ScalableApp app, PredictionOutcome outcome) {
+    ResourceID id = ResourceID.fromResource(app);
+    // An outcome that only repeats the last one later would reconcile the app for nothing.
+    if (isCurrent(app) && !outcome.repeats(getSecondaryResource(id).orElse(null))) {
+      handleResources(id, Set.of(outcome));
+    }
+  }
+
+  /** Running, and the cache holds this very app (same UID), still predicted. */
+  private boolean isCurrent(ScalableApp app) {
+    return isRunning() && apps.get(ResourceID.fromResource(app))
+        .filter(cached -> Objects.equals(cached.getMetadata().getUid(), app.getMetadata().getUid()))
+        .filter(PredictionService::isPredicted).isPresent();
   }
 }

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Whether this operator instance evaluates predictions. With leader election only the leader does,
- * so two instances never query Prometheus for, or decide the floor of, the same app; a standby
- * starts as soon as it wins the lease.
+ * Whether this operator instance acts outside its reconciliations: evaluates predictions and removes deleted apps'
+ * CDN configuration. With leader election only the leader does, so two instances never query Prometheus for, decide
+ * the floor of, or edit the CDN of the same app (JOSDK starts event sources on a standby too); a standby starts as
+ * soon as it wins the lease.
  */
 public final class PredictionLeadership {
   private final List<PredictionScheduler> schedulers = new CopyOnWriteArrayList<>();
+  private final List<Runnable> onLeading = new CopyOnWriteArrayList<>();
   private volatile boolean leading;
 
   private PredictionLeadership(boolean leading) {
@@ -29,6 +31,7 @@ public final class PredictionLeadership {
   public void startLeading() {
     leading = true;
     schedulers.forEach(PredictionScheduler::activate);
+    onLeading.forEach(Runnable::run);
   }
 
   public void stopLeading() {
@@ -38,6 +41,14 @@ public final class PredictionLeadership {
 
   public boolean isLeading() {
     return leading;
+  }
+
+  /** Runs {@code task} each time this instance starts leading, and at once if it leads already. */
+  public void whenLeading(Runnable task) {
+    onLeading.add(task);
+    if (leading) {
+      task.run();
+    }
   }
 
   void follow(PredictionScheduler scheduler) {

@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +64,13 @@ public final class PredictionService implements AutoCloseable {
   private final PredictiveScaler scaler;
   private final DemandSources sources;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final Map<ResourceID, ScalerState> states = new ConcurrentHashMap<>();
-  // Kept apart from the scaler states so pods seen before an app's first evaluation still count.
+  // By UID, as autoModes: a new app of a deleted one's name starts from its own state, never the old app's.
+  private final Map<String, ScalerState> states = new ConcurrentHashMap<>();
+  // Kept apart from the scaler states so pods seen before an app's first evaluation still count; only for tracked
+  // apps, so Pods of apps that are gone or not predicted leave nothing behind.
   private final Map<ResourceID, ReadyLatencyEstimator> readyLatencies = new ConcurrentHashMap<>();
+  /** Held while an evaluation records its result and while an app is forgotten, so neither undoes the other. */
+  private final Object lifecycle = new Object();
   private final Map<ResourceID, PredictionFailure> lastFailures = new ConcurrentHashMap<>();
   private final PredictionMetrics metrics;
   private final DemandHistories histories;
@@ -73,13 +78,13 @@ public final class PredictionService implements AutoCloseable {
   private final EngineStateStore stateStore;
   private final Clock clock;
   private final AutoMode autoMode;
-  private final Map<ResourceID, AutoModeState> autoModes = new ConcurrentHashMap<>();
+  private final Map<String, AutoModeState> autoModes = new ConcurrentHashMap<>();
   private final PolicyTuning tuning;
   private final ForecasterFactory forecasters;
-  private final Map<ResourceID, TuningEntry> tunings = new ConcurrentHashMap<>();
+  private final Map<String, TuningEntry> tunings = new ConcurrentHashMap<>();
   // What each Auto or tuned app's last evaluation fetched (the history's own series, not a copy): its evidence is replayed
   // from it, so mode Auto sends Prometheus no query of its own.
-  private final Map<ResourceID, Series> heldDemand = new ConcurrentHashMap<>();
+  private final Map<String, Series> heldDemand = new ConcurrentHashMap<>();
 
   /** @param namespaces the namespaces the operator watches; empty means all */
   public PredictionService(PredictionSettings settings, KubernetesClient client, Set<String> namespaces,
@@ -102,7 +107,7 @@ public final class PredictionService implements AutoCloseable {
     this.metrics = new PredictionMetrics(registry);
     this.stateStore = new EngineStateStore(client, registry, clock, settings.stateSaveEvery());
     this.readyLatency = new PodReadyLatencyWatcher(client, namespaces,
-        (app, latency) -> readyLatencyOf(app).record(latency));
+        this::recordReadyLatency);
   }
 
   public PredictionSettings settings() {
@@ -118,37 +123,47 @@ public final class PredictionService implements AutoCloseable {
     readyLatency.close();
   }
 
+  /** Evaluates {@code app}, which stays current throughout (tests, the what-if). */
+  public PredictionOutcome evaluate(ScalableApp app) {
+    return evaluate(app, () -> true);
+  }
+
   /**
    * Evaluates one app. Never throws: a failure yields the held floor and the failure. Runs on a
    * prediction worker; an interrupt from the scheduler's watchdog means the run timed out.
+   *
+   * @param current whether {@code app} is still the app the operator tracks under its name: false once it was
+   *                deleted, or replaced by a new app of the same name, while this ran. Such a run leaves nothing
+   *                behind: no gauges, no saved state, nothing a new app of that name could inherit.
    */
-  public PredictionOutcome evaluate(ScalableApp app) {
+  public PredictionOutcome evaluate(ScalableApp app, BooleanSupplier current) {
     long cpuStart = CPU.getCurrentThreadCpuTime();
     long wallStart = System.nanoTime();
     ResourceID id = ResourceID.fromResource(app);
-    ScalerState state = states.computeIfAbsent(id, k -> restoredState(app, readyLatencyOf(id)));
+    String uid = instanceKey(app);
+    ScalerState state = stateOf(app, uid, id);
     boolean auto = app.getSpec().getPrediction().getMode() == PredictionSpec.Mode.Auto;
     Optional<TuningSpec> tuned = TuningSpecs.of(app);
     if (!auto) {
-      forgetAutoMode(id);
+      forgetAutoMode(id, uid);
     }
     if (tuned.isEmpty()) {
-      forgetTuning(id);
+      forgetTuning(uid);
     }
     if (!auto && tuned.isEmpty()) {
-      heldDemand.remove(id);
+      heldDemand.remove(uid);
     }
-    AutoModeState autoState = auto ? autoModes.computeIfAbsent(id, k -> restoredAutoMode(app)) : null;
+    AutoModeState autoState = auto ? autoModes.computeIfAbsent(uid, k -> restoredAutoMode(app)) : null;
     AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
-    TuningVerdict tuningVerdict = tuned.map(t -> judgeTuning(app, id, t, state)).orElse(null);
+    TuningVerdict tuningVerdict = tuned.map(t -> judgeTuning(app, id, uid, t, state)).orElse(null);
     ScalingMode effectiveMode = auto ? tunedMode(app, tuningVerdict).orElse(autoState.mode()) : null;
     PredictionOutcome outcome;
     try {
       AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
       PredictionSpec p = app.getSpec().getPrediction();
-      URI prometheus = settings.prometheusFor(p);
+      URI prometheus = settings.allowedPrometheusFor(p);
       DemandSource source = observing(id, sources.forApp(app, prometheus, p.getQuery(), spec));
-      Recommendation r = scaler.evaluate(spec, auto || tuned.isPresent() ? holding(id, source) : source, state);
+      Recommendation r = scaler.evaluate(spec, auto || tuned.isPresent() ? holding(uid, source) : source, state);
       outcome = Thread.currentThread().isInterrupted()
           ? hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer "
               + "than " + DurationText.format(settings.timeout()) + " and was interrupted (" + r.message() + ")"))
@@ -160,8 +175,21 @@ public final class PredictionService implements AutoCloseable {
       outcome = hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationFailed,
           "the evaluation failed: " + describe(e)));
     }
-    report(id, outcome);
-    stateStore.saveIfDue(app, state);
+    synchronized (lifecycle) {
+      if (!current.getAsBoolean()) {
+        dropStale(uid, state, autoState);
+        return outcome.withAutoMode(verdict).withTuning(tuningVerdict);
+      }
+      report(id, outcome);
+      if (auto) {
+        metrics.autoMode(id, autoState.mode());
+      }
+    }
+    // Outside the lock (a network call); an app deleted just now at worst gets a ConfigMap its owner's deletion removes.
+    // A state not kept (its saved document could not be read) is never saved over that document.
+    if (states.get(uid) == state) {
+      stateStore.saveIfDue(app, state);
+    }
     metrics.evaluationCpu(CPU.getCurrentThreadCpuTime() - cpuStart);
     metrics.evaluationDuration(System.nanoTime() - wallStart);
     return outcome.withAutoMode(verdict).withTuning(tuningVerdict);
@@ -185,11 +213,11 @@ public final class PredictionService implements AutoCloseable {
    * spec.autoscaling.tuning: when due, searches the app's policy on the demand its previous evaluation fetched; else
    * the last verdict. Never throws: a failed search is logged, counted and retried, and the running policy stays.
    */
-  private TuningVerdict judgeTuning(ScalableApp app, ResourceID id, TuningSpec spec, ScalerState state) {
+  private TuningVerdict judgeTuning(ScalableApp app, ResourceID id, String uid, TuningSpec spec, ScalerState state) {
     String inputs = TuningSpecs.inputs(app);
-    PolicyTuning.State t = tunings.compute(id, (k, e) -> e != null && e.inputs().equals(inputs) ? e
+    PolicyTuning.State t = tunings.compute(uid, (k, e) -> e != null && e.inputs().equals(inputs) ? e
         : new TuningEntry(inputs, e == null ? restoredTuning(app) : tuning.newState(TuningSpecs.user(app)))).state();
-    Series held = heldDemand.get(id);
+    Series held = heldDemand.get(uid);
     if (held == null || !tuning.due(t)) {
       return t.last().orElse(null);
     }
@@ -233,8 +261,19 @@ public final class PredictionService implements AutoCloseable {
     return new PolicyTuning.State(running, next);
   }
 
-  private void forgetTuning(ResourceID app) {
-    tunings.remove(app);
+  private void forgetTuning(String uid) {
+    tunings.remove(uid);
+  }
+
+  /** An evaluation of an app that went away meanwhile: whatever it put in place is removed again. */
+  private void dropStale(String uid, ScalerState state, AutoModeState autoState) {
+    states.remove(uid, state);
+    if (autoState != null) {
+      autoModes.remove(uid, autoState);
+    }
+    tunings.remove(uid);
+    heldDemand.remove(uid);
+    LOG.debug("Dropped the result of an evaluation of app {}: deleted or replaced while it ran", uid);
   }
 
   /**
@@ -243,7 +282,7 @@ public final class PredictionService implements AutoCloseable {
    * keeps its mode.
    */
   private AutoVerdict judgeAutoMode(ScalableApp app, ResourceID id, AutoModeState auto, ScalerState state) {
-    Series held = heldDemand.get(id);
+    Series held = heldDemand.get(instanceKey(app));
     AutoVerdict verdict;
     if (held == null || !autoMode.due(auto)) {
       verdict = auto.last().orElse(null);
@@ -268,7 +307,6 @@ public final class PredictionService implements AutoCloseable {
         }
       }
     }
-    metrics.autoMode(id, auto.mode());
     return verdict;
   }
 
@@ -297,10 +335,10 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /** The app's demand source, keeping what each fetch returned for mode Auto's replay. */
-  private DemandSource holding(ResourceID id, DemandSource source) {
+  private DemandSource holding(String uid, DemandSource source) {
     return (from, to, step) -> {
       Series fetched = source.fetch(from, to, step);
-      heldDemand.put(id, fetched);
+      heldDemand.put(uid, fetched);
       return fetched;
     };
   }
@@ -333,22 +371,50 @@ public final class PredictionService implements AutoCloseable {
     }
   }
 
-  private void forgetAutoMode(ResourceID app) {
-    autoModes.remove(app);
+  private void forgetAutoMode(ResourceID app, String uid) {
+    autoModes.remove(uid);
     metrics.forgetAutoMode(app);
   }
 
+  /** Starts keeping what is learned about {@code app} (its Pods' ready latency) before its first evaluation. */
+  public void track(ScalableApp app) {
+    readyLatencyOf(ResourceID.fromResource(app));
+  }
+
   /** Drops what the engine learned about an app that is gone or no longer predicted. */
-  public void forget(ResourceID app) {
-    states.remove(app);
-    readyLatencies.remove(app);
-    lastFailures.remove(app);
-    forgetAutoMode(app);
-    forgetTuning(app);
-    heldDemand.remove(app);
-    histories.forget(app);
-    metrics.forget(app);
-    stateStore.forget(app);
+  public void forget(ScalableApp app) {
+    ResourceID id = ResourceID.fromResource(app);
+    String uid = instanceKey(app);
+    synchronized (lifecycle) {
+      states.remove(uid);
+      readyLatencies.remove(id);
+      lastFailures.remove(id);
+      forgetAutoMode(id, uid);
+      forgetTuning(uid);
+      heldDemand.remove(uid);
+      histories.forget(id);
+      metrics.forget(id);
+      stateStore.forget(id);
+    }
+  }
+
+  /** A Pod's creation-to-Ready time, kept only for an app this service tracks. */
+  void recordReadyLatency(ResourceID app, Duration latency) {
+    readyLatencies.computeIfPresent(app, (k, estimator) -> {
+      estimator.record(latency);
+      return estimator;
+    });
+  }
+
+  /** This very app, not any app of its name: its UID (its name for an app that never was on a server). */
+  private static String instanceKey(ScalableApp app) {
+    String uid = app.getMetadata().getUid();
+    return uid != null ? uid : ResourceID.fromResource(app).toString();
+  }
+
+  /** How many apps' ready latencies are kept. */
+  int readyLatenciesKept() {
+    return readyLatencies.size();
   }
 
   public static boolean isPredicted(ScalableApp app) {
@@ -403,16 +469,27 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
-   * After a restart, continue from what was learned (the saved engine state) and from the floor recorded in
-   * status, which is newer than the saved state, instead of dropping to replicas.min.
+   * The app's engine state: kept from its last evaluation, else restored. After a restart it continues from what was
+   * learned (the saved engine state) and from the floor recorded in status, which is newer than the saved state,
+   * instead of dropping to replicas.min. When the saved state cannot be read, this evaluation runs on a fresh state
+   * that is not kept: the next one reads the document again, so a transient failure never erases what was learned.
    */
-  private ScalerState restoredState(ScalableApp app, ReadyLatencyEstimator readyLatency) {
-    ScalerState state = stateStore.restore(app, snapshot -> scaler.restore(snapshot, readyLatency))
-        .orElseGet(() -> new ScalerState(readyLatency));
+  private ScalerState stateOf(ScalableApp app, String uid, ResourceID id) {
+    ScalerState kept = states.get(uid);
+    if (kept != null) {
+      return kept;
+    }
+    ReadyLatencyEstimator readyLatency = readyLatencyOf(id);
+    EngineStateStore.Restored restored = stateStore.restore(app, snapshot -> scaler.restore(snapshot, readyLatency));
+    ScalerState state = restored.state().orElseGet(() -> new ScalerState(readyLatency));
     var status = app.getStatus();
     if (status != null && status.getPrediction() != null && status.getPrediction().getRecommendedReplicas() != null) {
       state.restoreFloor(status.getPrediction().getRecommendedReplicas(), clock.instant());
     }
-    return state;
+    if (!restored.readable()) {
+      return state;
+    }
+    ScalerState raced = states.putIfAbsent(uid, state);
+    return raced != null ? raced : state;
   }
 }

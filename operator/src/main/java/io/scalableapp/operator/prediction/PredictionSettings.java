@@ -17,9 +17,10 @@ import java.time.Duration;
  * @param stateSaveEvery how often at most an app's learned engine state is saved to its ConfigMap (also at once
  *                      when its accuracy gate or model choice changes)
  * @param autoMode      how prediction.mode Auto judges the forecast on each app's history
+ * @param prometheusAllowlist the servers apps may name besides {@code prometheusUrl}
  */
 public record PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency,
-    Duration timeout, Duration stateSaveEvery, AutoModeSettings autoMode) {
+    Duration timeout, Duration stateSaveEvery, AutoModeSettings autoMode, PrometheusAllowlist prometheusAllowlist) {
   /**
    * Largest step: admission lets prediction.lookback be as short as {@link PredictionSpec#MIN_LOOKBACK_SECONDS}
    * (1h), and the engine needs the lookback longer than the step, with 6 points in its first 30 minutes.
@@ -50,6 +51,14 @@ public record PredictionSettings(URI prometheusUrl, Duration interval, Duration 
     if (stateSaveEvery.isNegative()) {
       throw new IllegalArgumentException("scalableapp.prediction.state-save-every must not be negative");
     }
+    if (prometheusAllowlist == null) {
+      throw new IllegalArgumentException("the Prometheus allowlist is missing");
+    }
+  }
+
+  public PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency, Duration timeout,
+      Duration stateSaveEvery, AutoModeSettings autoMode) {
+    this(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery, autoMode, PrometheusAllowlist.none());
   }
 
   public PredictionSettings(URI prometheusUrl, Duration interval, Duration step, int concurrency, Duration timeout,
@@ -70,19 +79,43 @@ public record PredictionSettings(URI prometheusUrl, Duration interval, Duration 
     return prediction.getPrometheusUrl() != null ? URI.create(prediction.getPrometheusUrl()) : prometheusUrl;
   }
 
+  /**
+   * {@link #prometheusFor}, where the operator may send requests: the app's own Prometheus only if the allowlist
+   * permits it. (The what-if, run by a person from their own machine, asks {@link #prometheusFor}.)
+   *
+   * @throws IllegalArgumentException naming the URL and the setting, before any request is sent
+   */
+  public URI allowedPrometheusFor(PredictionSpec prediction) {
+    URI url = prometheusFor(prediction);
+    if (!prometheusAllowlist.permits(url, prometheusUrl)) {
+      throw new IllegalArgumentException("spec.prediction.prometheusUrl " + url + " is not allowed by this operator: "
+          + "only " + prometheusUrl + (prometheusAllowlist.entries().isEmpty() ? "" : " and "
+          + prometheusAllowlist.entries()) + " (ask the platform team to add it to " + PrometheusAllowlist.SETTING
+          + ")");
+    }
+    return url;
+  }
+
   public static PredictionSettings defaults() {
     return new PredictionSettings(URI.create("http://localhost:9090"), Duration.ofSeconds(30), Duration.ofMinutes(1));
   }
 
   public PredictionSettings withTimeout(Duration value) {
-    return new PredictionSettings(prometheusUrl, interval, step, concurrency, value, stateSaveEvery, autoMode);
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, value, stateSaveEvery, autoMode,
+        prometheusAllowlist);
   }
 
   public PredictionSettings withStateSaveEvery(Duration value) {
-    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, value, autoMode);
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, value, autoMode,
+        prometheusAllowlist);
   }
 
   public PredictionSettings withAutoMode(AutoModeSettings value) {
-    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery, value);
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery, value,
+        prometheusAllowlist);
+  }
+
+  public PredictionSettings withPrometheusAllowlist(PrometheusAllowlist value) {
+    return new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery, autoMode, value);
   }
 }

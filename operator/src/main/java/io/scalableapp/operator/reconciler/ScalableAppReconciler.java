@@ -1,10 +1,10 @@
 package io.scalableapp.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ContextInitializer;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -43,6 +43,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The children are kept by the workflow; this class only turns what the workflow left behind
@@ -78,8 +80,9 @@ import java.util.Optional;
     // change landing just before a status write was taken for an older event and dropped (JOSDK 5.3.2). Our own
     // status writes then arrive as events, and ScalableAppChanged lets them pass by.
     informer = @Informer(onUpdateFilter = ScalableAppChanged.class, comparableResourceVersions = false))
-public class ScalableAppReconciler implements Reconciler<ScalableApp> {
+public class ScalableAppReconciler implements Reconciler<ScalableApp>, ContextInitializer<ScalableApp> {
   public static final String FIELD_MANAGER = "scalableapp-operator";
+  private static final Logger LOG = LoggerFactory.getLogger(ScalableAppReconciler.class);
   public static final String DEPLOYMENT = "deployment";
   public static final String SERVICE = "service";
   static final String HPA = "horizontalpodautoscaler";
@@ -96,6 +99,9 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
   private final EventRecorder events;
   /** Held here: the dependents find it by client, weakly, so it lives as long as this reconciler. */
   private final CdnRuntime cdn;
+  private StatusRecorder statuses;
+  /** What reconcile() reported, so an error after it (the status write) does not report, nor send Events, twice. */
+  private static final String REPORTED = "reported-status";
 
   public ScalableAppReconciler(Clock clock, PredictionService prediction, PredictionLeadership leadership,
       EventRecorder events, CdnRuntime cdn) {
@@ -108,63 +114,66 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp> {
 
   @Override
   public List<EventSource<?, ScalableApp>> prepareEventSources(EventSourceContext<ScalableApp> context) {
-    return List.of(new PredictionEventSource(context, prediction, leadership),
-        new CdnCleanupEventSource(context.getClient()));
+    statuses = new StatusRecorder(context.getClient().getKubernetesSerialization());
+    return List.of(statuses, new PredictionEventSource(context, prediction, leadership, statuses),
+        new CdnCleanupEventSource(context, leadership, statuses));
+  }
+
+  /** Before the workflow: every dependent and reporter reads the newest status, never an older snapshot's. */
+  @Override
+  public void initContext(ScalableApp app, Context<ScalableApp> context) {
+    statuses.refresh(app);
   }
 
   @Override
   public UpdateControl<ScalableApp> reconcile(ScalableApp app, Context<ScalableApp> context) {
-    Instant now = clock.instant();
-    ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT),
-        Optional.empty(), now);
-    PredictionReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status,
-        events, now);
-    PauseReporter.report(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT), status, events, now);
+    StatusReport report = StatusReport.of(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT),
+        context.getSecondaryResource(PredictionOutcome.class), cdnOutcomes(context), Optional.empty(), events,
+        cdn.settings().resync(), clock.instant());
+    context.managedWorkflowAndDependentResourceContext().put(REPORTED, report.status());
     if (PredictionService.isPredicted(app)) {
-      prediction.observeReplicas(app, status.getReadyReplicas(), context
+      prediction.observeReplicas(app, report.status().getReadyReplicas(), context
           .getSecondaryResource(HorizontalPodAutoscaler.class, HPA).map(HorizontalPodAutoscaler::getStatus)
           .map(HorizontalPodAutoscalerStatus::getDesiredReplicas).orElse(null), Pause.of(app).isPresent());
     }
-    TuningReporter.report(app, context.getSecondaryResource(PredictionOutcome.class), status, events, now);
-    List<CdnOutcome> cdnOutcomes = CDN_PROVIDERS.stream().flatMap(p -> context
-        .managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();
-    Optional<Duration> cdnRecheck = CdnReporter.report(app, cdnOutcomes, status, cdn.settings().resync(), now);
-    UpdateControl<ScalableApp> control = patchIfChanged(app, status);
-    cdnRecheck.ifPresent(control::rescheduleAfter);
+    writeIfChanged(app, report.status(), context);
+    UpdateControl<ScalableApp> control = UpdateControl.noUpdate();
+    report.recheck().ifPresent(control::rescheduleAfter);
     return control;
   }
 
   @Override
   public ErrorStatusUpdateControl<ScalableApp> updateErrorStatus(ScalableApp app, Context<ScalableApp> context,
       Exception e) {
-    ScalableAppStatus status = StatusAggregator.aggregate(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT),
-        Optional.of(e), clock.instant());
+    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, DEPLOYMENT);
+    Optional<ScalableAppStatus> reported = context.managedWorkflowAndDependentResourceContext()
+        .get(REPORTED, ScalableAppStatus.class);
+    // The workflow failed: what its other dependents and the prediction did is reported all the same (a purge, a
+    // raised floor). reconcile() failed writing: what it reported stands, only the failure is added.
+    ScalableAppStatus status = reported
+        .map(r -> StatusReport.failedAfter(app, r, deployment, e, clock.instant()))
+        .orElseGet(() -> StatusReport.of(app, deployment, context.getSecondaryResource(PredictionOutcome.class),
+            cdnOutcomes(context), Optional.of(e), events, cdn.settings().resync(), clock.instant()).status());
     // The Event reaches `kubectl describe` even when the status write below is refused too; JOSDK retries.
-    events.warning(app, "ReconcileFailed",
-        StatusAggregator.describe(e) + "; retrying with backoff");
-    if (app.getStatus() != null) {
-      status.setPrediction(app.getStatus().getPrediction());
-      status.setCdn(app.getStatus().getCdn());
+    events.warning(app, "ReconcileFailed", StatusAggregator.describe(e) + "; retrying with backoff");
+    try {
+      writeIfChanged(app, status, context);
+    } catch (RuntimeException writeFailed) {
+      LOG.warn("Could not record the failure of {}/{} in its status: {}", app.getMetadata().getNamespace(),
+          app.getMetadata().getName(), StatusAggregator.describe(writeFailed));
     }
-    return ErrorStatusUpdateControl.patchStatus(statusPatch(app, status));
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
-  /** Skipping identical status patches keeps the API server and watchers quiet. */
-  private static UpdateControl<ScalableApp> patchIfChanged(ScalableApp app, ScalableAppStatus status) {
-    if (status.equals(app.getStatus())) {
-      return UpdateControl.noUpdate();
-    }
-    return UpdateControl.patchStatus(statusPatch(app, status));
+  private static List<CdnOutcome> cdnOutcomes(Context<ScalableApp> context) {
+    return CDN_PROVIDERS.stream().flatMap(p -> context.managedWorkflowAndDependentResourceContext()
+        .get(CdnOutcome.key(p), CdnOutcome.class).stream()).toList();
   }
 
-  /** A fresh object with just identity and status, so the server-side apply claims only the status. */
-  private static ScalableApp statusPatch(ScalableApp app, ScalableAppStatus status) {
-    ScalableApp patch = new ScalableApp();
-    patch.setMetadata(new ObjectMetaBuilder()
-        .withName(app.getMetadata().getName())
-        .withNamespace(app.getMetadata().getNamespace())
-        .build());
-    patch.setStatus(status);
-    return patch;
+  /** Skipping identical status writes keeps the API server and watchers quiet. */
+  private void writeIfChanged(ScalableApp app, ScalableAppStatus status, Context<ScalableApp> context) {
+    if (!status.equals(app.getStatus())) {
+      statuses.write(context.getClient(), app, status);
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.cdn.varnish.EdgePurgeTokens;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
+import io.scalableapp.operator.prediction.PrometheusAllowlist;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -38,6 +39,7 @@ public class OperatorLifecycle {
   public OperatorLifecycle(KubernetesClient client, MeterRegistry registry,
       @ConfigProperty(name = "scalableapp.operator.enabled", defaultValue = "true") boolean enabled,
       @ConfigProperty(name = "scalableapp.prometheus.url", defaultValue = "http://localhost:9090") URI prometheusUrl,
+      @ConfigProperty(name = PrometheusAllowlist.SETTING) Optional<List<URI>> prometheusAllowlist,
       @ConfigProperty(name = "scalableapp.prediction.interval", defaultValue = "30s") Duration interval,
       @ConfigProperty(name = "scalableapp.prediction.step", defaultValue = "1m") Duration step,
       @ConfigProperty(name = "scalableapp.prediction.concurrency", defaultValue = "4") int concurrency,
@@ -74,7 +76,8 @@ public class OperatorLifecycle {
     this.settings = new PredictionSettings(prometheusUrl, interval, step, concurrency, timeout, stateSaveEvery,
         new AutoModeSettings(autoEvery, AutoModeSettings.DEFAULT_RETRY_AFTER_FAILURE, autoMinHistory,
             AutoModeSettings.DEFAULT_REPLAY_INTERVAL, autoPromotePercent / 100, autoDemotePercent / 100,
-            autoMaxExtraCostPercent / 100));
+            autoMaxExtraCostPercent / 100),
+        new PrometheusAllowlist(prometheusAllowlist.orElse(List.of())));
     this.namespaces = namespaces.orElse(Set.of());
     this.labelSelector = labelSelector;
     this.election = new LeaderElectionSettings(electLeader, leaseName, leaseNamespace, identity, leaseDuration,

@@ -8,6 +8,9 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import java.time.Clock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.scalableapp.operator.prediction.PredictionLeadership;
+import io.scalableapp.operator.reconciler.StatusRecorder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,9 @@ class CdnCleanupEventSourceTest {
       assertThat(runtime.appsRemembered()).isEqualTo(1);
 
       // Deleted without the operator's cleanup (its finalizer removed by hand, or while another replica led).
-      new CdnCleanupEventSource(client).onResourceDeleted(app);
+      new CdnCleanupEventSource(new EventSourceContext<>(null, null, client, ScalableApp.class),
+          PredictionLeadership.alwaysLeading(), new StatusRecorder(client.getKubernetesSerialization()))
+          .onResourceDeleted(app);
 
       assertThat(runtime.appsRemembered()).isZero();
     }

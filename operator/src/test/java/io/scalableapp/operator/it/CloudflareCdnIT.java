@@ -11,6 +11,7 @@ import io.scalableapp.operator.api.cdn.CacheRuleSpec;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn.Failure;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareStandIn.Request;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

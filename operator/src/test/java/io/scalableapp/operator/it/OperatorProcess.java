@@ -117,6 +117,23 @@ final class OperatorProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGSTOP: the process keeps its sockets and its Lease but does nothing, as a replica stuck in a long GC pause. */
+  void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #freeze()}. */
+  void thaw() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -" + name + " " + process.pid() + " exited " + kill.exitValue());
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

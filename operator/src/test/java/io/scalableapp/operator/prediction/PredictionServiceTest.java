@@ -132,4 +132,92 @@ class PredictionServiceTest {
     java.util.Arrays.fill(v, value);
     return v;
   }
+
+  private static ScalableApp predictedApp(String uid, Integer recordedFloor) {
+    ScalableApp app = predictedApp();
+    app.getMetadata().setUid(uid);
+    app.getSpec().getPrediction().setMode(io.scalableapp.operator.api.PredictionSpec.Mode.Enforce);
+    if (recordedFloor != null) {
+      var status = new io.scalableapp.operator.api.ScalableAppStatus();
+      var prediction = new io.scalableapp.operator.api.PredictionStatus();
+      prediction.setMode("Enforce");
+      prediction.setRecommendedReplicas(recordedFloor);
+      status.setPrediction(prediction);
+      app.setStatus(status);
+    }
+    return app;
+  }
+
+  /**
+   * Issue 16, item 9: an evaluation still running when its app is deleted and re-created under the same name. It
+   * must register no gauges for the gone app, and the new app must not start from the old app's floor.
+   */
+  @Test
+  void anEvaluationThatOutlivesItsAppLeavesNothingForANewAppOfTheSameName() {
+    PredictionService service = service((app, url, query, spec) -> steadyDemand);
+    ScalableApp old = predictedApp("uid-old", 9);
+    service.track(old);
+    service.forget(old); // deleted before the worker that had read it got going
+
+    service.evaluate(old, () -> false);
+
+    assertThat(registry.find("scalableapp_recommended_replicas").tag("app", "shop").gauges())
+        .as("no gauge is registered for an app that is gone").isEmpty();
+    ScalableApp renewed = predictedApp("uid-new", null);
+    service.track(renewed);
+    PredictionOutcome first = service.evaluate(renewed);
+    assertThat(first.recommendation().previousFloor())
+        .as("the new app starts from replicas.min, not from the deleted app's floor of 9")
+        .isEqualTo(renewed.getSpec().getReplicas().getMin());
+  }
+
+  /** Issue 16, item 12: Pods of an app that is not tracked (gone, or not predicted) leave no latency behind. */
+  @Test
+  void readyLatenciesAreKeptOnlyForTrackedApps() {
+    PredictionService service = service((app, url, query, spec) -> steadyDemand);
+    ScalableApp app = predictedApp("uid-1", null);
+    service.recordReadyLatency(new io.javaoperatorsdk.operator.processing.event.ResourceID("other", "prod"),
+        Duration.ofSeconds(20));
+    assertThat(service.readyLatenciesKept()).isZero();
+
+    service.track(app);
+    service.recordReadyLatency(io.javaoperatorsdk.operator.processing.event.ResourceID.fromResource(app),
+        Duration.ofSeconds(20));
+    assertThat(service.readyLatenciesKept()).isEqualTo(1);
+
+    service.forget(app);
+    service.recordReadyLatency(io.javaoperatorsdk.operator.processing.event.ResourceID.fromResource(app),
+        Duration.ofSeconds(20));
+    assertThat(service.readyLatenciesKept()).as("a Pod event after the app's deletion adds nothing").isZero();
+  }
+
+  private double counted(String name) {
+    var counter = registry.find(name).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /**
+   * Issue 16, item 6: the saved engine state cannot be read (here the API server refuses the connection, as it does
+   * during an outage). The app still gets evaluated, the read is retried each evaluation and counted, and nothing is
+   * written over the document that could not be read.
+   */
+  @Test
+  void aStateThatCannotBeReadIsRetriedAndNeverOverwritten() {
+    var deadApiServer = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+        new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:1").withRequestRetryBackoffLimit(0)
+            .withConnectionTimeout(1000).withRequestTimeout(1000).build()).build();
+    try (deadApiServer) {
+      PredictionService service = new PredictionService(PredictionSettings.defaults(), deadApiServer, Set.of(),
+          registry, clock, forecasters, (app, url, query, spec) -> steadyDemand);
+      ScalableApp app = predictedApp("uid-1", null);
+
+      assertThat(service.evaluate(app).recommendation()).isNotNull();
+      clock.advance(Duration.ofSeconds(30));
+      service.evaluate(app);
+
+      assertThat(counted("scalableapp_state_reads_failed_total")).as("read again on the next evaluation")
+          .isEqualTo(2);
+      assertThat(counted("scalableapp_state_writes_failed_total")).as("no write was even attempted").isZero();
+    }
+  }
 }
