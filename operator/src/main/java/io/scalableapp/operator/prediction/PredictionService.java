@@ -38,6 +38,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.IntSupplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,11 +159,13 @@ public final class PredictionService implements AutoCloseable {
     TuningVerdict tuningVerdict = tuned.map(t -> judgeTuning(app, id, uid, t, state)).orElse(null);
     ScalingMode effectiveMode = auto ? tunedMode(app, tuningVerdict).orElse(autoState.mode()) : null;
     PredictionOutcome outcome;
+    ObservedDemand observed = null;
     try {
       AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = settings.allowedPrometheusFor(p);
-      DemandSource source = observing(id, sources.forApp(app, prometheus, p.getQuery(), spec));
+      observed = new ObservedDemand(sources.forApp(app, prometheus, p.getQuery(), spec));
+      DemandSource source = observed;
       Recommendation r = scaler.evaluate(spec, auto || tuned.isPresent() ? holding(uid, source) : source, state);
       outcome = Thread.currentThread().isInterrupted()
           ? hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer "
@@ -181,6 +184,9 @@ public final class PredictionService implements AutoCloseable {
         return outcome.withAutoMode(verdict).withTuning(tuningVerdict);
       }
       report(id, outcome);
+      if (observed != null) {
+        observed.latest().ifPresent(latest -> metrics.demand(id, latest));
+      }
       if (auto) {
         metrics.autoMode(id, autoState.mode());
       }
@@ -310,18 +316,33 @@ public final class PredictionService implements AutoCloseable {
     return verdict;
   }
 
-  /** The app's demand source, exporting the latest valid point of each fetch beside the forecast. */
-  private DemandSource observing(ResourceID id, DemandSource source) {
-    return (from, to, step) -> {
+  /**
+   * The app's demand source, remembering the latest valid point of each fetch; exported beside the forecast only once
+   * the run is known to be current, so a run that outlived its app registers no gauge for it.
+   */
+  private static final class ObservedDemand implements DemandSource {
+    private final DemandSource source;
+    private volatile double latest = Double.NaN;
+
+    ObservedDemand(DemandSource source) {
+      this.source = source;
+    }
+
+    @Override
+    public Series fetch(Instant from, Instant to, Duration step) throws Exception {
       Series fetched = source.fetch(from, to, step);
       for (int i = fetched.size() - 1; i >= 0; i--) {
         if (!Double.isNaN(fetched.get(i))) {
-          metrics.demand(id, fetched.get(i));
+          latest = fetched.get(i);
           break;
         }
       }
       return fetched;
-    };
+    }
+
+    OptionalDouble latest() {
+      return Double.isNaN(latest) ? OptionalDouble.empty() : OptionalDouble.of(latest);
+    }
   }
 
   /** The replicas a predicted app runs and its HPA wants, and whether it is paused, as the reconciler sees them. */
