@@ -73,8 +73,8 @@ public final class PrometheusDemandSource implements DemandSource {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
-        throw io.getMessage() == null ? new IOException("Prometheus unreachable: " + io.getClass().getSimpleName(), io)
-            : io;
+        // As the blocking call threw it: callers tell an unreachable server (ConnectException) by its type.
+        throw io;
       }
       throw new IOException("reading Prometheus's answer failed: " + cause, cause);
     } finally {

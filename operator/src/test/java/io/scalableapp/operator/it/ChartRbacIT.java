@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
@@ -60,7 +61,7 @@ class ChartRbacIT {
     rendered = HelmChart.template(admin, RELEASE, release.name(), "--set", "watchNamespaces={" + apps.name() + "}",
         "--set", "prometheus.url=http://127.0.0.1:1", "--set", "crds.enabled=false",
         "--show-only", "templates/serviceaccount.yaml", "--show-only", "templates/rbac.yaml",
-        "--show-only", "templates/deployment.yaml");
+        "--show-only", "templates/deployment.yaml", "--show-only", "templates/cdn-purge-key.yaml");
     rendered.stream().filter(o -> !(o instanceof Deployment)).forEach(o -> admin.resource(o).serverSideApply());
     ServiceAccount account = only(ServiceAccount.class);
     String token = admin.serviceAccounts().inNamespace(release.name()).withName(account.getMetadata().getName())
@@ -160,6 +161,13 @@ class ChartRbacIT {
     for (EnvVar v : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
       if (v.getValueFrom() == null) {
         env.put(v.getName(), v.getValue());
+      } else if (v.getValueFrom().getSecretKeyRef() != null) {
+        var ref = v.getValueFrom().getSecretKeyRef();
+        Secret secret = rendered.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
+            .filter(x -> x.getMetadata().getName().equals(ref.getName())).findFirst()
+            .orElseThrow(() -> new IllegalStateException("the chart renders no Secret " + ref.getName()));
+        env.put(v.getName(), new String(Base64.getDecoder().decode(secret.getData().get(ref.getKey())),
+            java.nio.charset.StandardCharsets.UTF_8));
       } else {
         String field = v.getValueFrom().getFieldRef().getFieldPath();
         env.put(v.getName(), switch (field) {

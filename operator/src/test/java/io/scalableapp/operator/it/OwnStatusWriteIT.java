@@ -24,6 +24,8 @@ import io.scalableapp.operator.runtime.LeaderElectionSettings;
 import io.scalableapp.operator.runtime.OperatorFactory;
 import io.scalableapp.operator.runtime.WatchScope;
 import java.time.Clock;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -79,10 +81,7 @@ class OwnStatusWriteIT {
         cluster.client().resource(app).create();
         assertThat(writing.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the operator writes the status").isTrue();
 
-        cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(APP).edit(a -> {
-          a.getSpec().setImage(TestApps.NEW_IMAGE);
-          return a;
-        });
+        setImage(TestApps.NEW_IMAGE);
         edited.countDown();
 
         awaitApp(cluster.client(), cluster.name(), APP, observed(2).and(hasCondition("Paused", "True")));
@@ -90,10 +89,7 @@ class OwnStatusWriteIT {
             .inNamespace(cluster.name()).withName(APP).get().getSpec().getTemplate().getSpec().getContainers().get(0)
             .getImage()));
         // One more reconciliation on a fresh snapshot, so a repeat would have had its chance.
-        cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(APP).edit(a -> {
-          a.getSpec().setImage(TestApps.OTHER_IMAGE);
-          return a;
-        });
+        setImage(TestApps.OTHER_IMAGE);
         awaitApp(cluster.client(), cluster.name(), APP, observed(3));
         assertThat(pausedEvents()).as("the pause is announced once").isEqualTo(1);
       } finally {
@@ -101,6 +97,12 @@ class OwnStatusWriteIT {
         prediction.close();
       }
     }
+  }
+
+  /** As `kubectl patch` does: no resourceVersion, so the operator's own writes meanwhile cannot make it conflict. */
+  private static void setImage(String image) {
+    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(APP)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"image\":\"" + image + "\"}}");
   }
 
   private long pausedEvents() {
