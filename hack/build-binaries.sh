@@ -2,7 +2,8 @@
 # Builds the local control plane from Go modules, once per version:
 #   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, kwokctl, helm,
 #   and the GitOps checkers of hack/gitops (kstatus, argocd-health);
-#   on request (hack/real-node/up.sh): kube-node (kubelet, kube-proxy), coredns, node-programs.
+#   on request (hack/real-node/up.sh): kube-node (kubelet, kube-proxy), coredns, node-programs;
+#   bench-live (the load driver of make bench-live).
 # Binaries go to $SCALABLEAPP_CACHE/<component>-<version>/; a finished directory is never rebuilt.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -98,6 +99,13 @@ build_node_programs() {
   ( cd "$HACK_DIR/real-node/programs" && go build -trimpath -ldflags "-s -w" -o "$out/" ./... )
 }
 
+# The load driver of make bench-live (hack/bench-live: vegeta as a library).
+build_bench_live() {
+  local out=$1
+  mkdir -p "$out"
+  ( cd "$HACK_DIR/bench-live" && go build -trimpath -ldflags "-s -w" -o "$out/bench-live" . )
+}
+
 build_kwok() {
   local out=$1
   mkdir -p "$out"
@@ -137,6 +145,7 @@ for c in ${components[*]}; do
     kube-node) build_once "$KUBE_NODE_BIN_DIR" build_kube_node ;;
     coredns) build_once "$COREDNS_BIN_DIR" build_coredns ;;
     node-programs) build_once "$NODE_PROGRAMS_DIR" build_node_programs ;;
+    bench-live) build_once "$BENCH_LIVE_BIN_DIR" build_bench_live ;;
     *) echo "unknown component: $c" >&2; exit 2 ;;
   esac
 done

@@ -10,6 +10,10 @@
 #   SCALABLEAPP_APISERVER_PORT   fixed kube-apiserver port (default: kwokctl picks a free one)
 #   SCALABLEAPP_REAL_NODE        1 = also start one real node (kubelet, containerd) beside the kwok nodes: see
 #                                hack/real-node/up.sh. Needs root; decided when the cluster is created.
+#   SCALABLEAPP_CONTROLLER_MANAGER_ARGS  extra kube-controller-manager flags, "name=value ..." (make bench-live
+#                                scales the HPA's timing with them); decided when the cluster is created
+#   SCALABLEAPP_METRIC_RESOLUTION        metrics-server --metric-resolution in seconds (kwokctl's 15; at least 10),
+#                                its kubelet requests time out at half of it (likewise)
 set -euo pipefail
 source "$(dirname "$0")/cluster-env.sh"
 
@@ -59,6 +63,11 @@ componentsPatches:
     value: "400"
     override: false
 EOF
+  extra_args kube-controller-manager false ${SCALABLEAPP_CONTROLLER_MANAGER_ARGS:-} >>"$KWOKCTL_CONFIG"
+  if [[ -n ${SCALABLEAPP_METRIC_RESOLUTION:-} ]]; then
+    extra_args metrics-server true "metric-resolution=${SCALABLEAPP_METRIC_RESOLUTION}s" >>"$KWOKCTL_CONFIG"
+    extra_args metrics-server false "kubelet-request-timeout=$(( SCALABLEAPP_METRIC_RESOLUTION / 2 ))s" >>"$KWOKCTL_CONFIG"
+  fi
   if [[ "$REAL_NODE" == 1 ]]; then
     # shellcheck source=real-node/env.sh
     source "$HACK_DIR/real-node/env.sh"
@@ -92,6 +101,16 @@ EOF
     # Into the options: above.
     sed -i "s|^  bindAddress: 127.0.0.1|&\n  kubeApiserverCertSANs: [\"10.96.0.1\", \"$REAL_NODE_IP\"]|" "$KWOKCTL_CONFIG"
   fi
+}
+
+# extra_args COMPONENT OVERRIDE name=value...: a componentsPatches entry passing the flags (none: nothing).
+extra_args() {
+  local component=$1 override=$2 arg; shift 2
+  (( $# )) || return 0
+  printf -- '- name: %s\n  extraArgs:\n' "$component"
+  for arg in "$@"; do
+    printf -- '  - key: %s\n    value: "%s"\n    override: %s\n' "${arg%%=*}" "${arg#*=}" "$override"
+  done
 }
 
 ensure_nodes() {

@@ -19,6 +19,9 @@ COREDNS_BIN_DIR="$SCALABLEAPP_CACHE/coredns-$(cat "$HACK_DIR"/real-node/coredns/
   2>/dev/null | sha256sum | cut -c1-12)"
 NODE_PROGRAMS_DIR="$SCALABLEAPP_CACHE/node-programs-$(cat "$HACK_DIR"/real-node/programs/go.mod \
   "$HACK_DIR"/real-node/programs/*/*.go 2>/dev/null | sha256sum | cut -c1-12)"
+# The load driver of make bench-live (vegeta), rebuilt when its sources change.
+BENCH_LIVE_BIN_DIR="$SCALABLEAPP_CACHE/bench-live-$(cat "$HACK_DIR"/bench-live/go.* "$HACK_DIR"/bench-live/*.go \
+  2>/dev/null | sha256sum | cut -c1-12)"
 log() { printf '[hack] %s\n' "$*" >&2; }
 
 # image_users ROOTFS: /etc/passwd and /etc/group of an image's root filesystem: root, and the non-root user 65532

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -29,8 +30,14 @@ func main() {
 	rounds := envInt("WORK_ROUNDS", 20000)
 	maxAge := envInt("CACHE_MAX_AGE", 0)
 	host, _ := os.Hostname()
+	var served atomic.Uint64
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("/metrics", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4")
+		fmt.Fprintf(w, "# HELP load_target_requests_total Requests served at /.\n"+
+			"# TYPE load_target_requests_total counter\nload_target_requests_total %d\n", served.Load())
+	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		sum := sha256.Sum256([]byte(r.URL.Path))
 		for i := 1; i < rounds; i++ {
@@ -41,6 +48,7 @@ func main() {
 		}
 		w.Header().Set("X-Served-By", host)
 		fmt.Fprintf(w, "%s %s\n", r.URL.Path, hex.EncodeToString(sum[:8]))
+		served.Add(1)
 	})
 	server := &http.Server{Addr: ":" + strconv.Itoa(port), Handler: mux,
 		ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 60 * time.Second}
