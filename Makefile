@@ -250,6 +250,16 @@ bench-forecast: lab-build ## JMH cost per model on one core, NASA 5-min protocol
 	java -XX:ActiveProcessorCount=1 -cp "$(LAB_CP)" org.openjdk.jmh.Main ForecastBenchmark -rf csv -rff lab/target/jmh-forecast.csv
 	java -cp "$(LAB_CP)" io.scalableapp.lab.bench.ForecastBenchmarkReport --jmh lab/target/jmh-forecast.csv --out docs/forecast-benchmark.md --every $(FORECAST_EVERY)
 
+.PHONY: bench-live
+bench-live: tools lab-build ## NASA morning ramp replayed on the real node at 12x, HPA alone then the predictive floor, the lab's HPA model set against it; writes docs/bench-live/ (root; ~25 min).
+	$(MVN) -q -pl operator -am package -DskipTests
+	hack/bench-live.sh
+	$(MAKE) --no-print-directory bench-live-report
+
+.PHONY: bench-live-report
+bench-live-report: lab-build ## Regenerate docs/bench-live/ (report, plots, the lab's calibration) from the measured data in docs/bench-live/data.
+	java -cp "$(LAB_CP)" io.scalableapp.lab.live.LiveBenchReport --data docs/bench-live/data --out docs/bench-live
+
 FLEET_APPS ?= 1000
 # Fake nodes for the fleet's pods (110 each): up to 4 replicas per app, then some room.
 FLEET_NODES ?= $(shell echo $$(( $(FLEET_APPS) * 3 / 110 + 2 )))

@@ -30,7 +30,7 @@ import java.time.Instant;
  */
 public final class MetricsServerPipeline implements MetricsPipeline {
 
-    /** metrics-server {@code --metric-resolution}; also the window of each CPU sample. */
+    /** metrics-server {@code --metric-resolution} by default; also the window of each CPU sample. */
     public static final Duration METRIC_RESOLUTION = Duration.ofSeconds(15);
     /** kube-controller-manager {@code --horizontal-pod-autoscaler-cpu-initialization-period} default. */
     public static final Duration CPU_INITIALIZATION_PERIOD = Duration.ofMinutes(5);
@@ -40,27 +40,54 @@ public final class MetricsServerPipeline implements MetricsPipeline {
     public static final double LIMIT_TO_REQUEST = 1.0;
 
     private final Duration startupDelay;
+    private final Duration resolution;
+    /** The last completed window: its start and the mean utilisation of the ticks in it. */
     private Instant windowStart;
     private double windowUtilization = Double.NaN;
-    private Instant lastTick;
+    /** The window being collected. */
+    private Instant openWindowStart;
+    private double openSum;
+    private int openTicks;
     private double lastTickUtilization = Double.NaN;
 
     /** @param startupDelay the pods' start-to-ready time, to know which ready pods are still initialising */
     public MetricsServerPipeline(Duration startupDelay) {
+        this(startupDelay, METRIC_RESOLUTION);
+    }
+
+    /**
+     * @param resolution metrics-server's {@code --metric-resolution}: each sample is the mean CPU over one such
+     *                   window, on metrics-server's own clock, however often the HPA reads it
+     */
+    public MetricsServerPipeline(Duration startupDelay, Duration resolution) {
+        if (resolution.isNegative() || resolution.isZero()) {
+            throw new IllegalArgumentException("metric resolution must be positive: " + resolution);
+        }
         this.startupDelay = startupDelay;
+        this.resolution = resolution;
     }
 
     @Override
     public PodUsage read(ClusterSnapshot cluster) {
         Instant now = cluster.now();
-        // The window that closed at this tick is the previous tick's usage (ticks are one resolution apart).
-        if (lastTick != null && !now.isBefore(lastTick.plus(METRIC_RESOLUTION))) {
-            windowStart = lastTick;
-            windowUtilization = lastTickUtilization;
+        if (openWindowStart == null) {
+            openWindowStart = now;
         }
-        lastTick = now;
+        // Close every window that ended by now: its sample is the mean of its ticks (a window without a tick
+        // saw the load of the tick before it, which lasted until the next one).
+        while (!now.isBefore(openWindowStart.plus(resolution))) {
+            windowStart = openWindowStart;
+            windowUtilization = openTicks > 0 ? openSum / openTicks : lastTickUtilization;
+            openWindowStart = openWindowStart.plus(resolution);
+            openSum = 0;
+            openTicks = 0;
+        }
         lastTickUtilization = cluster.readyPods() == 0 ? Double.NaN
                 : Math.min(LIMIT_TO_REQUEST, cluster.readyUsage() / cluster.readyPods());
+        if (!Double.isNaN(lastTickUtilization)) {
+            openSum += lastTickUtilization;
+            openTicks++;
+        }
         int total = cluster.readyPods() + cluster.unreadyPods();
         if (windowStart == null || Double.isNaN(windowUtilization)) {
             return new PodUsage(0, total, 0);

@@ -57,4 +57,21 @@ class MetricsServerPipelineTest {
         assertThat(oneWindowLater.readyPods()).isEqualTo(15);
         assertThat(oneWindowLater.readyUsage()).as("15 pods at 40 %").isCloseTo(6.0, within(1e-9));
     }
+
+    @Test
+    void aLongerResolutionReportsTheMeanOfItsWindowOnlyWhenTheWindowCloses() {
+        // A real node's metrics-server runs at 10 s at least; in a time-compressed bench that is minutes of trace.
+        MetricsServerPipeline metrics = new MetricsServerPipeline(Duration.ofSeconds(60), Duration.ofSeconds(60));
+
+        PodUsage during = null;
+        for (int s = 0; s < 60; s += 15) {
+            during = metrics.read(tick(s, 10, 0, T0, 0, 20 + s)); // 20, 35, 50, 65 % on 10 pods
+        }
+        PodUsage closed = metrics.read(tick(60, 10, 0, T0, 0, 90));
+        PodUsage stillTheSame = metrics.read(tick(105, 10, 0, T0, 0, 90));
+
+        assertThat(during.readyPods()).as("the first 60 s window has not closed: no metric").isZero();
+        assertThat(closed.readyUsage()).as("10 pods at the window's mean 42.5 %").isCloseTo(4.25, within(1e-9));
+        assertThat(stillTheSame.readyUsage()).as("the next window closes at 120 s").isCloseTo(4.25, within(1e-9));
+    }
 }
