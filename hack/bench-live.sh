@@ -31,6 +31,7 @@ TARGET_PER_REPLICA=${TARGET_PER_REPLICA:-60}   # requests/s one pod serves at TA
 MAX_REPLICAS=${MAX_REPLICAS:-10}
 SLO=${SLO:-250ms}
 HISTORY_MINUTES=${HISTORY_MINUTES:-900} # trace minutes backfilled before the stretch (must exceed the 1h lookback)
+WARMUP_MINUTES=${WARMUP_MINUTES:-6}    # trace minutes before the stretch replayed unrecorded, the pods held at the start count
 RUNS=${RUNS:-hpa predictive}
 BENCH_RAW_DIR=${BENCH_RAW_DIR:-$REPO_ROOT/docs/bench-live/data}
 OPERATOR_JAR="$REPO_ROOT/operator/target/quarkus-app/quarkus-run.jar"
@@ -130,14 +131,14 @@ YAML
 }
 
 # Prometheus scraping the bench's pods every scaled 15 s, with the history before the stretch backfilled so that
-# it ends where the replay begins (start is in the future: the history covers the wait too).
+# it ends where the replay's warm-up begins (that is in the future: the history covers the wait too).
 start_prometheus() { # start_prometheus DIR START
   local dir=$1 start=$2 history_from
   rm -rf "$dir"; mkdir -p "$dir"
   echo "[]" >"$WORK/targets.json"
-  history_from=$(date -u -d "$FROM UTC - $HISTORY_MINUTES minutes" '+%Y-%m-%d %H:%M:%S')
+  history_from=$(date -u -d "$FROM UTC - $(( HISTORY_MINUTES + WARMUP_MINUTES )) minutes" '+%Y-%m-%d %H:%M:%S')
   "$DRIVER" backfill -trace "$TRACE" -from "$history_from" -minutes "$HISTORY_MINUTES" -compression "$COMPRESSION" \
-    -scale "$SCALE" -start $(( start - HISTORY_MINUTES * SEGMENT_MS / 1000 )) -out "$dir/history.om"
+    -scale "$SCALE" -start $(( start - (HISTORY_MINUTES + WARMUP_MINUTES) * SEGMENT_MS / 1000 )) -out "$dir/history.om"
   promtool tsdb create-blocks-from openmetrics --max-block-duration=768h "$dir/history.om" "$dir/data" >/dev/null
   cat >"$dir/prometheus.yml" <<YAML
 global: {scrape_interval: $(scaled 15), scrape_timeout: 1s, evaluation_interval: 10s}
@@ -209,11 +210,12 @@ $(tail -n 5 "$WORK/operator.log"))"; kubectl get pods -n "$NS" -o wide >&2; exit
   local ip; ip=$(kubectl get service -n "$NS" "$APP" -o jsonpath='{.spec.clusterIP}')
   rm -f "$BENCH_RAW_DIR/$name-cluster.txt"
   sample "$start" "$(( start + MINUTES * SEGMENT_MS / 1000 + 5 ))" "$BENCH_RAW_DIR/$name-cluster.txt" "$WORK/targets.json"
-  log "run $name: $first_replicas pods ready; replay starts at $(date -u -d "@$start" +%T)"
-  # The warm start ends when the stretch begins: from then on the HPA (and in run b the floor) decides.
+  log "run $name: $first_replicas pods ready; the warm-up starts at $(date -u -d "@$(( start - WARMUP_MINUTES * SEGMENT_MS / 1000 ))" +%T), the stretch at $(date -u -d "@$start" +%T)"
+  # The warm start (the pods held at first_replicas, under the load of the minutes before the stretch) ends when
+  # the stretch begins: from then on the HPA (and in run b the floor) decides.
   ( sleep $(( start - $(date +%s) )); apply_app "$mode" 1 ) &
   "$DRIVER" replay -trace "$TRACE" -from "$FROM" -minutes "$MINUTES" -compression "$COMPRESSION" -scale "$SCALE" \
-    -start "$start" -target "http://$ip/" -slo "$SLO" -out "$BENCH_RAW_DIR/$name-requests.csv"
+    -warmup "$WARMUP_MINUTES" -start "$start" -target "http://$ip/" -slo "$SLO" -out "$BENCH_RAW_DIR/$name-requests.csv"
   wait "${sampler_pids[@]}" # the watches end 5 s after the replay
   kubectl get scalableapp -n "$NS" "$APP" -o jsonpath='{.status.prediction}' >"$BENCH_RAW_DIR/$name-prediction-status.json" || true
   if [[ $mode != Off ]]; then kill "$prometheus_pid" 2>/dev/null || true; fi
@@ -230,6 +232,7 @@ cat >"$BENCH_RAW_DIR/settings.properties" <<EOF
 trace=$(basename "$TRACE")
 from=$FROM
 minutes=$MINUTES
+warmupMinutes=$WARMUP_MINUTES
 compression=$COMPRESSION
 scale=$SCALE
 cpu=$CPU

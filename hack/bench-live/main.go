@@ -4,7 +4,7 @@
 // before it as OpenMetrics history for promtool, at the request rate the replay would have sent.
 //
 //	bench-live replay   -trace T -from "1995-07-06 07:00:00" -minutes 96 -compression 12 -scale 2 \
-//	                    -start UNIX -target http://10.96.0.10/ -slo 250ms -out requests.csv
+//	                    -warmup 6 -start UNIX -target http://10.96.0.10/ -slo 250ms -out requests.csv
 //	bench-live backfill -trace T -from "1995-07-06 07:00:00" -minutes 720 -compression 12 -scale 2 \
 //	                    -start UNIX -out history.om
 package main
@@ -29,6 +29,7 @@ func main() {
 	compression := flags.Float64("compression", 12, "trace seconds per wall second")
 	scale := flags.Float64("scale", 1, "wall requests per second per trace request per minute")
 	start := flags.Int64("start", 0, "wall-clock Unix second at which the first trace minute begins")
+	warmup := flags.Int("warmup", 0, "trace minutes before -from replayed first, unrecorded, so the pods see load before the stretch (replay)")
 	out := flags.String("out", "", "output file")
 	target := flags.String("target", "", "URL to load (replay)")
 	slo := flags.Duration("slo", 250*time.Millisecond, "latency objective (replay)")
@@ -41,7 +42,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	stretch, err := LoadStretch(*tracePath, first, *minutes)
+	stretch, err := LoadStretch(*tracePath, first.Add(-time.Duration(*warmup)*time.Minute), *minutes+*warmup)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -60,9 +61,10 @@ func main() {
 			log.Fatal("-target is required")
 		}
 		pacer := TracePacer{Counts: stretch.Counts, Segment: segment, Scale: *scale}
-		time.Sleep(time.Until(wallStart))
-		seconds := Replay(*target, pacer, *timeout, *slo, wallStart)
-		err = WriteSeconds(w, seconds, pacer, *compression)
+		warm := time.Duration(*warmup) * segment
+		time.Sleep(time.Until(wallStart.Add(-warm)))
+		seconds := Replay(*target, pacer, *timeout, *slo, wallStart, pacer.Duration()-warm)
+		err = WriteSeconds(w, seconds, pacer, warm)
 		total := Sum(seconds)
 		fmt.Fprintf(os.Stderr, "sent %d, failed %d, over %v %d\n", total.Sent, total.Failed, *slo, total.OverSlo)
 	default:

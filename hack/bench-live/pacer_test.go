@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -30,5 +31,20 @@ func TestPacerStopsAtTheEndOfTheStretch(t *testing.T) {
 	}
 	if _, stop := p.Pace(1500*time.Millisecond, 20); !stop {
 		t.Fatal("did not stop when every request of the stretch was sent")
+	}
+}
+
+func TestRowsCountFromTheEndOfTheWarmUp(t *testing.T) {
+	p := TracePacer{Counts: []float64{10, 20, 30}, Segment: 2 * time.Second, Scale: 1}
+	var b strings.Builder
+	seconds := []Second{{Sent: 20, LatenciesMs: []float64{1, 2}}, {Sent: 20}, {Sent: 30}, {Sent: 30}}
+	if err := WriteSeconds(&b, seconds, p, 2*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	want := "second,trace_minute,target_rps,sent,failed,over_slo,p50_ms,p95_ms,max_ms\n" +
+		"0,0,20.00,20,0,0,1.0,2.0,2.0\n1,0,20.00,20,0,0,0.0,0.0,0.0\n" +
+		"2,1,30.00,30,0,0,0.0,0.0,0.0\n3,1,30.00,30,0,0,0.0,0.0,0.0\n"
+	if b.String() != want {
+		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }

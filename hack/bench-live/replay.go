@@ -16,15 +16,18 @@ type Second struct {
 	LatenciesMs           []float64 // of the answered requests
 }
 
-// Replay sends the pacer's requests to target and groups the results by the wall second each was sent in.
-func Replay(target string, pacer TracePacer, timeout, slo time.Duration, wallStart time.Time) []Second {
+// Replay sends the pacer's requests to target and groups the results by the wall second since recordFrom each was
+// sent in, for recordFor (requests sent before recordFrom, the warm-up, are not recorded).
+func Replay(target string, pacer TracePacer, timeout, slo time.Duration, recordFrom time.Time,
+	recordFor time.Duration) []Second {
 	attacker := vegeta.NewAttacker(vegeta.KeepAlive(false), vegeta.Timeout(timeout), vegeta.Workers(32),
 		vegeta.MaxWorkers(2000), vegeta.Redirects(vegeta.NoFollow))
 	targeter := vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodGet, URL: target})
-	seconds := make([]Second, int(pacer.Duration()/time.Second)+1)
+	seconds := make([]Second, int((recordFor+time.Second-1)/time.Second))
 	for r := range attacker.Attack(targeter, pacer, pacer.Duration(), "bench-live") {
-		i := int(r.Timestamp.Sub(wallStart) / time.Second)
-		if i < 0 || i >= len(seconds) {
+		since := r.Timestamp.Sub(recordFrom)
+		i := int(since / time.Second)
+		if since < 0 || i >= len(seconds) {
 			continue
 		}
 		s := &seconds[i]
@@ -52,19 +55,19 @@ func Sum(seconds []Second) Second {
 	return total
 }
 
-// WriteSeconds writes one CSV row per wall second: the trace minute it replays, the rate asked for, and what
-// the requests sent in it got.
-func WriteSeconds(w io.Writer, seconds []Second, pacer TracePacer, compression float64) error {
+// WriteSeconds writes one CSV row per recorded wall second (the first begins warm into the pacer's stretch): the
+// trace minute it replays, counted from the end of the warm-up, the rate asked for, and what its requests got.
+func WriteSeconds(w io.Writer, seconds []Second, pacer TracePacer, warm time.Duration) error {
 	if _, err := fmt.Fprintln(w, "second,trace_minute,target_rps,sent,failed,over_slo,p50_ms,p95_ms,max_ms"); err != nil {
 		return err
 	}
 	for i, s := range seconds {
-		at := time.Duration(i) * time.Second
+		at := warm + time.Duration(i)*time.Second
 		if at >= pacer.Duration() {
 			break
 		}
 		sort.Float64s(s.LatenciesMs)
-		_, err := fmt.Fprintf(w, "%d,%d,%.2f,%d,%d,%d,%.1f,%.1f,%.1f\n", i, int(at/pacer.Segment), pacer.Rate(at),
+		_, err := fmt.Fprintf(w, "%d,%d,%.2f,%d,%d,%d,%.1f,%.1f,%.1f\n", i, int((at-warm)/pacer.Segment), pacer.Rate(at),
 			s.Sent, s.Failed, s.OverSlo, quantile(s.LatenciesMs, 0.5), quantile(s.LatenciesMs, 0.95),
 			quantile(s.LatenciesMs, 1))
 		if err != nil {

@@ -17,6 +17,7 @@ import io.scalableapp.lab.predictive.ForecastDegradation;
 import io.scalableapp.lab.predictive.PublishedProtocol;
 import io.scalableapp.lab.report.BusyDayChart;
 import io.scalableapp.lab.report.FrontierChart;
+import io.scalableapp.lab.report.HpaCalibrationSection;
 import io.scalableapp.lab.report.LabReport;
 import io.scalableapp.lab.report.SetupSection;
 import io.scalableapp.engine.replay.sim.HpaVariant;
@@ -146,7 +147,9 @@ public final class ScalingLab {
         String setupSection = SetupSection.render(new SetupSection.Settings(source, scenarios, STARTUP_DELAYS,
                 setup.referenceHpa(), setup.minReplicas,
                 setup.predictive.spec(scenarios.get(0), setup.models.get(0)), WARM_UP_MINUTES, setup.sizingNote,
-                setup.engineNote));
+                setup.engineNote))
+                + "\n" + HpaCalibrationSection.render(options.out().resolveSibling("bench-live").resolve("calibration.properties"),
+                        "../bench-live/README.md");
         LabReport.write(options.out().resolve("README.md"), new LabReport.Input(setupSection, scenarios, outcomes,
                 floors, tuning, tuned.noise(), publishedResults, PUBLISHED_NOTE, busyDay, frontierCharts, runtime,
                 setup.hpaTargetPercent));

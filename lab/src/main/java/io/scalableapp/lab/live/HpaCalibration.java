@@ -38,19 +38,22 @@ public record HpaCalibration(String run, double[] traceSeconds, double[] measure
     /**
      * @param capacityPerMinute trace requests per minute one pod serves at 100 % of its CPU request
      * @param startup           the pods' creation-to-ready time, in trace time
-     * @param floor             the HPA's minReplicas over trace time (the predictive floor, or constant 1)
+     * @param floor             the HPA's minReplicas over trace time as the run had it (the warm start, then 1 or
+     *                          the predictive floor)
      */
     public static HpaCalibration simulate(String run, Trace trace, LiveSettings s, StepSeries measuredReplicas,
                                           double capacityPerMinute, Duration startup, FloorSchedule floor) {
         int from = trace.indexOf(s.from());
         int to = from + s.minutes();
+        int warmUpFrom = from - s.warmupMinutes();
         WorkloadModel workload = new WorkloadModel(capacityPerMinute, startup);
         HpaPolicy policy = new HpaPolicy("lab HPA", new HorizontalPodAutoscalerModel(hpaSettings(s)), floor,
                 new MetricsServerPipeline(startup, Duration.ofSeconds((long) s.metricResolutionSeconds() * s.compression())));
-        // The live run starts with firstReplicas ready pods; the simulator starts with those the first minute
-        // needs at a given utilisation, so ask for the utilisation that gives the same count.
-        double initialUtilization = trace.demand(from) / (capacityPerMinute * s.firstReplicas());
-        SimulationResult result = new Simulator(workload, STEP).run(trace, from, from, to, policy, initialUtilization);
+        // The live run's warm-up starts with firstReplicas ready pods; the simulator starts with those its first
+        // minute needs at a given utilisation, so ask for the utilisation that gives the same count.
+        double initialUtilization = trace.demand(warmUpFrom) / (capacityPerMinute * s.firstReplicas());
+        SimulationResult result = new Simulator(workload, STEP).run(trace, warmUpFrom, from, to, policy,
+                initialUtilization);
         int ticks = result.ticks();
         double[] at = new double[ticks];
         double[] measured = new double[ticks];

@@ -55,7 +55,7 @@ public final class LiveBenchReport {
         Duration startupTrace = Duration.ofMillis(Math.round(startupWall * 1000 * s.compression()));
         double capacityPerMinute = rpsAtFull / s.scale();
         HpaCalibration alone = HpaCalibration.simulate("hpa", trace, s, hpa.specReplicas(), capacityPerMinute,
-                startupTrace, FloorSchedule.constant(1));
+                startupTrace, measuredFloor(hpa, s));
         HpaCalibration withFloor = HpaCalibration.simulate("predictive", trace, s, predictive.specReplicas(),
                 capacityPerMinute, startupTrace, measuredFloor(predictive, s));
 
@@ -76,7 +76,9 @@ public final class LiveBenchReport {
         r.row("load", "trace requests per minute x " + fmt(s.scale()) + " = wall requests per second (vegeta, open loop, "
                 + "a new connection per request), peak " + fmt(peak(hpa)) + "/s");
         r.row("pods", "load-target, CPU request = limit " + s.cpu() + ", HPA target " + s.targetCpuPercent()
-                + " %, max " + s.maxReplicas() + " replicas; each run starts with " + s.firstReplicas() + " ready");
+                + " %, max " + s.maxReplicas() + " replicas; each run starts with " + s.firstReplicas() + " ready, held "
+                + "there through a warm-up of the " + s.warmupMinutes() + " trace minutes before the stretch "
+                + "(replayed, not recorded)");
         r.row("latency objective", s.slo().toMillis() + " ms (a request over it, or failed, is a bad request; "
                 + "requests time out after 2 s)");
         r.row("HPA, scaled", "sync period " + HpaCalibration.hpaSettings(s).syncPeriod().toMillis() / s.compression()
@@ -139,7 +141,10 @@ public final class LiveBenchReport {
         return r.text();
     }
 
-    /** The predictive run's floor (the HPA's minReplicas as the watch saw it), as a schedule in trace time. */
+    /**
+     * A run's floor (the HPA's minReplicas as the watch saw it: the warm start, then 1 or the predictive floor), as a
+     * schedule in trace time.
+     */
     static FloorSchedule measuredFloor(LiveRun run, LiveSettings s) {
         Instant start = s.from().toInstant(ZoneOffset.UTC);
         return now -> {

@@ -11,9 +11,9 @@ import java.util.Properties;
 
 /**
  * The settings a {@code make bench-live} run used (hack/bench-live.sh writes them beside its results): the trace
- * stretch, the time compression, the load and the HPA.
+ * stretch (and the unrecorded warm-up minutes replayed before it), the time compression, the load and the HPA.
  */
-public record LiveSettings(String trace, LocalDateTime from, int minutes, int compression, double scale,
+public record LiveSettings(String trace, LocalDateTime from, int minutes, int warmupMinutes, int compression, double scale,
                            String cpu, int targetCpuPercent, double targetPerReplica, int maxReplicas,
                            Duration slo, int firstReplicas, int metricResolutionSeconds, int cpus) {
 
@@ -25,7 +25,8 @@ public record LiveSettings(String trace, LocalDateTime from, int minutes, int co
             p.load(in);
         }
         return new LiveSettings(p.getProperty("trace"), LocalDateTime.parse(p.getProperty("from"), MINUTE),
-                Integer.parseInt(p.getProperty("minutes")), Integer.parseInt(p.getProperty("compression")),
+                Integer.parseInt(p.getProperty("minutes")), Integer.parseInt(p.getProperty("warmupMinutes", "0")),
+                Integer.parseInt(p.getProperty("compression")),
                 Double.parseDouble(p.getProperty("scale")), p.getProperty("cpu"),
                 Integer.parseInt(p.getProperty("targetCpu")), Double.parseDouble(p.getProperty("targetPerReplica")),
                 Integer.parseInt(p.getProperty("maxReplicas")), goDuration(p.getProperty("slo")),

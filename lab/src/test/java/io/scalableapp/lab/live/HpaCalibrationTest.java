@@ -22,7 +22,7 @@ class HpaCalibrationTest {
 
     @Test
     void bringsTheBenchsScaledTimersBackToTraceTime() {
-        LiveSettings s = new LiveSettings("nasa-1995-per-minute.csv.gz", LocalDateTime.of(1995, 7, 6, 6, 40), 120, 12,
+        LiveSettings s = new LiveSettings("nasa-1995-per-minute.csv.gz", LocalDateTime.of(1995, 7, 6, 6, 40), 120, 6, 12,
                 3, "100m", 70, 60, 10, Duration.ofMillis(250), 2, 10, 2);
 
         HpaSettings hpa = HpaCalibration.hpaSettings(s);
