@@ -27,9 +27,10 @@ SCALE=${SCALE:-3}                       # wall requests per second per trace req
 CPU=${CPU:-100m}                         # request = limit (Guaranteed CPU, as the lab assumes)
 WORK_ROUNDS=${WORK_ROUNDS:-5000}        # SHA-256 rounds per request
 TARGET_CPU=${TARGET_CPU:-70}
-TARGET_PER_REPLICA=${TARGET_PER_REPLICA:-60}   # requests/s one pod serves at TARGET_CPU (the report measures it)
+TARGET_PER_REPLICA=${TARGET_PER_REPLICA:-70}   # requests/s one pod serves at TARGET_CPU (the report measures it: 71)
 MAX_REPLICAS=${MAX_REPLICAS:-10}
 SLO=${SLO:-250ms}
+METRIC_RESOLUTION=10                    # metrics-server's shortest (seconds)
 HISTORY_MINUTES=${HISTORY_MINUTES:-900} # trace minutes backfilled before the stretch (must exceed the 1h lookback)
 WARMUP_MINUTES=${WARMUP_MINUTES:-6}    # trace minutes before the stretch replayed unrecorded, the pods held at the start count
 RUNS=${RUNS:-hpa predictive}
@@ -65,7 +66,7 @@ SCALABLEAPP_CONTROLLER_MANAGER_ARGS="horizontal-pod-autoscaler-sync-period=$(sca
 horizontal-pod-autoscaler-cpu-initialization-period=$(scaled 300) \
 horizontal-pod-autoscaler-initial-readiness-delay=$(scaled 30) \
 horizontal-pod-autoscaler-downscale-stabilization=$(scaled 300)" \
-SCALABLEAPP_METRIC_RESOLUTION=10 \
+SCALABLEAPP_METRIC_RESOLUTION=$METRIC_RESOLUTION \
   "$HACK_DIR/cluster-up.sh" >/dev/null
 "$HACK_DIR/real-node/images.sh"
 kubectl apply --server-side --force-conflicts -f "$REPO_ROOT/crds/scalableapps.scalableapp.io-v1.yml" >/dev/null
@@ -167,10 +168,10 @@ watch_kind() { # watch_kind START UNTIL KIND RESOURCE JSONPATH: a watch that end
   kubectl get -n "$NS" "$4" -w --request-timeout="$(( $2 - $(date +%s) ))s" -o jsonpath="$5" 2>/dev/null \
     | stamp "$1" "$3"
 }
-targets() { # targets FILE: Prometheus file_sd targets, from pod lines on stdin
+targets() { # targets FILE: Prometheus file_sd targets, from the stamped pod lines on stdin
   declare -A ips=()
-  local name ip _created _ready _since deleting json
-  while IFS='|' read -r name ip _created _ready _since deleting; do
+  local _t _kind name ip _created _ready _since deleting json
+  while IFS='|' read -r _t _kind name ip _created _ready _since deleting; do
     if [[ -n $ip && -z $deleting ]]; then ips[$name]=$ip; else unset "ips[$name]"; fi
     json=""
     for name in "${!ips[@]}"; do json+="${json:+,}{\"targets\":[\"${ips[$name]}:8080\"],\"labels\":{\"pod\":\"$name\"}}"; done
@@ -183,7 +184,9 @@ sample() { # sample START UNTIL OUT TARGETS: everything ends by itself at UNTIL
   sampler_pids=($!)
   watch_kind "$start" "$until" HorizontalPodAutoscaler "hpa/$APP" "$JSONPATH_HPA" >>"$out" &
   sampler_pids+=($!)
-  watch_kind "$start" "$until" Pod pods "$JSONPATH_POD" | tee -a "$out" | cut -d'|' -f3- | targets "$targets_file" &
+  # (no filter between tee and targets: one that buffers its output, as cut does into a pipe, would hold the
+  # pods back from Prometheus)
+  watch_kind "$start" "$until" Pod pods "$JSONPATH_POD" | tee -a "$out" | targets "$targets_file" &
   sampler_pids+=($!)
   while (( $(date +%s) < until )); do
     read -r load _ </proc/loadavg
@@ -228,21 +231,14 @@ for r in $RUNS; do
     *) log "unknown run $r: hpa or predictive"; exit 2 ;;
   esac
 done
-cat >"$BENCH_RAW_DIR/settings.properties" <<EOF
-trace=$(basename "$TRACE")
-from=$FROM
-minutes=$MINUTES
-warmupMinutes=$WARMUP_MINUTES
-compression=$COMPRESSION
-scale=$SCALE
-cpu=$CPU
-workRounds=$WORK_ROUNDS
-targetCpu=$TARGET_CPU
-targetPerReplica=$TARGET_PER_REPLICA
-maxReplicas=$MAX_REPLICAS
-slo=$SLO
-firstReplicas=$first_replicas
-metricResolutionSeconds=10
-cpus=$(nproc)
-EOF
+# The settings the report reads (LiveSettings), as key=value.
+{
+  echo "trace=$(basename "$TRACE")"
+  for key in from:FROM minutes:MINUTES warmupMinutes:WARMUP_MINUTES compression:COMPRESSION scale:SCALE cpu:CPU \
+      workRounds:WORK_ROUNDS targetCpu:TARGET_CPU targetPerReplica:TARGET_PER_REPLICA maxReplicas:MAX_REPLICAS slo:SLO \
+      firstReplicas:first_replicas metricResolutionSeconds:METRIC_RESOLUTION; do
+    var=${key#*:}; echo "${key%%:*}=${!var}"
+  done
+  echo "cpus=$(nproc)"
+} >"$BENCH_RAW_DIR/settings.properties"
 log "bench-live: raw results in $BENCH_RAW_DIR"

@@ -112,6 +112,8 @@ public final class LiveBenchReport {
         r.line();
         r.line("![bad requests per trace minute](bad-requests.png)");
         r.line();
+        r.line("![p95 latency per trace minute](latency.png)");
+        r.line();
         r.line("## The lab's HPA model against the real one");
         r.line();
         r.line("The lab's realistic HPA (`HpaPolicy` with `MetricsServerPipeline`) replayed the same minutes of the "
@@ -194,6 +196,21 @@ public final class LiveBenchReport {
                 "trace minutes since " + s.from().toLocalTime(), "bad requests", List.of(
                         new LineChart.Series("HPA alone", MODEL, perMinuteX(hpa, s), badPerMinute(hpa, s)),
                         new LineChart.Series("predictive", MEASURED, perMinuteX(predictive, s), badPerMinute(predictive, s))));
+        LineChart.write(out.resolve("latency.png"), "Worst per-second p95 latency in each trace minute",
+                "trace minutes since " + s.from().toLocalTime(), "ms", List.of(
+                        new LineChart.Series("HPA alone", MODEL, perMinuteX(hpa, s), p95PerMinute(hpa, s)),
+                        new LineChart.Series("predictive", MEASURED, perMinuteX(predictive, s), p95PerMinute(predictive, s))));
+    }
+
+    /** The worst of the per-second p95 latencies within each trace minute. */
+    private static double[] p95PerMinute(LiveRun run, LiveSettings s) {
+        double[] worst = new double[s.minutes()];
+        for (LiveRun.Second sec : run.seconds()) {
+            if (sec.traceMinute() < worst.length) {
+                worst[sec.traceMinute()] = Math.max(worst[sec.traceMinute()], sec.p95Ms());
+            }
+        }
+        return worst;
     }
 
     private static double[] sampled(StepSeries series, HpaCalibration grid, LiveSettings s) {
@@ -203,7 +220,7 @@ public final class LiveBenchReport {
         }).toArray();
     }
 
-    private static double[] perMinuteX(LiveRun run, LiveSettings s) {
+    private static double[] perMinuteX(LiveRun run, LiveSettings s) { // one point per trace minute
         double[] x = new double[s.minutes()];
         Arrays.setAll(x, i -> i);
         return x;
