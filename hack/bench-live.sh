@@ -220,8 +220,10 @@ $(tail -n 5 "$WORK/operator.log"))"; kubectl get pods -n "$NS" -o wide >&2; exit
   "$DRIVER" replay -trace "$TRACE" -from "$FROM" -minutes "$MINUTES" -compression "$COMPRESSION" -scale "$SCALE" \
     -warmup "$WARMUP_MINUTES" -start "$start" -target "http://$ip/" -slo "$SLO" -out "$BENCH_RAW_DIR/$name-requests.csv"
   wait "${sampler_pids[@]}" # the watches end 5 s after the replay
-  kubectl get scalableapp -n "$NS" "$APP" -o jsonpath='{.status.prediction}' >"$BENCH_RAW_DIR/$name-prediction-status.json" || true
-  if [[ $mode != Off ]]; then kill "$prometheus_pid" 2>/dev/null || true; fi
+  if [[ $mode != Off ]]; then
+    kubectl get scalableapp -n "$NS" "$APP" -o jsonpath='{.status.prediction}' >"$BENCH_RAW_DIR/$name-prediction-status.json" || true
+    kill "$prometheus_pid" 2>/dev/null || true
+  fi
 }
 
 for r in $RUNS; do
