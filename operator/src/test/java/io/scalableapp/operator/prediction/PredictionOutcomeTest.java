@@ -3,6 +3,9 @@ package io.scalableapp.operator.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.FloorDecision;
+import io.scalableapp.engine.ForecastSummary;
+import io.scalableapp.engine.ForecastAccuracy;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
@@ -15,8 +18,10 @@ class PredictionOutcomeTest {
   private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
   private static Recommendation floor(Instant time, int floor) {
-    return new Recommendation(time, ScalingMode.ENFORCE, true, floor, floor, floor, Reason.FORECAST, 20, 15,
-        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0, 40, true, "why", List.of(), null);
+    return new Recommendation(time, ScalingMode.ENFORCE, true,
+        new FloorDecision(floor, floor, floor, Reason.FORECAST),
+        new ForecastSummary(20, 15, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0, 40), true, "why", List.of());
   }
 
   @Test

@@ -54,8 +54,8 @@ public final class EngineFloorSchedule implements FloorSchedule {
             if (r.actionable()) {
                 floor = r.floor();
             }
-            if (!Double.isNaN(r.forecastNow())) {
-                scorer.ifPresent(s -> s.record(trace.indexOf(now), r.forecastNow(), r.forecastPeak()));
+            if (!Double.isNaN(r.forecast().next())) {
+                scorer.ifPresent(s -> s.record(trace.indexOf(now), r.forecast().next(), r.forecast().peak()));
             }
         }
         return floor;
