@@ -120,11 +120,6 @@ final class PredictionReporter {
         r.metricsAvailable() ? "The demand query returned usable data" : r.message(), generation, now);
   }
 
-  static List<Condition> predictingCondition(List<Condition> conditions, Optional<PredictionFailure> failure,
-      long generation, Instant now) {
-    return predictingCondition(conditions, failure, generation, now, "");
-  }
-
   /** @param note what to add to the message, e.g. the mode Auto chose */
   static List<Condition> predictingCondition(List<Condition> conditions, Optional<PredictionFailure> failure,
       long generation, Instant now, String note) {

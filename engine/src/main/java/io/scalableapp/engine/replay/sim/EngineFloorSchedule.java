@@ -19,7 +19,7 @@ import java.util.Optional;
  * floor becomes the HPA's minReplicas until the next evaluation. Every forecast the engine made is handed to a
  * {@link ForecastObserver}.
  */
-public final class EngineFloorSchedule implements FloorSchedule {
+public final class EngineFloorSchedule implements FloorTimeline {
 
     private final PredictiveScaler scaler;
     private final ManualClock clock;
