@@ -17,9 +17,4 @@ import java.time.Duration;
  */
 public record ForecastSummary(double peak, double next, ForecastModel model, String modelDetail, Duration horizon,
         Series points) {
-
-    /** The same figures, without the points (they move with time, so comparisons leave them out). */
-    ForecastSummary withoutPoints() {
-        return new ForecastSummary(peak, next, model, modelDetail, horizon, null);
-    }
 }

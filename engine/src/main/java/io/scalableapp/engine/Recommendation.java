@@ -36,16 +36,4 @@ public record Recommendation(
     public int floor() {
         return decision.floor();
     }
-
-    /**
-     * Whether {@code other} decides and explains the same as this one, whenever each was made (the forecast's points
-     * move with time, so they are not compared; its figures are).
-     */
-    public boolean sameAs(Recommendation other) {
-        return other != null && new Recommendation(other.time, mode, actionable, decision, forecast.withoutPoints(),
-                accuracy, metricsAvailable, message, activeSchedules)
-                .equals(new Recommendation(other.time, other.mode, other.actionable, other.decision,
-                        other.forecast.withoutPoints(), other.accuracy, other.metricsAvailable, other.message,
-                        other.activeSchedules));
-    }
 }

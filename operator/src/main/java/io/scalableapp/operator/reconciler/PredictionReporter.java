@@ -17,6 +17,7 @@ import io.scalableapp.operator.prediction.DurationText;
 import io.scalableapp.operator.prediction.PredictionFailure;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.prediction.PredictionService;
+import io.scalableapp.operator.prediction.ReportedRecommendation;
 import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -181,6 +182,6 @@ final class PredictionReporter {
   }
 
   private static String number(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : null;
+    return ReportedRecommendation.figure(v);
   }
 }
