@@ -117,11 +117,13 @@ public final class PredictiveScaler {
             message += "; " + check.problem();
         }
         Forecast f = proposal.forecast();
-        Recommendation r = new Recommendation(now, spec.mode(), spec.mode() == ScalingMode.ENFORCE, previous,
-                outcome.floor(), proposal.desired(), reason, proposal.peak(),
-                f == null ? Double.NaN : f.get(0), f == null ? null : f.model(),
-                f == null ? "" : f.description(), horizon, state.accuracy().error(), state.accuracy().samples(),
-                check.available(), message, scheduled.active(), f == null ? null : f.points());
+        ForecastSummary forecast = f == null
+                ? new ForecastSummary(proposal.peak(), Double.NaN, null, "", horizon, null)
+                : new ForecastSummary(proposal.peak(), f.get(0), f.model(), f.description(), horizon, f.points());
+        Recommendation r = new Recommendation(now, spec.mode(), spec.mode() == ScalingMode.ENFORCE,
+                new FloorDecision(previous, proposal.desired(), outcome.floor(), reason), forecast,
+                new ForecastAccuracy(state.accuracy().error(), state.accuracy().samples()), check.available(), message,
+                scheduled.active());
         state.record(r);
         return r;
     }

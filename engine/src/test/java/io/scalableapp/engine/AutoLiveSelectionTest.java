@@ -63,22 +63,22 @@ class AutoLiveSelectionTest {
         InMemoryDemandSource source = new InMemoryDemandSource(recording);
 
         Recommendation first = scaler.evaluate(spec, source, state);
-        assertThat(first.modelDetail()).contains("holdout WAPE");
+        assertThat(first.forecast().modelDetail()).contains("holdout WAPE");
         Recommendation last = first;
         for (int minute = 1; minute <= LiveModelScores.MIN_SAMPLES + 5; minute++) {
             clock.advance(Duration.ofMinutes(1));
             last = scaler.evaluate(spec, source, state);
         }
 
-        assertThat(last.model()).isEqualTo(ForecastModel.HOLT_WINTERS);
-        assertThat(last.modelDetail()).contains("live WAPE").contains("SEASONAL_PROFILE=0.300")
+        assertThat(last.forecast().model()).isEqualTo(ForecastModel.HOLT_WINTERS);
+        assertThat(last.forecast().modelDetail()).contains("live WAPE").contains("SEASONAL_PROFILE=0.300")
                 .contains("HOLT_WINTERS=0.100").contains("LINEAR=0.500");
         assertThat(state.chosenModel()).contains(ForecastModel.HOLT_WINTERS);
         assertThat(state.snapshot().candidateScores()).extracting(ScalerSnapshot.CandidateScores::model)
                 .containsExactlyInAnyOrder(ForecastModel.SEASONAL_PROFILE, ForecastModel.HOLT_WINTERS, ForecastModel.LINEAR);
         // The series behind the peak: one point per step from the end of the data to the horizon.
-        assertThat(last.forecast().size()).isEqualTo(3);
-        assertThat(last.forecast().get(0)).isEqualTo(last.forecastNow());
+        assertThat(last.forecast().points().size()).isEqualTo(3);
+        assertThat(last.forecast().points().get(0)).isEqualTo(last.forecast().next());
     }
 
     @Test
@@ -104,13 +104,13 @@ class AutoLiveSelectionTest {
         ScalerState state = new ScalerState();
         InMemoryDemandSource source = new InMemoryDemandSource(recording);
         Recommendation first = scaler.evaluate(spec, source, state);
-        assertThat(first.model()).as("the backtest's choice").isEqualTo(ForecastModel.SEASONAL_PROFILE);
+        assertThat(first.forecast().model()).as("the backtest's choice").isEqualTo(ForecastModel.SEASONAL_PROFILE);
         Recommendation last = first;
         for (int minute = 1; minute <= LiveModelScores.MIN_SAMPLES + 5; minute++) {
             clock.advance(Duration.ofMinutes(1));
             last = scaler.evaluate(spec, source, state);
         }
-        assertThat(last.modelDetail()).contains("live WAPE").contains(rule.toString());
-        return last.model();
+        assertThat(last.forecast().modelDetail()).contains("live WAPE").contains(rule.toString());
+        return last.forecast().model();
     }
 }

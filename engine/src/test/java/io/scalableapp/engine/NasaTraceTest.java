@@ -93,8 +93,8 @@ class NasaTraceTest {
             clock.set(NASA.timeAt(minute));
             Recommendation r = scaler.evaluate(spec, source, state);
             assertThat(r.metricsAvailable()).isTrue();
-            assertThat(r.reason()).isNotEqualTo(Reason.HOLD);
-            fallbacks += r.reason() == Reason.FALLBACK ? 1 : 0;
+            assertThat(r.decision().reason()).isNotEqualTo(Reason.HOLD);
+            fallbacks += r.decision().reason() == Reason.FALLBACK ? 1 : 0;
             double next = NASA.get(minute + 1); // the floor decided now serves the next minute
             covered += r.floor() * target >= next ? 1 : 0;
             capacity += r.floor() * target;
@@ -144,7 +144,7 @@ class NasaTraceTest {
 
         assertThat(before.metricsAvailable()).isTrue();
         assertThat(during.metricsAvailable()).isFalse();
-        assertThat(during.reason()).isEqualTo(Reason.HOLD);
+        assertThat(during.decision().reason()).isEqualTo(Reason.HOLD);
         assertThat(during.floor()).isEqualTo(before.floor()).isGreaterThan(1);
     }
 }

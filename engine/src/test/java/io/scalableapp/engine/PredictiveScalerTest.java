@@ -52,15 +52,15 @@ class PredictiveScalerTest {
     void floorIsForecastPeakPlusHeadroomOverTargetPerReplica() {
         Recommendation r = scaler.evaluate(spec().build(), recording(i -> 1000), state);
 
-        assertThat(r.reason()).isEqualTo(Reason.FORECAST);
+        assertThat(r.decision().reason()).isEqualTo(Reason.FORECAST);
         assertThat(r.floor()).isEqualTo(11); // ceil(1000 * 1.1 / 100)
-        assertThat(r.previousFloor()).isEqualTo(1);
-        assertThat(r.forecastPeak()).isCloseTo(1000, within(1e-6));
-        assertThat(r.forecastNow()).isCloseTo(1000, within(1e-6));
-        assertThat(r.model()).isEqualTo(ForecastModel.LINEAR);
+        assertThat(r.decision().previous()).isEqualTo(1);
+        assertThat(r.forecast().peak()).isCloseTo(1000, within(1e-6));
+        assertThat(r.forecast().next()).isCloseTo(1000, within(1e-6));
+        assertThat(r.forecast().model()).isEqualTo(ForecastModel.LINEAR);
         assertThat(r.metricsAvailable()).isTrue();
         assertThat(r.time()).isEqualTo(clock.instant());
-        assertThat(r.horizon()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(r.forecast().horizon()).isEqualTo(Duration.ofMinutes(3));
         assertThat(r.message()).contains("headroom");
         assertThat(state.lastFloor()).hasValue(11);
     }
@@ -88,10 +88,10 @@ class PredictiveScalerTest {
                 recording(i -> 10), new ScalerState());
 
         assertThat(high.floor()).isEqualTo(8);
-        assertThat(high.desiredFloor()).isEqualTo(11);
-        assertThat(high.reason()).isEqualTo(Reason.BOUND);
+        assertThat(high.decision().desired()).isEqualTo(11);
+        assertThat(high.decision().reason()).isEqualTo(Reason.BOUND);
         assertThat(low.floor()).isEqualTo(2);
-        assertThat(low.reason()).isEqualTo(Reason.BOUND);
+        assertThat(low.decision().reason()).isEqualTo(Reason.BOUND);
     }
 
     @Test
@@ -106,9 +106,9 @@ class PredictiveScalerTest {
 
         int neededNow = (int) Math.ceil(demandNow * 1.1 / 10);
         double demandInAnHour = SyntheticSeries.dailySine(3 * DAY + 7 * 60, 500, 300);
-        assertThat(r.reason()).isEqualTo(Reason.FORECAST);
+        assertThat(r.decision().reason()).isEqualTo(Reason.FORECAST);
         assertThat(r.floor()).isGreaterThan(neededNow + 5);
-        assertThat(r.forecastPeak()).isCloseTo(demandInAnHour, within(demandInAnHour * 0.03));
+        assertThat(r.forecast().peak()).isCloseTo(demandInAnHour, within(demandInAnHour * 0.03));
     }
 
     @Test
@@ -122,7 +122,7 @@ class PredictiveScalerTest {
         for (int minute = 0; minute < 4; minute++) {
             Recommendation r = evaluateAfter(minute == 0 ? Duration.ZERO : MINUTE, spec, source);
             floors.add(r.floor());
-            reasons.add(r.reason());
+            reasons.add(r.decision().reason());
         }
 
         assertThat(floors).containsExactly(5, 8, 11, 11);
@@ -141,7 +141,7 @@ class PredictiveScalerTest {
         for (int minute = 1; minute <= 12; minute++) {
             Recommendation r = evaluateAfter(MINUTE, spec, source);
             floors.add(r.floor());
-            reasons.add(r.reason());
+            reasons.add(r.decision().reason());
         }
 
         // 4 minutes held by the restored 20, then -20% per minute (at least 1) down to 6.
@@ -165,22 +165,22 @@ class PredictiveScalerTest {
         }
 
         assertThat(outage.subList(0, 9)).allSatisfy(r -> {
-            assertThat(r.reason()).isEqualTo(Reason.HOLD);
+            assertThat(r.decision().reason()).isEqualTo(Reason.HOLD);
             assertThat(r.floor()).isEqualTo(11);
             assertThat(r.metricsAvailable()).isFalse();
             assertThat(r.message()).contains("prometheus down");
         });
         // Hold expires 10 minutes after the last good data; the floor then steps down to min.
-        assertThat(outage.get(9).reason()).isIn(Reason.FALLBACK, Reason.STABILIZATION);
+        assertThat(outage.get(9).decision().reason()).isIn(Reason.FALLBACK, Reason.STABILIZATION);
         assertThat(outage).extracting(Recommendation::floor).isSortedAccordingTo((a, b) -> b - a);
         assertThat(outage.get(19).floor()).isEqualTo(1);
-        assertThat(outage.get(19).reason()).isEqualTo(Reason.FALLBACK);
+        assertThat(outage.get(19).decision().reason()).isEqualTo(Reason.FALLBACK);
         assertThat(outage.get(19).message()).contains("hold expired");
 
         source.broken = false;
         Recommendation recovered = evaluateAfter(MINUTE, spec, source);
         assertThat(recovered.metricsAvailable()).isTrue();
-        assertThat(recovered.reason()).isEqualTo(Reason.FORECAST);
+        assertThat(recovered.decision().reason()).isEqualTo(Reason.FORECAST);
         assertThat(recovered.floor()).isEqualTo(11);
     }
 
@@ -199,11 +199,11 @@ class PredictiveScalerTest {
             };
             Recommendation r = evaluateAfter(MINUTE, spec, Double.isNaN(bad) ? stale : source);
 
-            assertThat(r.reason()).as("value %s", bad).isEqualTo(Reason.HOLD);
+            assertThat(r.decision().reason()).as("value %s", bad).isEqualTo(Reason.HOLD);
             assertThat(r.floor()).isEqualTo(11);
             assertThat(r.metricsAvailable()).isFalse();
         }
-        assertThat(evaluateAfter(MINUTE, spec, (from, to, step) -> Series.empty(from, step)).reason())
+        assertThat(evaluateAfter(MINUTE, spec, (from, to, step) -> Series.empty(from, step)).decision().reason())
                 .isEqualTo(Reason.HOLD);
     }
 
@@ -213,7 +213,7 @@ class PredictiveScalerTest {
             throw new IOException("no route to host");
         }, state);
 
-        assertThat(r.reason()).isEqualTo(Reason.FALLBACK);
+        assertThat(r.decision().reason()).isEqualTo(Reason.FALLBACK);
         assertThat(r.floor()).isEqualTo(1);
         assertThat(r.message()).contains("no route to host");
     }
@@ -224,7 +224,7 @@ class PredictiveScalerTest {
 
         Recommendation r = scaler.evaluate(spec().build(), recording(i -> 1000), state);
 
-        assertThat(r.reason()).isEqualTo(Reason.REACTIVE);
+        assertThat(r.decision().reason()).isEqualTo(Reason.REACTIVE);
         assertThat(r.floor()).isEqualTo(1);
         assertThat(r.metricsAvailable()).isTrue();
     }
@@ -244,16 +244,16 @@ class PredictiveScalerTest {
             run.add(evaluateAfter(minute == 0 ? Duration.ZERO : MINUTE, spec, source));
         }
 
-        assertThat(run.subList(0, 5)).extracting(Recommendation::reason).containsOnly(Reason.FORECAST);
-        Recommendation gated = run.stream().filter(r -> r.reason() == Reason.FALLBACK).findFirst().orElseThrow();
+        assertThat(run.subList(0, 5)).extracting(r -> r.decision().reason()).containsOnly(Reason.FORECAST);
+        Recommendation gated = run.stream().filter(r -> r.decision().reason() == Reason.FALLBACK).findFirst().orElseThrow();
         assertThat(gated.floor()).isEqualTo(1);
         assertThat(gated.metricsAvailable()).isTrue();
-        assertThat(gated.recentError()).isGreaterThan(0.5);
+        assertThat(gated.accuracy().recentError()).isGreaterThan(0.5);
         assertThat(gated.message()).contains("forecast error");
         assertThat(state.forecastTrusted()).isTrue();
         Recommendation last = run.get(run.size() - 1);
-        assertThat(last.reason()).isEqualTo(Reason.FORECAST);
-        assertThat(last.recentError()).isLessThan(0.4);
+        assertThat(last.decision().reason()).isEqualTo(Reason.FORECAST);
+        assertThat(last.accuracy().recentError()).isLessThan(0.4);
         // back on the flat 1000: the learned margin has seen the chaos leave the window, so no margin
         assertThat(last.floor()).isEqualTo(10);
     }
@@ -279,20 +279,20 @@ class PredictiveScalerTest {
 
         // No horizon scored yet: the fixed 10 % headroom.
         assertThat(run.get(0).message()).contains("headroom");
-        assertThat(run.get(0).desiredFloor()).isEqualTo((int) Math.ceil(run.get(0).forecastPeak() * 1.1 / 100 - 1e-9));
+        assertThat(run.get(0).decision().desired()).isEqualTo((int) Math.ceil(run.get(0).forecast().peak() * 1.1 / 100 - 1e-9));
         // From the 10th scored horizon on: the p90 of actual / forecast peak - 1 (~ 1500 / 1250 - 1 = 0.2).
         Recommendation last = run.get(run.size() - 1);
-        assertThat(last.reason()).isEqualTo(Reason.FORECAST);
+        assertThat(last.decision().reason()).isEqualTo(Reason.FORECAST);
         assertThat(last.message()).contains("learned margin").contains("p90");
-        assertThat(last.forecastPeak()).isBetween(1200.0, 1300.0);
+        assertThat(last.forecast().peak()).isBetween(1200.0, 1300.0);
         // Covers the 1500 peaks (the forecast peak wobbles with the parity of the fitted window, and the p90
         // error belongs to the lowest forecasts, so one replica more).
-        assertThat(last.desiredFloor()).isBetween(15, 16);
+        assertThat(last.decision().desired()).isBetween(15, 16);
         AppScalingSpec fixed = spec().maxForecastError(0.9).marginQuantile(0).build();
         Recommendation withHeadroom = scaler.evaluate(fixed, alternating(), new ScalerState());
         assertThat(withHeadroom.message()).contains("headroom").doesNotContain("learned");
-        assertThat(withHeadroom.desiredFloor())
-                .isEqualTo((int) Math.ceil(withHeadroom.forecastPeak() * 1.1 / 100 - 1e-9));
+        assertThat(withHeadroom.decision().desired())
+                .isEqualTo((int) Math.ceil(withHeadroom.forecast().peak() * 1.1 / 100 - 1e-9));
     }
 
     @Test
@@ -305,8 +305,8 @@ class PredictiveScalerTest {
         Recommendation last = run.get(run.size() - 1);
         assertThat(last.message()).contains("learned margin").contains("at 70 % utilisation");
         // ceil(1000 x (1 + 0) x 0.7 / 100) = 7: no margin stacked on the HPA's own 43 % headroom
-        assertThat(last.desiredFloor()).isEqualTo(7);
-        assertThat(run.get(0).desiredFloor()).isEqualTo(11); // before scoring: the fixed headroom on the target
+        assertThat(last.decision().desired()).isEqualTo(7);
+        assertThat(run.get(0).decision().desired()).isEqualTo(11); // before scoring: the fixed headroom on the target
     }
 
     @Test
@@ -334,7 +334,7 @@ class PredictiveScalerTest {
         }
 
         assertThat(last.message()).contains("-0.50");
-        assertThat(last.desiredFloor()).isEqualTo(20); // 4000 x 0.5 / 100, not 44
+        assertThat(last.decision().desired()).isEqualTo(20); // 4000 x 0.5 / 100, not 44
     }
 
     @Test
@@ -346,8 +346,8 @@ class PredictiveScalerTest {
         double worstError = 0;
         for (int minute = 0; minute < 60; minute++) {
             Recommendation r = evaluateAfter(MINUTE, spec, source);
-            assertThat(r.reason()).isNotEqualTo(Reason.FALLBACK);
-            worstError = Double.isNaN(r.recentError()) ? worstError : Math.max(worstError, r.recentError());
+            assertThat(r.decision().reason()).isNotEqualTo(Reason.FALLBACK);
+            worstError = Double.isNaN(r.accuracy().recentError()) ? worstError : Math.max(worstError, r.accuracy().recentError());
         }
         assertThat(worstError).as("errors that would close a default gate").isGreaterThan(0.5);
     }
@@ -361,7 +361,7 @@ class PredictiveScalerTest {
         Recommendation r = scaler.evaluate(spec().horizon(null).horizonMargin(Duration.ofSeconds(30)).build(),
                 recording(i -> 1000), state);
 
-        assertThat(r.horizon()).isEqualTo(Duration.ofSeconds(109 + 30));
+        assertThat(r.forecast().horizon()).isEqualTo(Duration.ofSeconds(109 + 30));
     }
 
     @Test
@@ -392,10 +392,10 @@ class PredictiveScalerTest {
         }
 
         assertThat(first.floor()).isEqualTo(22);
-        assertThat(first.modelDetail()).isEqualTo("doubling");
-        assertThat(later.reason()).isEqualTo(Reason.FALLBACK);
+        assertThat(first.forecast().modelDetail()).isEqualTo("doubling");
+        assertThat(later.decision().reason()).isEqualTo(Reason.FALLBACK);
         assertThat(later.floor()).isEqualTo(1);
-        assertThat(later.recentError()).isCloseTo(1.0, within(1e-9));
+        assertThat(later.accuracy().recentError()).isCloseTo(1.0, within(1e-9));
         assertThat(state.forecastTrusted()).isFalse();
     }
 

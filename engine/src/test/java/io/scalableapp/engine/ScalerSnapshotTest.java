@@ -81,11 +81,11 @@ class ScalerSnapshotTest {
         assertThat(next.get(1)).containsExactlyElementsOf(next.get(0));
         assertThat(next.get(0)).allSatisfy(r -> {
             assertThat(r.message()).contains("learned margin");
-            assertThat(r.modelDetail()).startsWith("AUTO -> ");
+            assertThat(r.forecast().modelDetail()).startsWith("AUTO -> ");
         });
         // The restored live scores carried AUTO from its backtest choice to choosing by live scores.
-        assertThat(next.get(0).get(0).modelDetail()).contains("holdout WAPE");
-        assertThat(next.get(0).get(next.get(0).size() - 1).modelDetail()).contains("live WAPE");
+        assertThat(next.get(0).get(0).forecast().modelDetail()).contains("holdout WAPE");
+        assertThat(next.get(0).get(next.get(0).size() - 1).forecast().modelDetail()).contains("live WAPE");
     }
 
     @Test

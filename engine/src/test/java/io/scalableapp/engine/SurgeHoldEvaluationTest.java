@@ -45,7 +45,7 @@ class SurgeHoldEvaluationTest {
 
         Recommendation r = scaler.evaluate(WITH_HOLD, DEMAND, state);
 
-        assertThat(r.reason()).isEqualTo(Reason.SURGE_HOLD);
+        assertThat(r.decision().reason()).isEqualTo(Reason.SURGE_HOLD);
         assertThat(r.floor()).isEqualTo(30); // 3000 / 100 per replica
         assertThat(r.message()).contains("surge hold: 30 replicas for the peak 3000 of the last 1h, 60 more min "
                 + "after a 3.00x jump");
@@ -57,7 +57,7 @@ class SurgeHoldEvaluationTest {
 
         clock.advance(Duration.ofMinutes(1));
         Recommendation released = scaler.evaluate(WITH_HOLD, DEMAND, state);
-        assertThat(released.reason()).isNotEqualTo(Reason.SURGE_HOLD);
+        assertThat(released.decision().reason()).isNotEqualTo(Reason.SURGE_HOLD);
         assertThat(released.message()).doesNotContain("surge hold");
     }
 
@@ -65,7 +65,7 @@ class SurgeHoldEvaluationTest {
     void withoutTheSettingTheSameJumpOnlyMovesTheForecast() {
         Recommendation r = scaler.evaluate(spec().build(), DEMAND, new ScalerState());
 
-        assertThat(r.reason()).isNotEqualTo(Reason.SURGE_HOLD);
+        assertThat(r.decision().reason()).isNotEqualTo(Reason.SURGE_HOLD);
         assertThat(r.floor()).isLessThan(30);
     }
 

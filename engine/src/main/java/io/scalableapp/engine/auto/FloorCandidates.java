@@ -9,7 +9,7 @@ import io.scalableapp.engine.floor.NoiseFloorReplay;
 import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.replay.sim.EngineFloorSchedule;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.RecordedFloor;
 import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Duration;
@@ -56,13 +56,13 @@ public final class FloorCandidates {
         return new Candidate(FORECAST, "", trace -> {
             EngineFloorSchedule engine = new EngineFloorSchedule(replayed, new ScalerState(readyLatency), trace,
                     replayInterval, Optional.empty(), forecasters);
-            FloorSchedule interruptible = now -> {
+            FloorTimeline interruptible = now -> {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new IllegalStateException("the replay was interrupted");
                 }
                 return engine.minReplicasAt(now);
             };
-            return RecordedFloor.record(interruptible.max(FloorSchedule.constant(spec.minReplicas())), trace, 0,
+            return RecordedFloor.record(interruptible.max(FloorTimeline.constant(spec.minReplicas())), trace, 0,
                     trace.length());
         });
     }

@@ -12,7 +12,7 @@ import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
 import io.scalableapp.engine.replay.hpa.HpaSettings;
 import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
 import io.scalableapp.engine.replay.sim.EngineFloorSchedule;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.MetricsServerPipeline;
 import io.scalableapp.engine.replay.sim.Simulator;
@@ -72,7 +72,7 @@ public final class HistoryReplay {
         Duration startupDelay = readyLatency.p95();
         Simulator simulator = new Simulator(
                 new WorkloadModel(spec.targetPerReplica() * 100.0 / hpaTargetPercent, startupDelay), TICK);
-        FloorSchedule minReplicas = FloorSchedule.constant(spec.minReplicas());
+        FloorTimeline minReplicas = FloorTimeline.constant(spec.minReplicas());
 
         SortedSet<Integer> targets = new TreeSet<>(ReactiveFrontier.TARGETS);
         targets.add(hpaTargetPercent);
@@ -91,7 +91,7 @@ public final class HistoryReplay {
         AppScalingSpec replayed = spec.toBuilder().mode(ScalingMode.ENFORCE).step(Duration.ofMinutes(1)).build();
         EngineFloorSchedule engine = new EngineFloorSchedule(replayed, new ScalerState(readyLatency), trace,
                 replayInterval, Optional.empty(), forecasters);
-        FloorSchedule forecastFloor = now -> {
+        FloorTimeline forecastFloor = now -> {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("the replay was interrupted");
             }
@@ -125,7 +125,7 @@ public final class HistoryReplay {
     }
 
     private static ProvisioningMetrics run(Simulator simulator, Trace trace, int scoreFrom, AppScalingSpec spec,
-                                           int target, Duration window, FloorSchedule floor) {
+                                           int target, Duration window, FloorTimeline floor) {
         HpaSettings defaults = HpaSettings.kubernetesDefaults(target, spec.maxReplicas());
         HpaPolicy hpa = new HpaPolicy("HPA at " + target + " %", new HorizontalPodAutoscalerModel(
                 defaults.withScaleDownStabilization(window)), floor,

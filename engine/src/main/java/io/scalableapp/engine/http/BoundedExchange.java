@@ -29,23 +29,35 @@ public final class BoundedExchange {
     }
 
     /**
-     * Sends {@code request} and reads the body as UTF-8 text. Throws {@link HttpTimeoutException} when the
-     * headers and the whole body have not arrived within {@code deadline} (the exchange is then abandoned), and
+     * Sends {@code request} and reads the body as UTF-8 text. Throws {@link DeadlineException} when the headers and
+     * the whole body have not arrived within {@code deadline} (the exchange is then abandoned), and
      * {@link BodyTooLargeException} when the body exceeds {@code maxBodyBytes}.
      */
     public static HttpResponse<String> send(HttpClient http, HttpRequest request, Duration deadline, int maxBodyBytes)
             throws IOException, InterruptedException {
         BoundedBody body = new BoundedBody(maxBodyBytes);
-        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, info -> body);
+        return send(http, request, deadline, info -> body, body::abandon);
+    }
+
+    /**
+     * Sends {@code request} and reads the body with {@code bodyHandler}, all within {@code deadline}. When the deadline
+     * passes or the caller is interrupted, {@code onAbandon} runs (it should stop the handler's subscriber, which
+     * closes the connection) and the exchange is cancelled. A failure of the exchange is rethrown as the blocking
+     * {@link HttpClient#send} would throw it, so callers still tell e.g. an unreachable server
+     * ({@link java.net.ConnectException}, {@link java.net.http.HttpConnectTimeoutException}) by its type.
+     *
+     * @throws DeadlineException the headers and the whole body did not arrive within {@code deadline}
+     */
+    public static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, Duration deadline,
+            HttpResponse.BodyHandler<T> bodyHandler, Runnable onAbandon) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<T>> exchange = http.sendAsync(request, bodyHandler);
         try {
             return exchange.get(Math.max(1, deadline.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            body.abandon();
-            exchange.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + deadline.toMillis() + " ms");
+            abandon(exchange, onAbandon);
+            throw new DeadlineException(deadline);
         } catch (InterruptedException e) {
-            body.abandon();
-            exchange.cancel(true);
+            abandon(exchange, onAbandon);
             throw e;
         } catch (CancellationException e) {
             throw new IOException("the exchange was cancelled", e);
@@ -55,6 +67,25 @@ public final class BoundedExchange {
                 throw io;
             }
             throw new IOException(cause == null ? "the exchange failed" : cause.toString(), cause);
+        }
+    }
+
+    private static void abandon(CompletableFuture<?> exchange, Runnable onAbandon) {
+        onAbandon.run();
+        exchange.cancel(true);
+    }
+
+    /** The whole exchange, body included, did not complete within its deadline; it was abandoned. */
+    public static final class DeadlineException extends HttpTimeoutException {
+        private final Duration deadline;
+
+        DeadlineException(Duration deadline) {
+            super("no complete answer within " + deadline.toMillis() + " ms");
+            this.deadline = deadline;
+        }
+
+        public Duration deadline() {
+            return deadline;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.scalableapp.engine.prometheus;
 
+import io.scalableapp.engine.http.BoundedExchange;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.series.Series;
 import java.io.IOException;
@@ -7,14 +8,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,34 +54,19 @@ public final class PrometheusDemandSource implements DemandSource {
     counters.querySent();
     RangeAnswerParser parser = new RangeAnswerParser(from, step, points(from, to, step));
     AtomicReference<RangeAnswerSubscriber> body = new AtomicReference<>();
-    CompletableFuture<HttpResponse<Series>> exchange = http.sendAsync(
-        HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), info -> {
-          body.set(new RangeAnswerSubscriber(info.statusCode(), parser));
-          return body.get();
-        });
     try {
-      Series series = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).body();
+      Series series = BoundedExchange.send(http, HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), timeout,
+          info -> {
+            body.set(new RangeAnswerSubscriber(info.statusCode(), parser));
+            return body.get();
+          },
+          () -> Optional.ofNullable(body.get()).ifPresent(RangeAnswerSubscriber::cancel)).body();
       counters.samplesFetched(parser.samples());
       return series;
-    } catch (TimeoutException e) {
+    } catch (BoundedExchange.DeadlineException e) {
       throw new IOException("Prometheus did not answer within " + timeout.toSeconds() + "s (body included"
           + (parser.series() > 1 ? "; it had sent " + parser.series() + " series so far: aggregate the query to one,"
           + " e.g. with sum()" : "") + ")");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        // As the blocking call threw it: callers tell an unreachable server (ConnectException) by its type.
-        throw io;
-      }
-      throw new IOException("reading Prometheus's answer failed: " + cause, cause);
-    } finally {
-      if (!exchange.isDone()) {
-        exchange.cancel(true);
-      }
-      RangeAnswerSubscriber subscriber = body.get();
-      if (subscriber != null) {
-        subscriber.cancel();
-      }
     }
   }
 

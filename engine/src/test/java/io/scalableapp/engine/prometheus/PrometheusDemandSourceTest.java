@@ -8,7 +8,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.scalableapp.engine.series.Series;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +110,44 @@ class PrometheusDemandSourceTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).as("the caller is released at the deadline, not when the body ends").isLessThan(
             Duration.ofSeconds(4));
+    }
+
+    /** Two series' worth of answer, then a stall: the deadline's message says how many series had arrived. */
+    @Test
+    void aStallAfterSeveralSeriesNamesThemAtTheDeadline() throws Exception {
+        URI prometheus = serve(exchange -> {
+            try {
+                byte[] twoSeries = ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                    + "{\"metric\":{\"pod\":\"a\"},\"values\":[[1767225600,\"1\"]]},"
+                    + "{\"metric\":{\"pod\":\"b\"},\"values\":[[1767225600,\"2\"]]},").getBytes(StandardCharsets.UTF_8);
+                // A length the body never reaches: what was written goes out at once, and the answer never ends.
+                exchange.sendResponseHeaders(200, twoSeries.length + 1000);
+                OutputStream out = exchange.getResponseBody();
+                out.write(twoSeries);
+                out.flush();
+                Thread.sleep(30_000);
+            } catch (IOException | InterruptedException e) {
+                exchange.close();
+            }
+        });
+        var source = new PrometheusDemandSource(http, prometheus, "q", QueryListener.NONE, Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> source.fetch(FROM, FROM.plus(STEP.multipliedBy(2)), STEP))
+            .isInstanceOf(IOException.class).hasMessageContaining("did not answer within 3s")
+            .hasMessageContaining("it had sent 2 series so far");
+    }
+
+    /** The what-if names an unreachable Prometheus by the exception's type. */
+    @Test
+    void anUnreachablePrometheusFailsWithConnectException() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var source = new PrometheusDemandSource(http, URI.create("http://127.0.0.1:" + closedPort), "q",
+            QueryListener.NONE, Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> source.fetch(FROM, FROM.plus(STEP), STEP)).isInstanceOf(ConnectException.class);
     }
 
     /** Answers every query with {@code status} and {@code body}. */

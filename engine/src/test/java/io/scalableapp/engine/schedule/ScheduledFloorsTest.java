@@ -98,14 +98,14 @@ class ScheduledFloorsTest {
 
         Recommendation during = scaler.evaluate(spec, demand, state);
         assertThat(during.floor()).isEqualTo(20);
-        assertThat(during.reason()).isEqualTo(Reason.SCHEDULE);
+        assertThat(during.decision().reason()).isEqualTo(Reason.SCHEDULE);
         assertThat(during.message()).contains("forecast peak").contains("schedule launch raises the floor to 20");
         assertThat(during.activeSchedules()).extracting(ActiveSchedule::name).containsExactly("launch");
 
         clock.advance(Duration.ofMinutes(10));
         Recommendation after = scaler.evaluate(spec, demand, state);
         assertThat(after.activeSchedules()).isEmpty();
-        assertThat(after.reason()).isEqualTo(Reason.RATE_LIMIT); // 20 % a minute, not straight to 5
+        assertThat(after.decision().reason()).isEqualTo(Reason.RATE_LIMIT); // 20 % a minute, not straight to 5
         assertThat(after.floor()).isEqualTo(16);
     }
 
@@ -121,7 +121,7 @@ class ScheduledFloorsTest {
 
         assertThat(r.metricsAvailable()).isFalse();
         assertThat(r.floor()).isEqualTo(12);
-        assertThat(r.reason()).isEqualTo(Reason.SCHEDULE);
+        assertThat(r.decision().reason()).isEqualTo(Reason.SCHEDULE);
         assertThat(r.message()).contains("metrics unavailable").contains("schedule sale raises the floor to 12");
     }
 }

@@ -8,7 +8,7 @@ import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
 import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class FrontierRuns {
             boolean reference = target == referenceTarget;
             String label = reference ? variant.label() : variant.label() + " at " + target + " %";
             return new PlannedRun(s, reference ? PolicyKind.REACTIVE : PolicyKind.FRONTIER, label, variant, target,
-                    () -> new HpaPolicy(label, hpa.apply(target), FloorSchedule.constant(minReplicas),
+                    () -> new HpaPolicy(label, hpa.apply(target), FloorTimeline.constant(minReplicas),
                             variant.newPipeline(s.workload())));
         }).toList();
     }

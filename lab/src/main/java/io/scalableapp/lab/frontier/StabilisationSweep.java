@@ -9,7 +9,7 @@ import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
 import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
 import io.scalableapp.engine.replay.hpa.HpaSettings;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class StabilisationSweep {
             for (int target : ReactiveFrontier.TARGETS) {
                 String label = label(variant, target, window);
                 runs.add(new PlannedRun(s, PolicyKind.STABILISATION_SWEEP, label, variant, target,
-                        () -> new HpaPolicy(label, hpa(target, window), FloorSchedule.constant(minReplicas),
+                        () -> new HpaPolicy(label, hpa(target, window), FloorTimeline.constant(minReplicas),
                                 variant.newPipeline(s.workload()))));
             }
         }

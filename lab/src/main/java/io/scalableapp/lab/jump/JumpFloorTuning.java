@@ -10,7 +10,7 @@ import io.scalableapp.lab.frontier.StabilisationSweep;
 import io.scalableapp.engine.replay.frontier.SameCost;
 import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
 import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.engine.replay.sim.RecordedFloor;
@@ -95,11 +95,11 @@ public final class JumpFloorTuning {
     }
 
     /** The HPA at the reference target with {@code floor} (and optionally another floor) as minReplicas. */
-    public PlannedRun run(Scenario s, HpaVariant variant, JumpFloor floor, Optional<FloorSchedule> with,
+    public PlannedRun run(Scenario s, HpaVariant variant, JumpFloor floor, Optional<FloorTimeline> with,
                           String label) {
         return new PlannedRun(s, PolicyKind.JUMP_FLOOR, label, variant, targetPercent, () -> {
-            FloorSchedule jump = record(s, floor);
-            FloorSchedule combined = with.map(jump::max).orElse(jump);
+            FloorTimeline jump = record(s, floor);
+            FloorTimeline combined = with.map(jump::max).orElse(jump);
             return new HpaPolicy(label, hpa.apply(targetPercent), combined, variant.newPipeline(s.workload()));
         });
     }

@@ -3,7 +3,7 @@ package io.scalableapp.lab.noise;
 import io.scalableapp.engine.floor.FloorFamily;
 import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.engine.replay.trace.Trace;
@@ -182,7 +182,7 @@ public final class NoiseFloorTuning {
 
     private PlannedRun run(Scenario s, HpaVariant variant, NoisePolicy p, String label) {
         return new PlannedRun(s, PolicyKind.NOISE_FLOOR, label, variant, p.hpaTargetPercent(), () -> {
-            FloorSchedule floor = floors().floor(s, p.floor(), leadMinutes.applyAsInt(s));
+            FloorTimeline floor = floors().floor(s, p.floor(), leadMinutes.applyAsInt(s));
             return new HpaPolicy(label, sweep.hpa(p.hpaTargetPercent(), p.scaleDownWindow()), floor,
                     variant.newPipeline(s.workload()));
         });

@@ -2,7 +2,7 @@ package io.scalableapp.lab.noise;
 
 import io.scalableapp.engine.floor.FloorFamily;
 import io.scalableapp.engine.floor.NoiseFloorReplay;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.RecordedFloor;
 import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.experiment.Scenario;
@@ -24,18 +24,18 @@ final class NoiseFloors {
 
     private final int minReplicas;
     private final Map<Trace, ForecastPaths> forecasts;
-    private final Map<Key, FloorSchedule> recorded = new ConcurrentHashMap<>();
+    private final Map<Key, FloorTimeline> recorded = new ConcurrentHashMap<>();
 
     NoiseFloors(int minReplicas, Map<Trace, ForecastPaths> forecasts) {
         this.minReplicas = minReplicas;
         this.forecasts = forecasts;
     }
 
-    FloorSchedule floor(Scenario s, FloorSource source, int leadMinutes) {
+    FloorTimeline floor(Scenario s, FloorSource source, int leadMinutes) {
         return recorded.computeIfAbsent(new Key(s, source), k -> record(s, source, leadMinutes));
     }
 
-    private FloorSchedule record(Scenario s, FloorSource source, int leadMinutes) {
+    private FloorTimeline record(Scenario s, FloorSource source, int leadMinutes) {
         Trace trace = s.trace();
         int from = s.warmUpFrom();
         int to = s.scoreTo();

@@ -47,11 +47,11 @@ public final class ForecastReplay {
             long cpuBefore = CPU.getCurrentThreadCpuTime();
             Recommendation r = scaler.evaluate(spec, source, state);
             scores.evaluated(CPU.getCurrentThreadCpuTime() - cpuBefore);
-            if (i < scoreFrom || r.forecast() == null) {
+            if (i < scoreFrom || r.forecast().points() == null) {
                 continue;
             }
-            scores.chose(r.model());
-            Series f = r.forecast();
+            scores.chose(r.forecast().model());
+            Series f = r.forecast().points();
             for (int k = 0; k < f.size(); k++) {
                 int at = recording.indexNear(f.timeAt(k));
                 if (at > i && at < to) {

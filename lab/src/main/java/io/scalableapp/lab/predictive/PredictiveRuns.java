@@ -10,7 +10,7 @@ import io.scalableapp.lab.experiment.PlannedRun;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.Scenario;
 import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.engine.replay.sim.RecordedFloor;
@@ -81,9 +81,9 @@ public final class PredictiveRuns {
 
     /** The HPA at the reference target with the recorded floor (and optionally a second floor) as minReplicas. */
     public PlannedRun run(EngineFloor floor, HpaVariant variant, PolicyKind kind, String label,
-                          Optional<FloorSchedule> extraFloor) {
+                          Optional<FloorTimeline> extraFloor) {
         Scenario s = floor.scenario();
-        FloorSchedule combined = extraFloor.map(floor.floor()::max).orElse(floor.floor());
+        FloorTimeline combined = extraFloor.map(floor.floor()::max).orElse(floor.floor());
         return new PlannedRun(s, kind, label, variant, targetPercent,
                 () -> new HpaPolicy(label, hpa.apply(targetPercent), combined, variant.newPipeline(s.workload())));
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The operator's CDN settings (application.properties, scalableapp.cdn.*).
+ * The operator's CDN settings (scalableapp.cdn.*, read by {@code CdnConfig}).
  *
  * @param varnishPurgeAddresses where BANs go instead of the edge pods' own purge listeners. Empty (the default):
  *     every ready edge pod, from the edge Service's EndpointSlices. Set it only where the edge pods are not real, e.g.

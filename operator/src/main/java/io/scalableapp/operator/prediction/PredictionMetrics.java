@@ -85,7 +85,7 @@ final class PredictionMetrics {
     }
     Counter.builder("scalableapp_decisions_total")
         .description("Floor decisions of every app, by the rule that shaped the floor")
-        .tags(appTags(app)).tag("reason", r.reason().name().toLowerCase()).register(registry).increment();
+        .tags(appTags(app)).tag("reason", r.decision().reason().name().toLowerCase()).register(registry).increment();
   }
 
   /** The latest demand the app's query returned (its last valid point), beside the forecast made from it. */
@@ -176,13 +176,13 @@ final class PredictionMetrics {
                 + "decaying without metrics (the MetricsAvailable condition)")
             .tags(tags).register(registry),
         gauge("scalableapp_forecast_demand", "Forecast demand for the next step", tags, latest,
-            Recommendation::forecastNow),
+            r -> r.forecast().next()),
         gauge("scalableapp_forecast_peak_demand", "Highest forecast demand within the horizon", tags, latest,
-            Recommendation::forecastPeak),
+            r -> r.forecast().peak()),
         gauge("scalableapp_recommended_replicas", "Replica floor the forecast recommends", tags, latest,
             Recommendation::floor),
         gauge("scalableapp_forecast_error_ratio", "Rolling forecast error (weighted MAPE) as a fraction", tags,
-            latest, Recommendation::recentError));
+            latest, r -> r.accuracy().recentError()));
     return new AppGauges(latest, metricsAvailable, demand, ready, hpaDesired, new AtomicBoolean(), meters);
   }
 

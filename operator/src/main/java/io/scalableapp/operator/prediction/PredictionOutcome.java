@@ -25,7 +25,7 @@ public record PredictionOutcome(Recommendation recommendation, PredictionFailure
     return new PredictionOutcome(recommendation, null);
   }
 
-  /** Whether this outcome says exactly what {@code previous} said, but for when it was made. */
+  /** Whether this outcome tells a reconciliation nothing {@code previous} did not ({@link ReportedRecommendation}). */
   public boolean repeats(PredictionOutcome previous) {
     if (previous == null || !Objects.equals(failure, previous.failure) || !Objects.equals(autoMode, previous.autoMode)
         || !Objects.equals(tuning, previous.tuning)) {
@@ -34,7 +34,7 @@ public record PredictionOutcome(Recommendation recommendation, PredictionFailure
     if (recommendation == null || previous.recommendation == null) {
       return recommendation == previous.recommendation;
     }
-    return recommendation.sameAs(previous.recommendation);
+    return ReportedRecommendation.of(recommendation).equals(ReportedRecommendation.of(previous.recommendation));
   }
 
   public PredictionOutcome withAutoMode(AutoVerdict verdict) {

@@ -17,6 +17,7 @@ import io.scalableapp.operator.prediction.DurationText;
 import io.scalableapp.operator.prediction.PredictionFailure;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.prediction.PredictionService;
+import io.scalableapp.operator.prediction.ReportedRecommendation;
 import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,17 +88,17 @@ final class PredictionReporter {
   static PredictionStatus status(Recommendation r) {
     PredictionStatus s = new PredictionStatus();
     s.setMode(r.mode().name().charAt(0) + r.mode().name().substring(1).toLowerCase(Locale.ROOT));
-    s.setForecast(number(r.forecastNow()));
-    s.setForecastPeak(number(r.forecastPeak()));
-    s.setHorizon(DurationText.format(r.horizon()));
+    s.setForecast(number(r.forecast().next()));
+    s.setForecastPeak(number(r.forecast().peak()));
+    s.setHorizon(DurationText.format(r.forecast().horizon()));
     s.setRecommendedReplicas(r.floor());
-    s.setModel(r.model() == null ? null : r.model().name());
-    s.setRecentErrorPercent(number(r.recentError() * 100));
+    s.setModel(r.forecast().model() == null ? null : r.forecast().model().name());
+    s.setRecentErrorPercent(number(r.accuracy().recentError() * 100));
     ScalingDecision d = new ScalingDecision();
     d.setTime(r.time().truncatedTo(ChronoUnit.SECONDS).toString());
-    d.setFrom(r.previousFloor());
+    d.setFrom(r.decision().previous());
     d.setTo(r.floor());
-    d.setReason(reasonName(r.reason()));
+    d.setReason(reasonName(r.decision().reason()));
     d.setMessage(r.message());
     s.setLastDecision(d);
     s.setActiveSchedules(r.activeSchedules().isEmpty() ? null
@@ -118,11 +119,6 @@ final class PredictionReporter {
     return Conditions.set(conditions, METRICS_AVAILABLE, r.metricsAvailable(),
         r.metricsAvailable() ? "DemandQueried" : "MetricsUnavailable",
         r.metricsAvailable() ? "The demand query returned usable data" : r.message(), generation, now);
-  }
-
-  static List<Condition> predictingCondition(List<Condition> conditions, Optional<PredictionFailure> failure,
-      long generation, Instant now) {
-    return predictingCondition(conditions, failure, generation, now, "");
   }
 
   /** @param note what to add to the message, e.g. the mode Auto chose */
@@ -156,13 +152,13 @@ final class PredictionReporter {
     if (reported) {
       return;
     }
-    if (r.floor() != r.previousFloor()) {
-      String verb = r.floor() > r.previousFloor() ? "Raised" : "Lowered";
+    if (r.floor() != r.decision().previous()) {
+      String verb = r.floor() > r.decision().previous() ? "Raised" : "Lowered";
       String what = !r.actionable() ? "recommended replica floor (" + (app.getSpec().getPrediction().getMode()
           == PredictionSpec.Mode.Auto ? "Auto, in Shadow" : "Shadow") + ": not applied)"
           : Pause.of(app).isPresent() ? "recommended replica floor (paused: not applied)" : "replica floor";
-      events.normal(app, "Floor" + verb, verb + " " + what + " from " + r.previousFloor() + " to " + r.floor()
-          + " (" + reasonName(r.reason()) + "): " + r.message());
+      events.normal(app, "Floor" + verb, verb + " " + what + " from " + r.decision().previous() + " to " + r.floor()
+          + " (" + reasonName(r.decision().reason()) + "): " + r.message());
     }
     if (!evaluated) {
       return; // a held floor after a failure says nothing about the metrics
@@ -186,6 +182,6 @@ final class PredictionReporter {
   }
 
   private static String number(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : null;
+    return ReportedRecommendation.figure(v);
   }
 }

@@ -17,7 +17,6 @@ import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /** Builds the operator; shared by the Quarkus application and the integration tests so both run the same wiring. */
 public final class OperatorFactory {
@@ -25,12 +24,6 @@ public final class OperatorFactory {
   static final Duration MAX_RETRY_INTERVAL = Duration.ofMinutes(5);
 
   private OperatorFactory() {}
-
-  /** @param namespaces the namespaces to watch; empty watches the whole cluster */
-  public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
-      Clock clock, Set<String> namespaces, LeaderElectionSettings election) {
-    return create(client, registry, prediction, clock, WatchScope.of(namespaces), election, CdnSettings.defaults());
-  }
 
   /** @param scope the namespaces and ScalableApp labels this instance reconciles */
   public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
@@ -74,11 +67,5 @@ public final class OperatorFactory {
   /** The CDN providers spec.cdn.provider may name; each has its dependent wired in ScalableAppReconciler. */
   static List<CdnProvider> cdnProviders(CdnSettings cdn) {
     return List.of(new VarnishProvider(cdn.callTimeout()), new CloudflareProvider(cdn.callTimeout()));
-  }
-
-  /** Without leader election: a single instance (a developer's run, in-process tests). */
-  public static Operator create(KubernetesClient client, MeterRegistry registry, PredictionService prediction,
-      Clock clock, Set<String> namespaces) {
-    return create(client, registry, prediction, clock, namespaces, LeaderElectionSettings.disabled());
   }
 }

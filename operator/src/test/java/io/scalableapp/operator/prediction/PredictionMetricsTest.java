@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.FloorDecision;
+import io.scalableapp.engine.ForecastSummary;
+import io.scalableapp.engine.ForecastAccuracy;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
@@ -19,8 +22,10 @@ class PredictionMetricsTest {
   private final ResourceID shop = new ResourceID("shop", "prod");
 
   private static Recommendation floor(int floor, Reason reason) {
-    return new Recommendation(Instant.EPOCH, ScalingMode.ENFORCE, true, 2, floor, floor, reason, 42.0, 40.0,
-        ForecastModel.LINEAR, "", Duration.ofMinutes(3), 0.2, 12, true, "", List.of(), null);
+    return new Recommendation(Instant.EPOCH, ScalingMode.ENFORCE, true,
+        new FloorDecision(2, floor, floor, reason),
+        new ForecastSummary(42.0, 40.0, ForecastModel.LINEAR, "", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0.2, 12), true, "", List.of());
   }
 
   @Test
@@ -53,8 +58,10 @@ class PredictionMetricsTest {
   }
 
   private static Recommendation held(boolean metricsAvailable) {
-    return new Recommendation(Instant.EPOCH, ScalingMode.ENFORCE, true, 4, 4, 4, Reason.HOLD, Double.NaN, Double.NaN,
-        null, "", Duration.ofMinutes(3), Double.NaN, 0, metricsAvailable, "metrics unavailable", List.of(), null);
+    return new Recommendation(Instant.EPOCH, ScalingMode.ENFORCE, true,
+        new FloorDecision(4, 4, 4, Reason.HOLD),
+        new ForecastSummary(Double.NaN, Double.NaN, null, "", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(Double.NaN, 0), metricsAvailable, "metrics unavailable", List.of());
   }
 
   @Test

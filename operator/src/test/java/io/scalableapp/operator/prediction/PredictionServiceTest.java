@@ -66,7 +66,7 @@ class PredictionServiceTest {
     assertThat(failed.failure().kind()).isEqualTo(Kind.EvaluationFailed);
     assertThat(failed.failure().message()).contains("forecaster exploded");
     assertThat(failed.recommendation().floor()).isEqualTo(floor);
-    assertThat(failed.recommendation().reason()).isEqualTo(Reason.HOLD);
+    assertThat(failed.recommendation().decision().reason()).isEqualTo(Reason.HOLD);
     assertThat(errors(Kind.EvaluationFailed)).isEqualTo(1);
 
     forecastFails.set(false);
@@ -86,8 +86,8 @@ class PredictionServiceTest {
     PredictionOutcome afterHold = service.evaluate(app);
 
     assertThat(afterHold.failure().kind()).isEqualTo(Kind.EvaluationFailed);
-    assertThat(afterHold.recommendation().reason()).isNotEqualTo(Reason.HOLD);
-    assertThat(afterHold.recommendation().desiredFloor()).isEqualTo(1);
+    assertThat(afterHold.recommendation().decision().reason()).isNotEqualTo(Reason.HOLD);
+    assertThat(afterHold.recommendation().decision().desired()).isEqualTo(1);
     assertThat(afterHold.recommendation().floor()).isLessThanOrEqualTo(floor);
   }
 
@@ -166,7 +166,7 @@ class PredictionServiceTest {
     ScalableApp renewed = predictedApp("uid-new", null);
     service.track(renewed);
     PredictionOutcome first = service.evaluate(renewed);
-    assertThat(first.recommendation().previousFloor())
+    assertThat(first.recommendation().decision().previous())
         .as("the new app starts from replicas.min, not from the deleted app's floor of 9")
         .isEqualTo(renewed.getSpec().getReplicas().getMin());
   }

@@ -3,6 +3,9 @@ package io.scalableapp.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.FloorDecision;
+import io.scalableapp.engine.ForecastSummary;
+import io.scalableapp.engine.ForecastAccuracy;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.auto.AutoVerdict;
@@ -38,8 +41,10 @@ class AutoModeReporterTest {
   }
 
   private static PredictionOutcome outcome(AutoVerdict verdict) {
-    Recommendation r = new Recommendation(NOW, verdict.mode(), verdict.mode() == ScalingMode.ENFORCE, 3, 3, 3,
-        Reason.FORECAST, 30, 28, null, "", Duration.ofMinutes(3), 0.1, 40, true, "why", List.of(), null);
+    Recommendation r = new Recommendation(NOW, verdict.mode(), verdict.mode() == ScalingMode.ENFORCE,
+        new FloorDecision(3, 3, 3, Reason.FORECAST),
+        new ForecastSummary(30, 28, null, "", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0.1, 40), true, "why", List.of());
     return new PredictionOutcome(r, null, verdict, null);
   }
 

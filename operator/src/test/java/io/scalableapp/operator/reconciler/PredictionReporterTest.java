@@ -3,6 +3,9 @@ package io.scalableapp.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.FloorDecision;
+import io.scalableapp.engine.ForecastSummary;
+import io.scalableapp.engine.ForecastAccuracy;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
@@ -22,8 +25,10 @@ class PredictionReporterTest {
   private static final Instant NOW = Instant.parse("2026-01-01T10:00:00.123Z");
 
   private static Recommendation recommendation(boolean metricsAvailable, Reason reason) {
-    return new Recommendation(NOW, ScalingMode.ENFORCE, true, 3, 7, 7, reason, 123.456, 99.5,
-        ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40, metricsAvailable, "why", List.of(), null);
+    return new Recommendation(NOW, ScalingMode.ENFORCE, true,
+        new FloorDecision(3, 7, 7, reason),
+        new ForecastSummary(123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0.12, 40), metricsAvailable, "why", List.of());
   }
 
   @Test
@@ -48,12 +53,14 @@ class PredictionReporterTest {
     ScalableApp app = TestApps.app("shop", "prod");
     app.setStatus(new ScalableAppStatus());
     app.getStatus().setPrediction(PredictionReporter.status(recommendation(true, Reason.FORECAST)));
-    Recommendation later = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true, 3, 7, 7,
-        Reason.FORECAST, 123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40,
-        true, "why", List.of(), null);
-    Recommendation changed = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true, 3, 8, 8,
-        Reason.FORECAST, 140.0, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), 0.12, 40,
-        true, "why", List.of(), null);
+    Recommendation later = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true,
+        new FloorDecision(3, 7, 7, Reason.FORECAST),
+        new ForecastSummary(123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0.12, 40), true, "why", List.of());
+    Recommendation changed = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true,
+        new FloorDecision(3, 8, 8, Reason.FORECAST),
+        new ForecastSummary(140.0, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0.12, 40), true, "why", List.of());
 
     PredictionStatus repeated = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(later));
     PredictionStatus moved = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(changed));

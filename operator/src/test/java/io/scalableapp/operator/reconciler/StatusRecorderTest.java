@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.FloorDecision;
+import io.scalableapp.engine.ForecastSummary;
+import io.scalableapp.engine.ForecastAccuracy;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.auto.AutoVerdict;
@@ -66,8 +69,10 @@ class StatusRecorderTest {
 
   /** A floor raise from 3 to 7 in Enforce, with Auto's promotion, as one evaluation hands it to the reconciler. */
   private static PredictionOutcome raisedAndPromoted() {
-    Recommendation r = new Recommendation(NOW, ScalingMode.ENFORCE, true, 3, 7, 7, Reason.FORECAST, 30, 28, null,
-        "", Duration.ofMinutes(3), 0.1, 40, true, "why", List.of(), null);
+    Recommendation r = new Recommendation(NOW, ScalingMode.ENFORCE, true,
+        new FloorDecision(3, 7, 7, Reason.FORECAST),
+        new ForecastSummary(30, 28, null, "", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0.1, 40), true, "why", List.of());
     return new PredictionOutcome(r, null, new AutoVerdict(NOW, ScalingMode.ENFORCE, Outcome.PROMOTED,
         Optional.of(EVIDENCE), Duration.ofDays(7), Duration.ofDays(2), ""), null);
   }

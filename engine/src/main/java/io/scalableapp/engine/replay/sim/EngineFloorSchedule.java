@@ -19,7 +19,7 @@ import java.util.Optional;
  * floor becomes the HPA's minReplicas until the next evaluation. Every forecast the engine made is handed to a
  * {@link ForecastObserver}.
  */
-public final class EngineFloorSchedule implements FloorSchedule {
+public final class EngineFloorSchedule implements FloorTimeline {
 
     private final PredictiveScaler scaler;
     private final ManualClock clock;
@@ -54,8 +54,8 @@ public final class EngineFloorSchedule implements FloorSchedule {
             if (r.actionable()) {
                 floor = r.floor();
             }
-            if (!Double.isNaN(r.forecastNow())) {
-                scorer.ifPresent(s -> s.record(trace.indexOf(now), r.forecastNow(), r.forecastPeak()));
+            if (!Double.isNaN(r.forecast().next())) {
+                scorer.ifPresent(s -> s.record(trace.indexOf(now), r.forecast().next(), r.forecast().peak()));
             }
         }
         return floor;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * An HPA whose minReplicas follows a {@link FloorSchedule}: with a constant floor it is the plain reactive
+ * An HPA whose minReplicas follows a {@link FloorTimeline}: with a constant floor it is the plain reactive
  * HPA, with the engine's floor it is what the operator runs. The HPA syncs on its own period, independent of
  * the simulation step.
  */
@@ -14,17 +14,17 @@ public final class HpaPolicy implements ScalingPolicy {
 
     private final String name;
     private final HorizontalPodAutoscalerModel hpa;
-    private final FloorSchedule floor;
+    private final FloorTimeline floor;
     private final MetricsPipeline metrics;
     private final Duration syncPeriod;
     private Instant nextSync;
 
     /** An HPA reading the idealised metrics ({@link MetricsPipeline#ideal()}). */
-    public HpaPolicy(String name, HorizontalPodAutoscalerModel hpa, FloorSchedule floor) {
+    public HpaPolicy(String name, HorizontalPodAutoscalerModel hpa, FloorTimeline floor) {
         this(name, hpa, floor, MetricsPipeline.ideal());
     }
 
-    public HpaPolicy(String name, HorizontalPodAutoscalerModel hpa, FloorSchedule floor, MetricsPipeline metrics) {
+    public HpaPolicy(String name, HorizontalPodAutoscalerModel hpa, FloorTimeline floor, MetricsPipeline metrics) {
         this.name = name;
         this.hpa = hpa;
         this.floor = floor;

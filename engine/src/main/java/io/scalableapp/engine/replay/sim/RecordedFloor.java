@@ -9,7 +9,7 @@ import java.time.Instant;
  * the frontier and the HPA variants affordable. Asked for a minute, it answers the floor set at that minute's
  * start.
  */
-public final class RecordedFloor implements FloorSchedule {
+public final class RecordedFloor implements FloorTimeline {
 
     private final Trace trace;
     private final int from;
@@ -27,7 +27,7 @@ public final class RecordedFloor implements FloorSchedule {
     }
 
     /** Asks {@code source} for its floor at the start of every minute in {@code [from, to)}, in order. */
-    public static RecordedFloor record(FloorSchedule source, Trace trace, int from, int to) {
+    public static RecordedFloor record(FloorTimeline source, Trace trace, int from, int to) {
         int[] floors = new int[to - from];
         for (int m = from; m < to; m++) {
             floors[m - from] = source.minReplicasAt(trace.instant(m));

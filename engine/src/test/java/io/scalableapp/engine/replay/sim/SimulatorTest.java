@@ -60,7 +60,7 @@ class SimulatorTest {
         WorkloadModel workload = new WorkloadModel(10, Duration.ofSeconds(60));
         Simulator simulator = new Simulator(workload, STEP);
         HpaPolicy reactive = new HpaPolicy("reactive",
-                new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(70, 100)), FloorSchedule.constant(1));
+                new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(70, 100)), FloorTimeline.constant(1));
 
         // 10 pods at exactly 70 %, then demand doubles: 200 % of target -> 20 pods, ready one minute later
         SimulationResult run = simulator.run(trace(70, 140, 140), 0, 0, 3, reactive, 0.7);
@@ -77,7 +77,7 @@ class SimulatorTest {
         Simulator simulator = new Simulator(workload, STEP);
         // a forecaster that saw the doubling coming has already raised minReplicas to 20
         HpaPolicy predictive = new HpaPolicy("floor",
-                new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(70, 100)), FloorSchedule.constant(20));
+                new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(70, 100)), FloorTimeline.constant(20));
 
         SimulationResult run = simulator.run(trace(70, 140, 140), 0, 0, 3, predictive, 0.7);
 
@@ -104,6 +104,6 @@ class SimulatorTest {
 
     private static HpaPolicy hpa(HpaVariant variant, WorkloadModel workload) {
         return new HpaPolicy(variant.label(), new HorizontalPodAutoscalerModel(HpaSettings.kubernetesDefaults(70, 100)),
-                FloorSchedule.constant(1), variant.newPipeline(workload));
+                FloorTimeline.constant(1), variant.newPipeline(workload));
     }
 }

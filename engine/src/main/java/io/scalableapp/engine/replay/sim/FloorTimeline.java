@@ -7,16 +7,16 @@ import java.time.Instant;
  * recomputed by the engine on its own cadence.
  */
 @FunctionalInterface
-public interface FloorSchedule {
+public interface FloorTimeline {
 
     int minReplicasAt(Instant now);
 
-    static FloorSchedule constant(int minReplicas) {
+    static FloorTimeline constant(int minReplicas) {
         return now -> minReplicas;
     }
 
     /** Both floors at once: the higher one holds, as the operator combines its floors. */
-    default FloorSchedule max(FloorSchedule other) {
+    default FloorTimeline max(FloorTimeline other) {
         return now -> Math.max(minReplicasAt(now), other.minReplicasAt(now));
     }
 }
