@@ -15,6 +15,7 @@ import io.scalableapp.engine.auto.PolicyTuning;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.engine.auto.TuningVerdict;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.series.Series;
@@ -158,10 +159,11 @@ public final class PredictionService implements AutoCloseable {
     AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
     TuningVerdict tuningVerdict = tuned.map(t -> judgeTuning(app, id, uid, t, state)).orElse(null);
     ScalingMode effectiveMode = auto ? tunedMode(app, tuningVerdict).orElse(autoState.mode()) : null;
+    Optional<NoiseFloorRule> noiseFloor = auto ? tunedNoiseFloor(app, tuningVerdict) : Optional.empty();
     PredictionOutcome outcome;
     ObservedDemand observed = null;
     try {
-      AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
+      AppScalingSpec spec = withNoiseFloor(inMode(ScalingSpecs.of(app, settings.step()), effectiveMode), noiseFloor);
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = settings.allowedPrometheusFor(p);
       observed = new ObservedDemand(sources.forApp(app, prometheus, p.getQuery(), spec));
@@ -210,6 +212,19 @@ public final class PredictionService implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(verdict.running().reactive() ? ScalingMode.SHADOW : ScalingMode.ENFORCE);
+  }
+
+  /**
+   * The tuned policy's floor when it is a noise floor on the recent level: the engine runs it in the forecast floor's
+   * place ({@link AppScalingSpec#noiseFloor}), with the app's tracker kept in its engine state (by UID).
+   */
+  private static Optional<NoiseFloorRule> tunedNoiseFloor(ScalableApp app, TuningVerdict verdict) {
+    return tunedMode(app, verdict).filter(mode -> mode == ScalingMode.ENFORCE)
+        .flatMap(mode -> TuningSpecs.liveNoiseFloor(verdict.running().floor()));
+  }
+
+  private static AppScalingSpec withNoiseFloor(AppScalingSpec spec, Optional<NoiseFloorRule> noiseFloor) {
+    return noiseFloor.map(rule -> spec.toBuilder().noiseFloor(rule).build()).orElse(spec);
   }
 
   /** An app's tuning state and the spec it was made for. */
