@@ -158,8 +158,10 @@ public final class PredictionService implements AutoCloseable {
     AutoModeState autoState = auto ? autoModes.computeIfAbsent(uid, k -> restoredAutoMode(app)) : null;
     AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
     TuningVerdict tuningVerdict = tuned.map(t -> judgeTuning(app, id, uid, t, state)).orElse(null);
-    ScalingMode effectiveMode = auto ? tunedMode(app, tuningVerdict).orElse(autoState.mode()) : null;
-    Optional<NoiseFloorRule> noiseFloor = auto ? tunedNoiseFloor(app, tuningVerdict) : Optional.empty();
+    // What runs, also before the first search after a restart (the policy status recorded as running).
+    TunedPolicy tunedRunning = Optional.ofNullable(tunings.get(uid)).map(e -> e.state().running()).orElse(null);
+    ScalingMode effectiveMode = auto ? tunedMode(app, tunedRunning).orElse(autoState.mode()) : null;
+    Optional<NoiseFloorRule> noiseFloor = auto ? tunedNoiseFloor(app, tunedRunning) : Optional.empty();
     PredictionOutcome outcome;
     ObservedDemand observed = null;
     try {
@@ -207,20 +209,20 @@ public final class PredictionService implements AutoCloseable {
    * Under mode Auto, a tuned policy that runs decides whether the floor runs: its floor family is the search's
    * verdict on the forecast, validated out of sample. Otherwise Auto's own verdict decides.
    */
-  private static Optional<ScalingMode> tunedMode(ScalableApp app, TuningVerdict verdict) {
-    if (verdict == null || !TuningSpecs.applies(app) || verdict.running().equals(TuningSpecs.user(app))) {
+  private static Optional<ScalingMode> tunedMode(ScalableApp app, TunedPolicy running) {
+    if (running == null || !TuningSpecs.applies(app) || running.equals(TuningSpecs.user(app))) {
       return Optional.empty();
     }
-    return Optional.of(verdict.running().reactive() ? ScalingMode.SHADOW : ScalingMode.ENFORCE);
+    return Optional.of(running.reactive() ? ScalingMode.SHADOW : ScalingMode.ENFORCE);
   }
 
   /**
    * The tuned policy's floor when it is a noise floor on the recent level: the engine runs it in the forecast floor's
    * place ({@link AppScalingSpec#noiseFloor}), with the app's tracker kept in its engine state (by UID).
    */
-  private static Optional<NoiseFloorRule> tunedNoiseFloor(ScalableApp app, TuningVerdict verdict) {
-    return tunedMode(app, verdict).filter(mode -> mode == ScalingMode.ENFORCE)
-        .flatMap(mode -> TuningSpecs.liveNoiseFloor(verdict.running().floor()));
+  private static Optional<NoiseFloorRule> tunedNoiseFloor(ScalableApp app, TunedPolicy running) {
+    return tunedMode(app, running).filter(mode -> mode == ScalingMode.ENFORCE)
+        .flatMap(mode -> TuningSpecs.liveNoiseFloor(running.floor()));
   }
 
   private static AppScalingSpec withNoiseFloor(AppScalingSpec spec, Optional<NoiseFloorRule> noiseFloor) {
