@@ -8,7 +8,6 @@ import io.scalableapp.engine.auto.FloorCandidates;
 import io.scalableapp.engine.auto.PolicySearchSettings;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
-import io.scalableapp.engine.floor.FloorFamily;
 import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.ForecasterFactory;
@@ -47,12 +46,8 @@ public final class TuningSpecs {
         DurationText.parse(t.getValidation()));
   }
 
-  /**
-   * The noise-sized floor on the recent level the policy may choose under Auto: the knobs the scaling lab chose on
-   * NASA-1995's training part at the 1.00x and 1.10x budgets (docs/scaling-lab).
-   */
-  public static final NoiseFloorRule RECENT_LEVEL_RULE = NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.75,
-      Duration.ofMinutes(10));
+  /** The noise-sized floor on the recent level the policy may choose under Auto. */
+  public static final NoiseFloorRule RECENT_LEVEL_RULE = FloorCandidates.RECENT_LEVEL_RULE;
 
   /**
    * The floor families the policy may choose from: under Auto the HPA alone, the forecast floor or the noise floor on
