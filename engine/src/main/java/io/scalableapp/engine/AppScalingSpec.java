@@ -2,6 +2,8 @@ package io.scalableapp.engine;
 
 import io.scalableapp.engine.decision.FloorLimits;
 import io.scalableapp.engine.decision.SurgeHold;
+import io.scalableapp.engine.floor.FloorFamily;
+import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Seasonality;
 import io.scalableapp.engine.schedule.FloorSchedule;
@@ -51,6 +53,9 @@ import java.util.Optional;
  *                                    {@link io.scalableapp.engine.schedule.ScheduledFloors} (default none)
  * @param surgeHold                   after a sudden jump of demand, hold capacity for the recent peak (see
  *                                    {@link SurgeHold}); combined with the forecast floor by max() (default none)
+ * @param noiseFloor                  a noise-sized floor on the recent level ({@link FloorFamily#RECENT_LEVEL}) that
+ *                                    takes the forecast floor's place: no forecast is made, the floor holds the recent
+ *                                    level plus the rule's learned margin at full capacity (default none: the forecast)
  */
 public record AppScalingSpec(
         ScalingMode mode,
@@ -78,9 +83,15 @@ public record AppScalingSpec(
         double maxMargin,
         double targetUtilization,
         List<FloorSchedule> schedules,
-        Optional<SurgeHold> surgeHold) {
+        Optional<SurgeHold> surgeHold,
+        Optional<NoiseFloorRule> noiseFloor) {
 
     public AppScalingSpec {
+        Objects.requireNonNull(noiseFloor, "noiseFloor");
+        if (noiseFloor.isPresent() && noiseFloor.get().family() != FloorFamily.RECENT_LEVEL) {
+            throw new IllegalArgumentException("a live noise floor runs on the recent level, got the "
+                    + noiseFloor.get().family().label() + " family");
+        }
         schedules = List.copyOf(schedules);
         Objects.requireNonNull(surgeHold, "surgeHold");
         Objects.requireNonNull(mode, "mode");
@@ -118,6 +129,11 @@ public record AppScalingSpec(
                 scaleDownStabilization);
     }
 
+    /** How far ahead the floor provisions: the fixed horizon, else the pods' p95 start-to-ready time plus the margin. */
+    public Duration effectiveHorizon(Duration readyLatencyP95) {
+        return horizon.orElseGet(() -> readyLatencyP95.plus(horizonMargin));
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -151,6 +167,7 @@ public record AppScalingSpec(
         b.targetUtilization = targetUtilization;
         b.schedules = schedules;
         b.surgeHold = surgeHold.orElse(null);
+        b.noiseFloor = noiseFloor.orElse(null);
         return b;
     }
 
@@ -182,6 +199,7 @@ public record AppScalingSpec(
         private double targetUtilization = 1.0;
         private List<FloorSchedule> schedules = List.of();
         private SurgeHold surgeHold;
+        private NoiseFloorRule noiseFloor;
 
         private Builder() {
         }
@@ -214,6 +232,8 @@ public record AppScalingSpec(
         public Builder schedules(List<FloorSchedule> v) { schedules = v; return this; }
         /** null (the default) turns the surge hold off. */
         public Builder surgeHold(SurgeHold v) { surgeHold = v; return this; }
+        /** null (the default) runs the forecast floor. */
+        public Builder noiseFloor(NoiseFloorRule v) { noiseFloor = v; return this; }
 
         public AppScalingSpec build() {
             return new AppScalingSpec(mode, targetPerReplica, minReplicas, maxReplicas, step, lookback,
@@ -221,7 +241,7 @@ public record AppScalingSpec(
                     scaleUpReplicasPerMinute, scaleDownFractionPerMinute, scaleDownStabilization, holdDuration,
                     staleAfter, absurdFactor, maxForecastError, accuracyWindow, minAccuracySamples,
                     modelReselectEvery, marginQuantile, maxMargin, targetUtilization, schedules,
-                    Optional.ofNullable(surgeHold));
+                    Optional.ofNullable(surgeHold), Optional.ofNullable(noiseFloor));
         }
     }
 }

@@ -5,6 +5,8 @@ import io.scalableapp.engine.decision.FloorDecider;
 import io.scalableapp.engine.decision.PeakResidualTracker;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.decision.SurgeHold;
+import io.scalableapp.engine.floor.NoiseFloorRule;
+import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.Forecast;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandCheck;
@@ -16,7 +18,9 @@ import io.scalableapp.engine.series.Steps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * The engine's entry point: fetch demand, forecast it, and recommend a replica floor.
@@ -87,7 +91,7 @@ public final class PredictiveScaler {
      */
     public Recommendation evaluate(AppScalingSpec spec, DemandSource source, ScalerState state) {
         Instant now = clock.instant();
-        Duration horizon = spec.horizon().orElseGet(() -> state.readyLatency().p95().plus(spec.horizonMargin()));
+        Duration horizon = spec.effectiveHorizon(state.readyLatency().p95());
         int previous = state.lastFloor().orElse(spec.minReplicas());
         DemandCheck check = fetch(spec, source, now);
 
@@ -163,6 +167,29 @@ public final class PredictiveScaler {
         return new Proposal(spec.minReplicas(), Reason.FALLBACK, why + "; no earlier floor to hold", null, Double.NaN);
     }
 
+    /**
+     * The recent level plus the rule's margin learned from the app's own history, held at full capacity
+     * ({@code targetPerReplica / targetUtilization}, as the policy search replayed it); no forecast is made.
+     */
+    private Proposal proposeNoiseFloor(AppScalingSpec spec, NoiseFloorRule rule, Series history, Duration horizon,
+                                       ScalerState state, Instant now) {
+        NoiseFloorTracker tracker = state.noiseFloor(rule, clock);
+        tracker.follow(history, horizon);
+        double level = NoiseFloorTracker.recentLevel(history, now);
+        OptionalDouble cover = tracker.cover(level);
+        if (cover.isEmpty()) {
+            return new Proposal(spec.minReplicas(), Reason.REACTIVE, String.format(Locale.ROOT,
+                    "%s: %d of the %d errors it needs scored so far; HPA reacts above replicas.min", rule.label(),
+                    tracker.samples(), NoiseFloorRule.MIN_SAMPLES), null, Double.NaN);
+        }
+        double capacity = spec.targetPerReplica() / spec.targetUtilization();
+        int desired = (int) Math.min(Integer.MAX_VALUE, Math.ceil(cover.getAsDouble() / capacity - 1e-9));
+        return new Proposal(desired, Reason.NOISE_FLOOR, String.format(Locale.ROOT,
+                "%s: recent level %.4g, holding %.4g (margin learned from %d errors) within %s / %.4g per "
+                        + "replica at full capacity = %d", rule.label(), level, cover.getAsDouble(),
+                tracker.samples(), horizon, capacity, desired), null, Double.NaN);
+    }
+
     private Proposal proposeFromDemand(AppScalingSpec spec, DemandCheck check, Duration horizon, ScalerState state,
                                        Instant now) {
         Series history = check.series();
@@ -178,6 +205,9 @@ public final class PredictiveScaler {
                     null, Double.NaN);
         }
 
+        if (spec.noiseFloor().isPresent()) {
+            return proposeNoiseFloor(spec, spec.noiseFloor().get(), history, horizon, state, now);
+        }
         // Cover (end of data, now + horizon]: if the data lags, the gap is forecast too.
         Instant until = now.plus(horizon);
         int steps = Steps.covering(Duration.between(history.end(), until), spec.step());

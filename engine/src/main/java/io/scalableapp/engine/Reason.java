@@ -14,6 +14,8 @@ public enum Reason {
     RATE_LIMIT,
     /** Forecast not trusted (accuracy gate closed, or metrics gone past the hold): floor heads to replicas.min. */
     FALLBACK,
+    /** Sized from the recent level plus a learned noise margin ({@code noiseFloor}), no forecast. */
+    NOISE_FLOOR,
     /** Raised to hold capacity for the recent peak after a sudden jump of demand ({@code surgeHold}). */
     SURGE_HOLD,
     /** Set by a schedule in force: raised for a known event, or capped for a quiet period. */

@@ -6,7 +6,10 @@ import io.scalableapp.engine.decision.ForecastAccuracyTracker;
 import io.scalableapp.engine.decision.PeakResidualTracker;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.decision.TimedHistory;
+import io.scalableapp.engine.floor.NoiseFloorRule;
+import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.ForecasterFactory;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -29,6 +32,8 @@ public final class ScalerState {
     private Recommendation lastRecommendation;
     private ModelChoice modelChoice;
     private LiveModelScores liveScores = new LiveModelScores();
+    // Not in the snapshot: a fresh tracker re-learns its errors from the fetched history (NoiseFloorTracker#seed).
+    private NoiseFloorTracker noiseFloor;
 
     public ScalerState() {
         this(new ReadyLatencyEstimator());
@@ -148,6 +153,14 @@ public final class ScalerState {
 
     void modelChoice(ModelChoice choice) {
         modelChoice = choice;
+    }
+
+    /** The app's tracker for {@code rule}; a new one when the rule changed (its errors mean something else). */
+    NoiseFloorTracker noiseFloor(NoiseFloorRule rule, Clock clock) {
+        if (noiseFloor == null || !noiseFloor.rule().equals(rule)) {
+            noiseFloor = new NoiseFloorTracker(rule, clock, NoiseFloorTracker.RESIDUAL_WINDOW);
+        }
+        return noiseFloor;
     }
 
     void metricsGood(Instant at) {

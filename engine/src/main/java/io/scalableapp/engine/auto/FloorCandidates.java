@@ -24,6 +24,12 @@ public final class FloorCandidates {
     public static final String FORECAST = "Forecast";
     /** The family name of a noise-sized floor on the recent level (no forecast). */
     public static final String RECENT_LEVEL_NOISE = "RecentLevelNoise";
+    /**
+     * The knobs of the {@link #RECENT_LEVEL_NOISE} family a search offers: those the scaling lab chose on NASA-1995's
+     * training part at the 1.00x and 1.10x budgets (docs/scaling-lab).
+     */
+    public static final NoiseFloorRule RECENT_LEVEL_RULE = NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.75,
+            Duration.ofMinutes(10));
 
     private FloorCandidates() {
     }

@@ -84,8 +84,8 @@ public final class PolicySearch {
                 cheapestWithin(replays, family, floor, window, budget, settings).ifPresent(feasible::add);
             }
         }
-        Comparator<Scored> best = Comparator.comparingDouble((Scored s) -> s.training().underProvisionedMinutes())
-                .thenComparingDouble(s -> s.training().replicaHours());
+        Comparator<Scored> best = PolicyRanking.bestFirst(s -> s.training().underProvisionedMinutes(),
+                s -> s.policy().reactive(), s -> s.training().replicaHours());
         Scored chosen = feasible.stream().min(best).orElseThrow();
         Scored envelope = reactive.stream().min(best).orElseThrow();
         return verdict(trace, history.size(), trainFrom, validateFrom, userScored, envelope, chosen, budget,

@@ -18,6 +18,9 @@ import java.util.OptionalDouble;
  */
 public final class NoiseFloorTracker {
 
+    /** How far back the errors the margin's quantile is taken over reach: the past day, as the policy search replays. */
+    public static final Duration RESIDUAL_WINDOW = Duration.ofDays(1);
+
     private record Pending(Instant from, Instant until, double reference) {
     }
 
@@ -29,6 +32,7 @@ public final class NoiseFloorTracker {
     private final Duration residualWindow;
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final Deque<Scored> scored = new ArrayDeque<>();
+    private Instant lastAnchor;
 
     public NoiseFloorTracker(NoiseFloorRule rule, Clock clock, Duration residualWindow) {
         this.rule = Objects.requireNonNull(rule, "rule");
@@ -82,6 +86,30 @@ public final class NoiseFloorTracker {
         double[] errors = scored.stream().mapToDouble(Scored::error).sorted().toArray();
         int rank = (int) Math.ceil(rule.quantile() * errors.length);
         return OptionalDouble.of(rule.cover(reference, errors[Math.max(0, Math.min(errors.length, rank) - 1)]));
+    }
+
+    /**
+     * Follows a recent-level rule over the app's fetched history, whatever the evaluation cadence: every point of
+     * {@code history} not anchored yet (on a new tracker, every point within the residual window) anchors the span
+     * {@code (t, t + lead + window]} with the {@link #recentLevel} at t as its reference, and every span the history
+     * now holds entirely is scored. The reference at any past point is a function of the history, so a new app, a
+     * restart or a new rule learns at once what a tracker running all along would have learned.
+     */
+    public void follow(Series history, Duration lead) {
+        if (rule.family() != FloorFamily.RECENT_LEVEL) {
+            throw new IllegalStateException("only a recent-level rule can be followed over its history");
+        }
+        Instant after = lastAnchor != null ? lastAnchor
+                : clock.instant().minus(residualWindow).minus(lead).minus(rule.window());
+        for (int i = history.firstIndexAfter(after); i < history.size(); i++) {
+            Instant t = history.timeAt(i);
+            lastAnchor = t;
+            double reference = recentLevel(history, t);
+            if (reference >= 0 && !Double.isInfinite(reference)) {
+                pending.addLast(new Pending(t, t.plus(lead).plus(rule.window()), reference));
+            }
+        }
+        reconcile(history);
     }
 
     /** Errors scored within the residual window as of the last {@link #cover} call. */

@@ -2,22 +2,35 @@ package io.scalableapp.engine.auto;
 
 import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.testing.NasaTrace;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The CPU cost of one policy search, and of one mode Auto replay against the envelope, on 7 days of 1-minute NASA history (4 to 10 August 1995), with the default
- * bounds the operator uses (targets 50-90 %, windows 0-30 min, both floor families), measured on this thread after
+ * bounds the operator uses (targets 50-90 %, windows 0-30 min, the floor families mode Auto offers: none, the
+ * forecast, the noise floor on the recent level), measured on this thread after
  * the JIT has warmed up. A timing, not a test: run it with {@code make bench-policy-search}.
  */
 public final class PolicySearchCost {
 
     private PolicySearchCost() {
+    }
+
+    /** What the operator offers under mode Auto (TuningSpecs.families). */
+    static List<FloorCandidate> families(AppScalingSpec spec) {
+        List<FloorCandidate> families = new ArrayList<>(PolicySearchTest.floors(spec));
+        families.add(FloorCandidates.recentLevelNoise(FloorCandidates.RECENT_LEVEL_RULE, spec.minReplicas(),
+                spec.maxReplicas(), 1.5 * 100 / 70, spec.effectiveHorizon(new ReadyLatencyEstimator().p95()),
+                (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes()));
+        return families;
     }
 
     public static void main(String[] args) {
@@ -31,7 +44,7 @@ public final class PolicySearchCost {
             long start = cpu.getCurrentThreadCpuTime();
             long wall = System.nanoTime();
             PolicyChoice choice = PolicySearchTest.SEARCH.search(week, PolicySearchTest.USER, 1.5 * 100 / 70,
-                    PolicySearchTest.STARTUP, spec.minReplicas(), spec.maxReplicas(), PolicySearchTest.floors(spec),
+                    PolicySearchTest.STARTUP, spec.minReplicas(), spec.maxReplicas(), families(spec),
                     PolicySearchTest.bounds(0));
             double cpuSeconds = (cpu.getCurrentThreadCpuTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "run %d: %.2f s CPU (%.2f s wall), %d policies replayed, chose %s%n", i,

@@ -1,6 +1,7 @@
 package io.scalableapp.engine.floor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.scalableapp.engine.series.Series;
@@ -68,5 +69,30 @@ class NoiseFloorTrackerTest {
         assertThat(NoiseFloorTracker.recentLevel(s, T0.plus(MINUTE.multipliedBy(12))))
                 .as("points 3..12 (values 4..12 and a NaN, skipped)").isCloseTo(8, within(1e-9));
         assertThat(NoiseFloorTracker.recentLevel(s, T0.plus(MINUTE.multipliedBy(40)))).isNaN();
+    }
+
+    @Test
+    void followingTheHistoryLearnsAtOnceAndAFetchSeenTwiceAddsNothing() {
+        ManualClock clock = new ManualClock(T0.plus(MINUTE.multipliedBy(100)));
+        NoiseFloorTracker tracker = new NoiseFloorTracker(
+                NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.9, Duration.ZERO), clock, Duration.ofHours(1));
+        Series known = demand(101);
+
+        tracker.follow(known, LEAD);
+        double level = NoiseFloorTracker.recentLevel(known, clock.instant());
+        // The last 10 minutes hold two 120s: level 104; a 2-minute span holds a 120 two times in five, so p90 is +16.
+        assertThat(level).isCloseTo(104, within(1e-9));
+        assertThat(tracker.cover(level).orElseThrow()).as("learned from the history, no wait")
+                .isCloseTo(120, within(1e-9));
+        int learned = tracker.samples();
+        assertThat(learned).as("spans within the last hour that the history holds entirely").isBetween(57, 61);
+
+        clock.advance(Duration.ofSeconds(10));
+        tracker.follow(known, LEAD);
+        tracker.cover(level);
+        assertThat(tracker.samples()).as("the same fetch again: no new anchor").isEqualTo(learned);
+
+        assertThatThrownBy(() -> new NoiseFloorTracker(NoiseFloorRule.proportional(0.9, Duration.ZERO), clock,
+                Duration.ofHours(1)).follow(known, LEAD)).hasMessageContaining("only a recent-level rule");
     }
 }

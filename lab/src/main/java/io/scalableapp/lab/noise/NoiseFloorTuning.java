@@ -1,5 +1,6 @@
 package io.scalableapp.lab.noise;
 
+import io.scalableapp.engine.auto.PolicyRanking;
 import io.scalableapp.engine.floor.FloorFamily;
 import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
@@ -15,7 +16,6 @@ import io.scalableapp.lab.experiment.Scenario;
 import io.scalableapp.lab.frontier.StabilisationSweep;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * Chooses the policy (floor family and knobs, HPA CPU target and scale-down window) on the training part only, as
  * {@code JumpFloorTuning} does for the jump floors: every {@link #candidates() candidate} runs on the last 30 % of
  * the training minutes ({@link Scenario#validation()}), and for each {@link #BUDGETS budget} (a multiple of the
- * replica-hours the reference HPA spent on those minutes) the candidate with the fewest under-provisioned minutes
- * within it is kept; the perfect-forecast floor is chosen the same way, as the ceiling. The HPA alone is a
+ * replica-hours the reference HPA spent on those minutes) the best candidate within it by the operator's
+ * {@link PolicyRanking} is kept; the perfect-forecast floor is chosen the same way, as the ceiling. The HPA alone is a
  * candidate too, so the search never has to take a floor that does not pay.
  */
 public final class NoiseFloorTuning {
@@ -157,11 +157,11 @@ public final class NoiseFloorTuning {
         return new Result(validation, variant, reference, candidates, choices);
     }
 
-    /** Fewest under-provisioned minutes within the budget; the cheaper on a tie. */
+    /** The best candidate within the budget by the operator's own {@link PolicyRanking}. */
     public static Optional<Candidate> best(Stream<Candidate> candidates, double budgetReplicaHours) {
         return candidates.filter(c -> c.metrics().replicaHours() <= budgetReplicaHours)
-                .min(Comparator.comparingDouble((Candidate c) -> c.metrics().underProvisionedMinutes())
-                        .thenComparingDouble(c -> c.metrics().replicaHours()));
+                .min(PolicyRanking.bestFirst(c -> c.metrics().underProvisionedMinutes(),
+                        c -> c.policy().floor() instanceof FloorSource.None, c -> c.metrics().replicaHours()));
     }
 
     /** The chosen policies of {@code result} on the test scenario {@code s}. */

@@ -47,8 +47,9 @@ final class NoiseFloorSection {
                 the proportional margin); or no floor at all. The forecast is the engine's %s, made \
                 every minute from the 7 days before it. For each budget, a multiple of the replica-hours the HPA at \
                 %d %% with the default 5-min window spent on the last 30 %% of the training minutes, the policy with \
-                the fewest under-provisioned minutes on those minutes within the budget is chosen; nothing of the \
-                test part is seen. The chosen policy then runs on the test part and is compared with the reactive \
+                the fewest under-provisioned minutes on those minutes within the budget is chosen (on a tie the HPA \
+                alone, then the one with more replica-hours: the operator's `PolicyRanking`); nothing of the test \
+                part is seen. The chosen policy then runs on the test part and is compared with the reactive \
                 envelope (target %d-%d %% x window 5-%d min, \"Reactive envelope\") at its own test replica-hours. \
                 The perfect-forecast ceiling is the floor that knows the actual peak over [t, t + lead), chosen the \
                 same way. Goals: on %s with the realistic HPA, at budgets %s, at least %d %% fewer \

@@ -14,7 +14,7 @@ public class ScalingDecision {
   @JsonPropertyDescription("Replica floor after the decision.")
   private Integer to;
 
-  @JsonPropertyDescription("Forecast, Reactive, Bound, Stabilization, RateLimit, Fallback, Schedule, SurgeHold or Hold.")
+  @JsonPropertyDescription("Forecast, NoiseFloor, Reactive, Bound, Stabilization, RateLimit, Fallback, Schedule, SurgeHold or Hold.")
   private String reason;
 
   @JsonPropertyDescription("Why, in words.")

@@ -11,8 +11,9 @@ public class TuningPolicyStatus {
   @JsonPropertyDescription("The HPA's behavior.scaleDown.stabilizationWindowSeconds.")
   private Integer scaleDownStabilizationSeconds;
 
-  @JsonPropertyDescription("The floor under the HPA: None (the HPA alone, at replicas.min) or Forecast (the "
-      + "prediction floor).")
+  @JsonPropertyDescription("The floor under the HPA: None (the HPA alone, at replicas.min), Forecast (the "
+      + "prediction floor) or RecentLevelNoise (the mean demand of the last 10 minutes plus a noise margin learned "
+      + "from the app's history, no forecast).")
   private String floor;
 
   @JsonPropertyDescription("Under-provisioned minutes on the training part of the history, replayed.")

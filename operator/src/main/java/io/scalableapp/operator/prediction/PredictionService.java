@@ -15,6 +15,7 @@ import io.scalableapp.engine.auto.PolicyTuning;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.engine.auto.TuningVerdict;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.series.Series;
@@ -157,11 +158,14 @@ public final class PredictionService implements AutoCloseable {
     AutoModeState autoState = auto ? autoModes.computeIfAbsent(uid, k -> restoredAutoMode(app)) : null;
     AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
     TuningVerdict tuningVerdict = tuned.map(t -> judgeTuning(app, id, uid, t, state)).orElse(null);
-    ScalingMode effectiveMode = auto ? tunedMode(app, tuningVerdict).orElse(autoState.mode()) : null;
+    // What runs, also before the first search after a restart (the policy status recorded as running).
+    TunedPolicy tunedRunning = Optional.ofNullable(tunings.get(uid)).map(e -> e.state().running()).orElse(null);
+    ScalingMode effectiveMode = auto ? tunedMode(app, tunedRunning).orElse(autoState.mode()) : null;
+    Optional<NoiseFloorRule> noiseFloor = auto ? tunedNoiseFloor(app, tunedRunning) : Optional.empty();
     PredictionOutcome outcome;
     ObservedDemand observed = null;
     try {
-      AppScalingSpec spec = inMode(ScalingSpecs.of(app, settings.step()), effectiveMode);
+      AppScalingSpec spec = withNoiseFloor(inMode(ScalingSpecs.of(app, settings.step()), effectiveMode), noiseFloor);
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = settings.allowedPrometheusFor(p);
       observed = new ObservedDemand(sources.forApp(app, prometheus, p.getQuery(), spec));
@@ -205,11 +209,24 @@ public final class PredictionService implements AutoCloseable {
    * Under mode Auto, a tuned policy that runs decides whether the floor runs: its floor family is the search's
    * verdict on the forecast, validated out of sample. Otherwise Auto's own verdict decides.
    */
-  private static Optional<ScalingMode> tunedMode(ScalableApp app, TuningVerdict verdict) {
-    if (verdict == null || !TuningSpecs.applies(app) || verdict.running().equals(TuningSpecs.user(app))) {
+  private static Optional<ScalingMode> tunedMode(ScalableApp app, TunedPolicy running) {
+    if (running == null || !TuningSpecs.applies(app) || running.equals(TuningSpecs.user(app))) {
       return Optional.empty();
     }
-    return Optional.of(verdict.running().reactive() ? ScalingMode.SHADOW : ScalingMode.ENFORCE);
+    return Optional.of(running.reactive() ? ScalingMode.SHADOW : ScalingMode.ENFORCE);
+  }
+
+  /**
+   * The tuned policy's floor when it is a noise floor on the recent level: the engine runs it in the forecast floor's
+   * place ({@link AppScalingSpec#noiseFloor}), with the app's tracker kept in its engine state (by UID).
+   */
+  private static Optional<NoiseFloorRule> tunedNoiseFloor(ScalableApp app, TunedPolicy running) {
+    return tunedMode(app, running).filter(mode -> mode == ScalingMode.ENFORCE)
+        .flatMap(mode -> TuningSpecs.liveNoiseFloor(running.floor()));
+  }
+
+  private static AppScalingSpec withNoiseFloor(AppScalingSpec spec, Optional<NoiseFloorRule> noiseFloor) {
+    return noiseFloor.map(rule -> spec.toBuilder().noiseFloor(rule).build()).orElse(spec);
   }
 
   /** An app's tuning state and the spec it was made for. */

@@ -8,6 +8,8 @@ import io.scalableapp.engine.auto.FloorCandidates;
 import io.scalableapp.engine.auto.PolicySearchSettings;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
+import io.scalableapp.engine.floor.NoiseFloorRule;
+import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.operator.api.AutoscalingSpec;
 import io.scalableapp.operator.api.PredictionSpec;
@@ -44,9 +46,13 @@ public final class TuningSpecs {
         DurationText.parse(t.getValidation()));
   }
 
+  /** The noise-sized floor on the recent level the policy may choose under Auto. */
+  public static final NoiseFloorRule RECENT_LEVEL_RULE = FloorCandidates.RECENT_LEVEL_RULE;
+
   /**
-   * The floor families the policy may choose from: under Auto the HPA alone or the forecast floor (the search then
-   * decides whether the floor runs); under Enforce the forecast floor, which the user asked for; under Shadow none.
+   * The floor families the policy may choose from: under Auto the HPA alone, the forecast floor or the noise floor on
+   * the recent level (the search then decides which floor runs, if any); under Enforce the forecast floor, which the
+   * user asked for; under Shadow none.
    */
   public static List<FloorCandidate> families(ScalableApp app, AppScalingSpec spec, ReadyLatencyEstimator readyLatency,
       Duration replayInterval, ForecasterFactory forecasters) {
@@ -56,7 +62,18 @@ public final class TuningSpecs {
       return List.of(none);
     }
     FloorCandidate forecast = FloorCandidates.forecast(spec, readyLatency, replayInterval, forecasters);
-    return mode == PredictionSpec.Mode.Enforce ? List.of(forecast) : List.of(none, forecast);
+    if (mode == PredictionSpec.Mode.Enforce) {
+      return List.of(forecast);
+    }
+    FloorCandidate recentLevel = FloorCandidates.recentLevelNoise(RECENT_LEVEL_RULE, spec.minReplicas(),
+        spec.maxReplicas(), capacityPerReplica(app), spec.effectiveHorizon(readyLatency.p95()),
+        (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes());
+    return List.of(none, forecast, recentLevel);
+  }
+
+  /** The rule the engine runs live for a policy whose floor is {@code family}; empty for any other family. */
+  public static Optional<NoiseFloorRule> liveNoiseFloor(String family) {
+    return FloorCandidates.RECENT_LEVEL_NOISE.equals(family) ? Optional.of(RECENT_LEVEL_RULE) : Optional.empty();
   }
 
   /** Demand one ready replica serves at full CPU: targetPerReplica is what it serves at the user's CPU target. */

@@ -14,10 +14,10 @@ import java.util.Optional;
 public final class TuningText {
   private TuningText() {}
 
-  /** E.g. "HPA at 85 %, 30 min scale-down window, no floor". */
+  /** E.g. "HPA at 85 %, 30 min scale-down window, no floor" or "..., RecentLevelNoise floor (recent level + ...)". */
   public static String policy(TunedPolicy p) {
     return "HPA at " + p.targetPercent() + " %, " + DurationText.format(p.scaleDownWindow()) + " scale-down window, "
-        + (p.reactive() ? "no floor" : p.floor() + " floor");
+        + (p.reactive() ? "no floor" : p.floor() + " floor" + (p.knobs().isEmpty() ? "" : " (" + p.knobs() + ")"));
   }
 
   public static String message(TuningVerdict v) {

@@ -3,6 +3,7 @@ package io.scalableapp.operator.whatif;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.scalableapp.engine.AppScalingSpec;
+import io.scalableapp.engine.replay.hpa.HpaSettings;
 import io.scalableapp.lab.AppProfile;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
@@ -43,8 +44,9 @@ public final class AppProfiles {
   }
 
   /**
-   * The app's profile. The replay always runs an HPA at the app's CPU target (the reactive baseline the forecast is
-   * measured against), so the floor is sized for one even where the app runs without it.
+   * The app's profile. The replay always runs an HPA at the app's CPU target and with its autoscaling.behavior (the
+   * reactive baseline the forecast is measured against), so the floor is sized for one even where the app runs
+   * without it.
    */
   public static AppProfile of(ScalableApp app, PredictionSettings operator) {
     String name = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
@@ -58,13 +60,15 @@ public final class AppProfiles {
           + "what-if sizes replicas with it");
     }
     AppScalingSpec engine;
+    HpaSettings hpa;
+    int target = app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage();
     try {
       engine = ScalingSpecs.of(app, STEP).toBuilder().targetUtilization(ScalingSpecs.hpaTargetUtilization(app))
           .build();
+      hpa = HpaBehaviors.settings(app.getSpec().getAutoscaling().getBehavior(), target, engine.maxReplicas());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ScalableApp " + name + ": " + e.getMessage(), e);
     }
-    return new AppProfile(name, operator.prometheusFor(p), p.getQuery(), engine,
-        app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage());
+    return new AppProfile(name, operator.prometheusFor(p), p.getQuery(), engine, target, hpa);
   }
 }

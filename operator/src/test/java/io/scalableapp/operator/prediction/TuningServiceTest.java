@@ -3,6 +3,9 @@ package io.scalableapp.operator.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scalableapp.engine.Reason;
+import io.scalableapp.engine.Recommendation;
+import io.scalableapp.engine.auto.FloorCandidates;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.engine.auto.TuningVerdict;
 import io.scalableapp.engine.forecast.ForecasterFactory;
@@ -117,5 +120,46 @@ class TuningServiceTest {
     PredictionOutcome outcome = service.evaluate(app);
 
     assertThat(outcome.tuning()).as("not searched before an hour after the recorded search").isNull();
+  }
+
+  @Test
+  void underAutoARunningRecentLevelPolicyFloorsTheAppFromItsNoiseTrackerNotTheForecast() {
+    ScalableApp app = tunedApp();
+    app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
+    app.getMetadata().setUid("shop-uid");
+    TuningStatus recorded = new TuningStatus();
+    recorded.setReason("Applied");
+    recorded.setEvaluatedAt(START.minusSeconds(60).toString());
+    recorded.setRunning(TuningText.status(new TunedPolicy(80, Duration.ofMinutes(15),
+        FloorCandidates.RECENT_LEVEL_NOISE, "")));
+    app.setStatus(new ScalableAppStatus());
+    app.getStatus().setTuning(recorded);
+    // 300 a minute with 420 every fifth: the level of the last 10 minutes is 324; a 12-minute span always holds a 420.
+    double[] values = new double[3 * 1440];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 5 == 0 ? 420 : 300;
+    }
+    DemandSource spiky = new InMemoryDemandSource(Series.of(START.minus(Duration.ofMinutes(values.length - 1)),
+        Duration.ofMinutes(1), values));
+    PredictionService service = service(PredictionSettings.defaults(), spiky);
+
+    PredictionOutcome outcome = service.evaluate(app);
+
+    Recommendation r = outcome.recommendation();
+    assertThat(r.reason()).as(r.message()).isEqualTo(Reason.NOISE_FLOOR);
+    assertThat(r.actionable()).as("the tuned floor runs, as Enforce").isTrue();
+    assertThat(r.message()).contains(TuningSpecs.RECENT_LEVEL_RULE.label(), "recent level 324");
+    assertThat(r.forecastPeak()).as("no forecast").isNaN();
+    // Holds 420 at full capacity: targetPerReplica 30 at the HPA's 70 % is 30 / 0.7 a replica.
+    assertThat(r.floor()).isEqualTo((int) Math.ceil(420 / (30 / 0.7)));
+
+    recorded.setRunning(TuningText.status(new TunedPolicy(80, Duration.ofMinutes(15), FloorCandidates.FORECAST, "")));
+    ScalableApp forecastApp = tunedApp();
+    forecastApp.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
+    forecastApp.getMetadata().setUid("other-uid");
+    forecastApp.setStatus(new ScalableAppStatus());
+    forecastApp.getStatus().setTuning(recorded);
+    assertThat(service.evaluate(forecastApp).recommendation().reason()).as("the forecast family runs the forecast")
+        .isNotEqualTo(Reason.NOISE_FLOOR);
   }
 }
