@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.translate.AutoscalingDecision;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ final class ReplicasHandover {
    * no fewer than the live Deployment has.
    */
   static Integer desiredReplicas(ScalableApp app, int floor, Optional<Deployment> live) {
-    if (AutoscalingEnabled.isActive(app)) {
+    if (AutoscalingDecision.isActive(app)) {
       return null;
     }
     return live.filter(d -> !operatorOwnsReplicas(d))

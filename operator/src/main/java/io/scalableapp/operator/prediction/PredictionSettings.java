@@ -2,6 +2,7 @@ package io.scalableapp.operator.prediction;
 
 import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.operator.api.PredictionSpec;
+import io.scalableapp.operator.api.translate.DurationText;
 import java.net.URI;
 import java.time.Duration;
 

@@ -7,7 +7,7 @@ import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.AutoModeText;
-import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.runtime.EventRecorder;
 import java.time.Instant;

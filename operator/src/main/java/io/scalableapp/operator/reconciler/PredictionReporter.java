@@ -13,7 +13,7 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.ScalingDecision;
 import io.scalableapp.operator.dependent.Pause;
-import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.prediction.PredictionFailure;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.prediction.PredictionService;

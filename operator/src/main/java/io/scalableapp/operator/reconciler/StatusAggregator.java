@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
-import io.scalableapp.operator.dependent.AutoscalingEnabled;
+import io.scalableapp.operator.api.translate.AutoscalingDecision;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +42,7 @@ public final class StatusAggregator {
     conditions = Conditions.set(conditions, Conditions.DEGRADED, stalled,
         degradation.map(d -> d[0]).orElse("AsExpected"),
         degradation.map(d -> d[1]).orElse("No problems detected"), generation, now);
-    AutoscalingEnabled.Decision autoscaling = AutoscalingEnabled.decide(app);
+    AutoscalingDecision autoscaling = AutoscalingDecision.of(app);
     conditions = Conditions.set(conditions, Conditions.AUTOSCALING, autoscaling.active(), autoscaling.reason(),
         autoscaling.message(), generation, now);
     // kstatus (Flux, kubectl's status readers): Reconciling=True is InProgress, Stalled=True is Failed; never both.

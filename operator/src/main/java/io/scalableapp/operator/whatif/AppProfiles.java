@@ -7,7 +7,7 @@ import io.scalableapp.lab.AppProfile;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionSettings;
-import io.scalableapp.operator.prediction.ScalingSpecs;
+import io.scalableapp.operator.api.translate.ScalingSpecs;
 import java.time.Duration;
 
 /**

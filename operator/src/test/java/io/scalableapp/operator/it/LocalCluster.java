@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * points at it), with the CRD this build generated installed, and an operator run in-process.
  */
 public final class LocalCluster {
-  static final Path GENERATED_CRD = Path.of("target/classes/META-INF/fabric8/scalableapps.scalableapp.io-v1.yml");
+  static final Path GENERATED_CRD = Path.of("../api/target/classes/META-INF/fabric8/scalableapps.scalableapp.io-v1.yml");
 
   private LocalCluster() {}
 
@@ -43,7 +43,7 @@ public final class LocalCluster {
   /** Applies the generated CRD and waits until the API server serves it. */
   static void installCrd(KubernetesClient client) throws IOException {
     if (!Files.exists(GENERATED_CRD)) {
-      throw new IllegalStateException(GENERATED_CRD + " is missing: the build generates it in process-classes");
+      throw new IllegalStateException(GENERATED_CRD + " is missing: the api module's build generates it in process-classes");
     }
     try (InputStream in = new FileInputStream(GENERATED_CRD.toFile())) {
       CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;

@@ -16,6 +16,8 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.TuningSpec;
 import io.scalableapp.operator.api.TuningStatus;
+import io.scalableapp.operator.api.translate.TuningSpecs;
+import io.scalableapp.operator.api.translate.TuningText;
 import io.scalableapp.operator.prediction.PredictionFailure.Kind;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.scalableapp.operator.prediction;
+package io.scalableapp.operator.api.translate;
 
 import io.scalableapp.engine.auto.PolicyChoice;
 import io.scalableapp.engine.auto.PolicyFigures;

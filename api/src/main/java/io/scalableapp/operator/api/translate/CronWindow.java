@@ -1,4 +1,4 @@
-package io.scalableapp.operator.prediction;
+package io.scalableapp.operator.api.translate;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;

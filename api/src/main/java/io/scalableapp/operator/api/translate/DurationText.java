@@ -1,4 +1,4 @@
-package io.scalableapp.operator.prediction;
+package io.scalableapp.operator.api.translate;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

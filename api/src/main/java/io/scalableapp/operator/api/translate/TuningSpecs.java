@@ -1,4 +1,4 @@
-package io.scalableapp.operator.prediction;
+package io.scalableapp.operator.api.translate;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
@@ -66,7 +66,7 @@ public final class TuningSpecs {
   }
 
   /** What a search depends on besides the history; a change starts the app's tuning afresh. */
-  static String inputs(ScalableApp app) {
+  public static String inputs(ScalableApp app) {
     TuningSpec t = app.getSpec().getAutoscaling().getTuning();
     return user(app) + "|" + app.getSpec().getPrediction().getMode() + "|" + t.getMinTargetCPUUtilizationPercentage()
         + "-" + t.getMaxTargetCPUUtilizationPercentage() + "|" + t.getMinScaleDownStabilizationSeconds() + "-"

@@ -1,4 +1,4 @@
-package io.scalableapp.operator.prediction;
+package io.scalableapp.operator.api.translate;
 
 import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.ScalingMode;
@@ -10,7 +10,6 @@ import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.SurgeHoldSpec;
-import io.scalableapp.operator.dependent.AutoscalingEnabled;
 import java.time.Duration;
 import java.util.List;
 
@@ -73,7 +72,7 @@ public final class ScalingSpecs {
    * guarantees (mode and replica bounds) and the hold duration if it parses; everything else the
    * engine's defaults. It never forecasts: it is evaluated with a failing source.
    */
-  static AppScalingSpec fallback(ScalableApp app, Duration step) {
+  public static AppScalingSpec fallback(ScalableApp app, Duration step) {
     var replicas = app.getSpec().getReplicas();
     AppScalingSpec.Builder builder = AppScalingSpec.builder()
         .mode(mode(app.getSpec().getPrediction().getMode()))
@@ -101,7 +100,7 @@ public final class ScalingSpecs {
    * keeps replicas at targetPerReplica.
    */
   static double targetUtilization(ScalableApp app) {
-    return AutoscalingEnabled.isActive(app) ? hpaTargetUtilization(app) : 1.0;
+    return AutoscalingDecision.isActive(app) ? hpaTargetUtilization(app) : 1.0;
   }
 
   /** The share of a replica's CPU request the app's HPA aims for (autoscaling's target), at most all of it. */
@@ -109,7 +108,7 @@ public final class ScalingSpecs {
     return Math.min(1.0, app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage() / 100.0);
   }
 
-  /** Auto starts as Shadow; {@link PredictionService} runs it in the mode its evidence chose. */
+  /** Auto starts as Shadow; the operator's PredictionService runs it in the mode its evidence chose. */
   static ScalingMode mode(PredictionSpec.Mode mode) {
     return switch (mode) {
       case Off -> ScalingMode.OFF;

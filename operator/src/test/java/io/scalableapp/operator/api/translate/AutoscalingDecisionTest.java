@@ -1,4 +1,4 @@
-package io.scalableapp.operator.dependent;
+package io.scalableapp.operator.api.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppSpec;
 import org.junit.jupiter.api.Test;
 
-class AutoscalingEnabledTest {
+class AutoscalingDecisionTest {
 
   @Test
   void theMinimalManifestRunsWithoutAnHpa() {
@@ -16,8 +16,8 @@ class AutoscalingEnabledTest {
     app.setSpec(new ScalableAppSpec());
     app.getSpec().setImage("nginx:1.27");
 
-    assertThat(AutoscalingEnabled.decide(app)).extracting(AutoscalingEnabled.Decision::active,
-        AutoscalingEnabled.Decision::reason).containsExactly(false, "NoCPURequest");
+    assertThat(AutoscalingDecision.of(app)).extracting(AutoscalingDecision::active,
+        AutoscalingDecision::reason).containsExactly(false, "NoCPURequest");
   }
 
   @Test
@@ -25,8 +25,8 @@ class AutoscalingEnabledTest {
     ScalableApp app = TestApps.app("web", "prod");
 
     assertThat(app.getSpec().getAutoscaling().getEnabled()).isNull();
-    assertThat(AutoscalingEnabled.decide(app).active()).isTrue();
-    assertThat(AutoscalingEnabled.decide(app).message()).contains("between 2 and 5 replicas");
+    assertThat(AutoscalingDecision.of(app).active()).isTrue();
+    assertThat(AutoscalingDecision.of(app).message()).contains("between 2 and 5 replicas");
   }
 
   @Test
@@ -35,8 +35,8 @@ class AutoscalingEnabledTest {
     app.getSpec().setReplicas(new ReplicasSpec(3, 3));
     app.getSpec().getAutoscaling().setEnabled(true);
 
-    assertThat(AutoscalingEnabled.decide(app)).extracting(AutoscalingEnabled.Decision::active,
-        AutoscalingEnabled.Decision::reason).containsExactly(false, "FixedReplicas");
+    assertThat(AutoscalingDecision.of(app)).extracting(AutoscalingDecision::active,
+        AutoscalingDecision::reason).containsExactly(false, "FixedReplicas");
   }
 
   @Test
@@ -44,8 +44,8 @@ class AutoscalingEnabledTest {
     ScalableApp app = TestApps.app("web", "prod");
     app.getSpec().getAutoscaling().setEnabled(false);
 
-    assertThat(AutoscalingEnabled.decide(app)).extracting(AutoscalingEnabled.Decision::active,
-        AutoscalingEnabled.Decision::reason).containsExactly(false, "Disabled");
-    assertThat(AutoscalingEnabled.isActive(app)).isFalse();
+    assertThat(AutoscalingDecision.of(app)).extracting(AutoscalingDecision::active,
+        AutoscalingDecision::reason).containsExactly(false, "Disabled");
+    assertThat(AutoscalingDecision.isActive(app)).isFalse();
   }
 }

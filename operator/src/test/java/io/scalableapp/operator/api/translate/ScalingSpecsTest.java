@@ -1,4 +1,4 @@
-package io.scalableapp.operator.prediction;
+package io.scalableapp.operator.api.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
