@@ -224,23 +224,22 @@ bench-policy-search: ## CPU time of one spec.autoscaling.tuning policy search on
 bench-scaling-tune: lab-build ## Choose the jump floors on the training parts (NASA, WorldCup, or TRACE=file) and print the tables.
 	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --tune-only $(if $(TRACE),--trace "$(TRACE)")
 
-# The what-if for an existing app is the operator's AppWhatIf (the operator's own reading of spec.prediction), with
-# the lab, a compile-time-only dependency of the operator, on its classpath.
-WHAT_IF_APP_CP = operator/target/classes:$$(cat operator/target/what-if-classpath.txt)
+# The what-if is a command of its own (whatif/: on the API types, the engine and the lab; no operator classes): one
+# runnable jar, `java -jar whatif/target/scalableapp-whatif.jar`, that a platform team can copy and run anywhere.
+WHAT_IF_JAR := whatif/target/scalableapp-whatif.jar
 WHAT_IF_RANGE = $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) $(if $(STEP),--step $(STEP)) --out $(or $(OUT),what-if)
 
+.PHONY: what-if-build
+what-if-build: ## Build the what-if command's jar, whatif/target/scalableapp-whatif.jar.
+	$(MVN) -q -pl whatif -am package -DskipTests
+
 .PHONY: what-if
-what-if: ## What prediction would have done on live traffic: APP=namespace/name (its own spec.prediction and sizing; KUBECONFIG=... as usual, PROMETHEUS= overrides its Prometheus) or PROMETHEUS=url QUERY='sum(rate(..))'; [FROM= TO= (ISO instants) STEP=PT1M OUT=what-if].
+what-if: what-if-build ## What prediction would have done on live traffic: APP=namespace/name (its own spec.prediction and sizing; KUBECONFIG=... as usual, PROMETHEUS= overrides its Prometheus) or PROMETHEUS=url QUERY='sum(rate(..))'; [FROM= TO= (ISO instants) STEP=PT1M OUT=what-if].
 ifdef APP
-	$(MVN) -q -pl operator -am compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-	  -Dmdep.includeScope=compile -Dmdep.outputFile=target/what-if-classpath.txt
-	$(CLUSTER_ENV); java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(WHAT_IF_APP_CP)" \
-	  io.scalableapp.operator.whatif.AppWhatIf --app "$(APP)" \
-	  $(if $(PROMETHEUS),--prometheus "$(PROMETHEUS)") $(WHAT_IF_RANGE)
+	$(CLUSTER_ENV); java -jar $(WHAT_IF_JAR) --app "$(APP)" $(if $(PROMETHEUS),--prometheus "$(PROMETHEUS)") $(WHAT_IF_RANGE)
 else
 	@test -n "$(PROMETHEUS)" -a -n "$(QUERY)" || { echo "usage: make what-if APP=namespace/name, or make what-if PROMETHEUS=http://prometheus:9090 QUERY='sum(rate(http_requests_total{app=\"shop\"}[2m]))' [FROM=2026-11-20T00:00:00Z] [TO=...]" >&2; exit 2; }
-	$(MAKE) --no-print-directory lab-build
-	java -cp "$(LAB_CP)" io.scalableapp.lab.WhatIf --prometheus "$(PROMETHEUS)" --query '$(QUERY)' $(WHAT_IF_RANGE)
+	java -jar $(WHAT_IF_JAR) --prometheus "$(PROMETHEUS)" --query '$(QUERY)' $(WHAT_IF_RANGE)
 endif
 
 FORECAST_EVERY ?= 1

@@ -17,6 +17,7 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.dependent.AppChildren;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
+import io.scalableapp.testsupport.KubernetesTestCluster;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ public final class FleetBenchmark {
     results.started = Instant.now();
     results.cpus = Runtime.getRuntime().availableProcessors();
     results.loadBefore = loadAverage();
-    LocalCluster.installCrd(client);
+    KubernetesTestCluster.installCrd(client);
     results.nodes = client.nodes().list().getItems().size();
     scheduleHeapSampling();
     try (FleetDemand demand = new FleetDemand()) {

@@ -1,6 +1,6 @@
 package io.scalableapp.operator.it;
 
-import io.scalableapp.lab.report.LineChart;
+import io.scalableapp.charts.LineChart;
 
 import java.awt.Color;
 import java.io.IOException;

@@ -10,6 +10,7 @@ import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.SurgeHoldSpec;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -44,6 +45,11 @@ public final class ScalingSpecs {
       builder.surgeHold(surgeHold(p.getSurgeHold()));
     }
     return builder.build();
+  }
+
+  /** Where {@code prediction}'s demand history is: the app's own Prometheus, or {@code operatorDefault}. */
+  public static URI prometheus(PredictionSpec prediction, URI operatorDefault) {
+    return prediction.getPrometheusUrl() != null ? URI.create(prediction.getPrometheusUrl()) : operatorDefault;
   }
 
   static SurgeHold surgeHold(SurgeHoldSpec s) {

@@ -6,13 +6,13 @@ import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.lab.AppProfile;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.api.translate.ScalingSpecs;
+import java.net.URI;
 import java.time.Duration;
 
 /**
  * An existing ScalableApp's settings for the what-if replay, read exactly as the operator reads them: the engine
- * settings from {@link ScalingSpecs}, the Prometheus address from {@link PredictionSettings#prometheusFor}.
+ * settings and the Prometheus address from {@link ScalingSpecs}.
  */
 public final class AppProfiles {
   /** The replay counts demand per minute. */
@@ -21,8 +21,8 @@ public final class AppProfiles {
   private AppProfiles() {}
 
   /** Reads {@code namespace/name} from the cluster the client talks to. */
-  public static AppProfile read(KubernetesClient client, String namespacedName, PredictionSettings operator) {
-    return of(readApp(client, namespacedName), operator);
+  public static AppProfile read(KubernetesClient client, String namespacedName, URI operatorPrometheus) {
+    return of(readApp(client, namespacedName), operatorPrometheus);
   }
 
   /** The ScalableApp {@code namespace/name}, or why it cannot be read. */
@@ -32,8 +32,9 @@ public final class AppProfiles {
     try {
       app = client.resources(ScalableApp.class).inNamespace(parts[0]).withName(parts[1]).get();
     } catch (KubernetesClientException e) {
+      // The client's message names the operation; its cause says what went wrong (unreachable, refused, ...).
       throw new IllegalStateException("cannot read ScalableApp " + namespacedName + " from " + client.getMasterUrl()
-          + ": " + e.getMessage(), e);
+          + ": " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : ""), e);
     }
     if (app == null) {
       throw new IllegalArgumentException("ScalableApp " + namespacedName + " not found on " + client.getMasterUrl()
@@ -43,10 +44,11 @@ public final class AppProfiles {
   }
 
   /**
-   * The app's profile. The replay always runs an HPA at the app's CPU target (the reactive baseline the forecast is
-   * measured against), so the floor is sized for one even where the app runs without it.
+   * The app's profile; its Prometheus is its spec.prediction.prometheusUrl, else {@code operatorPrometheus}. The
+   * replay always runs an HPA at the app's CPU target (the reactive baseline the forecast is measured against), so
+   * the floor is sized for one even where the app runs without it.
    */
-  public static AppProfile of(ScalableApp app, PredictionSettings operator) {
+  public static AppProfile of(ScalableApp app, URI operatorPrometheus) {
     String name = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
     PredictionSpec p = app.getSpec().getPrediction();
     if (p == null || p.getQuery() == null || p.getQuery().isBlank()) {
@@ -64,7 +66,7 @@ public final class AppProfiles {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ScalableApp " + name + ": " + e.getMessage(), e);
     }
-    return new AppProfile(name, operator.prometheusFor(p), p.getQuery(), engine,
+    return new AppProfile(name, ScalingSpecs.prometheus(p, operatorPrometheus), p.getQuery(), engine,
         app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage());
   }
 }

@@ -8,14 +8,12 @@ import io.scalableapp.lab.AppProfile;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.prediction.PredictionSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AppProfilesTest {
-  private static final PredictionSettings OPERATOR = new PredictionSettings(URI.create("http://operator-default:9090"),
-      Duration.ofSeconds(30), Duration.ofMinutes(1));
+  private static final URI OPERATOR = URI.create("http://operator-default:9090");
 
   @Test
   void theProfileIsTheAppsOwnSettingsAsTheOperatorMapsThem() {

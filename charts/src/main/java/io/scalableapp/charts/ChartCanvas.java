@@ -1,4 +1,4 @@
-package io.scalableapp.lab.report;
+package io.scalableapp.charts;
 
 import java.awt.Color;
 import java.awt.Font;

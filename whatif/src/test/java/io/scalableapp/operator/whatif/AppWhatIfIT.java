@@ -1,4 +1,4 @@
-package io.scalableapp.operator.it;
+package io.scalableapp.operator.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,16 +17,16 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ReplicasSpec;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.prediction.PredictionSettings;
-import io.scalableapp.operator.whatif.AppProfiles;
-import io.scalableapp.operator.whatif.AppWhatIf;
-import io.scalableapp.operator.whatif.WhatIfPolicy;
 import io.scalableapp.testsupport.PrometheusServer;
+import io.scalableapp.testsupport.TestNamespace;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,10 @@ class AppWhatIfIT {
   private static final double TARGET_PER_REPLICA = 0.025;
   /** Not a step of the lab's sweep (40 .. 80 by 5), so the app's own target has to be added to it. */
   private static final int HPA_TARGET_PERCENT = 62;
+  /** The replay of four days takes well under a minute on two threads; a command still running after this hangs. */
+  private static final Duration COMMAND_DEADLINE = Duration.ofMinutes(5);
   @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("whatif");
+  static final TestNamespace cluster = TestNamespace.withPrefix("whatif");
   @TempDir
   static Path dir;
   private static PrometheusServer prometheus;
@@ -97,7 +99,7 @@ class AppWhatIfIT {
   @Test
   void whatStopsTheReplayIsNamed() throws Exception {
     String ns = cluster.name();
-    PredictionSettings defaults = PredictionSettings.defaults();
+    URI defaults = AppWhatIf.OPERATOR_DEFAULT_PROMETHEUS;
     assertThatThrownBy(() -> AppProfiles.read(cluster.client(), ns + "/absent", defaults))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ScalableApp " + ns + "/absent not found");
 
@@ -125,7 +127,7 @@ class AppWhatIfIT {
     WhatIf.Options options = WhatIf.Options.parse(new String[] {"--app", cluster.name() + "/tuned",
         "--from", FROM.toString(), "--to", TO.toString()}, TO);
 
-    Trace history = AppWhatIf.fetch(options, AppProfiles.of(app, PredictionSettings.defaults()));
+    Trace history = AppWhatIf.fetch(options, AppProfiles.of(app, AppWhatIf.OPERATOR_DEFAULT_PROMETHEUS));
     PolicyChoice choice = WhatIfPolicy.search(app, history);
     PolicyChoice withNoise = WhatIfPolicy.search(app, history, true);
 
@@ -146,6 +148,54 @@ class AppWhatIfIT {
         .contains("your HPA", "same-cost envelope", "chosen", "budget", "noise-sized floors");
   }
 
+  @Test
+  void theCommandRunsFromItsOwnJarAsAProcessOfItsOwnAndExitsByItselfWithTheAppsAnswer(@TempDir Path work)
+      throws Exception {
+    cluster.client().resource(predicted("cli", TARGET_PER_REPLICA, prometheus.url().toString())).create();
+    String app = cluster.name() + "/cli";
+    Path out = work.resolve("what-if");
+
+    Command run = command(work, "--app", app, "--from", FROM.toString(), "--to", TO.toString(),
+        "--out", out.toString(), "--threads", "2");
+
+    assertThat(run.status()).as(run.output()).isZero();
+    String report = Files.readString(out.resolve("README.md"));
+    assertThat(report).startsWith("# What-if for " + app + ": ").doesNotContain("scaling-lab-analysis.md")
+        .contains("[policy.md](policy.md)");
+    assertThat(Files.readString(out.resolve("policy.md"))).startsWith("# The policy tuning would choose for " + app);
+    assertThat(run.output()).contains("The policy tuning would choose for " + app);
+  }
+
+  @Test
+  void aCommandThatCannotAnswerExitsWithStatus2AndOneLineSayingWhy(@TempDir Path work) throws Exception {
+    String absent = cluster.name() + "/absent";
+
+    Command run = command(work, "--app", absent, "--from", FROM.toString(), "--to", TO.toString(),
+        "--out", work.resolve("what-if").toString());
+
+    assertThat(run.status()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).contains("[what-if] ScalableApp " + absent + " not found on ");
+  }
+
+  /** How the command ended: its exit status and what it wrote to stdout and stderr. */
+  private record Command(int status, String output) {}
+
+  /** Runs the command's jar in a JVM of its own (KUBECONFIG inherited), as a user would, and waits for it to exit. */
+  private static Command command(Path work, String... args) throws Exception {
+    Path jar = Path.of(System.getProperty("whatif.jar", "target/scalableapp-whatif.jar"));
+    assertThat(jar).as("the command's jar (mvn package)").exists();
+    List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString()));
+    line.addAll(List.of(args));
+    Path log = work.resolve("command.log");
+    Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(COMMAND_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("the command did not exit within " + COMMAND_DEADLINE + ":\n" + Files.readString(log));
+    }
+    return new Command(process.exitValue(), Files.readString(log));
+  }
+
   private static ScalableApp predicted(String name, double targetPerReplica, String prometheusUrl) {
     ScalableApp app = TestApps.app(name, cluster.name());
     app.getSpec().setReplicas(new ReplicasSpec(1, 500));
@@ -164,7 +214,8 @@ class AppWhatIfIT {
   private static List<RunOutcome> replay(String name, Path out) throws Exception {
     WhatIf.Options options = WhatIf.Options.parse(new String[] {"--app", cluster.name() + "/" + name,
         "--from", FROM.toString(), "--to", TO.toString(), "--out", out.toString(), "--threads", "2"}, TO);
-    return WhatIf.replay(options, AppProfiles.read(cluster.client(), options.app(), PredictionSettings.defaults()));
+    return WhatIf.replay(options, AppProfiles.read(cluster.client(), options.app(),
+        AppWhatIf.OPERATOR_DEFAULT_PROMETHEUS));
   }
 
   private static RunOutcome reactiveAtStartup60s(List<RunOutcome> outcomes) {
