@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.translate.AutoscalingDecision;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,7 +58,7 @@ final class ReplicasHandover {
   /** Whether the operator's own server-side apply owns spec.replicas of {@code deployment}. */
   static boolean operatorOwnsReplicas(Deployment deployment) {
     return deployment.getMetadata().getManagedFields().stream()
-        .filter(f -> ScalableAppReconciler.FIELD_MANAGER.equals(f.getManager()))
+        .filter(f -> AppChildResource.FIELD_MANAGER.equals(f.getManager()))
         .filter(f -> "Apply".equals(f.getOperation()))
         .anyMatch(ReplicasHandover::ownsReplicas);
   }

@@ -9,7 +9,7 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.AutoModeText;
 import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.prediction.PredictionOutcome;
-import io.scalableapp.operator.runtime.EventRecorder;
+import io.scalableapp.operator.events.EventRecorder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;

@@ -15,8 +15,8 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.dependent.AppChildResource;
 import io.scalableapp.operator.dependent.AppChildren;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import io.scalableapp.testsupport.KubernetesTestCluster;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;
@@ -178,7 +178,7 @@ public final class FleetBenchmark {
     parallel(children.size(), i -> {
       while (true) {
         try {
-          client.resource(children.get(i)).fieldManager(ScalableAppReconciler.FIELD_MANAGER).forceConflicts()
+          client.resource(children.get(i)).fieldManager(AppChildResource.FIELD_MANAGER).forceConflicts()
               .serverSideApply();
           return;
         } catch (KubernetesClientException e) {
@@ -455,7 +455,7 @@ public final class FleetBenchmark {
     all.addAll(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NAMESPACE).list().getItems());
     for (HasMetadata child : all) {
       String operatorTime = child.getMetadata().getManagedFields().stream()
-          .filter(m -> ScalableAppReconciler.FIELD_MANAGER.equals(m.getManager()) && m.getSubresource() == null)
+          .filter(m -> AppChildResource.FIELD_MANAGER.equals(m.getManager()) && m.getSubresource() == null)
           .map(m -> m.getOperation() + "@" + m.getTime()).collect(Collectors.joining(","));
       children.put(child.getKind() + "/" + child.getMetadata().getName(),
           child.getMetadata().getGeneration() + " " + operatorTime);

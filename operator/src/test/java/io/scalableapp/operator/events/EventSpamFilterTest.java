@@ -1,4 +1,4 @@
-package io.scalableapp.operator.runtime;
+package io.scalableapp.operator.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

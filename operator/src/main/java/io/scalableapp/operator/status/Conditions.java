@@ -1,4 +1,4 @@
-package io.scalableapp.operator.reconciler;
+package io.scalableapp.operator.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;

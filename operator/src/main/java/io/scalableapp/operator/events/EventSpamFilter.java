@@ -1,4 +1,4 @@
-package io.scalableapp.operator.runtime;
+package io.scalableapp.operator.events;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.Counter;

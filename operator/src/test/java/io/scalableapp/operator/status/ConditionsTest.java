@@ -1,4 +1,4 @@
-package io.scalableapp.operator.reconciler;
+package io.scalableapp.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
