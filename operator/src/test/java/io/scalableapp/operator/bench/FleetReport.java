@@ -1,4 +1,4 @@
-package io.scalableapp.operator.it;
+package io.scalableapp.operator.bench;
 
 import io.scalableapp.charts.LineChart;
 

@@ -1,4 +1,4 @@
-package io.scalableapp.operator.it;
+package io.scalableapp.operator.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

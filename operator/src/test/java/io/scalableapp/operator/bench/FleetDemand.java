@@ -1,4 +1,4 @@
-package io.scalableapp.operator.it;
+package io.scalableapp.operator.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import io.scalableapp.testsupport.PrometheusServer;

@@ -1,4 +1,4 @@
-package io.scalableapp.operator.it;
+package io.scalableapp.operator.bench;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -17,6 +17,7 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.dependent.AppChildResource;
 import io.scalableapp.operator.dependent.AppChildren;
+import io.scalableapp.operator.it.OperatorProcess;
 import io.scalableapp.testsupport.KubernetesTestCluster;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.scalableapp.operator.it;
+package io.scalableapp.operator.bench;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
