@@ -180,15 +180,19 @@ class AppWhatIfIT {
   /** How the command ended: its exit status and what it wrote to stdout and stderr. */
   private record Command(int status, String output) {}
 
-  /** Runs the command's jar in a JVM of its own (KUBECONFIG inherited), as a user would, and waits for it to exit. */
+  /**
+   * Runs the command's jar in a JVM of its own, outside the repository (in {@code work}; KUBECONFIG inherited), as a
+   * user who copied the jar would, and waits for it to exit.
+   */
   private static Command command(Path work, String... args) throws Exception {
-    Path jar = Path.of(System.getProperty("whatif.jar", "target/scalableapp-whatif.jar"));
+    Path jar = Path.of(System.getProperty("whatif.jar", "target/scalableapp-whatif.jar")).toAbsolutePath();
     assertThat(jar).as("the command's jar (mvn package)").exists();
     List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.toString()));
     line.addAll(List.of(args));
     Path log = work.resolve("command.log");
-    Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = new ProcessBuilder(line).directory(work.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
     if (!process.waitFor(COMMAND_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
       throw new AssertionError("the command did not exit within " + COMMAND_DEADLINE + ":\n" + Files.readString(log));
