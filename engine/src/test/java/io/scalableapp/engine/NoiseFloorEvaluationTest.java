@@ -42,17 +42,17 @@ class NoiseFloorEvaluationTest {
         Recommendation r = scaler.evaluate(spec().noiseFloor(RULE).build(), demand, state);
 
         // Level 104 (two 120s in the last 10 minutes), p90 error +16 over a 2-minute span: hold 120 at 10 a replica.
-        assertThat(r.reason()).as(r.message()).isEqualTo(Reason.NOISE_FLOOR);
+        assertThat(r.decision().reason()).as(r.message()).isEqualTo(Reason.NOISE_FLOOR);
         assertThat(r.floor()).isEqualTo(12);
         assertThat(r.actionable()).isTrue();
-        assertThat(r.forecastPeak()).as("no forecast is made").isNaN();
-        assertThat(r.model()).isNull();
+        assertThat(r.forecast().peak()).as("no forecast is made").isNaN();
+        assertThat(r.forecast().model()).isNull();
         assertThat(r.message()).contains("recent level + p90 noise x level^0.5", "recent level 104");
         assertThat(errors(r)).as("a day of spans learned from the fetched history").isGreaterThan(1400);
 
         Recommendation forecast = new PredictiveScaler(clock).evaluate(spec().headroom(0).build(), demand,
                 new ScalerState());
-        assertThat(forecast.reason()).as("without the rule, the forecast floor").isEqualTo(Reason.FORECAST);
+        assertThat(forecast.decision().reason()).as("without the rule, the forecast floor").isEqualTo(Reason.FORECAST);
     }
 
     @Test
@@ -66,7 +66,7 @@ class NoiseFloorEvaluationTest {
         assertThat(next).as("one span ends within the window, one ages out").isEqualTo(first);
         assertThat(scaler.evaluate(spec.toBuilder().noiseFloor(
                 NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.5, Duration.ZERO)).build(), demand, state)
-                .desiredFloor()).as("a new rule learns afresh: the median holds the level's 100").isEqualTo(10);
+                .decision().desired()).as("a new rule learns afresh: the median holds the level's 100").isEqualTo(10);
     }
 
     @Test

@@ -82,15 +82,15 @@ public final class ScalingLab {
             System.exit(2);
             return;
         }
-        run(options, traces, tracesSource(options), LabSetup.standard());
+        run(options, traces, tracesSource(options), LabSetup.standard(), LabReport.LAB_PREFACE);
     }
 
     /**
      * Replays {@code traces} (described in the report as {@code source}) with {@code setup}, writes the report to
      * options.out() and returns every run's outcome.
      */
-    static List<RunOutcome> run(LabOptions options, List<Trace> traces, String source, LabSetup setup)
-            throws Exception {
+    static List<RunOutcome> run(LabOptions options, List<Trace> traces, String source, LabSetup setup,
+                                String preface) throws Exception {
         long started = System.nanoTime();
         ExperimentRunner runner = new ExperimentRunner(options.threads());
         List<Scenario> scenarios = scenarios(traces, setup);
@@ -148,13 +148,21 @@ public final class ScalingLab {
                 setup.referenceHpa(), setup.minReplicas,
                 setup.predictive.spec(scenarios.get(0), setup.models.get(0)), WARM_UP_MINUTES, setup.sizingNote,
                 setup.engineNote))
-                + "\n" + HpaCalibrationSection.render(options.out().resolveSibling("bench-live").resolve("calibration.properties"),
-                        "../bench-live/README.md");
-        LabReport.write(options.out().resolve("README.md"), new LabReport.Input(setupSection, scenarios, outcomes,
-                floors, tuning, tuned.noise(), publishedResults, PUBLISHED_NOTE, busyDay, frontierCharts, runtime,
-                setup.hpaTargetPercent));
+                + calibrationSection(options, preface);
+        LabReport.write(options.out().resolve("README.md"), new LabReport.Input(preface, setupSection,
+                scenarios, outcomes, floors, tuning, tuned.noise(), publishedResults, PUBLISHED_NOTE, busyDay,
+                frontierCharts, runtime, setup.hpaTargetPercent));
         log("wrote %s in %s", options.out().resolve("README.md"), runtime);
         return outcomes;
+    }
+
+    /** The live calibration of the HPA model belongs to the lab's own report, not to a what-if for a user's app. */
+    private static String calibrationSection(LabOptions options, String preface) {
+        if (!LabReport.LAB_PREFACE.equals(preface)) {
+            return "";
+        }
+        return "\n" + HpaCalibrationSection.render(
+                options.out().resolveSibling("bench-live").resolve("calibration.properties"), "../bench-live/README.md");
     }
 
     private static List<Trace> traces(LabOptions options) {

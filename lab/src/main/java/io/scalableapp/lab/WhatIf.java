@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the report's setup section), so the figures compare policies on this traffic, not this app's current settings.
  *
  * <p>{@code --app NAMESPACE/NAME} instead replays an existing ScalableApp with its own settings ({@link #replay(
- * Options, AppProfile)}); reading the app takes the operator's classes, so that entry point is the operator's
- * {@code io.scalableapp.operator.whatif.AppWhatIf} ({@code make what-if APP=namespace/name}).
+ * Options, AppProfile)}); reading the app takes its API types and a Kubernetes client, so that entry point is the
+ * what-if command, {@code io.scalableapp.operator.whatif.AppWhatIf} in the whatif module's jar
+ * ({@code make what-if APP=namespace/name}), which runs this one too.
  */
 public final class WhatIf {
     static final String USAGE = "usage: (--prometheus URL --query PROMQL | --app NAMESPACE/NAME [--prometheus URL]) "
@@ -125,12 +126,22 @@ public final class WhatIf {
         exitOnFailure(() -> {
             Options options = Options.parse(args, Instant.now());
             if (options.app() != null) {
-                throw new IllegalArgumentException("--app reads the ScalableApp with the operator's classes: run "
-                        + "`make what-if APP=" + options.app() + "` (io.scalableapp.operator.whatif.AppWhatIf)");
+                throw new IllegalArgumentException("--app reads the ScalableApp from the cluster: run the what-if "
+                        + "command, `java -jar scalableapp-whatif.jar --app " + options.app() + "` (`make what-if APP="
+                        + options.app() + "`)");
             }
-            replay(options, options.prometheus(), options.query(),
-                    options.name() != null ? options.name() : "what-if", LabSetup.standard());
+            replay(options);
         });
+    }
+
+    /** Replays {@code --query}'s history with the lab's own sizing: the policies compared on this traffic. */
+    public static List<RunOutcome> replay(Options options) throws Exception {
+        String name = options.name() != null ? options.name() : "what-if";
+        String preface = "# What-if for `" + options.query() + "`: predictive floor against the reactive HPA on this "
+                + "traffic\n\nWhat prediction would have done on the demand `" + options.query() + "` returns, "
+                + "written by the what-if; run it again to refresh it. Replicas are sized from the trace itself (see "
+                + "the setup section), so the figures compare policies on this traffic, not any app's own settings.";
+        return replay(options, options.prometheus(), options.query(), name, LabSetup.standard(), preface);
     }
 
     /**
@@ -140,7 +151,12 @@ public final class WhatIf {
     public static List<RunOutcome> replay(Options options, AppProfile app) throws Exception {
         URI prometheus = options.prometheus() != null ? options.prometheus() : app.prometheus();
         String name = options.name() != null ? options.name() : app.name().replace('/', '-');
-        return replay(options, prometheus, app.query(), name, LabSetup.forApp(app));
+        String preface = "# What-if for " + app.name() + ": its predictive floor against its HPA, on its own "
+                + "traffic\n\nWhat prediction would have done for the ScalableApp " + app.name() + ", replayed on its "
+                + "demand history with its own settings (spec.prediction, spec.replicas, spec.autoscaling), written "
+                + "by the what-if; run it again to refresh it. The policy spec.autoscaling.tuning would choose is in "
+                + "[policy.md](policy.md).";
+        return replay(options, prometheus, app.query(), name, LabSetup.forApp(app), preface);
     }
 
     /** Runs {@code command}; a failure the user can act on is printed as one line and exits with status 2. */
@@ -157,7 +173,7 @@ public final class WhatIf {
     }
 
     private static List<RunOutcome> replay(Options options, URI prometheus, String query, String name,
-                                           LabSetup setup) throws Exception {
+                                           LabSetup setup, String preface) throws Exception {
         AtomicLong queries = new AtomicLong();
         AtomicLong samples = new AtomicLong();
         QueryListener counting = new QueryListener() {
@@ -187,6 +203,6 @@ public final class WhatIf {
         String source = String.format(Locale.ROOT, "`%s` from Prometheus %s, %s .. %s at %s steps",
                 query, prometheus, options.from(), options.to(), options.step());
         return ScalingLab.run(new LabOptions(options.out(), null, List.of(), options.threads(), false, false),
-                List.of(trace), source, setup);
+                List.of(trace), source, setup, preface);
     }
 }

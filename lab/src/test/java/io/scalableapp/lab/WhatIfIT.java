@@ -86,6 +86,8 @@ class WhatIfIT {
 
         String report = Files.readString(out.resolve("README.md"));
         assertThat(report).contains("nasa-live").contains("same-cost").contains(METRIC);
+        assertThat(report).as("an answer for this query, not the lab's own report")
+                .startsWith("# What-if for `" + METRIC + "`: ").doesNotContain("scaling-lab-analysis.md");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.startsWith("frontier-nasa-live") && n.endsWith(".png"));

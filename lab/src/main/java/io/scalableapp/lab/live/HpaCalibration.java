@@ -4,7 +4,7 @@ import io.scalableapp.engine.replay.cluster.WorkloadModel;
 import io.scalableapp.engine.replay.hpa.HorizontalPodAutoscalerModel;
 import io.scalableapp.engine.replay.hpa.HpaScalingPolicy;
 import io.scalableapp.engine.replay.hpa.HpaSettings;
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
 import io.scalableapp.engine.replay.sim.MetricsServerPipeline;
 import io.scalableapp.engine.replay.sim.SimulationResult;
@@ -42,7 +42,7 @@ public record HpaCalibration(String run, double[] traceSeconds, double[] measure
      *                          the predictive floor)
      */
     public static HpaCalibration simulate(String run, Trace trace, LiveSettings s, StepSeries measuredReplicas,
-                                          double capacityPerMinute, Duration startup, FloorSchedule floor) {
+                                          double capacityPerMinute, Duration startup, FloorTimeline floor) {
         int from = trace.indexOf(s.from());
         int to = from + s.minutes();
         int warmUpFrom = from - s.warmupMinutes();

@@ -1,8 +1,8 @@
 package io.scalableapp.lab.live;
 
-import io.scalableapp.engine.replay.sim.FloorSchedule;
+import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.trace.Trace;
-import io.scalableapp.lab.report.LineChart;
+import io.scalableapp.charts.LineChart;
 import io.scalableapp.lab.trace.TraceCatalog;
 import java.awt.Color;
 import java.io.IOException;
@@ -147,7 +147,7 @@ public final class LiveBenchReport {
      * A run's floor (the HPA's minReplicas as the watch saw it: the warm start, then 1 or the predictive floor), as a
      * schedule in trace time.
      */
-    static FloorSchedule measuredFloor(LiveRun run, LiveSettings s) {
+    static FloorTimeline measuredFloor(LiveRun run, LiveSettings s) {
         Instant start = s.from().toInstant(ZoneOffset.UTC);
         return now -> {
             double floor = run.hpaMinReplicas().at(Duration.between(start, now).toMillis() / 1000.0 / s.compression());

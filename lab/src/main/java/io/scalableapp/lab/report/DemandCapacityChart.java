@@ -1,5 +1,6 @@
 package io.scalableapp.lab.report;
 
+import io.scalableapp.charts.ChartCanvas;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,6 @@
 package io.scalableapp.lab.report;
 
+import io.scalableapp.charts.ChartCanvas;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.lab.frontier.ReactiveEnvelope;
 import io.scalableapp.lab.frontier.SweepPoint;

@@ -8,8 +8,8 @@ import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionLeadership;
-import io.scalableapp.operator.reconciler.StatusRecorder;
-import io.scalableapp.operator.runtime.EventRecorders;
+import io.scalableapp.operator.status.NewestStatus;
+import io.scalableapp.operator.events.EventRecorders;
 import io.scalableapp.operator.api.cdn.CloudflareSpec;
 import java.time.Duration;
 import java.util.List;
@@ -38,12 +38,12 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   private final KubernetesClient client;
   private final PredictionLeadership leadership;
   private final Cache<ScalableApp> apps;
-  private final StatusRecorder statuses;
+  private final NewestStatus statuses;
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService executor;
 
   public CdnCleanupEventSource(EventSourceContext<ScalableApp> context, PredictionLeadership leadership,
-      StatusRecorder statuses) {
+      NewestStatus statuses) {
     super(CdnOutcome.class, "cdn-cleanup");
     this.client = context.getClient();
     this.apps = context.getPrimaryCache();

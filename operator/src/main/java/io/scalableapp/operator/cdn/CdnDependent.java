@@ -12,10 +12,11 @@ import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.api.cdn.CdnStatus;
 import io.scalableapp.operator.api.cdn.CloudflareSpec;
 import io.scalableapp.operator.api.cdn.PurgeRecord;
-import io.scalableapp.operator.reconciler.Conditions;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
-import io.scalableapp.operator.reconciler.StatusAggregator;
-import io.scalableapp.operator.runtime.EventRecorders;
+import io.scalableapp.operator.cdn.varnish.EdgeConfigMapDependent;
+import io.scalableapp.operator.dependent.DeploymentDependent;
+import io.scalableapp.operator.dependent.Rollout;
+import io.scalableapp.operator.events.EventRecorders;
+import io.scalableapp.operator.status.Conditions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -112,7 +113,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       // Before anything exists at the provider, so deleting the app always finds and removes it.
       CdnFinalizer.add(client, app);
       CdnTarget target = CdnTargets.resolve(app, providerName, Optional.ofNullable(spec.getCloudflare()), client,
-          runtime, context.getSecondaryResource(ConfigMap.class, ScalableAppReconciler.EDGE_CONFIGMAP));
+          runtime, context.getSecondaryResource(ConfigMap.class, EdgeConfigMapDependent.NAME));
       LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
       List<CloudflareSpec> zones = recordZoneBeforeApplying(app, spec, client);
       AppliedCdn applied = provider.get().apply(target, policy);
@@ -150,10 +151,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       CdnProvider provider, CdnTarget target, CdnPolicy policy, CdnStatus next) {
     // next holds the newest status.cdn (StatusRecorder), so a rollout purged for is never purged again.
     Optional<PurgedRollout> known = PurgedRollout.fromStatus(next);
-    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT);
+    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME);
     Optional<Long> revision = deployment.map(d -> d.getMetadata().getAnnotations())
         .map(a -> a.get(REVISION_ANNOTATION)).flatMap(PurgedRollout::number);
-    if (revision.isEmpty() || !StatusAggregator.rolloutComplete(app, deployment.get())) {
+    if (revision.isEmpty() || !Rollout.complete(app, deployment.get())) {
       return;
     }
     if (known.isPresent() && known.get().revision() >= revision.get()) {

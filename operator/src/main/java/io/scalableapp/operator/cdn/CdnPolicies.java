@@ -9,7 +9,7 @@ import io.scalableapp.operator.cdn.CdnPolicy.PathMatch;
 import io.scalableapp.operator.cdn.CdnPolicy.PurgeMode;
 import io.scalableapp.operator.cdn.CdnPolicy.PurgePolicy;
 import io.scalableapp.operator.cdn.CdnPolicy.RuleAction;
-import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.api.translate.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

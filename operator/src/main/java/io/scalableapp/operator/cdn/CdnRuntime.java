@@ -1,8 +1,8 @@
 package io.scalableapp.operator.cdn;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.lang.ref.WeakReference;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;

@@ -7,9 +7,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.reconciler.Conditions;
-import io.scalableapp.operator.runtime.EventRecorder;
-import io.scalableapp.operator.runtime.EventRecorders;
+import io.scalableapp.operator.status.Conditions;
+import io.scalableapp.operator.events.EventRecorder;
+import io.scalableapp.operator.events.EventRecorders;
 import java.util.Objects;
 
 /**
@@ -17,6 +17,8 @@ import java.util.Objects;
  * operator creates it or has to change it, so drift repair is visible in `kubectl describe`.
  */
 public abstract class AppChildResource<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, ScalableApp> {
+  /** The field manager of everything the operator applies: its children, and the app's status. */
+  public static final String FIELD_MANAGER = "scalableapp-operator";
 
   protected AppChildResource(Class<R> type) {
     super(type);

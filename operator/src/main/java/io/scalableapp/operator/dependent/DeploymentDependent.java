@@ -19,12 +19,13 @@ import io.scalableapp.operator.api.HttpProbeSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppSpec;
 import io.scalableapp.operator.api.SecurityProfile;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import java.util.Optional;
 
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
     itemStore = OwnManagedFieldsStore.class))
 public class DeploymentDependent extends AppChildResource<Deployment> {
+  /** Its name in the reconciler's workflow, by which it and others look its resource up. */
+  public static final String NAME = "deployment";
   public static final String CONTAINER_NAME = "app";
   public static final String PORT_NAME = "http";
 
@@ -36,7 +37,7 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
   protected Deployment desired(ScalableApp app, Context<ScalableApp> context) {
     // Not getSecondaryResource(app, context): that computes desired() to find the Deployment.
     return desired(app, ReplicaFloor.of(app, context),
-        context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT));
+        context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME));
   }
 
   /** The Deployment for a new app, given the replica floor that prediction (or replicas.min) asks for. */

@@ -14,9 +14,8 @@ import io.scalableapp.operator.api.AutoscalingSpec;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.engine.auto.TunedPolicy;
-import io.scalableapp.operator.prediction.TuningSpecs;
-import io.scalableapp.operator.prediction.TuningText;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
+import io.scalableapp.operator.api.translate.TuningSpecs;
+import io.scalableapp.operator.api.translate.TuningText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +26,8 @@ import java.util.TreeMap;
     onUpdateFilter = OwnedFieldsChanged.class,
     itemStore = OwnManagedFieldsStore.class))
 public class HorizontalPodAutoscalerDependent extends AppChildResource<HorizontalPodAutoscaler> {
+  /** Its name in the reconciler's workflow, by which it and others look its resource up. */
+  public static final String NAME = "horizontalpodautoscaler";
 
   public HorizontalPodAutoscalerDependent() {
     super(HorizontalPodAutoscaler.class);
@@ -37,7 +38,7 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
     TunedPolicy policy = RunningPolicy.of(app, context);
     Optional<PolicySwitchHold> hold = Pause.of(app).isPresent() ? Optional.empty() : PolicySwitchHold.of(
         live(app, context), policy, TuningSpecs.of(app).isPresent(),
-        context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT)
+        context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME)
             .map(d -> d.getSpec().getReplicas()), Instant.now());
     return desired(app, ReplicaFloor.of(app, context), policy, hold);
   }

@@ -3,7 +3,6 @@ package io.scalableapp.operator.dependent;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 
 /**
  * The informer cache of a child kind, keeping of each object's managedFields only the operator's own
@@ -21,7 +20,7 @@ public class OwnManagedFieldsStore<R extends HasMetadata> extends BasicItemStore
     var managedFields = obj.getMetadata().getManagedFields();
     if (managedFields != null) {
       managedFields.removeIf(entry -> entry.getManager() == null
-          || !entry.getManager().startsWith(ScalableAppReconciler.FIELD_MANAGER));
+          || !entry.getManager().startsWith(AppChildResource.FIELD_MANAGER));
     }
     return super.put(key, obj);
   }

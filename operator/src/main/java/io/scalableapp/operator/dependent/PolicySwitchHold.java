@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBeh
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.scalableapp.engine.auto.TunedPolicy;
-import io.scalableapp.operator.prediction.TuningSpecs;
+import io.scalableapp.operator.api.translate.TuningSpecs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

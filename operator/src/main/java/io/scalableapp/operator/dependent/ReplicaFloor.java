@@ -6,7 +6,6 @@ import io.scalableapp.engine.Recommendation;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ final class ReplicaFloor {
   static int of(ScalableApp app, Context<ScalableApp> context) {
     Optional<Pause> pause = Pause.of(app);
     if (pause.isPresent()) {
-      return pause.get().heldReplicas(app, context.getSecondaryResource(Deployment.class, ScalableAppReconciler.DEPLOYMENT));
+      return pause.get().heldReplicas(app, context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME));
     }
     Optional<PredictionOutcome> outcome = context.getSecondaryResource(PredictionOutcome.class);
     Optional<Integer> floor = outcome.isPresent()

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.reconciler.ScalableAppReconciler;
+import io.scalableapp.operator.api.translate.AutoscalingDecision;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ final class ReplicasHandover {
    * no fewer than the live Deployment has.
    */
   static Integer desiredReplicas(ScalableApp app, int floor, Optional<Deployment> live) {
-    if (AutoscalingEnabled.isActive(app)) {
+    if (AutoscalingDecision.isActive(app)) {
       return null;
     }
     return live.filter(d -> !operatorOwnsReplicas(d))
@@ -58,7 +58,7 @@ final class ReplicasHandover {
   /** Whether the operator's own server-side apply owns spec.replicas of {@code deployment}. */
   static boolean operatorOwnsReplicas(Deployment deployment) {
     return deployment.getMetadata().getManagedFields().stream()
-        .filter(f -> ScalableAppReconciler.FIELD_MANAGER.equals(f.getManager()))
+        .filter(f -> AppChildResource.FIELD_MANAGER.equals(f.getManager()))
         .filter(f -> "Apply".equals(f.getOperation()))
         .anyMatch(ReplicasHandover::ownsReplicas);
   }

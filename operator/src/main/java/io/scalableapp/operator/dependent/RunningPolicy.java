@@ -5,8 +5,8 @@ import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.prediction.PredictionOutcome;
-import io.scalableapp.operator.prediction.TuningSpecs;
-import io.scalableapp.operator.prediction.TuningText;
+import io.scalableapp.operator.api.translate.TuningSpecs;
+import io.scalableapp.operator.api.translate.TuningText;
 import java.util.Optional;
 
 /**

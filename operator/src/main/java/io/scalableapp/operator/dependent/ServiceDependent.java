@@ -13,6 +13,8 @@ import io.scalableapp.operator.api.ServiceSpec;
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
     itemStore = OwnManagedFieldsStore.class))
 public class ServiceDependent extends AppChildResource<Service> {
+  /** Its name in the reconciler's workflow, by which it and others look its resource up. */
+  public static final String NAME = "service";
 
   public ServiceDependent() {
     super(Service.class);

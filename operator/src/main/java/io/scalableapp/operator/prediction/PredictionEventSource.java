@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.reconciler.StatusRecorder;
+import io.scalableapp.operator.status.NewestStatus;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,10 +24,10 @@ public final class PredictionEventSource
   private final PredictionService prediction;
   private final Cache<ScalableApp> apps;
   private final PredictionScheduler scheduler;
-  private final StatusRecorder statuses;
+  private final NewestStatus statuses;
 
   public PredictionEventSource(EventSourceContext<ScalableApp> context, PredictionService prediction,
-      PredictionLeadership leadership, StatusRecorder statuses) {
+      PredictionLeadership leadership, NewestStatus statuses) {
     super("prediction", PredictionOutcome.class, ResourceIDMapper.singleResourceResourceIDMapper());
     this.prediction = prediction;
     this.apps = context.getPrimaryCache();

@@ -26,7 +26,11 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.TuningSpec;
 import io.scalableapp.operator.api.TuningStatus;
-import io.scalableapp.operator.dependent.AutoscalingEnabled;
+import io.scalableapp.operator.api.translate.AutoscalingDecision;
+import io.scalableapp.operator.api.translate.DurationText;
+import io.scalableapp.operator.api.translate.ScalingSpecs;
+import io.scalableapp.operator.api.translate.TuningSpecs;
+import io.scalableapp.operator.api.translate.TuningText;
 import io.scalableapp.operator.prediction.PredictionFailure.Kind;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -40,10 +44,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.IntSupplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,7 +248,7 @@ public final class PredictionService implements AutoCloseable {
     if (held == null || !tuning.due(t)) {
       return t.last().orElse(null);
     }
-    if (!AutoscalingEnabled.isActive(app)) {
+    if (!AutoscalingDecision.isActive(app)) {
       return tuning.withoutHpa(t);
     }
     TunedPolicy before = t.running();
@@ -309,7 +313,7 @@ public final class PredictionService implements AutoCloseable {
     AutoVerdict verdict;
     if (held == null || !autoMode.due(auto)) {
       verdict = auto.last().orElse(null);
-    } else if (!AutoscalingEnabled.isActive(app)) {
+    } else if (!AutoscalingDecision.isActive(app)) {
       verdict = autoMode.withoutHpa(auto);
     } else {
       try {

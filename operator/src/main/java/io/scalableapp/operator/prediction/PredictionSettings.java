@@ -2,6 +2,8 @@ package io.scalableapp.operator.prediction;
 
 import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.operator.api.PredictionSpec;
+import io.scalableapp.operator.api.translate.DurationText;
+import io.scalableapp.operator.api.translate.ScalingSpecs;
 import java.net.URI;
 import java.time.Duration;
 
@@ -76,7 +78,7 @@ public record PredictionSettings(URI prometheusUrl, Duration interval, Duration 
 
   /** Where {@code prediction}'s demand history is: the app's own Prometheus, or the operator's default. */
   public URI prometheusFor(PredictionSpec prediction) {
-    return prediction.getPrometheusUrl() != null ? URI.create(prediction.getPrometheusUrl()) : prometheusUrl;
+    return ScalingSpecs.prometheus(prediction, prometheusUrl);
   }
 
   /**

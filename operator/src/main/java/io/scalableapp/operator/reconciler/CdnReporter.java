@@ -3,6 +3,7 @@ package io.scalableapp.operator.reconciler;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.cdn.CdnOutcome;
+import io.scalableapp.operator.status.Conditions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

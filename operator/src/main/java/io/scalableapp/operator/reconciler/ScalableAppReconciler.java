@@ -3,41 +3,42 @@ package io.scalableapp.operator.reconciler;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ContextInitializer;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
-import io.scalableapp.operator.dependent.AutoscalingEnabled;
-import io.scalableapp.operator.dependent.DeploymentDependent;
-import io.scalableapp.operator.dependent.HorizontalPodAutoscalerDependent;
-import io.scalableapp.operator.dependent.Pause;
-import io.scalableapp.operator.dependent.ServiceDependent;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.scalableapp.operator.prediction.PredictionEventSource;
-import io.scalableapp.operator.prediction.PredictionLeadership;
-import io.scalableapp.operator.prediction.PredictionOutcome;
-import io.scalableapp.operator.prediction.PredictionService;
-import io.scalableapp.operator.runtime.EventRecorder;
 import io.scalableapp.operator.cdn.CdnCleanupEventSource;
 import io.scalableapp.operator.cdn.CdnOutcome;
 import io.scalableapp.operator.cdn.CdnRuntime;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareCdnDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeConfigMapDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeDeploymentDependent;
-import io.scalableapp.operator.cdn.varnish.EdgePurgeSecretDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeHorizontalPodAutoscalerDependent;
+import io.scalableapp.operator.cdn.varnish.EdgePurgeSecretDependent;
 import io.scalableapp.operator.cdn.varnish.EdgeServiceDependent;
 import io.scalableapp.operator.cdn.varnish.VarnishCdnDependent;
 import io.scalableapp.operator.cdn.varnish.VarnishEdgeEnabled;
 import io.scalableapp.operator.cdn.varnish.VarnishProvider;
+import io.scalableapp.operator.dependent.AppChildResource;
+import io.scalableapp.operator.dependent.AutoscalingEnabled;
+import io.scalableapp.operator.dependent.DeploymentDependent;
+import io.scalableapp.operator.dependent.HorizontalPodAutoscalerDependent;
+import io.scalableapp.operator.dependent.Pause;
+import io.scalableapp.operator.dependent.ServiceDependent;
+import io.scalableapp.operator.events.EventRecorder;
+import io.scalableapp.operator.prediction.PredictionEventSource;
+import io.scalableapp.operator.prediction.PredictionLeadership;
+import io.scalableapp.operator.prediction.PredictionOutcome;
+import io.scalableapp.operator.prediction.PredictionService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,45 +52,37 @@ import org.slf4j.LoggerFactory;
  * into the app's status.
  */
 @Workflow(dependents = {
-    @Dependent(name = ScalableAppReconciler.DEPLOYMENT, type = DeploymentDependent.class),
-    @Dependent(name = ScalableAppReconciler.SERVICE, type = ServiceDependent.class),
-    @Dependent(name = ScalableAppReconciler.HPA, type = HorizontalPodAutoscalerDependent.class,
-        reconcilePrecondition = AutoscalingEnabled.class, dependsOn = ScalableAppReconciler.DEPLOYMENT),
+    @Dependent(name = DeploymentDependent.NAME, type = DeploymentDependent.class),
+    @Dependent(name = ServiceDependent.NAME, type = ServiceDependent.class),
+    @Dependent(name = HorizontalPodAutoscalerDependent.NAME, type = HorizontalPodAutoscalerDependent.class,
+        reconcilePrecondition = AutoscalingEnabled.class, dependsOn = DeploymentDependent.NAME),
     // spec.cdn with provider varnish: the edge tier in front of the app's Service.
-    @Dependent(name = ScalableAppReconciler.EDGE_CONFIGMAP, type = EdgeConfigMapDependent.class,
+    @Dependent(name = EdgeConfigMapDependent.NAME, type = EdgeConfigMapDependent.class,
         reconcilePrecondition = VarnishEdgeEnabled.class),
-    @Dependent(name = ScalableAppReconciler.EDGE_SERVICE, type = EdgeServiceDependent.class,
+    @Dependent(name = EdgeServiceDependent.NAME, type = EdgeServiceDependent.class,
         reconcilePrecondition = VarnishEdgeEnabled.class),
     @Dependent(name = EdgePurgeSecretDependent.NAME, type = EdgePurgeSecretDependent.class,
         reconcilePrecondition = VarnishEdgeEnabled.class),
-    @Dependent(name = ScalableAppReconciler.EDGE_DEPLOYMENT, type = EdgeDeploymentDependent.class,
+    @Dependent(name = EdgeDeploymentDependent.NAME, type = EdgeDeploymentDependent.class,
         reconcilePrecondition = VarnishEdgeEnabled.class,
-        dependsOn = {ScalableAppReconciler.EDGE_CONFIGMAP, EdgePurgeSecretDependent.NAME,
-            ScalableAppReconciler.SERVICE}),
-    @Dependent(name = ScalableAppReconciler.EDGE_HPA, type = EdgeHorizontalPodAutoscalerDependent.class,
-        reconcilePrecondition = VarnishEdgeEnabled.class, dependsOn = ScalableAppReconciler.EDGE_DEPLOYMENT),
+        dependsOn = {EdgeConfigMapDependent.NAME, EdgePurgeSecretDependent.NAME,
+            ServiceDependent.NAME}),
+    @Dependent(name = EdgeHorizontalPodAutoscalerDependent.NAME, type = EdgeHorizontalPodAutoscalerDependent.class,
+        reconcilePrecondition = VarnishEdgeEnabled.class, dependsOn = EdgeDeploymentDependent.NAME),
     // One external dependent per CDN provider; a new provider is a new pair of lines here.
     @Dependent(name = VarnishProvider.NAME, type = VarnishCdnDependent.class,
         reconcilePrecondition = VarnishCdnDependent.Active.class),
     @Dependent(name = CloudflareCdnDependent.NAME, type = CloudflareCdnDependent.class,
         reconcilePrecondition = CloudflareCdnDependent.Active.class)
 })
-@ControllerConfiguration(name = "scalableapp", fieldManager = ScalableAppReconciler.FIELD_MANAGER,
+@ControllerConfiguration(name = "scalableapp", fieldManager = AppChildResource.FIELD_MANAGER,
     generationAwareEventProcessing = false,
     // Without comparable resource versions JOSDK keeps no temporary copy of our own status writes: with one, a spec
     // change landing just before a status write was taken for an older event and dropped (JOSDK 5.3.2). Our own
     // status writes then arrive as events, and ScalableAppChanged lets them pass by.
     informer = @Informer(onUpdateFilter = ScalableAppChanged.class, comparableResourceVersions = false))
 public class ScalableAppReconciler implements Reconciler<ScalableApp>, ContextInitializer<ScalableApp> {
-  public static final String FIELD_MANAGER = "scalableapp-operator";
   private static final Logger LOG = LoggerFactory.getLogger(ScalableAppReconciler.class);
-  public static final String DEPLOYMENT = "deployment";
-  public static final String SERVICE = "service";
-  static final String HPA = "horizontalpodautoscaler";
-  public static final String EDGE_CONFIGMAP = "edge-configmap";
-  static final String EDGE_SERVICE = "edge-service";
-  static final String EDGE_DEPLOYMENT = "edge-deployment";
-  static final String EDGE_HPA = "edge-horizontalpodautoscaler";
   /** The CDN dependents, by provider name. */
   static final List<String> CDN_PROVIDERS = List.of(VarnishProvider.NAME, CloudflareCdnDependent.NAME);
 
@@ -127,13 +120,13 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp>, ContextIn
 
   @Override
   public UpdateControl<ScalableApp> reconcile(ScalableApp app, Context<ScalableApp> context) {
-    StatusReport report = StatusReport.of(app, context.getSecondaryResource(Deployment.class, DEPLOYMENT),
+    StatusReport report = StatusReport.of(app, context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME),
         context.getSecondaryResource(PredictionOutcome.class), cdnOutcomes(context), Optional.empty(), events,
         cdn.settings().resync(), clock.instant());
     context.managedWorkflowAndDependentResourceContext().put(REPORTED, report.status());
     if (PredictionService.isPredicted(app)) {
       prediction.observeReplicas(app, report.status().getReadyReplicas(), context
-          .getSecondaryResource(HorizontalPodAutoscaler.class, HPA).map(HorizontalPodAutoscaler::getStatus)
+          .getSecondaryResource(HorizontalPodAutoscaler.class, HorizontalPodAutoscalerDependent.NAME).map(HorizontalPodAutoscaler::getStatus)
           .map(HorizontalPodAutoscalerStatus::getDesiredReplicas).orElse(null), Pause.of(app).isPresent());
     }
     writeIfChanged(app, report.status(), context);
@@ -145,7 +138,7 @@ public class ScalableAppReconciler implements Reconciler<ScalableApp>, ContextIn
   @Override
   public ErrorStatusUpdateControl<ScalableApp> updateErrorStatus(ScalableApp app, Context<ScalableApp> context,
       Exception e) {
-    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, DEPLOYMENT);
+    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME);
     Optional<ScalableAppStatus> reported = context.managedWorkflowAndDependentResourceContext()
         .get(REPORTED, ScalableAppStatus.class);
     // The workflow failed: what its other dependents and the prediction did is reported all the same (a purge, a

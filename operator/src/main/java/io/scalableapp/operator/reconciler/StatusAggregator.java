@@ -3,12 +3,13 @@ package io.scalableapp.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
-import io.scalableapp.operator.dependent.AutoscalingEnabled;
+import io.scalableapp.operator.api.translate.AutoscalingDecision;
+import io.scalableapp.operator.dependent.Rollout;
+import io.scalableapp.operator.status.Conditions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public final class StatusAggregator {
     conditions = Conditions.set(conditions, Conditions.DEGRADED, stalled,
         degradation.map(d -> d[0]).orElse("AsExpected"),
         degradation.map(d -> d[1]).orElse("No problems detected"), generation, now);
-    AutoscalingEnabled.Decision autoscaling = AutoscalingEnabled.decide(app);
+    AutoscalingDecision autoscaling = AutoscalingDecision.of(app);
     conditions = Conditions.set(conditions, Conditions.AUTOSCALING, autoscaling.active(), autoscaling.reason(),
         autoscaling.message(), generation, now);
     // kstatus (Flux, kubectl's status readers): Reconciling=True is InProgress, Stalled=True is Failed; never both.
@@ -95,67 +96,5 @@ public final class StatusAggregator {
       return prefix + k.getStatus().getMessage();
     }
     return prefix + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
-  }
-
-  /**
-   * The app's rollout is over: the Deployment controller has seen the current template and every replica runs it
-   * and is ready (the same judgement as the Progressing condition).
-   */
-  public static boolean rolloutComplete(ScalableApp app, Deployment deployment) {
-    return Rollout.of(deployment, app.getSpec().getReplicas().getMin()).isComplete();
-  }
-
-  /** Where the Deployment's rollout stands, from its status. */
-  private record Rollout(boolean exists, boolean observed, boolean paused, int desired, int updated, int readyCount,
-      int total) {
-    static final Rollout MISSING = new Rollout(false, false, false, 0, 0, 0, 0);
-
-    static Rollout of(Deployment d, int floor) {
-      DeploymentStatus s = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
-      boolean observed = s.getObservedGeneration() != null
-          && s.getObservedGeneration() >= Objects.requireNonNullElse(d.getMetadata().getGeneration(), 0L);
-      int desired = Math.max(floor, Objects.requireNonNullElse(d.getSpec().getReplicas(), 1));
-      // `kubectl rollout pause deployment/<app>` is the user's; the operator never applies spec.paused.
-      boolean paused = Boolean.TRUE.equals(d.getSpec().getPaused());
-      return new Rollout(true, observed, paused, desired, orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()),
-          orZero(s.getReplicas()));
-    }
-
-    private static int orZero(Integer value) {
-      return value == null ? 0 : value;
-    }
-
-    boolean isComplete() {
-      return exists && observed && updated >= desired && total == updated && readyCount >= desired;
-    }
-
-    boolean isReady() {
-      return isComplete() && desired > 0;
-    }
-
-    String readyReason() {
-      if (!exists) return "DeploymentMissing";
-      if (isReady()) return "AllReplicasReady";
-      return isComplete() ? "ScaledToZero" : "ReplicasNotReady";
-    }
-
-    String readyMessage() {
-      if (!exists) return "The Deployment has not been created yet";
-      return readyCount + " of " + desired + " replicas ready";
-    }
-
-    /** RolloutPaused is what Argo CD's health check reports as Suspended. */
-    String progressReason() {
-      if (paused) return "RolloutPaused";
-      return isComplete() ? "RolloutComplete" : "RollingOut";
-    }
-
-    String progressMessage() {
-      if (paused) return "The Deployment's rollout is paused (kubectl rollout resume deployment/<name> resumes it); "
-          + updated + " of " + desired + " replicas run the current spec, " + readyCount + " ready";
-      if (!exists) return "Creating the Deployment";
-      if (!observed) return "Waiting for the Deployment controller to see the new spec";
-      return updated + " of " + desired + " replicas run the current spec, " + readyCount + " ready";
-    }
   }
 }

@@ -9,6 +9,8 @@ import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
+import io.scalableapp.operator.dependent.AppChildResource;
+import io.scalableapp.operator.status.NewestStatus;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleted one's name starts empty; an event source only so that it hears of deletions and forgets.
  */
 public final class StatusRecorder extends AbstractEventSource<ScalableAppStatus, ScalableApp>
-    implements ResourceEventAware<ScalableApp> {
+    implements ResourceEventAware<ScalableApp>, NewestStatus {
   private record Written(ScalableAppStatus status, String resourceVersion) {}
 
   private final KubernetesSerialization serialization;
@@ -43,7 +45,7 @@ public final class StatusRecorder extends AbstractEventSource<ScalableAppStatus,
     return Optional.of(copy(written.status()));
   }
 
-  /** {@code app} itself if its status is the newest, else a copy (sharing metadata and spec) with the newer status. */
+  @Override
   public ScalableApp withNewest(ScalableApp app) {
     ScalableAppStatus newest = newest(app).orElse(null);
     if (newest == app.getStatus()) {
@@ -73,7 +75,7 @@ public final class StatusRecorder extends AbstractEventSource<ScalableAppStatus,
         .build());
     patch.setStatus(status);
     ScalableApp written = client.resource(patch).subresource("status").patch(new PatchContext.Builder()
-        .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(ScalableAppReconciler.FIELD_MANAGER)
+        .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(AppChildResource.FIELD_MANAGER)
         .withForce(true).build());
     record(written);
   }

@@ -11,6 +11,8 @@ import io.scalableapp.operator.cdn.CdnRuntime;
 import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareProvider;
 import io.scalableapp.operator.cdn.varnish.VarnishProvider;
+import io.scalableapp.operator.events.EventRecorder;
+import io.scalableapp.operator.events.EventRecorders;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;

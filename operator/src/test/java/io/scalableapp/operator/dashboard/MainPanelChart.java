@@ -1,7 +1,7 @@
 package io.scalableapp.operator.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scalableapp.lab.report.LineChart;
+import io.scalableapp.charts.LineChart;
 import java.awt.Color;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.scalableapp.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.translate.AutoscalingDecision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public final class AppChildren {
     int floor = app.getSpec().getReplicas().getMin();
     List<HasMetadata> children = new ArrayList<>(List.of(DeploymentDependent.desired(app, floor),
         ServiceDependent.desired(app)));
-    if (AutoscalingEnabled.isActive(app)) {
+    if (AutoscalingDecision.isActive(app)) {
       children.add(HorizontalPodAutoscalerDependent.desired(app, floor));
     }
     return children;

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.scalableapp.operator.api.ScalableApp;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.awaitility.core.ConditionTimeoutException;
 import java.util.function.Predicate;
@@ -56,9 +58,39 @@ final class AppAssertions {
         .hasMessageContaining(message);
   }
 
+  /** The Events about the object {@code name} (the app, or a child of its name) in {@code namespace}. */
+  static List<Event> events(KubernetesClient client, String namespace, String name) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
+  }
+
   /** The first Event with {@code reason} about the app {@code name}, if any. */
   static Optional<Event> event(KubernetesClient client, String namespace, String name, String reason) {
-    return client.v1().events().inNamespace(namespace).list().getItems().stream()
-        .filter(e -> reason.equals(e.getReason()) && name.equals(e.getInvolvedObject().getName())).findFirst();
+    return events(client, namespace, name).stream().filter(e -> reason.equals(e.getReason())).findFirst();
+  }
+
+  /** Whether an Event with {@code reason} about {@code name} says {@code messagePart}. */
+  static boolean hasEvent(KubernetesClient client, String namespace, String name, String reason,
+      String messagePart) {
+    return events(client, namespace, name).stream()
+        .anyMatch(e -> reason.equals(e.getReason()) && e.getMessage().contains(messagePart));
+  }
+
+  /** How often Events with {@code reason} about {@code name} that pass {@code test} were emitted (their counts). */
+  static long eventCount(KubernetesClient client, String namespace, String name, String reason,
+      Predicate<Event> test) {
+    return events(client, namespace, name).stream().filter(e -> reason.equals(e.getReason()) && test.test(e))
+        .mapToLong(e -> e.getCount() == null ? 1 : e.getCount()).sum();
+  }
+
+  /** The app's HPA, or null while there is none. */
+  static HorizontalPodAutoscaler hpa(KubernetesClient client, String namespace, String name) {
+    return client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(name).get();
+  }
+
+  /** The app's HPA's minReplicas (the floor the operator sets), or -1 while there is no HPA. */
+  static int hpaFloor(KubernetesClient client, String namespace, String name) {
+    HorizontalPodAutoscaler hpa = hpa(client, namespace, name);
+    return hpa == null ? -1 : hpa.getSpec().getMinReplicas();
   }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.micrometer.core.instrument.Counter;
 import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.operator.TestApps;
@@ -90,9 +89,7 @@ class AutoModeIT {
   }
 
   private static int hpaFloor(String name) {
-    HorizontalPodAutoscaler hpa = cluster.client().autoscaling().v2().horizontalPodAutoscalers()
-        .inNamespace(cluster.name()).withName(name).get();
-    return hpa == null ? -1 : hpa.getSpec().getMinReplicas();
+    return AppAssertions.hpaFloor(cluster.client(), cluster.name(), name);
   }
 
   private static Optional<Event> event(String app, String reason) {

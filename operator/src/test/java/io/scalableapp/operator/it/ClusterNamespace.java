@@ -1,35 +1,23 @@
 package io.scalableapp.operator.it;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import io.scalableapp.testsupport.TestNamespace;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class's own namespace on the local cluster, with the CRD this build generated installed.
- * Deleted after the class's {@code @AfterAll} methods, so operators they stop are gone first.
+ * A test class's own namespace on the local cluster, with the CRD this build generated installed, and optionally an
+ * in-process operator watching it. Deleted after the class's {@code @AfterAll} methods, so operators they stop are
+ * gone first.
  */
-final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
-  private final String prefix;
-  private final boolean fixedName;
-  private final Map<String, String> labels = new LinkedHashMap<>();
+final class ClusterNamespace extends TestNamespace {
   private boolean withOperator;
-  private KubernetesClient client;
-  private String name;
   private LocalCluster.RunningOperator operator;
 
   private ClusterNamespace(String prefix, boolean fixedName) {
-    this.prefix = prefix;
-    this.fixedName = fixedName;
+    super(prefix, fixedName);
   }
 
   /** A fresh namespace named {@code prefix-<random>}. */
-  static ClusterNamespace withPrefix(String prefix) {
+  public static ClusterNamespace withPrefix(String prefix) {
     return new ClusterNamespace(prefix, false);
   }
 
@@ -40,7 +28,7 @@ final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
 
   /** A label put on the namespace when it is created, e.g. a Pod Security level. */
   ClusterNamespace withLabel(String key, String value) {
-    labels.put(key, value);
+    addLabel(key, value);
     return this;
   }
 
@@ -50,23 +38,9 @@ final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
     return this;
   }
 
-  KubernetesClient client() {
-    return client;
-  }
-
-  String name() {
-    return name;
-  }
-
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    client = LocalCluster.client();
-    LocalCluster.installCrd(client);
-    if (fixedName) {
-      client.namespaces().withName(prefix).withTimeout(60, TimeUnit.SECONDS).delete();
-    }
-    name = fixedName ? prefix : prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build()).create();
+    super.beforeAll(context);
     if (withOperator) {
       operator = LocalCluster.startOperator(this);
     }
@@ -77,9 +51,6 @@ final class ClusterNamespace implements BeforeAllCallback, AfterAllCallback {
     if (operator != null) {
       operator.stop();
     }
-    if (name != null) {
-      client.namespaces().withName(name).delete();
-    }
-    client.close();
+    super.afterAll(context);
   }
 }

@@ -16,7 +16,7 @@ import io.scalableapp.engine.metrics.InMemoryDemandSource;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.prediction.PredictionService;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scalableapp.operator.runtime.EventRecorder;
+import io.scalableapp.operator.events.EventRecorder;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,9 +22,7 @@ class EventRecorderIT {
   }
 
   private List<Event> eventsOn(String name) {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .filter(e -> name.equals(e.getInvolvedObject().getName()))
-        .toList();
+    return AppAssertions.events(cluster.client(), cluster.name(), name);
   }
 
   @Test

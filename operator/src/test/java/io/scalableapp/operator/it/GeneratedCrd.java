@@ -2,6 +2,7 @@ package io.scalableapp.operator.it;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.scalableapp.testsupport.KubernetesTestCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -11,7 +12,7 @@ public class GeneratedCrd implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     try (KubernetesClient client = LocalCluster.client()) {
-      LocalCluster.installCrd(client);
+      KubernetesTestCluster.installCrd(client);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

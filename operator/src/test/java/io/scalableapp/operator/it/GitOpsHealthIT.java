@@ -18,7 +18,7 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.dependent.Pause;
 import io.scalableapp.operator.it.GitOpsCheckers.Verdict;
-import io.scalableapp.operator.reconciler.Conditions;
+import io.scalableapp.operator.status.Conditions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionSettings;
-import io.scalableapp.operator.reconciler.Conditions;
+import io.scalableapp.operator.status.Conditions;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -73,10 +73,8 @@ class LeaderElectionIT {
   }
 
   private long createdEvents(String app) {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .filter(e -> "Created".equals(e.getReason()) && app.equals(e.getInvolvedObject().getName())
-            && e.getMessage().startsWith("Created Deployment"))
-        .mapToLong(e -> e.getCount() == null ? 1 : e.getCount()).sum();
+    return AppAssertions.eventCount(cluster.client(), cluster.name(), app, "Created",
+        e -> e.getMessage().startsWith("Created Deployment"));
   }
 
   @Test

@@ -1,8 +1,6 @@
 package io.scalableapp.operator.it;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,49 +9,22 @@ import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.runtime.OperatorFactory;
 import io.scalableapp.operator.runtime.WatchScope;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.scalableapp.testsupport.KubernetesTestCluster;
 import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.runtime.LeaderElectionSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real cluster the integration tests run against (started by `make cluster-up`; KUBECONFIG
  * points at it), with the CRD this build generated installed, and an operator run in-process.
  */
 public final class LocalCluster {
-  static final Path GENERATED_CRD = Path.of("target/classes/META-INF/fabric8/scalableapps.scalableapp.io-v1.yml");
-
   private LocalCluster() {}
 
   static KubernetesClient client() {
-    if (System.getenv("KUBECONFIG") == null) {
-      throw new IllegalStateException("KUBECONFIG is not set: run the integration tests through `make test`, "
-          + "which starts the local cluster first");
-    }
-    return new KubernetesClientBuilder().build();
-  }
-
-  /** Applies the generated CRD and waits until the API server serves it. */
-  static void installCrd(KubernetesClient client) throws IOException {
-    if (!Files.exists(GENERATED_CRD)) {
-      throw new IllegalStateException(GENERATED_CRD + " is missing: the build generates it in process-classes");
-    }
-    try (InputStream in = new FileInputStream(GENERATED_CRD.toFile())) {
-      CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-      client.resource(crd).forceConflicts().serverSideApply();
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-              && c.getStatus().getConditions().stream()
-              .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
-              60, TimeUnit.SECONDS);
-    }
+    return KubernetesTestCluster.client();
   }
 
   /** An operator watching only {@code namespace}, so tests never touch what another operator (the demo's) runs. */

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scalableapp.operator.TestApps;
-import io.scalableapp.operator.reconciler.Conditions;
+import io.scalableapp.operator.status.Conditions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -17,8 +17,8 @@ import java.util.Map;
  * The packaged operator (the Quarkus jar `mvn package` built) run as a separate process against the
  * local cluster, as a Deployment's Pod would run it, so it can be killed with SIGKILL.
  */
-final class OperatorProcess implements AutoCloseable {
-  static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+public final class OperatorProcess implements AutoCloseable {
+  public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
   private final Process process;
   private final int port;
   private final Path log;
@@ -31,23 +31,24 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /** Starts the jar with {@code settings} as system properties (scalableapp.* and quarkus.*). */
-  static OperatorProcess start(String name, Map<String, String> settings) throws IOException {
+  public static OperatorProcess start(String name, Map<String, String> settings) throws IOException {
     return start(name, settings, Map.of());
   }
 
   /** Starts the jar with {@code settings} as system properties and {@code env} added to its environment. */
-  static OperatorProcess start(String name, Map<String, String> settings, Map<String, String> env) throws IOException {
+  public static OperatorProcess start(String name, Map<String, String> settings, Map<String, String> env)
+      throws IOException {
     return start(name, List.of("-Xmx256m"), settings, env);
   }
 
   /** Starts the jar with the given JVM flags, {@code settings} as system properties and {@code env} added. */
-  static OperatorProcess start(String name, List<String> jvmFlags, Map<String, String> settings,
+  public static OperatorProcess start(String name, List<String> jvmFlags, Map<String, String> settings,
       Map<String, String> env) throws IOException {
     return start(name, freePort(), jvmFlags, settings, env);
   }
 
   /** Starts the jar serving HTTP (probes, /metrics) on {@code port}, e.g. one a Prometheus was told to scrape. */
-  static OperatorProcess start(String name, int port, List<String> jvmFlags, Map<String, String> settings,
+  public static OperatorProcess start(String name, int port, List<String> jvmFlags, Map<String, String> settings,
       Map<String, String> env) throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
@@ -64,7 +65,7 @@ final class OperatorProcess implements AutoCloseable {
     return new OperatorProcess(process, port, log);
   }
 
-  boolean isReady() {
+  public boolean isReady() {
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
           .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -78,52 +79,52 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /** The value of a counter on the process's /metrics, summed over its series; 0 when absent. */
-  double metric(String name) throws IOException, InterruptedException {
+  public double metric(String name) throws IOException, InterruptedException {
     return metrics().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  Path logFile() {
+  public Path logFile() {
     return log;
   }
 
   /** The body of the process's /metrics. */
-  String metrics() throws IOException, InterruptedException {
+  public String metrics() throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** Everything the process has written to stdout and stderr so far. */
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.readString(log);
   }
 
-  String logTail() throws IOException {
+  public String logTail() throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   /** SIGKILL: no shutdown hook runs, the Lease is not released, as when a node dies. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   /** SIGSTOP: the process keeps its sockets and its Lease but does nothing, as a replica stuck in a long GC pause. */
-  void freeze() throws IOException, InterruptedException {
+  public void freeze() throws IOException, InterruptedException {
     signal("STOP");
   }
 
   /** SIGCONT after {@link #freeze()}. */
-  void thaw() throws IOException, InterruptedException {
+  public void thaw() throws IOException, InterruptedException {
     signal("CONT");
   }
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.reconciler.Conditions;
+import io.scalableapp.operator.status.Conditions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -106,8 +106,6 @@ class OwnStatusWriteIT {
   }
 
   private long pausedEvents() {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .filter(e -> "Paused".equals(e.getReason()) && APP.equals(e.getInvolvedObject().getName()))
-        .mapToLong(e -> e.getCount() == null ? 1 : e.getCount()).sum();
+    return AppAssertions.eventCount(cluster.client(), cluster.name(), APP, "Paused", e -> true);
   }
 }

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.SecurityProfile;
-import io.scalableapp.operator.reconciler.Conditions;
+import io.scalableapp.operator.status.Conditions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

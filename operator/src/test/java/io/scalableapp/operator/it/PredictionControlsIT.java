@@ -83,8 +83,7 @@ class PredictionControlsIT {
   }
 
   private static HorizontalPodAutoscaler hpa(String name) {
-    return cluster.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(cluster.name())
-        .withName(name).get();
+    return AppAssertions.hpa(cluster.client(), cluster.name(), name);
   }
 
   private static Integer deploymentReplicas(String name) {
@@ -99,9 +98,7 @@ class PredictionControlsIT {
   }
 
   private static boolean hasEvent(String app, String reason, String messagePart) {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .anyMatch(e -> reason.equals(e.getReason()) && app.equals(e.getInvolvedObject().getName())
-            && e.getMessage().contains(messagePart));
+    return AppAssertions.hasEvent(cluster.client(), cluster.name(), app, reason, messagePart);
   }
 
   private static List<String> activeScheduleNames(ScalableApp app) {

@@ -74,9 +74,7 @@ class PredictionFailureIT {
   }
 
   private static boolean hasEvent(String app, String reason, String messagePart) {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .anyMatch(e -> reason.equals(e.getReason()) && app.equals(e.getInvolvedObject().getName())
-            && e.getMessage().contains(messagePart));
+    return AppAssertions.hasEvent(cluster.client(), cluster.name(), app, reason, messagePart);
   }
 
   private static double errors(String app, String reason) {

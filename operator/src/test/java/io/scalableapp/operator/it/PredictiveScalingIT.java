@@ -7,11 +7,10 @@ import static io.scalableapp.operator.it.AppAssertions.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.prediction.DurationText;
+import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;
@@ -84,9 +83,7 @@ class PredictiveScalingIT {
   }
 
   private static int hpaFloor(String name) {
-    HorizontalPodAutoscaler hpa = cluster.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(cluster.name())
-        .withName(name).get();
-    return hpa == null ? -1 : hpa.getSpec().getMinReplicas();
+    return AppAssertions.hpaFloor(cluster.client(), cluster.name(), name);
   }
 
   /** Replicas the current demand level (mean of the minutes around now) needs, with the default 10 % headroom. */
@@ -96,8 +93,7 @@ class PredictiveScalingIT {
   }
 
   private static boolean hasEvent(String app, String reason) {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .anyMatch(e -> reason.equals(e.getReason()) && app.equals(e.getInvolvedObject().getName()));
+    return AppAssertions.event(cluster.client(), cluster.name(), app, reason).isPresent();
   }
 
   @Test

@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.reconciler.Conditions;
+import io.scalableapp.operator.status.Conditions;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -18,7 +18,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.reconciler.Conditions;
+import io.scalableapp.operator.status.Conditions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -147,8 +147,7 @@ class ScalableAppLifecycleIT {
   }
 
   private List<Event> events(String app) {
-    return cluster.client().v1().events().inNamespace(cluster.name()).list().getItems().stream()
-        .filter(e -> app.equals(e.getInvolvedObject().getName()) && "ScalableApp".equals(e.getInvolvedObject().getKind()))
-        .toList();
+    return AppAssertions.events(cluster.client(), cluster.name(), app).stream()
+        .filter(e -> "ScalableApp".equals(e.getInvolvedObject().getKind())).toList();
   }
 }

@@ -19,6 +19,8 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.TuningSpec;
 import io.scalableapp.operator.api.TuningStatus;
+import io.scalableapp.operator.api.translate.TuningSpecs;
+import io.scalableapp.operator.api.translate.TuningText;
 import io.scalableapp.operator.prediction.PredictionFailure.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,10 +148,10 @@ class TuningServiceTest {
     PredictionOutcome outcome = service.evaluate(app);
 
     Recommendation r = outcome.recommendation();
-    assertThat(r.reason()).as(r.message()).isEqualTo(Reason.NOISE_FLOOR);
+    assertThat(r.decision().reason()).as(r.message()).isEqualTo(Reason.NOISE_FLOOR);
     assertThat(r.actionable()).as("the tuned floor runs, as Enforce").isTrue();
     assertThat(r.message()).contains(TuningSpecs.RECENT_LEVEL_RULE.label(), "recent level 324");
-    assertThat(r.forecastPeak()).as("no forecast").isNaN();
+    assertThat(r.forecast().peak()).as("no forecast").isNaN();
     // Holds 420 at full capacity: targetPerReplica 30 at the HPA's 70 % is 30 / 0.7 a replica.
     assertThat(r.floor()).isEqualTo((int) Math.ceil(420 / (30 / 0.7)));
 
@@ -159,7 +161,7 @@ class TuningServiceTest {
     forecastApp.getMetadata().setUid("other-uid");
     forecastApp.setStatus(new ScalableAppStatus());
     forecastApp.getStatus().setTuning(recorded);
-    assertThat(service.evaluate(forecastApp).recommendation().reason()).as("the forecast family runs the forecast")
+    assertThat(service.evaluate(forecastApp).recommendation().decision().reason()).as("the forecast family runs the forecast")
         .isNotEqualTo(Reason.NOISE_FLOOR);
   }
 }

@@ -8,6 +8,7 @@ import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.api.cdn.CdnStatus;
 import io.scalableapp.operator.cdn.CdnOutcome;
+import io.scalableapp.operator.status.Conditions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

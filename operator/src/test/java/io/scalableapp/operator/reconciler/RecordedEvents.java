@@ -2,7 +2,7 @@ package io.scalableapp.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scalableapp.operator.runtime.EventRecorder;
+import io.scalableapp.operator.events.EventRecorder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

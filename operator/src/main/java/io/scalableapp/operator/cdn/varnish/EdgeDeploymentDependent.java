@@ -22,6 +22,8 @@ import java.util.Map;
  */
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
 public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
+  /** Its name in the reconciler's workflow, by which it and others look its resource up. */
+  public static final String NAME = "edge-deployment";
   public static final String CONTAINER_NAME = "varnish";
   public static final String PURGE_TOKEN_ANNOTATION = "scalableapp.io/purge-token-hash";
   /** Varnish's own memory beside its cache: threads, workspaces, the shared memory log. */

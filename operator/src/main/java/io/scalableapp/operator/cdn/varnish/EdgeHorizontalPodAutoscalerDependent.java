@@ -12,6 +12,8 @@ import io.scalableapp.operator.api.ScalableApp;
 /** The edge tier scales on its own CPU, between spec.cdn.varnish.minReplicas and maxReplicas. */
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
 public class EdgeHorizontalPodAutoscalerDependent extends EdgeChildResource<HorizontalPodAutoscaler> {
+  /** Its name in the reconciler's workflow, by which it and others look its resource up. */
+  public static final String NAME = "edge-horizontalpodautoscaler";
   static final int TARGET_CPU_PERCENT = 70;
 
   public EdgeHorizontalPodAutoscalerDependent() {

@@ -12,6 +12,8 @@ import io.scalableapp.operator.api.ScalableApp;
 /** The edge's Service: clients (an Ingress, a load balancer) talk to it; the edge talks to the app's Service. */
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
 public class EdgeServiceDependent extends EdgeChildResource<Service> {
+  /** Its name in the reconciler's workflow, by which it and others look its resource up. */
+  public static final String NAME = "edge-service";
   public static final int SERVICE_PORT = 80;
 
   public EdgeServiceDependent() {
