@@ -41,6 +41,14 @@ help: ## Show this help.
 build: ## Compile everything and package the operator (no tests).
 	$(MVN) -q package -DskipTests
 
+.PHONY: fmt
+fmt: ## Format every Java source (google-java-format through Spotless).
+	$(MVN) -q spotless:apply
+
+.PHONY: verify-format
+verify-format: ## Fail if a Java source is not formatted as `make fmt` would.
+	@$(MVN) -q spotless:check || { echo "sources are not formatted: run 'make fmt' and commit" >&2; exit 1; }
+
 .PHONY: manifests
 manifests: ## Regenerate the CRD from the Java API types into crds/ and the chart.
 	$(MVN) -q -pl api -am process-classes -DskipTests
@@ -90,7 +98,8 @@ unit-test: ## Unit tests only; no cluster needed.
 	$(MVN) test
 
 .PHONY: test
-test: tools cluster-up ## Everything: unit tests, integration tests on the local cluster, CRD and installer checks.
+test: tools cluster-up ## Everything: formatting, unit tests, integration tests on the local cluster, CRD and installer checks.
+	$(MAKE) --no-print-directory verify-format
 	$(CLUSTER_ENV); $(MVN) verify
 	$(MAKE) --no-print-directory verify-manifests verify-dashboard verify-installer verify-chart verify-argocd-health
 	$(if $(filter kind,$(CLUSTER)),hack/kind-image-smoke.sh $(IMAGE_TAR))
