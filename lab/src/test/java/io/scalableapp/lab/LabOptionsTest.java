@@ -8,25 +8,29 @@ import org.junit.jupiter.api.Test;
 
 class LabOptionsTest {
 
-    @Test
-    void aTraceFileIsNamedAfterItselfAndReplacesTheBuiltInTraces() {
-        LabOptions o = LabOptions.parse(new String[] {"--trace", "exports/shop-rps.json", "--out", "out"});
+  @Test
+  void aTraceFileIsNamedAfterItselfAndReplacesTheBuiltInTraces() {
+    LabOptions o =
+        LabOptions.parse(new String[] {"--trace", "exports/shop-rps.json", "--out", "out"});
 
-        assertThat(o.userTraces()).containsExactly(new LabOptions.UserTrace("shop-rps", Path.of("exports/shop-rps.json")));
-        assertThat(o.out()).isEqualTo(Path.of("out"));
-        assertThat(o.published()).as("the NASA protocol is not about the user's trace").isFalse();
-    }
+    assertThat(o.userTraces())
+        .containsExactly(new LabOptions.UserTrace("shop-rps", Path.of("exports/shop-rps.json")));
+    assertThat(o.out()).isEqualTo(Path.of("out"));
+    assertThat(o.published()).as("the NASA protocol is not about the user's trace").isFalse();
+  }
 
-    @Test
-    void aTraceCanBeNamedExplicitly() {
-        LabOptions o = LabOptions.parse(new String[] {"--trace", "shop=data/a.csv", "--tune-only"});
+  @Test
+  void aTraceCanBeNamedExplicitly() {
+    LabOptions o = LabOptions.parse(new String[] {"--trace", "shop=data/a.csv", "--tune-only"});
 
-        assertThat(o.userTraces()).containsExactly(new LabOptions.UserTrace("shop", Path.of("data/a.csv")));
-        assertThat(o.tuneOnly()).isTrue();
-    }
+    assertThat(o.userTraces())
+        .containsExactly(new LabOptions.UserTrace("shop", Path.of("data/a.csv")));
+    assertThat(o.tuneOnly()).isTrue();
+  }
 
-    @Test
-    void unknownOptionsShowTheUsage() {
-        assertThatThrownBy(() -> LabOptions.parse(new String[] {"--fast"})).hasMessageContaining("usage:");
-    }
+  @Test
+  void unknownOptionsShowTheUsage() {
+    assertThatThrownBy(() -> LabOptions.parse(new String[] {"--fast"}))
+        .hasMessageContaining("usage:");
+  }
 }

@@ -9,8 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers, top to bottom, as the README's architecture section draws them: a back-edge (a dependent importing the
- * reconciler, the API types importing the operator, the engine importing Kubernetes types) fails the build.
+ * The layers, top to bottom, as the README's architecture section draws them: a back-edge (a
+ * dependent importing the reconciler, the API types importing the operator, the engine importing
+ * Kubernetes types) fails the build.
  *
  * <pre>
  * operator:   runtime, reconciler        (wiring, the reconciler and the status it writes)
@@ -21,24 +22,38 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class ArchitectureTest {
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.scalableapp.operator", "io.scalableapp.engine");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.scalableapp.operator", "io.scalableapp.engine");
 
   @Test
   void eachLayerUsesOnlyTheLayersBelowIt() {
-    layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("operator").definedBy("io.scalableapp.operator.runtime..", "io.scalableapp.operator.reconciler..")
-        .layer("features").definedBy("io.scalableapp.operator.dependent..", "io.scalableapp.operator.prediction..",
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("operator")
+        .definedBy("io.scalableapp.operator.runtime..", "io.scalableapp.operator.reconciler..")
+        .layer("features")
+        .definedBy(
+            "io.scalableapp.operator.dependent..",
+            "io.scalableapp.operator.prediction..",
             "io.scalableapp.operator.cdn..")
-        .layer("support").definedBy("io.scalableapp.operator.status..", "io.scalableapp.operator.events..")
-        .layer("api").definedBy("io.scalableapp.operator.api..")
-        .layer("engine").definedBy("io.scalableapp.engine..")
-        .whereLayer("operator").mayNotBeAccessedByAnyLayer()
-        .whereLayer("features").mayOnlyBeAccessedByLayers("operator")
-        .whereLayer("support").mayOnlyBeAccessedByLayers("operator", "features")
-        .whereLayer("api").mayOnlyBeAccessedByLayers("operator", "features", "support")
-        .whereLayer("engine").mayOnlyBeAccessedByLayers("operator", "features", "support", "api")
+        .layer("support")
+        .definedBy("io.scalableapp.operator.status..", "io.scalableapp.operator.events..")
+        .layer("api")
+        .definedBy("io.scalableapp.operator.api..")
+        .layer("engine")
+        .definedBy("io.scalableapp.engine..")
+        .whereLayer("operator")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("features")
+        .mayOnlyBeAccessedByLayers("operator")
+        .whereLayer("support")
+        .mayOnlyBeAccessedByLayers("operator", "features")
+        .whereLayer("api")
+        .mayOnlyBeAccessedByLayers("operator", "features", "support")
+        .whereLayer("engine")
+        .mayOnlyBeAccessedByLayers("operator", "features", "support", "api")
         .check(CLASSES);
   }
 

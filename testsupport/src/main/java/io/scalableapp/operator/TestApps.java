@@ -10,7 +10,8 @@ import io.scalableapp.operator.api.ScalableAppSpec;
 
 /** Valid ScalableApps for tests, to be tweaked by each test. */
 public final class TestApps {
-  // Real, tiny images, so the same tests pass on Kind (which runs them) as on kwok (which does not).
+  // Real, tiny images, so the same tests pass on Kind (which runs them) as on kwok (which does
+  // not).
   public static final String IMAGE = "registry.k8s.io/pause:3.9";
   public static final String NEW_IMAGE = "registry.k8s.io/pause:3.10";
   public static final String OTHER_IMAGE = "registry.k8s.io/pause:3.8";
@@ -21,14 +22,19 @@ public final class TestApps {
     ScalableAppSpec spec = new ScalableAppSpec();
     spec.setImage(IMAGE);
     spec.setReplicas(new ReplicasSpec(2, 5));
-    spec.setResources(new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("100m")).build());
+    spec.setResources(
+        new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("100m")).build());
     ScalableApp app = new ScalableApp();
-    app.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).withGeneration(1L).build());
+    app.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace(namespace).withGeneration(1L).build());
     app.setSpec(spec);
     return app;
   }
 
-  /** An app whose prediction is enforced on the query "demand" at {@code targetPerReplica}, replicas 1 to 20. */
+  /**
+   * An app whose prediction is enforced on the query "demand" at {@code targetPerReplica}, replicas
+   * 1 to 20.
+   */
   public static ScalableApp predicted(String name, String namespace, double targetPerReplica) {
     ScalableApp app = app(name, namespace);
     app.getSpec().getReplicas().setMin(1);

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real cluster the integration tests run against (started by `make cluster-up`; KUBECONFIG points at it), and
- * the CRD this build generated (the api module's), installed on it.
+ * The real cluster the integration tests run against (started by `make cluster-up`; KUBECONFIG
+ * points at it), and the CRD this build generated (the api module's), installed on it.
  */
 public final class KubernetesTestCluster {
   /** Where the api module's build writes the CRD, seen from any module beside it. */
@@ -22,8 +22,9 @@ public final class KubernetesTestCluster {
 
   public static KubernetesClient client() {
     if (System.getenv("KUBECONFIG") == null) {
-      throw new IllegalStateException("KUBECONFIG is not set: run the integration tests through `make test`, "
-          + "which starts the local cluster first");
+      throw new IllegalStateException(
+          "KUBECONFIG is not set: run the integration tests through `make test`, "
+              + "which starts the local cluster first");
     }
     return new KubernetesClientBuilder().build();
   }
@@ -31,17 +32,31 @@ public final class KubernetesTestCluster {
   /** Applies the generated CRD and waits until the API server serves it. */
   public static void installCrd(KubernetesClient client) throws IOException {
     if (!Files.exists(GENERATED_CRD)) {
-      throw new IllegalStateException(GENERATED_CRD + " is missing: the api module's build generates it in "
-          + "process-classes");
+      throw new IllegalStateException(
+          GENERATED_CRD
+              + " is missing: the api module's build generates it in "
+              + "process-classes");
     }
     try (InputStream in = Files.newInputStream(GENERATED_CRD)) {
-      CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+      CustomResourceDefinition crd =
+          client.apiextensions().v1().customResourceDefinitions().load(in).item();
       client.resource(crd).forceConflicts().serverSideApply();
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
-              && c.getStatus().getConditions().stream()
-              .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
-              60, TimeUnit.SECONDS);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c.getStatus() != null
+                      && c.getStatus().getConditions() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              cond ->
+                                  "Established".equals(cond.getType())
+                                      && "True".equals(cond.getStatus())),
+              60,
+              TimeUnit.SECONDS);
     }
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class's own namespace on the local cluster ({@link KubernetesTestCluster}), with the generated CRD
- * installed; deleted after the class's {@code @AfterAll} methods.
+ * A test class's own namespace on the local cluster ({@link KubernetesTestCluster}), with the
+ * generated CRD installed; deleted after the class's {@code @AfterAll} methods.
  */
 public class TestNamespace implements BeforeAllCallback, AfterAllCallback {
   private final String prefix;
@@ -52,8 +52,16 @@ public class TestNamespace implements BeforeAllCallback, AfterAllCallback {
       client.namespaces().withName(prefix).withTimeout(60, TimeUnit.SECONDS).delete();
     }
     name = fixedName ? prefix : prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
-        .endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
+        .create();
   }
 
   @Override

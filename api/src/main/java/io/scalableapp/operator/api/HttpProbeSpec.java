@@ -32,14 +32,43 @@ public class HttpProbeSpec {
   @Min(1)
   private int failureThreshold = 3;
 
-  public String getPath() { return path; }
-  public void setPath(String path) { this.path = path; }
-  public int getInitialDelaySeconds() { return initialDelaySeconds; }
-  public void setInitialDelaySeconds(int value) { this.initialDelaySeconds = value; }
-  public int getPeriodSeconds() { return periodSeconds; }
-  public void setPeriodSeconds(int value) { this.periodSeconds = value; }
-  public int getTimeoutSeconds() { return timeoutSeconds; }
-  public void setTimeoutSeconds(int value) { this.timeoutSeconds = value; }
-  public int getFailureThreshold() { return failureThreshold; }
-  public void setFailureThreshold(int value) { this.failureThreshold = value; }
+  public String getPath() {
+    return path;
+  }
+
+  public void setPath(String path) {
+    this.path = path;
+  }
+
+  public int getInitialDelaySeconds() {
+    return initialDelaySeconds;
+  }
+
+  public void setInitialDelaySeconds(int value) {
+    this.initialDelaySeconds = value;
+  }
+
+  public int getPeriodSeconds() {
+    return periodSeconds;
+  }
+
+  public void setPeriodSeconds(int value) {
+    this.periodSeconds = value;
+  }
+
+  public int getTimeoutSeconds() {
+    return timeoutSeconds;
+  }
+
+  public void setTimeoutSeconds(int value) {
+    this.timeoutSeconds = value;
+  }
+
+  public int getFailureThreshold() {
+    return failureThreshold;
+  }
+
+  public void setFailureThreshold(int value) {
+    this.failureThreshold = value;
+  }
 }

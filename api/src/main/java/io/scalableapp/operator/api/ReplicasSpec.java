@@ -6,7 +6,9 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
-@ValidationRule(value = "self.min <= self.max", message = "replicas.min must be less than or equal to replicas.max")
+@ValidationRule(
+    value = "self.min <= self.max",
+    message = "replicas.min must be less than or equal to replicas.max")
 public class ReplicasSpec {
   public static final int MAX_REPLICAS = 10_000;
 
@@ -29,8 +31,19 @@ public class ReplicasSpec {
     this.max = max;
   }
 
-  public int getMin() { return min; }
-  public void setMin(int min) { this.min = min; }
-  public int getMax() { return max; }
-  public void setMax(int max) { this.max = max; }
+  public int getMin() {
+    return min;
+  }
+
+  public void setMin(int min) {
+    this.min = min;
+  }
+
+  public int getMax() {
+    return max;
+  }
+
+  public void setMax(int max) {
+    this.max = max;
+  }
 }

@@ -8,8 +8,9 @@ public enum SecurityProfile {
    */
   Baseline,
   /**
-   * Meets Pod Security "restricted": non-root, RuntimeDefault seccomp, no capabilities, no privilege
-   * escalation. The image must run as a non-root numeric user, e.g. nginxinc/nginx-unprivileged.
+   * Meets Pod Security "restricted": non-root, RuntimeDefault seccomp, no capabilities, no
+   * privilege escalation. The image must run as a non-root numeric user, e.g.
+   * nginxinc/nginx-unprivileged.
    */
   Restricted
 }

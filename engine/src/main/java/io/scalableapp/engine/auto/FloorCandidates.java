@@ -20,88 +20,127 @@ import java.util.function.Function;
 /** The floor families the engine has, set up for one app. */
 public final class FloorCandidates {
 
-    /** The forecast floor's family name. */
-    public static final String FORECAST = "Forecast";
-    /** The family name of a noise-sized floor on the recent level (no forecast). */
-    public static final String RECENT_LEVEL_NOISE = "RecentLevelNoise";
-    /**
-     * The knobs of the {@link #RECENT_LEVEL_NOISE} family a search offers: those the scaling lab chose on NASA-1995's
-     * training part at the 1.00x and 1.10x budgets (docs/scaling-lab).
-     */
-    public static final NoiseFloorRule RECENT_LEVEL_RULE = NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.75,
-            Duration.ofMinutes(10));
+  /** The forecast floor's family name. */
+  public static final String FORECAST = "Forecast";
 
-    private FloorCandidates() {
+  /** The family name of a noise-sized floor on the recent level (no forecast). */
+  public static final String RECENT_LEVEL_NOISE = "RecentLevelNoise";
+
+  /**
+   * The knobs of the {@link #RECENT_LEVEL_NOISE} family a search offers: those the scaling lab
+   * chose on NASA-1995's training part at the 1.00x and 1.10x budgets (docs/scaling-lab).
+   */
+  public static final NoiseFloorRule RECENT_LEVEL_RULE =
+      NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.75, Duration.ofMinutes(10));
+
+  private FloorCandidates() {}
+
+  /** A family with its knobs and how it floors a trace. */
+  private record Candidate(String name, String knobs, Function<Trace, RecordedFloor> floors)
+      implements FloorCandidate {
+    @Override
+    public RecordedFloor floorOver(Trace trace) {
+      return floors.apply(trace);
     }
+  }
 
-    /** A family with its knobs and how it floors a trace. */
-    private record Candidate(String name, String knobs, Function<Trace, RecordedFloor> floors)
-            implements FloorCandidate {
-        @Override
-        public RecordedFloor floorOver(Trace trace) {
-            return floors.apply(trace);
-        }
-    }
-
-    /** No floor: replicas.min, so the HPA alone scales. */
-    public static FloorCandidate none(int minReplicas) {
-        return new Candidate(FloorCandidate.NONE, "", trace -> {
-            int[] floors = new int[trace.length()];
-            Arrays.fill(floors, minReplicas);
-            return RecordedFloor.of(trace, 0, floors);
+  /** No floor: replicas.min, so the HPA alone scales. */
+  public static FloorCandidate none(int minReplicas) {
+    return new Candidate(
+        FloorCandidate.NONE,
+        "",
+        trace -> {
+          int[] floors = new int[trace.length()];
+          Arrays.fill(floors, minReplicas);
+          return RecordedFloor.of(trace, 0, floors);
         });
-    }
+  }
 
-    /**
-     * The engine's forecast floor with the app's own settings (margin, horizon, schedules, limits), replayed as it
-     * would have run live, re-evaluated every {@code replayInterval}.
-     */
-    public static FloorCandidate forecast(AppScalingSpec spec, ReadyLatencyEstimator readyLatency,
-                                          Duration replayInterval, ForecasterFactory forecasters) {
-        AppScalingSpec replayed = spec.toBuilder().mode(ScalingMode.ENFORCE).step(Duration.ofMinutes(1)).build();
-        return new Candidate(FORECAST, "", trace -> {
-            EngineFloorSchedule engine = new EngineFloorSchedule(replayed, new ScalerState(readyLatency), trace,
-                    replayInterval, Optional.empty(), forecasters);
-            FloorTimeline interruptible = now -> {
+  /**
+   * The engine's forecast floor with the app's own settings (margin, horizon, schedules, limits),
+   * replayed as it would have run live, re-evaluated every {@code replayInterval}.
+   */
+  public static FloorCandidate forecast(
+      AppScalingSpec spec,
+      ReadyLatencyEstimator readyLatency,
+      Duration replayInterval,
+      ForecasterFactory forecasters) {
+    AppScalingSpec replayed =
+        spec.toBuilder().mode(ScalingMode.ENFORCE).step(Duration.ofMinutes(1)).build();
+    return new Candidate(
+        FORECAST,
+        "",
+        trace -> {
+          EngineFloorSchedule engine =
+              new EngineFloorSchedule(
+                  replayed,
+                  new ScalerState(readyLatency),
+                  trace,
+                  replayInterval,
+                  Optional.empty(),
+                  forecasters);
+          FloorTimeline interruptible =
+              now -> {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new IllegalStateException("the replay was interrupted");
+                  throw new IllegalStateException("the replay was interrupted");
                 }
                 return engine.minReplicasAt(now);
-            };
-            return RecordedFloor.record(interruptible.max(FloorTimeline.constant(spec.minReplicas())), trace, 0,
-                    trace.length());
+              };
+          return RecordedFloor.record(
+              interruptible.max(FloorTimeline.constant(spec.minReplicas())),
+              trace,
+              0,
+              trace.length());
         });
-    }
+  }
 
-    /**
-     * A noise-sized floor on the recent level ({@link NoiseFloorRule} with {@link FloorFamily#RECENT_LEVEL}): the mean
-     * demand of the last minutes plus a learned quantile of its errors scaled by level^k, held at full capacity over
-     * the lead plus the rule's window; at least replicas.min, at most replicas.max.
-     *
-     * @param lead            the pods' start-to-ready time plus margin: how far ahead the floor must cover
-     * @param residualMinutes how many past errors the quantile is learned from
-     */
-    public static FloorCandidate recentLevelNoise(NoiseFloorRule rule, int minReplicas, int maxReplicas,
-                                                  double capacityPerReplica, Duration lead, int residualMinutes) {
-        if (rule.family() != FloorFamily.RECENT_LEVEL) {
-            throw new IllegalArgumentException("a recent-level candidate needs the RECENT_LEVEL family, got "
-                    + rule.family());
-        }
-        int leadMinutes = (int) Math.max(1, (lead.toSeconds() + 59) / 60);
-        return new Candidate(RECENT_LEVEL_NOISE, rule.label(), trace -> {
-            double[] demand = new double[trace.length()];
-            for (int m = 0; m < demand.length; m++) {
-                demand[m] = trace.observed(m) ? trace.demand(m) : Double.NaN;
-            }
-            double[] cover = NoiseFloorReplay.cover(rule, NoiseFloorReplay.recentLevels(demand), demand, 0,
-                    demand.length, leadMinutes, residualMinutes);
-            int[] floors = new int[demand.length];
-            for (int m = 0; m < floors.length; m++) {
-                int needed = Double.isNaN(cover[m]) ? minReplicas
-                        : (int) Math.ceil(cover[m] / capacityPerReplica - 1e-9);
-                floors[m] = Math.max(minReplicas, Math.min(maxReplicas, needed));
-            }
-            return RecordedFloor.of(trace, 0, floors);
-        });
+  /**
+   * A noise-sized floor on the recent level ({@link NoiseFloorRule} with {@link
+   * FloorFamily#RECENT_LEVEL}): the mean demand of the last minutes plus a learned quantile of its
+   * errors scaled by level^k, held at full capacity over the lead plus the rule's window; at least
+   * replicas.min, at most replicas.max.
+   *
+   * @param lead the pods' start-to-ready time plus margin: how far ahead the floor must cover
+   * @param residualMinutes how many past errors the quantile is learned from
+   */
+  public static FloorCandidate recentLevelNoise(
+      NoiseFloorRule rule,
+      int minReplicas,
+      int maxReplicas,
+      double capacityPerReplica,
+      Duration lead,
+      int residualMinutes) {
+    if (rule.family() != FloorFamily.RECENT_LEVEL) {
+      throw new IllegalArgumentException(
+          "a recent-level candidate needs the RECENT_LEVEL family, got " + rule.family());
     }
+    int leadMinutes = (int) Math.max(1, (lead.toSeconds() + 59) / 60);
+    return new Candidate(
+        RECENT_LEVEL_NOISE,
+        rule.label(),
+        trace -> {
+          double[] demand = new double[trace.length()];
+          for (int m = 0; m < demand.length; m++) {
+            demand[m] = trace.observed(m) ? trace.demand(m) : Double.NaN;
+          }
+          double[] cover =
+              NoiseFloorReplay.cover(
+                  rule,
+                  NoiseFloorReplay.recentLevels(demand),
+                  demand,
+                  0,
+                  demand.length,
+                  leadMinutes,
+                  residualMinutes);
+          int[] floors = new int[demand.length];
+          for (int m = 0; m < floors.length; m++) {
+            int needed =
+                Double.isNaN(cover[m])
+                    ? minReplicas
+                    : (int) Math.ceil(cover[m] / capacityPerReplica - 1e-9);
+            floors[m] = Math.max(minReplicas, Math.min(maxReplicas, needed));
+          }
+          return RecordedFloor.of(trace, 0, floors);
+        });
+  }
 }

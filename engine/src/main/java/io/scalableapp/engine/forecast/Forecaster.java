@@ -9,12 +9,12 @@ import io.scalableapp.engine.series.Series;
  */
 public interface Forecaster {
 
-    /** The model this forecaster stands for; {@link Forecast#model()} always names a concrete one. */
-    ForecastModel model();
+  /** The model this forecaster stands for; {@link Forecast#model()} always names a concrete one. */
+  ForecastModel model();
 
-    /**
-     * Forecasts {@code steps} points at {@code history.end() + k * history.step()}, k = 1..steps.
-     * NaN in the history means "missing". Forecast values are never negative or NaN.
-     */
-    Forecast forecast(Series history, int steps);
+  /**
+   * Forecasts {@code steps} points at {@code history.end() + k * history.step()}, k = 1..steps. NaN
+   * in the history means "missing". Forecast values are never negative or NaN.
+   */
+  Forecast forecast(Series history, int steps);
 }

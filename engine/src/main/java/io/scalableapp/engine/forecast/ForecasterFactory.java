@@ -12,7 +12,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ForecasterFactory {
 
-    ForecasterFactory DEFAULT = Forecasters::create;
+  ForecasterFactory DEFAULT = Forecasters::create;
 
-    Forecaster create(ForecastModel model, Optional<Duration> period, int leadSteps);
+  Forecaster create(ForecastModel model, Optional<Duration> period, int leadSteps);
 }

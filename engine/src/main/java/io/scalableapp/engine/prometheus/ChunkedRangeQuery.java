@@ -12,7 +12,9 @@ import java.util.Arrays;
  * answers into one series.
  */
 public final class ChunkedRangeQuery implements DemandSource {
-  /** Points per query: clearly below Prometheus's 11,000, so no rounding at either end can cross it. */
+  /**
+   * Points per query: clearly below Prometheus's 11,000, so no rounding at either end can cross it.
+   */
   public static final int MAX_POINTS_PER_QUERY = 10_000;
 
   private final DemandSource singleQuery;
@@ -37,7 +39,9 @@ public final class ChunkedRangeQuery implements DemandSource {
     Arrays.fill(values, Double.NaN);
     for (int first = 0; first < points; first += maxPoints) {
       int last = Math.min(points, first + maxPoints) - 1;
-      Series chunk = singleQuery.fetch(from.plus(step.multipliedBy(first)), from.plus(step.multipliedBy(last)), step);
+      Series chunk =
+          singleQuery.fetch(
+              from.plus(step.multipliedBy(first)), from.plus(step.multipliedBy(last)), step);
       System.arraycopy(chunk.toArray(), 0, values, first, Math.min(chunk.size(), last - first + 1));
     }
     return Series.of(from, step, values);

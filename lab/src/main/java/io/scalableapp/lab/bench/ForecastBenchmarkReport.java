@@ -5,19 +5,19 @@ import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.forecast.Forecasters;
 import io.scalableapp.engine.forecast.SeasonalProfileForecaster;
+import io.scalableapp.engine.replay.trace.Trace;
+import io.scalableapp.engine.replay.trace.TraceRecording;
+import io.scalableapp.engine.series.Series;
 import io.scalableapp.lab.cluster.CapacityRule;
-import io.scalableapp.lab.predictive.PointwiseScores;
 import io.scalableapp.lab.predictive.ForecastReplay;
+import io.scalableapp.lab.predictive.PointwiseScores;
 import io.scalableapp.lab.predictive.ProfileTuning;
 import io.scalableapp.lab.predictive.PublishedProtocol;
-import io.scalableapp.engine.replay.trace.TraceRecording;
 import io.scalableapp.lab.report.Format;
 import io.scalableapp.lab.report.MarkdownTable;
-import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.lab.trace.TraceCatalog;
 import io.scalableapp.lab.trace.TrainTestSplit;
 import java.io.IOException;
-import io.scalableapp.engine.series.Series;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -34,296 +34,404 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes docs/forecast-benchmark.md from what it measures on this run: the JMH figures of {@link ForecastBenchmark}
- * (read from JMH's CSV result file), the NASA 5-minute protocol for every engine model, the tuning grid behind
- * {@link SeasonalProfileForecaster.Settings#DEFAULT} and behind AUTO's switch margin ({@link SwitchRuleTuning}),
- * and pointwise h-step errors of every model on the test part of each trace, as the engine forecast them
- * ({@link ForecastReplay}). Usage:
- * {@code --jmh FILE.csv --out FILE.md [--traces DIR] [--every MINUTES] [--threads N]}.
+ * Writes docs/forecast-benchmark.md from what it measures on this run: the JMH figures of {@link
+ * ForecastBenchmark} (read from JMH's CSV result file), the NASA 5-minute protocol for every engine
+ * model, the tuning grid behind {@link SeasonalProfileForecaster.Settings#DEFAULT} and behind
+ * AUTO's switch margin ({@link SwitchRuleTuning}), and pointwise h-step errors of every model on
+ * the test part of each trace, as the engine forecast them ({@link ForecastReplay}). Usage: {@code
+ * --jmh FILE.csv --out FILE.md [--traces DIR] [--every MINUTES] [--threads N]}.
  */
 public final class ForecastBenchmarkReport {
 
-    /** Lead the per-trace errors are shown at: 5 minutes, the benchmark's horizon. */
-    static final int LEAD = ForecastBenchmark.HORIZON_STEPS;
-    static final Duration WARM_UP = Duration.ofDays(1);
-    /** The scaling lab's HPA target: the engine's targetPerReplica is capacity per replica times it. */
-    static final double HPA_TARGET_UTILIZATION = 0.7;
-    static final int CPU_WARM_UP_CALLS = 50;
-    static final int CPU_TIMED_CALLS = 100;
+  /** Lead the per-trace errors are shown at: 5 minutes, the benchmark's horizon. */
+  static final int LEAD = ForecastBenchmark.HORIZON_STEPS;
 
-    private ForecastBenchmarkReport() {
+  static final Duration WARM_UP = Duration.ofDays(1);
+
+  /**
+   * The scaling lab's HPA target: the engine's targetPerReplica is capacity per replica times it.
+   */
+  static final double HPA_TARGET_UTILIZATION = 0.7;
+
+  static final int CPU_WARM_UP_CALLS = 50;
+  static final int CPU_TIMED_CALLS = 100;
+
+  private ForecastBenchmarkReport() {}
+
+  public static void main(String[] args) throws Exception {
+    Path jmh = null;
+    Path out = Path.of("docs/forecast-benchmark.md");
+    Path traces = null;
+    int every = 1;
+    int threads = Runtime.getRuntime().availableProcessors();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--jmh" -> jmh = Path.of(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--traces" -> traces = Path.of(args[++i]);
+        case "--every" -> every = Integer.parseInt(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + "; usage: --jmh FILE.csv [--out FILE.md] [--traces DIR] [--every MINUTES] [--threads N]");
+      }
+    }
+    long started = System.nanoTime();
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    TraceCatalog catalog =
+        new TraceCatalog(traces != null ? traces : TraceCatalog.locate(Path.of("")));
+    Trace nasa = catalog.nasa();
+    List<Trace> all = List.of(nasa, catalog.worldCup());
+
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    PublishedProtocol protocol = new PublishedProtocol(nasa);
+    Map<ForecastModel, Future<PublishedProtocol.Result>> published = new LinkedHashMap<>();
+    for (ForecastModel m : ForecastModel.values()) {
+      published.put(m, pool.submit(() -> protocol.evaluate(m)));
+    }
+    Future<List<ProfileTuning.Trial>> tuning = pool.submit(() -> ProfileTuning.run(nasa));
+    List<Future<SwitchRuleTuning.TraceResult>> switchTuning = new ArrayList<>();
+    for (Trace t : all) {
+      switchTuning.add(pool.submit(() -> SwitchRuleTuning.run(t, LEAD)));
+    }
+    Map<Trace, Map<ForecastModel, Future<PointwiseScores>>> perTrace = new LinkedHashMap<>();
+    for (Trace t : all) {
+      Map<ForecastModel, Future<PointwiseScores>> byModel = new LinkedHashMap<>();
+      for (ForecastModel m : ForecastModel.values()) {
+        int step = every;
+        byModel.put(m, pool.submit(() -> replay(t, m, step)));
+      }
+      perTrace.put(t, byModel);
     }
 
-    public static void main(String[] args) throws Exception {
-        Path jmh = null;
-        Path out = Path.of("docs/forecast-benchmark.md");
-        Path traces = null;
-        int every = 1;
-        int threads = Runtime.getRuntime().availableProcessors();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--jmh" -> jmh = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--traces" -> traces = Path.of(args[++i]);
-                case "--every" -> every = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: --jmh FILE.csv [--out FILE.md] [--traces DIR] [--every MINUTES] [--threads N]");
-            }
-        }
-        long started = System.nanoTime();
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        TraceCatalog catalog = new TraceCatalog(traces != null ? traces : TraceCatalog.locate(Path.of("")));
-        Trace nasa = catalog.nasa();
-        List<Trace> all = List.of(nasa, catalog.worldCup());
+    StringBuilder md = new StringBuilder("# Forecast benchmark\n\n");
+    md.append("Generated by `make bench-forecast` (`")
+        .append(ForecastBenchmarkReport.class.getSimpleName())
+        .append("`) on ")
+        .append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        .append("; every figure below was computed on that run. Analysis: ")
+        .append("[forecast-benchmark-analysis.md](forecast-benchmark-analysis.md).\n\n");
+    md.append(jmhSection(jmh)).append(cpuSection());
+    md.append(publishedSection(published));
+    md.append(tuningSection(tuning.get()));
+    md.append(switchRuleSection(switchTuning));
+    md.append(perTraceSection(perTrace, every));
+    pool.shutdown();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "\n---\nAccuracy sections: %.0f s wall clock on %d threads; system load "
+                + "average %.1f at the start, %.1f at the end (%d processors).\n",
+            (System.nanoTime() - started) / 1e9,
+            threads,
+            loadBefore,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Runtime.getRuntime().availableProcessors()));
+    Files.writeString(out, md.toString());
+    System.out.println("wrote " + out);
+  }
 
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        PublishedProtocol protocol = new PublishedProtocol(nasa);
-        Map<ForecastModel, Future<PublishedProtocol.Result>> published = new LinkedHashMap<>();
-        for (ForecastModel m : ForecastModel.values()) {
-            published.put(m, pool.submit(() -> protocol.evaluate(m)));
-        }
-        Future<List<ProfileTuning.Trial>> tuning = pool.submit(() -> ProfileTuning.run(nasa));
-        List<Future<SwitchRuleTuning.TraceResult>> switchTuning = new ArrayList<>();
-        for (Trace t : all) {
-            switchTuning.add(pool.submit(() -> SwitchRuleTuning.run(t, LEAD)));
-        }
-        Map<Trace, Map<ForecastModel, Future<PointwiseScores>>> perTrace = new LinkedHashMap<>();
-        for (Trace t : all) {
-            Map<ForecastModel, Future<PointwiseScores>> byModel = new LinkedHashMap<>();
-            for (ForecastModel m : ForecastModel.values()) {
-                int step = every;
-                byModel.put(m, pool.submit(() -> replay(t, m, step)));
-            }
-            perTrace.put(t, byModel);
-        }
+  /**
+   * The engine forecasting the trace's test part, evaluated every {@code every} minutes after a
+   * day's warm-up.
+   */
+  static PointwiseScores replay(Trace trace, ForecastModel model, int every) {
+    int testStart = TrainTestSplit.of(trace).testStart();
+    int warm = (int) WARM_UP.toMinutes();
+    // Recording point i is minute i's count, visible from the end of minute i.
+    return ForecastReplay.run(
+        TraceRecording.of(trace),
+        spec(trace, model),
+        ForecasterFactory.DEFAULT,
+        Math.max(0, testStart - 1 - warm),
+        testStart - 1,
+        trace.length(),
+        every);
+  }
 
-        StringBuilder md = new StringBuilder("# Forecast benchmark\n\n");
-        md.append("Generated by `make bench-forecast` (`").append(ForecastBenchmarkReport.class.getSimpleName())
-                .append("`) on ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                .append("; every figure below was computed on that run. Analysis: ")
-                .append("[forecast-benchmark-analysis.md](forecast-benchmark-analysis.md).\n\n");
-        md.append(jmhSection(jmh)).append(cpuSection());
-        md.append(publishedSection(published));
-        md.append(tuningSection(tuning.get()));
-        md.append(switchRuleSection(switchTuning));
-        md.append(perTraceSection(perTrace, every));
-        pool.shutdown();
-        md.append(String.format(Locale.ROOT, "\n---\nAccuracy sections: %.0f s wall clock on %d threads; system load "
-                        + "average %.1f at the start, %.1f at the end (%d processors).\n",
-                (System.nanoTime() - started) / 1e9, threads, loadBefore,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors()));
-        Files.writeString(out, md.toString());
-        System.out.println("wrote " + out);
+  /**
+   * The app the benchmark's engine scales: the engine's defaults, a {@link #LEAD}-minute horizon.
+   */
+  static AppScalingSpec spec(Trace trace, ForecastModel model) {
+    // targetPerReplica as the scaling lab sets it: the validator's absurd-value bound scales with
+    // it.
+    return AppScalingSpec.builder()
+        .targetPerReplica(
+            CapacityRule.capacityPerReplica(trace, TrainTestSplit.of(trace))
+                * HPA_TARGET_UTILIZATION)
+        .horizon(Duration.ofMinutes(LEAD))
+        .model(model)
+        .build();
+  }
+
+  private static String jmhSection(Path csv) throws IOException {
+    StringBuilder md = new StringBuilder("## Cost per app (JMH)\n\n");
+    md.append(
+            "`ForecastBenchmark`: one app with 7 days of 1-minute demand (10,080 points of a synthetic ")
+        .append(
+            "daily/weekly series with noise), one core (`-XX:ActiveProcessorCount=1`), one thread. ")
+        .append(
+            "`fitAndForecast`: season detection, fit and the 5-minute forecast from scratch; for AUTO ")
+        .append(
+            "that is its cold-start backtest selection (every candidate fitted at several origins), which ")
+        .append(
+            "the engine runs only until each candidate has an hour of live scores. `scalerEvaluation`: ")
+        .append(
+            "one whole steady-state `PredictiveScaler.evaluate` as the operator runs it every minute; for ")
+        .append(
+            "AUTO it forecasts with every candidate (that is how the live scores arise). Average time, ")
+        .append("ms/op, error at 99.9 %.\n\n");
+    if (csv == null || !Files.exists(csv)) {
+      return md.append("Not measured on this run (no JMH result file given).\n\n").toString();
     }
-
-    /** The engine forecasting the trace's test part, evaluated every {@code every} minutes after a day's warm-up. */
-    static PointwiseScores replay(Trace trace, ForecastModel model, int every) {
-        int testStart = TrainTestSplit.of(trace).testStart();
-        int warm = (int) WARM_UP.toMinutes();
-        // Recording point i is minute i's count, visible from the end of minute i.
-        return ForecastReplay.run(TraceRecording.of(trace), spec(trace, model), ForecasterFactory.DEFAULT,
-                Math.max(0, testStart - 1 - warm), testStart - 1, trace.length(), every);
+    Map<String, Map<String, String>> byModel = new LinkedHashMap<>();
+    List<String> benchmarks = new ArrayList<>();
+    List<String> lines = Files.readAllLines(csv);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      if (f.length < 8) {
+        continue;
+      }
+      String benchmark = unquote(f[0]).replaceAll(".*\\.", "");
+      if (!benchmarks.contains(benchmark)) {
+        benchmarks.add(benchmark);
+      }
+      String score =
+          String.format(
+              Locale.ROOT, "%.3f ± %.3f", Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+      byModel.computeIfAbsent(unquote(f[7]), k -> new LinkedHashMap<>()).put(benchmark, score);
     }
-
-    /** The app the benchmark's engine scales: the engine's defaults, a {@link #LEAD}-minute horizon. */
-    static AppScalingSpec spec(Trace trace, ForecastModel model) {
-        // targetPerReplica as the scaling lab sets it: the validator's absurd-value bound scales with it.
-        return AppScalingSpec.builder()
-                .targetPerReplica(CapacityRule.capacityPerReplica(trace, TrainTestSplit.of(trace))
-                        * HPA_TARGET_UTILIZATION)
-                .horizon(Duration.ofMinutes(LEAD)).model(model).build();
-    }
-
-    private static String jmhSection(Path csv) throws IOException {
-        StringBuilder md = new StringBuilder("## Cost per app (JMH)\n\n");
-        md.append("`ForecastBenchmark`: one app with 7 days of 1-minute demand (10,080 points of a synthetic ")
-                .append("daily/weekly series with noise), one core (`-XX:ActiveProcessorCount=1`), one thread. ")
-                .append("`fitAndForecast`: season detection, fit and the 5-minute forecast from scratch; for AUTO ")
-                .append("that is its cold-start backtest selection (every candidate fitted at several origins), which ")
-                .append("the engine runs only until each candidate has an hour of live scores. `scalerEvaluation`: ")
-                .append("one whole steady-state `PredictiveScaler.evaluate` as the operator runs it every minute; for ")
-                .append("AUTO it forecasts with every candidate (that is how the live scores arise). Average time, ")
-                .append("ms/op, error at 99.9 %.\n\n");
-        if (csv == null || !Files.exists(csv)) {
-            return md.append("Not measured on this run (no JMH result file given).\n\n").toString();
-        }
-        Map<String, Map<String, String>> byModel = new LinkedHashMap<>();
-        List<String> benchmarks = new ArrayList<>();
-        List<String> lines = Files.readAllLines(csv);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            if (f.length < 8) {
-                continue;
-            }
-            String benchmark = unquote(f[0]).replaceAll(".*\\.", "");
-            if (!benchmarks.contains(benchmark)) {
-                benchmarks.add(benchmark);
-            }
-            String score = String.format(Locale.ROOT, "%.3f ± %.3f", Double.parseDouble(f[4]), Double.parseDouble(f[5]));
-            byModel.computeIfAbsent(unquote(f[7]), k -> new LinkedHashMap<>()).put(benchmark, score);
-        }
-        List<String> header = new ArrayList<>(List.of("model"));
-        header.addAll(benchmarks);
-        MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
-        byModel.forEach((model, scores) -> {
-            List<Object> row = new ArrayList<>(List.of(model));
-            benchmarks.forEach(b -> row.add(scores.getOrDefault(b, "")));
-            t.row(row.toArray());
+    List<String> header = new ArrayList<>(List.of("model"));
+    header.addAll(benchmarks);
+    MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
+    byModel.forEach(
+        (model, scores) -> {
+          List<Object> row = new ArrayList<>(List.of(model));
+          benchmarks.forEach(b -> row.add(scores.getOrDefault(b, "")));
+          t.row(row.toArray());
         });
-        return md.append(t.render()).append('\n').toString();
-    }
+    return md.append(t.render()).append('\n').toString();
+  }
 
-    /**
-     * Thread CPU time of {@link ForecastBenchmark#fitAndForecast} on the benchmark's week, per call: what JMH's
-     * wall clock measures, without the inflation of other processes sharing the cores.
-     */
-    private static String cpuSection() {
-        StringBuilder md = new StringBuilder("Thread CPU time of the same `fitAndForecast` call on the same week, ")
-                .append(CPU_TIMED_CALLS).append(" calls after ").append(CPU_WARM_UP_CALLS)
-                .append(" unmeasured ones, in this report's JVM (not inflated by other load, unlike the wall-clock ")
-                .append("figures above):\n\n");
-        Series week = ForecastBenchmark.syntheticWeek(42);
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        MarkdownTable t = new MarkdownTable("model", "fitAndForecast CPU ms per call");
-        for (ForecastModel m : ForecastModel.values()) {
-            for (int i = 0; i < CPU_WARM_UP_CALLS; i++) {
-                ForecastBenchmark.fitAndForecast(m, week);
-            }
-            long before = cpu.getCurrentThreadCpuTime();
-            for (int i = 0; i < CPU_TIMED_CALLS; i++) {
-                ForecastBenchmark.fitAndForecast(m, week);
-            }
-            t.row(m, Format.num((cpu.getCurrentThreadCpuTime() - before) / 1e6 / CPU_TIMED_CALLS, 3));
-        }
-        return md.append(t.render()).append('\n').toString();
+  /**
+   * Thread CPU time of {@link ForecastBenchmark#fitAndForecast} on the benchmark's week, per call:
+   * what JMH's wall clock measures, without the inflation of other processes sharing the cores.
+   */
+  private static String cpuSection() {
+    StringBuilder md =
+        new StringBuilder("Thread CPU time of the same `fitAndForecast` call on the same week, ")
+            .append(CPU_TIMED_CALLS)
+            .append(" calls after ")
+            .append(CPU_WARM_UP_CALLS)
+            .append(
+                " unmeasured ones, in this report's JVM (not inflated by other load, unlike the wall-clock ")
+            .append("figures above):\n\n");
+    Series week = ForecastBenchmark.syntheticWeek(42);
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    MarkdownTable t = new MarkdownTable("model", "fitAndForecast CPU ms per call");
+    for (ForecastModel m : ForecastModel.values()) {
+      for (int i = 0; i < CPU_WARM_UP_CALLS; i++) {
+        ForecastBenchmark.fitAndForecast(m, week);
+      }
+      long before = cpu.getCurrentThreadCpuTime();
+      for (int i = 0; i < CPU_TIMED_CALLS; i++) {
+        ForecastBenchmark.fitAndForecast(m, week);
+      }
+      t.row(m, Format.num((cpu.getCurrentThreadCpuTime() - before) / 1e6 / CPU_TIMED_CALLS, 3));
     }
+    return md.append(t.render()).append('\n').toString();
+  }
 
-    private static String unquote(String s) {
-        return s.replace("\"", "");
+  private static String unquote(String s) {
+    return s.replace("\"", "");
+  }
+
+  private static String publishedSection(
+      Map<ForecastModel, Future<PublishedProtocol.Result>> results) throws Exception {
+    StringBuilder md = new StringBuilder("## NASA, published 5-minute protocol\n\n");
+    md.append(
+            "Requests per 5 minutes, outage minutes filled by linear interpolation, train 1995-07-01 .. 08-22, ")
+        .append("test ")
+        .append(PublishedProtocol.TEST.from().toLocalDate())
+        .append(" .. ")
+        .append(PublishedProtocol.TEST.until().toLocalDate().minusDays(1))
+        .append(
+            ", one-step-ahead forecasts, MAPE (protocol of K-vibe-sat-canh/autoscaling; their XGBoost ")
+        .append(
+            "and Prophet figures are quoted, not re-run). Our figures are the engine's own forecasts: ")
+        .append(
+            "`PredictiveScaler` at 5-minute steps with its default lookback and seasonality detection, ")
+        .append("evaluated before every bucket, warmed up for ")
+        .append(PublishedProtocol.WARM_UP.toHours())
+        .append(" h before the test part.\n\n");
+    MarkdownTable t = new MarkdownTable("model", "MAPE", "test buckets", "source");
+    t.row("XGBoost", "25.8 %", "", "published");
+    t.row("Prophet", "45.1 %", "", "published");
+    for (Future<PublishedProtocol.Result> f : results.values()) {
+      PublishedProtocol.Result r = f.get();
+      t.row(
+          r.model(),
+          Format.num(r.mapePercent(), 2) + " %",
+          r.buckets(),
+          "this engine" + (r.chosen().isEmpty() ? "" : ", forecasts by " + r.chosen()));
     }
+    return md.append(t.render()).append('\n').toString();
+  }
 
-    private static String publishedSection(Map<ForecastModel, Future<PublishedProtocol.Result>> results)
-            throws Exception {
-        StringBuilder md = new StringBuilder("## NASA, published 5-minute protocol\n\n");
-        md.append("Requests per 5 minutes, outage minutes filled by linear interpolation, train 1995-07-01 .. 08-22, ")
-                .append("test ").append(PublishedProtocol.TEST.from().toLocalDate()).append(" .. ")
-                .append(PublishedProtocol.TEST.until().toLocalDate().minusDays(1))
-                .append(", one-step-ahead forecasts, MAPE (protocol of K-vibe-sat-canh/autoscaling; their XGBoost ")
-                .append("and Prophet figures are quoted, not re-run). Our figures are the engine's own forecasts: ")
-                .append("`PredictiveScaler` at 5-minute steps with its default lookback and seasonality detection, ")
-                .append("evaluated before every bucket, warmed up for ").append(PublishedProtocol.WARM_UP.toHours())
-                .append(" h before the test part.\n\n");
-        MarkdownTable t = new MarkdownTable("model", "MAPE", "test buckets", "source");
-        t.row("XGBoost", "25.8 %", "", "published");
-        t.row("Prophet", "45.1 %", "", "published");
-        for (Future<PublishedProtocol.Result> f : results.values()) {
-            PublishedProtocol.Result r = f.get();
-            t.row(r.model(), Format.num(r.mapePercent(), 2) + " %", r.buckets(),
-                    "this engine" + (r.chosen().isEmpty() ? "" : ", forecasts by " + r.chosen()));
-        }
-        return md.append(t.render()).append('\n').toString();
+  private static String tuningSection(List<ProfileTuning.Trial> trials) {
+    StringBuilder md =
+        new StringBuilder("## SEASONAL_PROFILE settings, tuned on the training part\n\n");
+    md.append(
+            "`ProfileTuning`: every setting of the grid through the same protocol on the validation window ")
+        .append(PublishedProtocol.VALIDATION.from().toLocalDate())
+        .append(" .. ")
+        .append(PublishedProtocol.VALIDATION.until().toLocalDate().minusDays(1))
+        .append(" (inside the training part; the test part is never used). Shipped default: `")
+        .append(SeasonalProfileForecaster.Settings.DEFAULT)
+        .append("`; best on this run: `")
+        .append(trials.get(0).settings())
+        .append("`.\n\n");
+    MarkdownTable t = new MarkdownTable("rank", "settings", "validation MAPE");
+    for (int i = 0; i < trials.size(); i++) {
+      t.row(
+          i + 1,
+          trials.get(i).settings(),
+          Format.num(trials.get(i).validationMapePercent(), 2) + " %");
     }
+    return md.append(t.render()).append('\n').toString();
+  }
 
-    private static String tuningSection(List<ProfileTuning.Trial> trials) {
-        StringBuilder md = new StringBuilder("## SEASONAL_PROFILE settings, tuned on the training part\n\n");
-        md.append("`ProfileTuning`: every setting of the grid through the same protocol on the validation window ")
-                .append(PublishedProtocol.VALIDATION.from().toLocalDate()).append(" .. ")
-                .append(PublishedProtocol.VALIDATION.until().toLocalDate().minusDays(1))
-                .append(" (inside the training part; the test part is never used). Shipped default: `")
-                .append(SeasonalProfileForecaster.Settings.DEFAULT).append("`; best on this run: `")
-                .append(trials.get(0).settings()).append("`.\n\n");
-        MarkdownTable t = new MarkdownTable("rank", "settings", "validation MAPE");
-        for (int i = 0; i < trials.size(); i++) {
-            t.row(i + 1, trials.get(i).settings(), Format.num(trials.get(i).validationMapePercent(), 2) + " %");
-        }
-        return md.append(t.render()).append('\n').toString();
+  private static String switchRuleSection(List<Future<SwitchRuleTuning.TraceResult>> futures)
+      throws Exception {
+    List<SwitchRuleTuning.TraceResult> results = new ArrayList<>();
+    for (Future<SwitchRuleTuning.TraceResult> f : futures) {
+      results.add(f.get());
     }
-
-    private static String switchRuleSection(List<Future<SwitchRuleTuning.TraceResult>> futures) throws Exception {
-        List<SwitchRuleTuning.TraceResult> results = new ArrayList<>();
-        for (Future<SwitchRuleTuning.TraceResult> f : futures) {
-            results.add(f.get());
-        }
-        List<SwitchRuleTuning.Trial> trials = SwitchRuleTuning.rank(results);
-        StringBuilder md = new StringBuilder("## AUTO's switch margin, tuned on the training parts\n\n");
-        md.append("`SwitchRuleTuning`: AUTO replayed on each trace's training part (first 70 %; scored from day ")
-                .append(SwitchRuleTuning.SCORE_FROM.toDays()).append(", the test part is never used) with every ")
-                .append("switch margin of the grid, and each candidate alone on the same minutes; WAPE pooled over ")
-                .append("h = 1..").append(LEAD).append(". A margin is ranked by AUTO's worst excess over the best ")
-                .append("candidate across the traces, then by its mean WAPE. Shipped default: `")
-                .append(io.scalableapp.engine.forecast.SwitchRule.DEFAULT).append("`; best on this run: `")
-                .append(trials.get(0).rule()).append("`.\n\n");
-        MarkdownTable candidates = new MarkdownTable("trace", "candidate", "training WAPE h=1.." + LEAD);
-        for (SwitchRuleTuning.TraceResult r : results) {
-            r.candidateWape().forEach((m, w) -> candidates.row(r.trace(), m, Format.num(w, 2) + " %"));
-        }
-        List<String> header = new ArrayList<>(List.of("rank", "rule"));
-        results.forEach(r -> header.add(r.trace() + " AUTO"));
-        results.forEach(r -> header.add(r.trace() + " minus best"));
-        header.add("worst excess");
-        MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
-        for (int i = 0; i < trials.size(); i++) {
-            SwitchRuleTuning.Trial trial = trials.get(i);
-            List<Object> row = new ArrayList<>(List.of(i + 1, trial.rule()));
-            results.forEach(r -> row.add(Format.num(r.autoWape().get(trial.rule()), 2) + " %"));
-            results.forEach(r -> row.add(String.format(Locale.ROOT, "%+.2f points", r.excess(trial.rule()))));
-            row.add(String.format(Locale.ROOT, "%+.2f points", trial.worstExcess()));
-            t.row(row.toArray());
-        }
-        return md.append(candidates.render()).append('\n').append(t.render()).append('\n').toString();
+    List<SwitchRuleTuning.Trial> trials = SwitchRuleTuning.rank(results);
+    StringBuilder md =
+        new StringBuilder("## AUTO's switch margin, tuned on the training parts\n\n");
+    md.append(
+            "`SwitchRuleTuning`: AUTO replayed on each trace's training part (first 70 %; scored from day ")
+        .append(SwitchRuleTuning.SCORE_FROM.toDays())
+        .append(", the test part is never used) with every ")
+        .append(
+            "switch margin of the grid, and each candidate alone on the same minutes; WAPE pooled over ")
+        .append("h = 1..")
+        .append(LEAD)
+        .append(". A margin is ranked by AUTO's worst excess over the best ")
+        .append("candidate across the traces, then by its mean WAPE. Shipped default: `")
+        .append(io.scalableapp.engine.forecast.SwitchRule.DEFAULT)
+        .append("`; best on this run: `")
+        .append(trials.get(0).rule())
+        .append("`.\n\n");
+    MarkdownTable candidates =
+        new MarkdownTable("trace", "candidate", "training WAPE h=1.." + LEAD);
+    for (SwitchRuleTuning.TraceResult r : results) {
+      r.candidateWape().forEach((m, w) -> candidates.row(r.trace(), m, Format.num(w, 2) + " %"));
     }
+    List<String> header = new ArrayList<>(List.of("rank", "rule"));
+    results.forEach(r -> header.add(r.trace() + " AUTO"));
+    results.forEach(r -> header.add(r.trace() + " minus best"));
+    header.add("worst excess");
+    MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
+    for (int i = 0; i < trials.size(); i++) {
+      SwitchRuleTuning.Trial trial = trials.get(i);
+      List<Object> row = new ArrayList<>(List.of(i + 1, trial.rule()));
+      results.forEach(r -> row.add(Format.num(r.autoWape().get(trial.rule()), 2) + " %"));
+      results.forEach(
+          r -> row.add(String.format(Locale.ROOT, "%+.2f points", r.excess(trial.rule()))));
+      row.add(String.format(Locale.ROOT, "%+.2f points", trial.worstExcess()));
+      t.row(row.toArray());
+    }
+    return md.append(candidates.render()).append('\n').append(t.render()).append('\n').toString();
+  }
 
-    private static String perTraceSection(Map<Trace, Map<ForecastModel, Future<PointwiseScores>>> perTrace, int every)
-            throws Exception {
-        StringBuilder md = new StringBuilder("## Pointwise h-step errors on each trace's test part\n\n");
-        md.append("The engine's forecast series (`Recommendation.forecast()`), each point scored against the minute ")
-                .append("it forecast: WAPE per lead h (minutes ahead of the newest data) and pooled over h = 1..")
-                .append(LEAD).append(", MAPE at h = 1 (minutes with zero requests skipped). Test part = last 30 % of ")
-                .append("each trace, as in the scaling lab; the engine evaluates every ").append(every)
-                .append(every == 1 ? " minute" : " minutes").append(" with its defaults, targetPerReplica as in the ")
-                .append("scaling lab (capacity per replica x ").append(HPA_TARGET_UTILIZATION).append(") and a ").append(LEAD)
-                .append("-minute horizon, warmed up for ").append(WARM_UP.toHours()).append(" h before it. CPU ms ")
-                .append("per evaluation: thread CPU time of each whole `evaluate` over the replay (history of 7 days ")
-                .append("of 1-minute points once warm), which other load on the machine does not inflate as it ")
-                .append("does JMH's wall-clock figures.\n\n");
-        List<String> header = new ArrayList<>(List.of("trace", "model"));
+  private static String perTraceSection(
+      Map<Trace, Map<ForecastModel, Future<PointwiseScores>>> perTrace, int every)
+      throws Exception {
+    StringBuilder md =
+        new StringBuilder("## Pointwise h-step errors on each trace's test part\n\n");
+    md.append(
+            "The engine's forecast series (`Recommendation.forecast()`), each point scored against the minute ")
+        .append(
+            "it forecast: WAPE per lead h (minutes ahead of the newest data) and pooled over h = 1..")
+        .append(LEAD)
+        .append(", MAPE at h = 1 (minutes with zero requests skipped). Test part = last 30 % of ")
+        .append("each trace, as in the scaling lab; the engine evaluates every ")
+        .append(every)
+        .append(every == 1 ? " minute" : " minutes")
+        .append(" with its defaults, targetPerReplica as in the ")
+        .append("scaling lab (capacity per replica x ")
+        .append(HPA_TARGET_UTILIZATION)
+        .append(") and a ")
+        .append(LEAD)
+        .append("-minute horizon, warmed up for ")
+        .append(WARM_UP.toHours())
+        .append(" h before it. CPU ms ")
+        .append(
+            "per evaluation: thread CPU time of each whole `evaluate` over the replay (history of 7 days ")
+        .append(
+            "of 1-minute points once warm), which other load on the machine does not inflate as it ")
+        .append("does JMH's wall-clock figures.\n\n");
+    List<String> header = new ArrayList<>(List.of("trace", "model"));
+    for (int h = 1; h <= LEAD; h++) {
+      header.add("WAPE h=" + h);
+    }
+    header.addAll(
+        List.of(
+            "WAPE h=1.." + LEAD,
+            "MAPE h=1",
+            "points per h",
+            "CPU ms per evaluation",
+            "forecasts by"));
+    MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
+    MarkdownTable verdict =
+        new MarkdownTable(
+            "trace",
+            "AUTO WAPE h=1.." + LEAD,
+            "best candidate",
+            "its WAPE h=1.." + LEAD,
+            "AUTO minus best");
+    List<ForecastModel> candidates = Forecasters.AUTO_CANDIDATES;
+    for (var e : perTrace.entrySet()) {
+      ForecastModel best = null;
+      double bestWape = Double.POSITIVE_INFINITY;
+      double auto = Double.NaN;
+      for (var m : e.getValue().entrySet()) {
+        PointwiseScores s = m.getValue().get();
+        List<Object> row = new ArrayList<>(List.of(e.getKey().name(), m.getKey()));
         for (int h = 1; h <= LEAD; h++) {
-            header.add("WAPE h=" + h);
+          row.add(Format.num(s.wapePercent(h), 2) + " %");
         }
-        header.addAll(List.of("WAPE h=1.." + LEAD, "MAPE h=1", "points per h", "CPU ms per evaluation",
-                "forecasts by"));
-        MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
-        MarkdownTable verdict = new MarkdownTable("trace", "AUTO WAPE h=1.." + LEAD, "best candidate",
-                "its WAPE h=1.." + LEAD, "AUTO minus best");
-        List<ForecastModel> candidates = Forecasters.AUTO_CANDIDATES;
-        for (var e : perTrace.entrySet()) {
-            ForecastModel best = null;
-            double bestWape = Double.POSITIVE_INFINITY;
-            double auto = Double.NaN;
-            for (var m : e.getValue().entrySet()) {
-                PointwiseScores s = m.getValue().get();
-                List<Object> row = new ArrayList<>(List.of(e.getKey().name(), m.getKey()));
-                for (int h = 1; h <= LEAD; h++) {
-                    row.add(Format.num(s.wapePercent(h), 2) + " %");
-                }
-                double pooled = s.pooledWapePercent(LEAD);
-                row.addAll(List.of(Format.num(pooled, 2) + " %", Format.num(s.mapePercent(1), 1) + " %", s.count(1),
-                        Format.num(s.cpuMillisPerEvaluation(), 3),
-                        m.getKey() == ForecastModel.AUTO ? s.chosenModels().toString() : ""));
-                t.row(row.toArray());
-                if (m.getKey() == ForecastModel.AUTO) {
-                    auto = pooled;
-                } else if (candidates.contains(m.getKey()) && pooled < bestWape) {
-                    bestWape = pooled;
-                    best = m.getKey();
-                }
-            }
-            verdict.row(e.getKey().name(), Format.num(auto, 2) + " %", best, Format.num(bestWape, 2) + " %",
-                    String.format(Locale.ROOT, "%+.2f points", auto - bestWape));
+        double pooled = s.pooledWapePercent(LEAD);
+        row.addAll(
+            List.of(
+                Format.num(pooled, 2) + " %",
+                Format.num(s.mapePercent(1), 1) + " %",
+                s.count(1),
+                Format.num(s.cpuMillisPerEvaluation(), 3),
+                m.getKey() == ForecastModel.AUTO ? s.chosenModels().toString() : ""));
+        t.row(row.toArray());
+        if (m.getKey() == ForecastModel.AUTO) {
+          auto = pooled;
+        } else if (candidates.contains(m.getKey()) && pooled < bestWape) {
+          bestWape = pooled;
+          best = m.getKey();
         }
-        md.append(t.render()).append("\n### AUTO against its best candidate\n\n").append(verdict.render()).append('\n');
-        return md.toString();
+      }
+      verdict.row(
+          e.getKey().name(),
+          Format.num(auto, 2) + " %",
+          best,
+          Format.num(bestWape, 2) + " %",
+          String.format(Locale.ROOT, "%+.2f points", auto - bestWape));
     }
+    md.append(t.render())
+        .append("\n### AUTO against its best candidate\n\n")
+        .append(verdict.render())
+        .append('\n');
+    return md.toString();
+  }
 }

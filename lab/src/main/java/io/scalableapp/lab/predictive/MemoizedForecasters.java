@@ -15,43 +15,48 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The engine's forecasters with every forecast remembered by what it was made from (model, season, newest point,
- * history length, steps). A candidate's forecast depends only on that, not on which model AUTO picked, so replaying
- * one recording under several AUTO switch rules fits each candidate once per evaluation instead of once per rule.
+ * The engine's forecasters with every forecast remembered by what it was made from (model, season,
+ * newest point, history length, steps). A candidate's forecast depends only on that, not on which
+ * model AUTO picked, so replaying one recording under several AUTO switch rules fits each candidate
+ * once per evaluation instead of once per rule.
  */
 public final class MemoizedForecasters {
 
-    private record Key(ForecastModel model, Optional<Duration> period, Instant end, int size, int steps) {
-    }
+  private record Key(
+      ForecastModel model, Optional<Duration> period, Instant end, int size, int steps) {}
 
-    private final Map<Key, Forecast> memo = new ConcurrentHashMap<>();
+  private final Map<Key, Forecast> memo = new ConcurrentHashMap<>();
 
-    /** Fixed models as the engine makes them; AUTO over the engine's candidates with {@code rule}. */
-    public ForecasterFactory withSwitchRule(SwitchRule rule) {
-        return (model, period, lead) -> model == ForecastModel.AUTO
-                ? new AutoForecaster(Forecasters.AUTO_CANDIDATES.stream().map(m -> memoized(m, period, lead)).toList(),
-                lead, rule)
-                : memoized(model, period, lead);
-    }
+  /** Fixed models as the engine makes them; AUTO over the engine's candidates with {@code rule}. */
+  public ForecasterFactory withSwitchRule(SwitchRule rule) {
+    return (model, period, lead) ->
+        model == ForecastModel.AUTO
+            ? new AutoForecaster(
+                Forecasters.AUTO_CANDIDATES.stream().map(m -> memoized(m, period, lead)).toList(),
+                lead,
+                rule)
+            : memoized(model, period, lead);
+  }
 
-    private Forecaster memoized(ForecastModel model, Optional<Duration> period, int lead) {
-        Forecaster real = Forecasters.create(model, period, lead);
-        return new Forecaster() {
-            @Override
-            public ForecastModel model() {
-                return model;
-            }
+  private Forecaster memoized(ForecastModel model, Optional<Duration> period, int lead) {
+    Forecaster real = Forecasters.create(model, period, lead);
+    return new Forecaster() {
+      @Override
+      public ForecastModel model() {
+        return model;
+      }
 
-            @Override
-            public Forecast forecast(Series history, int steps) {
-                return memo.computeIfAbsent(new Key(model, period, history.end(), history.size(), steps),
-                        k -> real.forecast(history, steps));
-            }
-        };
-    }
+      @Override
+      public Forecast forecast(Series history, int steps) {
+        return memo.computeIfAbsent(
+            new Key(model, period, history.end(), history.size(), steps),
+            k -> real.forecast(history, steps));
+      }
+    };
+  }
 
-    /** Forecasts remembered so far. */
-    public int size() {
-        return memo.size();
-    }
+  /** Forecasts remembered so far. */
+  public int size() {
+    return memo.size();
+  }
 }

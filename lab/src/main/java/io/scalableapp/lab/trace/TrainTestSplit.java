@@ -8,19 +8,19 @@ import io.scalableapp.engine.replay.trace.Trace;
  */
 public record TrainTestSplit(int testStart, int length) {
 
-    public static final double TRAIN_FRACTION = 0.7;
+  public static final double TRAIN_FRACTION = 0.7;
 
-    public static TrainTestSplit of(Trace trace) {
-        return new TrainTestSplit((int) Math.floor(trace.length() * TRAIN_FRACTION), trace.length());
-    }
+  public static TrainTestSplit of(Trace trace) {
+    return new TrainTestSplit((int) Math.floor(trace.length() * TRAIN_FRACTION), trace.length());
+  }
 
-    public TrainTestSplit {
-        if (testStart <= 0 || testStart >= length) {
-            throw new IllegalArgumentException("split " + testStart + " outside (0, " + length + ")");
-        }
+  public TrainTestSplit {
+    if (testStart <= 0 || testStart >= length) {
+      throw new IllegalArgumentException("split " + testStart + " outside (0, " + length + ")");
     }
+  }
 
-    public int testLength() {
-        return length - testStart;
-    }
+  public int testLength() {
+    return length - testStart;
+  }
 }

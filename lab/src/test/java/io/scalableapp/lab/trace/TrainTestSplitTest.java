@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class TrainTestSplitTest {
 
-    @Test
-    void keepsTheFirstSeventyPercentForTraining() {
-        Trace trace = new Trace("t", LocalDateTime.of(2020, 1, 1, 0, 0), new double[10], new boolean[10]);
+  @Test
+  void keepsTheFirstSeventyPercentForTraining() {
+    Trace trace =
+        new Trace("t", LocalDateTime.of(2020, 1, 1, 0, 0), new double[10], new boolean[10]);
 
-        TrainTestSplit split = TrainTestSplit.of(trace);
+    TrainTestSplit split = TrainTestSplit.of(trace);
 
-        assertThat(split.testStart()).isEqualTo(7);
-        assertThat(split.testLength()).isEqualTo(3);
-    }
+    assertThat(split.testStart()).isEqualTo(7);
+    assertThat(split.testLength()).isEqualTo(3);
+  }
 }

@@ -7,10 +7,10 @@ import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.cdn.CloudflareSpec;
+import io.scalableapp.operator.events.EventRecorders;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.status.NewestStatus;
-import io.scalableapp.operator.events.EventRecorders;
-import io.scalableapp.operator.api.cdn.CloudflareSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,13 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes a deleted app's configuration at its provider, then releases {@link CdnFinalizer}. JOSDK hands a deleted
- * primary only to a controller that uses its own finalizer on every app, so this listens to the app's events itself.
- * JOSDK starts event sources on a standby replica too, so only the leader acts: two replicas would both edit the
- * zone's ruleset, and one read-modify-write could undo the other's. A new leader takes over the deletions already
- * pending. Bounded: after {@link CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and
- * a Warning Event says what was left at the provider, so an unreachable provider never keeps the namespace from
- * being deleted.
+ * Removes a deleted app's configuration at its provider, then releases {@link CdnFinalizer}. JOSDK
+ * hands a deleted primary only to a controller that uses its own finalizer on every app, so this
+ * listens to the app's events itself. JOSDK starts event sources on a standby replica too, so only
+ * the leader acts: two replicas would both edit the zone's ruleset, and one read-modify-write could
+ * undo the other's. A new leader takes over the deletions already pending. Bounded: after {@link
+ * CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and a Warning
+ * Event says what was left at the provider, so an unreachable provider never keeps the namespace
+ * from being deleted.
  */
 public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome, ScalableApp>
     implements ResourceEventAware<ScalableApp> {
@@ -42,7 +43,9 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService executor;
 
-  public CdnCleanupEventSource(EventSourceContext<ScalableApp> context, PredictionLeadership leadership,
+  public CdnCleanupEventSource(
+      EventSourceContext<ScalableApp> context,
+      PredictionLeadership leadership,
       NewestStatus statuses) {
     super(CdnOutcome.class, "cdn-cleanup");
     this.client = context.getClient();
@@ -53,12 +56,16 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
 
   @Override
   public synchronized void start() {
-    // Several threads: every provider call is bounded, yet one app's slow removal must not queue the others'.
-    executor = Executors.newScheduledThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "cdn-cleanup");
-      t.setDaemon(true);
-      return t;
-    });
+    // Several threads: every provider call is bounded, yet one app's slow removal must not queue
+    // the others'.
+    executor =
+        Executors.newScheduledThreadPool(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "cdn-cleanup");
+              t.setDaemon(true);
+              return t;
+            });
     super.start();
     leadership.whenLeading(() -> apps.list().forEach(this::cleanUpIfDeleted));
   }
@@ -84,14 +91,20 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
     cleanUpIfDeleted(app);
   }
 
-  /** Gone from the API server (by this operator's cleanup or any other way): nothing kept for it stays in memory. */
+  /**
+   * Gone from the API server (by this operator's cleanup or any other way): nothing kept for it
+   * stays in memory.
+   */
   @Override
   public void onResourceDeleted(ScalableApp app) {
     CdnRuntime.forClient(client).forget(app.getMetadata().getUid());
   }
 
   private void cleanUpIfDeleted(ScalableApp app) {
-    if (!app.isMarkedForDeletion() || !CdnFinalizer.isOn(app) || !isRunning() || !leadership.isLeading()) return;
+    if (!app.isMarkedForDeletion()
+        || !CdnFinalizer.isOn(app)
+        || !isRunning()
+        || !leadership.isLeading()) return;
     if (inProgress.add(app.getMetadata().getUid())) {
       ScalableApp newest = statuses.withNewest(app);
       executor.execute(() -> attempt(newest, 1));
@@ -103,37 +116,72 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
     String uid = app.getMetadata().getUid();
     var status = app.getStatus() == null ? null : app.getStatus().getCdn();
     List<CloudflareSpec> zones = CloudflareZones.recorded(app);
-    String provider = status != null && status.getProvider() != null ? status.getProvider()
-        : zones.isEmpty() ? null : "cloudflare";
+    String provider =
+        status != null && status.getProvider() != null
+            ? status.getProvider()
+            : zones.isEmpty() ? null : "cloudflare";
     try {
       if (provider != null) {
-        CdnProvider p = runtime.provider(provider).orElseThrow(() -> new CdnProviderException("ProviderNotAvailable",
-            "this operator build has no " + provider + " provider"));
+        CdnProvider p =
+            runtime
+                .provider(provider)
+                .orElseThrow(
+                    () ->
+                        new CdnProviderException(
+                            "ProviderNotAvailable",
+                            "this operator build has no " + provider + " provider"));
         // Every zone the app's rules may be in: status.cdn's, and those recorded before each apply.
-        for (Optional<CloudflareSpec> zone : zones.isEmpty() ? List.of(Optional.<CloudflareSpec>empty())
-            : zones.stream().map(Optional::of).toList()) {
-          if (zone.isPresent() && !runtime.settings().cloudflareApiAllowed(zone.get().apiBaseUrlOrDefault())) {
+        for (Optional<CloudflareSpec> zone :
+            zones.isEmpty()
+                ? List.of(Optional.<CloudflareSpec>empty())
+                : zones.stream().map(Optional::of).toList()) {
+          if (zone.isPresent()
+              && !runtime.settings().cloudflareApiAllowed(zone.get().apiBaseUrlOrDefault())) {
             continue;
           }
           p.remove(CdnTargets.resolve(app, provider, zone, client, runtime, Optional.empty()));
         }
-        EventRecorders.forClient(client).normal(app, "CdnRemoved",
-            "Removed the app's configuration at " + provider + " before deletion");
+        EventRecorders.forClient(client)
+            .normal(
+                app,
+                "CdnRemoved",
+                "Removed the app's configuration at " + provider + " before deletion");
       }
       release(app, runtime, uid);
     } catch (CdnProviderException | KubernetesClientException e) {
       String reason = e instanceof CdnProviderException c ? c.reason() : "KubernetesApiError";
       if (attempt >= runtime.settings().removalAttempts()) {
-        EventRecorders.forClient(client).warning(app, "CdnLeftBehind", "Could not remove the app's configuration at "
-            + provider + " after " + attempt + " attempts (" + reason + ": " + e.getMessage() + "); "
-            + "the deletion goes ahead: remove what is left at " + provider + " by hand ("
-            + leftBehind(app, provider) + ")");
+        EventRecorders.forClient(client)
+            .warning(
+                app,
+                "CdnLeftBehind",
+                "Could not remove the app's configuration at "
+                    + provider
+                    + " after "
+                    + attempt
+                    + " attempts ("
+                    + reason
+                    + ": "
+                    + e.getMessage()
+                    + "); "
+                    + "the deletion goes ahead: remove what is left at "
+                    + provider
+                    + " by hand ("
+                    + leftBehind(app, provider)
+                    + ")");
         release(app, runtime, uid);
         return;
       }
-      Duration wait = runtime.settings().removalBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
-      LOG.warn("cdn {} for {}/{}: removal attempt {} failed ({}: {}); retrying in {}s", provider,
-          app.getMetadata().getNamespace(), app.getMetadata().getName(), attempt, reason, e.getMessage(),
+      Duration wait =
+          runtime.settings().removalBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+      LOG.warn(
+          "cdn {} for {}/{}: removal attempt {} failed ({}: {}); retrying in {}s",
+          provider,
+          app.getMetadata().getNamespace(),
+          app.getMetadata().getName(),
+          attempt,
+          reason,
+          e.getMessage(),
           wait.toSeconds());
       executor.schedule(() -> attempt(app, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -152,9 +200,12 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   private static String leftBehind(ScalableApp app, String provider) {
     List<CloudflareSpec> zones = CloudflareZones.recorded(app);
     if ("cloudflare".equals(provider) && !zones.isEmpty()) {
-      return "the cache rules whose ref starts with scalableapp:" + app.getMetadata().getNamespace() + "/"
-          + app.getMetadata().getName() + ": in zone " + String.join(", ", zones.stream()
-          .map(CloudflareSpec::getZoneId).distinct().toList());
+      return "the cache rules whose ref starts with scalableapp:"
+          + app.getMetadata().getNamespace()
+          + "/"
+          + app.getMetadata().getName()
+          + ": in zone "
+          + String.join(", ", zones.stream().map(CloudflareSpec::getZoneId).distinct().toList());
     }
     var status = app.getStatus() == null ? null : app.getStatus().getCdn();
     return "configuration version " + (status == null ? "unknown" : status.getAppliedVersion());

@@ -29,14 +29,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One provider as an external dependent resource of the workflow: applies spec.cdn at the provider, purges once per
- * rollout, and removes what it made once spec.cdn no longer names it. The provider-specific work is the
- * {@link CdnProvider}'s; a provider is wired in by a subclass naming it and a reconcile precondition
- * ({@link CdnProviderActive}). The outcome goes to the reconciler through the workflow context.
+ * One provider as an external dependent resource of the workflow: applies spec.cdn at the provider,
+ * purges once per rollout, and removes what it made once spec.cdn no longer names it. The
+ * provider-specific work is the {@link CdnProvider}'s; a provider is wired in by a subclass naming
+ * it and a reconcile precondition ({@link CdnProviderActive}). The outcome goes to the reconciler
+ * through the workflow context.
  */
 public abstract class CdnDependent implements DependentResource<CdnOutcome, ScalableApp> {
-  /** The Deployment controller's revision of the app's current pod template; a rollout raises it by one or more. */
+  /**
+   * The Deployment controller's revision of the app's current pod template; a rollout raises it by
+   * one or more.
+   */
   static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
+
   private static final Duration MAX_RETRY = Duration.ofMinutes(5);
   private static final Logger LOG = LoggerFactory.getLogger(CdnDependent.class);
   private final String providerName;
@@ -45,7 +50,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     this.providerName = providerName;
   }
 
-  /** The workflow finds the node by this name: the @Dependent's name in the reconciler is the provider's. */
+  /**
+   * The workflow finds the node by this name: the @Dependent's name in the reconciler is the
+   * provider's.
+   */
   @Override
   public String name() {
     return providerName;
@@ -58,7 +66,9 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
 
   @Override
   public Optional<CdnOutcome> getSecondaryResource(ScalableApp app, Context<ScalableApp> context) {
-    return context.managedWorkflowAndDependentResourceContext().get(CdnOutcome.key(providerName), CdnOutcome.class);
+    return context
+        .managedWorkflowAndDependentResourceContext()
+        .get(CdnOutcome.key(providerName), CdnOutcome.class);
   }
 
   @Override
@@ -71,13 +81,18 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
 
   private CdnOutcome reconcile(ScalableApp app, Context<ScalableApp> context, CdnRuntime runtime) {
     String uid = app.getMetadata().getUid();
-    CdnStatus previous = app.getStatus() == null || app.getStatus().getCdn() == null
-        ? new CdnStatus() : app.getStatus().getCdn();
+    CdnStatus previous =
+        app.getStatus() == null || app.getStatus().getCdn() == null
+            ? new CdnStatus()
+            : app.getStatus().getCdn();
     CdnStatus next = copy(previous);
     next.setProvider(providerName);
     Optional<CdnProvider> provider = runtime.provider(providerName);
     if (provider.isEmpty()) {
-      return CdnOutcome.refused(providerName, next, "ProviderNotAvailable",
+      return CdnOutcome.refused(
+          providerName,
+          next,
+          "ProviderNotAvailable",
           "this operator build has no " + providerName + " provider");
     }
     CdnSpec spec = app.getSpec().getCdn();
@@ -85,10 +100,16 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     KubernetesClient client = context.getClient();
     Optional<Instant> held = runtime.heldUntil(uid);
     if (held.isPresent()) {
-      // Another event arrived before the provider's Retry-After: keep the failure, call no sooner than asked.
-      Optional<Condition> condition = app.getStatus() == null ? Optional.empty()
-          : Conditions.find(app.getStatus().getConditions(), Conditions.CDN_READY);
-      return CdnOutcome.failed(providerName, next, condition.map(Condition::getReason).orElse("RateLimited"),
+      // Another event arrived before the provider's Retry-After: keep the failure, call no sooner
+      // than asked.
+      Optional<Condition> condition =
+          app.getStatus() == null
+              ? Optional.empty()
+              : Conditions.find(app.getStatus().getConditions(), Conditions.CDN_READY);
+      return CdnOutcome.failed(
+          providerName,
+          next,
+          condition.map(Condition::getReason).orElse("RateLimited"),
           condition.map(Condition::getMessage).orElse("waiting for the provider's Retry-After"),
           Duration.between(runtime.clock().instant(), held.get()));
     }
@@ -99,21 +120,37 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
         if (spec == null) {
           CdnFinalizer.remove(client, app);
         }
-        EventRecorders.forClient(client).normal(app, "CdnRemoved",
-            "Removed the app's configuration at " + providerName + ": spec.cdn no longer names it");
+        EventRecorders.forClient(client)
+            .normal(
+                app,
+                "CdnRemoved",
+                "Removed the app's configuration at "
+                    + providerName
+                    + ": spec.cdn no longer names it");
         return CdnOutcome.removed(providerName);
       }
       CdnPolicy policy = CdnPolicies.from(spec);
       var unsupported = provider.get().unsupported(policy);
       if (!unsupported.isEmpty()) {
-        return CdnOutcome.refused(providerName, next, "UnsupportedByProvider", unsupported.stream()
-            .map(u -> u.field() + ": " + u.message()).collect(Collectors.joining("; "))
-            + " (nothing was applied; change spec.cdn or the provider)");
+        return CdnOutcome.refused(
+            providerName,
+            next,
+            "UnsupportedByProvider",
+            unsupported.stream()
+                    .map(u -> u.field() + ": " + u.message())
+                    .collect(Collectors.joining("; "))
+                + " (nothing was applied; change spec.cdn or the provider)");
       }
       // Before anything exists at the provider, so deleting the app always finds and removes it.
       CdnFinalizer.add(client, app);
-      CdnTarget target = CdnTargets.resolve(app, providerName, Optional.ofNullable(spec.getCloudflare()), client,
-          runtime, context.getSecondaryResource(ConfigMap.class, EdgeConfigMapDependent.NAME));
+      CdnTarget target =
+          CdnTargets.resolve(
+              app,
+              providerName,
+              Optional.ofNullable(spec.getCloudflare()),
+              client,
+              runtime,
+              context.getSecondaryResource(ConfigMap.class, EdgeConfigMapDependent.NAME));
       LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
       List<CloudflareSpec> zones = recordZoneBeforeApplying(app, spec, client);
       AppliedCdn applied = provider.get().apply(target, policy);
@@ -129,31 +166,53 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       return CdnOutcome.ready(providerName, next, applied.description());
     } catch (CdnProviderException e) {
       runtime.metrics().failed(providerName);
-      if ("AuthenticationFailed".equals(e.reason()) && spec != null && spec.getCloudflare() != null) {
+      if ("AuthenticationFailed".equals(e.reason())
+          && spec != null
+          && spec.getCloudflare() != null) {
         var ref = spec.getCloudflare().getCredentialsSecretRef();
         runtime.credentials().forget(app.getMetadata().getNamespace(), ref.getName(), ref.getKey());
       }
       int failures = runtime.failed(uid);
       Duration backoff = e.retryAfter().orElse(backoff(failures));
-      e.retryAfter().ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
-      EventRecorders.forClient(client).warning(app, "CdnFailed",
-          providerName + ": " + e.getMessage() + "; retrying in " + backoff.toSeconds() + "s");
-      return CdnOutcome.failed(providerName, next, e.reason(), e.getMessage() + (wanted ? "" : " (removing the app's configuration; retrying)"), backoff);
+      e.retryAfter()
+          .ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
+      EventRecorders.forClient(client)
+          .warning(
+              app,
+              "CdnFailed",
+              providerName + ": " + e.getMessage() + "; retrying in " + backoff.toSeconds() + "s");
+      return CdnOutcome.failed(
+          providerName,
+          next,
+          e.reason(),
+          e.getMessage() + (wanted ? "" : " (removing the app's configuration; retrying)"),
+          backoff);
     }
   }
 
   /**
-   * Purges once per rollout, when the new pods are all ready. The revision purged for is kept in status.cdn: not
-   * again on a later reconcile, nor after an operator restart, nor by a new leader. The first revision seen is only
-   * recorded: there is no older version cached to purge.
+   * Purges once per rollout, when the new pods are all ready. The revision purged for is kept in
+   * status.cdn: not again on a later reconcile, nor after an operator restart, nor by a new leader.
+   * The first revision seen is only recorded: there is no older version cached to purge.
    */
-  private void purgeAfterRollout(ScalableApp app, Context<ScalableApp> context, CdnRuntime runtime,
-      CdnProvider provider, CdnTarget target, CdnPolicy policy, CdnStatus next) {
-    // next holds the newest status.cdn (StatusRecorder), so a rollout purged for is never purged again.
+  private void purgeAfterRollout(
+      ScalableApp app,
+      Context<ScalableApp> context,
+      CdnRuntime runtime,
+      CdnProvider provider,
+      CdnTarget target,
+      CdnPolicy policy,
+      CdnStatus next) {
+    // next holds the newest status.cdn (StatusRecorder), so a rollout purged for is never purged
+    // again.
     Optional<PurgedRollout> known = PurgedRollout.fromStatus(next);
-    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME);
-    Optional<Long> revision = deployment.map(d -> d.getMetadata().getAnnotations())
-        .map(a -> a.get(REVISION_ANNOTATION)).flatMap(PurgedRollout::number);
+    Optional<Deployment> deployment =
+        context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME);
+    Optional<Long> revision =
+        deployment
+            .map(d -> d.getMetadata().getAnnotations())
+            .map(a -> a.get(REVISION_ANNOTATION))
+            .flatMap(PurgedRollout::number);
     if (revision.isEmpty() || !Rollout.complete(app, deployment.get())) {
       return;
     }
@@ -173,17 +232,22 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       runtime.metrics().purged(providerName);
       Instant now = runtime.clock().instant().truncatedTo(ChronoUnit.SECONDS);
       lastPurge = new PurgeRecord(DateTimeFormatter.ISO_INSTANT.format(now), reason, result.id());
-      EventRecorders.forClient(context.getClient()).normal(app, "CdnPurged",
-          "Purged " + providerName + " after the " + reason + ": " + result.description());
+      EventRecorders.forClient(context.getClient())
+          .normal(
+              app,
+              "CdnPurged",
+              "Purged " + providerName + " after the " + reason + ": " + result.description());
     }
     new PurgedRollout(revision.get(), lastPurge).writeTo(next);
   }
 
   /**
-   * The zone spec.cdn names, added to {@link CloudflareZones} before anything is written there; returns the zones
-   * recorded, the named one included. Nothing for a provider other than Cloudflare.
+   * The zone spec.cdn names, added to {@link CloudflareZones} before anything is written there;
+   * returns the zones recorded, the named one included. Nothing for a provider other than
+   * Cloudflare.
    */
-  private List<CloudflareSpec> recordZoneBeforeApplying(ScalableApp app, CdnSpec spec, KubernetesClient client) {
+  private List<CloudflareSpec> recordZoneBeforeApplying(
+      ScalableApp app, CdnSpec spec, KubernetesClient client) {
     if (!providerName.equals("cloudflare") || spec.getCloudflare() == null) {
       return List.of();
     }
@@ -196,28 +260,48 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
   }
 
   /** After an apply to the zone spec.cdn names: the app's rules leave the zones it named before. */
-  private void removeFromZonesNoLongerNamed(ScalableApp app, CdnProvider provider, CdnSpec spec,
-      List<CloudflareSpec> zones, KubernetesClient client, CdnRuntime runtime) {
+  private void removeFromZonesNoLongerNamed(
+      ScalableApp app,
+      CdnProvider provider,
+      CdnSpec spec,
+      List<CloudflareSpec> zones,
+      KubernetesClient client,
+      CdnRuntime runtime) {
     if (zones.size() <= 1) {
       return;
     }
     for (CloudflareSpec zone : zones) {
       if (!CloudflareZones.sameZone(zone, spec.getCloudflare())) {
         removeFrom(app, provider, zone, client, runtime);
-        EventRecorders.forClient(client).normal(app, "CdnRemoved", "Removed the app's rules from Cloudflare zone "
-            + zone.getZoneId() + ", which spec.cdn no longer names");
+        EventRecorders.forClient(client)
+            .normal(
+                app,
+                "CdnRemoved",
+                "Removed the app's rules from Cloudflare zone "
+                    + zone.getZoneId()
+                    + ", which spec.cdn no longer names");
       }
     }
     CloudflareZones.record(client, app, List.of(spec.getCloudflare()));
   }
 
   /** spec.cdn no longer names this provider: what it made goes, in every zone recorded. */
-  private void removeEverywhere(ScalableApp app, CdnProvider provider, CdnStatus previous, KubernetesClient client,
+  private void removeEverywhere(
+      ScalableApp app,
+      CdnProvider provider,
+      CdnStatus previous,
+      KubernetesClient client,
       CdnRuntime runtime) {
     List<CloudflareSpec> zones = CloudflareZones.recorded(app);
     if (zones.isEmpty()) {
-      provider.remove(CdnTargets.resolve(app, providerName, Optional.ofNullable(previous.getCloudflare()), client,
-          runtime, Optional.empty()));
+      provider.remove(
+          CdnTargets.resolve(
+              app,
+              providerName,
+              Optional.ofNullable(previous.getCloudflare()),
+              client,
+              runtime,
+              Optional.empty()));
       return;
     }
     for (CloudflareSpec zone : zones) {
@@ -226,13 +310,22 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     CloudflareZones.record(client, app, List.of());
   }
 
-  /** Removes the app's rules from {@code zone}; an API the operator may not call was never written to. */
-  private void removeFrom(ScalableApp app, CdnProvider provider, CloudflareSpec zone, KubernetesClient client,
+  /**
+   * Removes the app's rules from {@code zone}; an API the operator may not call was never written
+   * to.
+   */
+  private void removeFrom(
+      ScalableApp app,
+      CdnProvider provider,
+      CloudflareSpec zone,
+      KubernetesClient client,
       CdnRuntime runtime) {
     if (!runtime.settings().cloudflareApiAllowed(zone.apiBaseUrlOrDefault())) {
       return;
     }
-    provider.remove(CdnTargets.resolve(app, providerName, Optional.of(zone), client, runtime, Optional.empty()));
+    provider.remove(
+        CdnTargets.resolve(
+            app, providerName, Optional.of(zone), client, runtime, Optional.empty()));
   }
 
   /** 1 s, doubling per consecutive failure, at most 5 minutes. */

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The CDN on the operator's Prometheus endpoint: apps configured per provider, purges and failed provider calls.
- * Labelled by provider only (a handful), and registered for every provider up front so each series exists, at 0,
- * before anything happened.
+ * The CDN on the operator's Prometheus endpoint: apps configured per provider, purges and failed
+ * provider calls. Labelled by provider only (a handful), and registered for every provider up front
+ * so each series exists, at 0, before anything happened.
  */
 final class CdnMetrics {
   private final Map<String, String> providerByUid = new ConcurrentHashMap<>();
@@ -20,23 +20,32 @@ final class CdnMetrics {
 
   CdnMetrics(MeterRegistry registry, Collection<String> providers) {
     for (String provider : providers) {
-      Gauge.builder("scalableapp_cdn_apps", providerByUid,
+      Gauge.builder(
+              "scalableapp_cdn_apps",
+              providerByUid,
               m -> m.values().stream().filter(provider::equals).count())
           .description("Apps whose spec.cdn the provider currently serves, by provider")
-          .tag("provider", provider).register(registry);
+          .tag("provider", provider)
+          .register(registry);
       purges.put(provider, purgeCounter(registry, provider, "success"));
       failedPurges.put(provider, purgeCounter(registry, provider, "failure"));
-      failures.put(provider, Counter.builder("scalableapp_cdn_failures_total")
-          .description("Failed calls to a CDN provider (apply, purge, remove), by provider; each is retried with "
-              + "backoff and reported in the app's CdnReady condition and a CdnFailed Event")
-          .tag("provider", provider).register(registry));
+      failures.put(
+          provider,
+          Counter.builder("scalableapp_cdn_failures_total")
+              .description(
+                  "Failed calls to a CDN provider (apply, purge, remove), by provider; each is retried with "
+                      + "backoff and reported in the app's CdnReady condition and a CdnFailed Event")
+              .tag("provider", provider)
+              .register(registry));
     }
   }
 
   private static Counter purgeCounter(MeterRegistry registry, String provider, String outcome) {
     return Counter.builder("scalableapp_cdn_purges_total")
-        .description("Purges sent to a CDN provider after a rollout, by provider and outcome (success or failure)")
-        .tags("provider", provider, "outcome", outcome).register(registry);
+        .description(
+            "Purges sent to a CDN provider after a rollout, by provider and outcome (success or failure)")
+        .tags("provider", provider, "outcome", outcome)
+        .register(registry);
   }
 
   void applied(String uid, String provider) {

@@ -14,8 +14,8 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operator's CDN providers and settings, found by the client, as JOSDK instantiates the dependents itself (the
- * same pattern as EventRecorders).
+ * The operator's CDN providers and settings, found by the client, as JOSDK instantiates the
+ * dependents itself (the same pattern as EventRecorders).
  */
 public final class CdnRuntime {
   private static final Map<KubernetesClient, WeakReference<CdnRuntime>> BY_CLIENT =
@@ -30,7 +30,8 @@ public final class CdnRuntime {
   private final CredentialCache credentials;
   private final CdnMetrics metrics;
 
-  public CdnRuntime(CdnSettings settings, Clock clock, List<CdnProvider> providers, MeterRegistry registry) {
+  public CdnRuntime(
+      CdnSettings settings, Clock clock, List<CdnProvider> providers, MeterRegistry registry) {
     this.settings = settings;
     this.clock = clock;
     this.credentials = new CredentialCache(CredentialCache.DEFAULT_MAX_AGE, clock);
@@ -47,21 +48,35 @@ public final class CdnRuntime {
     WeakReference<CdnRuntime> ref = BY_CLIENT.get(client);
     CdnRuntime runtime = ref == null ? null : ref.get();
     if (runtime == null) {
-      throw new IllegalStateException("No CdnRuntime for this client: operators are built by OperatorFactory");
+      throw new IllegalStateException(
+          "No CdnRuntime for this client: operators are built by OperatorFactory");
     }
     return runtime;
   }
 
-  /** The provider named in spec.cdn.provider; empty when this operator build has none by that name. */
+  /**
+   * The provider named in spec.cdn.provider; empty when this operator build has none by that name.
+   */
   public Optional<CdnProvider> provider(String name) {
     return Optional.ofNullable(providers.get(name));
   }
 
-  public CdnSettings settings() { return settings; }
-  CredentialCache credentials() { return credentials; }
-  public Clock clock() { return clock; }
+  public CdnSettings settings() {
+    return settings;
+  }
 
-  /** Consecutive failed provider calls for the app, for the retry backoff; reset by {@link #succeeded}. */
+  CredentialCache credentials() {
+    return credentials;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Consecutive failed provider calls for the app, for the retry backoff; reset by {@link
+   * #succeeded}.
+   */
   int failed(String uid) {
     return failuresByUid.merge(uid, 1, Integer::sum);
   }
@@ -80,7 +95,10 @@ public final class CdnRuntime {
     return Optional.ofNullable(notBeforeByUid.get(uid)).filter(t -> t.isAfter(clock.instant()));
   }
 
-  /** Whether this process has applied the edge purge Secret with the token whose hash is {@code fingerprint}. */
+  /**
+   * Whether this process has applied the edge purge Secret with the token whose hash is {@code
+   * fingerprint}.
+   */
   public boolean purgeSecretApplied(String uid, String fingerprint) {
     return fingerprint.equals(purgeSecretByUid.get(uid));
   }
@@ -89,7 +107,9 @@ public final class CdnRuntime {
     purgeSecretByUid.put(uid, fingerprint);
   }
 
-  CdnMetrics metrics() { return metrics; }
+  CdnMetrics metrics() {
+    return metrics;
+  }
 
   /** Drops everything kept for the app with {@code uid}: it is deleted, or no longer has a CDN. */
   public void forget(String uid) {

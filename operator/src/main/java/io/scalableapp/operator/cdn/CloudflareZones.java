@@ -19,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Cloudflare zones the operator may have written an app's rules to, in an annotation on the app, written
- * <em>before</em> the rules are: status.cdn is written after the call and can be lost (a failed write, a reconcile
- * that read an older status), and a zone left out of the record would keep the app's rules for good. Each entry is
- * the zone, the API and the Secret to reach it with (names, never a token). Pruned once the rules of a zone the app
- * no longer names are removed (zoneId or apiBaseUrl changed), and removed with spec.cdn.
+ * The Cloudflare zones the operator may have written an app's rules to, in an annotation on the
+ * app, written <em>before</em> the rules are: status.cdn is written after the call and can be lost
+ * (a failed write, a reconcile that read an older status), and a zone left out of the record would
+ * keep the app's rules for good. Each entry is the zone, the API and the Secret to reach it with
+ * (names, never a token). Pruned once the rules of a zone the app no longer names are removed
+ * (zoneId or apiBaseUrl changed), and removed with spec.cdn.
  */
 public final class CloudflareZones {
   public static final String ANNOTATION = "cdn.scalableapp.io/cloudflare-zones";
@@ -32,7 +33,10 @@ public final class CloudflareZones {
 
   private CloudflareZones() {}
 
-  /** The zones recorded on the app, with the one status.cdn kept (an app from before the annotation). */
+  /**
+   * The zones recorded on the app, with the one status.cdn kept (an app from before the
+   * annotation).
+   */
   public static List<CloudflareSpec> recorded(ScalableApp app) {
     List<CloudflareSpec> zones = new ArrayList<>();
     Map<String, String> annotations = app.getMetadata().getAnnotations();
@@ -41,19 +45,29 @@ public final class CloudflareZones {
       try {
         zones.addAll(JSON.readValue(text, new TypeReference<List<CloudflareSpec>>() {}));
       } catch (JsonProcessingException e) {
-        LOG.warn("{}/{}: annotation {} is not the operator's JSON; ignoring it", app.getMetadata().getNamespace(),
-            app.getMetadata().getName(), ANNOTATION);
+        LOG.warn(
+            "{}/{}: annotation {} is not the operator's JSON; ignoring it",
+            app.getMetadata().getNamespace(),
+            app.getMetadata().getName(),
+            ANNOTATION);
       }
     }
-    Optional.ofNullable(app.getStatus()).map(s -> s.getCdn()).map(c -> c.getCloudflare())
-        .filter(z -> zones.stream().noneMatch(known -> known.equals(z))).ifPresent(zones::add);
+    Optional.ofNullable(app.getStatus())
+        .map(s -> s.getCdn())
+        .map(c -> c.getCloudflare())
+        .filter(z -> zones.stream().noneMatch(known -> known.equals(z)))
+        .ifPresent(zones::add);
     return zones;
   }
 
-  /** Whether two entries are the same zone at the same API: then replacing the rules there is enough. */
+  /**
+   * Whether two entries are the same zone at the same API: then replacing the rules there is
+   * enough.
+   */
   public static boolean sameZone(CloudflareSpec a, CloudflareSpec b) {
     return Objects.equals(a.getZoneId(), b.getZoneId())
-        && CdnSettings.normalised(a.apiBaseUrlOrDefault()).equals(CdnSettings.normalised(b.apiBaseUrlOrDefault()));
+        && CdnSettings.normalised(a.apiBaseUrlOrDefault())
+            .equals(CdnSettings.normalised(b.apiBaseUrlOrDefault()));
   }
 
   /** Records {@code zones} on the app (none: removes the annotation). */
@@ -64,12 +78,16 @@ public final class CloudflareZones {
       annotations.putNull(ANNOTATION);
     } else {
       try {
-        annotations.put(ANNOTATION, JSON.writeValueAsString(zones.stream().map(CloudflareSpec::copy).toList()));
+        annotations.put(
+            ANNOTATION, JSON.writeValueAsString(zones.stream().map(CloudflareSpec::copy).toList()));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write Cloudflare zones as JSON", e);
       }
     }
-    client.resources(ScalableApp.class).inNamespace(app.getMetadata().getNamespace())
-        .withName(app.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
+    client
+        .resources(ScalableApp.class)
+        .inNamespace(app.getMetadata().getNamespace())
+        .withName(app.getMetadata().getName())
+        .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
   }
 }

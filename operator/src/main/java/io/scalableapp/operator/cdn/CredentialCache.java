@@ -8,10 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * API tokens read from the Secrets apps name, kept for a short while so the apps sharing a Secret, and an app's
- * reconciles, cost one GET per {@code maxAge} rather than one each; read by name (no list or watch on Secrets, and
- * no cache of every Secret in the cluster). A rotated token is picked up within {@code maxAge}, or at once when the
- * provider refuses the old one ({@link #forget}). Entries past their age are dropped.
+ * API tokens read from the Secrets apps name, kept for a short while so the apps sharing a Secret,
+ * and an app's reconciles, cost one GET per {@code maxAge} rather than one each; read by name (no
+ * list or watch on Secrets, and no cache of every Secret in the cluster). A rotated token is picked
+ * up within {@code maxAge}, or at once when the provider refuses the old one ({@link #forget}).
+ * Entries past their age are dropped.
  */
 public final class CredentialCache {
   public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(30);

@@ -4,7 +4,10 @@ import io.scalableapp.operator.api.cdn.CdnStatus;
 import io.scalableapp.operator.api.cdn.PurgeRecord;
 import java.util.Optional;
 
-/** The rollout revision the CDN was last purged for (or first seen at), with the purge that went with it, in status.cdn. */
+/**
+ * The rollout revision the CDN was last purged for (or first seen at), with the purge that went
+ * with it, in status.cdn.
+ */
 record PurgedRollout(long revision, PurgeRecord lastPurge) {
 
   static Optional<PurgedRollout> fromStatus(CdnStatus status) {

@@ -7,16 +7,17 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.status.Conditions;
 import io.scalableapp.operator.events.EventRecorder;
 import io.scalableapp.operator.events.EventRecorders;
+import io.scalableapp.operator.status.Conditions;
 import java.util.Objects;
 
 /**
  * A child object of an app, applied server-side and owned by it. Records an Event whenever the
  * operator creates it or has to change it, so drift repair is visible in `kubectl describe`.
  */
-public abstract class AppChildResource<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, ScalableApp> {
+public abstract class AppChildResource<R extends HasMetadata>
+    extends CRUDKubernetesDependentResource<R, ScalableApp> {
   /** The field manager of everything the operator applies: its children, and the app's status. */
   public static final String FIELD_MANAGER = "scalableapp-operator";
 
@@ -46,34 +47,46 @@ public abstract class AppChildResource<R extends HasMetadata> extends CRUDKubern
     boolean drift = specAlreadyApplied(app) && !onlyTheFloorMoved(actual, desired, app, context);
     R updated = super.update(actual, desired, app, context);
     if (!specAlreadyApplied(app)) {
-      events(context).normal(app, "Updated", "Updated " + describe(desired) + " to the app's new spec");
+      events(context)
+          .normal(app, "Updated", "Updated " + describe(desired) + " to the app's new spec");
     } else if (drift) {
-      events(context).warning(app, "DriftRepaired", describe(desired) + " differed from the app's spec and was restored");
+      events(context)
+          .warning(
+              app,
+              "DriftRepaired",
+              describe(desired) + " differed from the app's spec and was restored");
     }
     // Otherwise the operator moved the replica floor itself; the reconciler reports that.
     return updated;
   }
 
   /**
-   * Sets the field that follows the replica floor (if this kind has one) to {@code live}'s value, so
-   * comparing tells a floor move apart from a change someone else made.
+   * Sets the field that follows the replica floor (if this kind has one) to {@code live}'s value,
+   * so comparing tells a floor move apart from a change someone else made.
    */
   protected R withFloorOf(R desired, R live) {
     return desired;
   }
 
   /** The live object would need no update if the floor had not moved: nobody else changed it. */
-  private boolean onlyTheFloorMoved(R actual, R desired, ScalableApp app, Context<ScalableApp> context) {
-    R atLiveFloor = withFloorOf(context.getClient().getKubernetesSerialization().clone(desired), actual);
+  private boolean onlyTheFloorMoved(
+      R actual, R desired, ScalableApp app, Context<ScalableApp> context) {
+    R atLiveFloor =
+        withFloorOf(context.getClient().getKubernetesSerialization().clone(desired), actual);
     return match(actual, atLiveFloor, app, context).matched();
   }
 
-  /** Observed and not failed: a generation whose apply failed is observed too (kstatus: Failed), yet not applied. */
+  /**
+   * Observed and not failed: a generation whose apply failed is observed too (kstatus: Failed), yet
+   * not applied.
+   */
   private static boolean specAlreadyApplied(ScalableApp app) {
     return app.getStatus() != null
-        && Objects.equals(app.getStatus().getObservedGeneration(), app.getMetadata().getGeneration())
+        && Objects.equals(
+            app.getStatus().getObservedGeneration(), app.getMetadata().getGeneration())
         && Conditions.find(app.getStatus().getConditions(), Conditions.STALLED)
-            .map(stalled -> !"ReconcileError".equals(stalled.getReason())).orElse(true);
+            .map(stalled -> !"ReconcileError".equals(stalled.getReason()))
+            .orElse(true);
   }
 
   private static EventRecorder events(Context<ScalableApp> context) {

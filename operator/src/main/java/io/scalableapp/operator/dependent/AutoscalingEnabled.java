@@ -7,11 +7,16 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.translate.AutoscalingDecision;
 
-/** The HPA exists only while autoscaling is active ({@link AutoscalingDecision}); when the precondition fails JOSDK deletes it. */
+/**
+ * The HPA exists only while autoscaling is active ({@link AutoscalingDecision}); when the
+ * precondition fails JOSDK deletes it.
+ */
 public class AutoscalingEnabled implements Condition<HorizontalPodAutoscaler, ScalableApp> {
   @Override
-  public boolean isMet(DependentResource<HorizontalPodAutoscaler, ScalableApp> dependent,
-      ScalableApp app, Context<ScalableApp> context) {
+  public boolean isMet(
+      DependentResource<HorizontalPodAutoscaler, ScalableApp> dependent,
+      ScalableApp app,
+      Context<ScalableApp> context) {
     return AutoscalingDecision.isActive(app);
   }
 }

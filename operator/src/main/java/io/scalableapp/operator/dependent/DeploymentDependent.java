@@ -21,11 +21,15 @@ import io.scalableapp.operator.api.ScalableAppSpec;
 import io.scalableapp.operator.api.SecurityProfile;
 import java.util.Optional;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
-    itemStore = OwnManagedFieldsStore.class))
+@KubernetesDependent(
+    informer =
+        @Informer(
+            labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
+            itemStore = OwnManagedFieldsStore.class))
 public class DeploymentDependent extends AppChildResource<Deployment> {
   /** Its name in the reconciler's workflow, by which it and others look its resource up. */
   public static final String NAME = "deployment";
+
   public static final String CONTAINER_NAME = "app";
   public static final String PORT_NAME = "http";
 
@@ -36,11 +40,16 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
   @Override
   protected Deployment desired(ScalableApp app, Context<ScalableApp> context) {
     // Not getSecondaryResource(app, context): that computes desired() to find the Deployment.
-    return desired(app, ReplicaFloor.of(app, context),
+    return desired(
+        app,
+        ReplicaFloor.of(app, context),
         context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME));
   }
 
-  /** The Deployment for a new app, given the replica floor that prediction (or replicas.min) asks for. */
+  /**
+   * The Deployment for a new app, given the replica floor that prediction (or replicas.min) asks
+   * for.
+   */
   static Deployment desired(ScalableApp app, int replicaFloor) {
     return desired(app, replicaFloor, Optional.empty());
   }
@@ -51,27 +60,37 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
     return new DeploymentBuilder()
         .withMetadata(childMetadata(app))
         .withNewSpec()
-          // None while the HPA runs, so the two never fight; ReplicasHandover keeps the handover dip-free.
-          .withReplicas(ReplicasHandover.desiredReplicas(app, replicaFloor, live))
-          .withNewSelector().withMatchLabels(ChildLabels.selector(app)).endSelector()
-          .withNewTemplate()
-            .withNewMetadata().withLabels(ChildLabels.all(app)).endMetadata()
-            .withNewSpec()
-              .withSecurityContext(podSecurityContext(spec.getSecurityProfile()))
-              .withContainers(container(spec))
-            .endSpec()
-          .endTemplate()
+        // None while the HPA runs, so the two never fight; ReplicasHandover keeps the handover
+        // dip-free.
+        .withReplicas(ReplicasHandover.desiredReplicas(app, replicaFloor, live))
+        .withNewSelector()
+        .withMatchLabels(ChildLabels.selector(app))
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(ChildLabels.all(app))
+        .endMetadata()
+        .withNewSpec()
+        .withSecurityContext(podSecurityContext(spec.getSecurityProfile()))
+        .withContainers(container(spec))
+        .endSpec()
+        .endTemplate()
         .endSpec()
         .build();
   }
 
   @Override
-  public Deployment update(Deployment actual, Deployment desired, ScalableApp app, Context<ScalableApp> context) {
-    ReplicasHandover.parkReplicasBeforeRelease(context.getClient(), actual, desired, ReplicaFloor.of(app, context));
+  public Deployment update(
+      Deployment actual, Deployment desired, ScalableApp app, Context<ScalableApp> context) {
+    ReplicasHandover.parkReplicasBeforeRelease(
+        context.getClient(), actual, desired, ReplicaFloor.of(app, context));
     return super.update(actual, desired, app, context);
   }
 
-  /** Only spec.replicas follows the floor, so a Deployment whose replicas alone differ has only had its floor moved. */
+  /**
+   * Only spec.replicas follows the floor, so a Deployment whose replicas alone differ has only had
+   * its floor moved.
+   */
   @Override
   protected Deployment withFloorOf(Deployment desired, Deployment live) {
     if (desired.getSpec().getReplicas() != null) {
@@ -85,7 +104,11 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
     return new ContainerBuilder()
         .withName(CONTAINER_NAME)
         .withImage(spec.getImage())
-        .addNewPort().withName(PORT_NAME).withContainerPort(spec.getPort()).withProtocol("TCP").endPort()
+        .addNewPort()
+        .withName(PORT_NAME)
+        .withContainerPort(spec.getPort())
+        .withProtocol("TCP")
+        .endPort()
         .withEnv(spec.getEnv())
         .withResources(spec.getResources())
         .withReadinessProbe(probes == null ? null : httpProbe(probes.getReadiness()))
@@ -94,25 +117,35 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
         .build();
   }
 
-  /** Restricted: what Pod Security "restricted" asks of the pod. Baseline: the image's own user, as it was built. */
+  /**
+   * Restricted: what Pod Security "restricted" asks of the pod. Baseline: the image's own user, as
+   * it was built.
+   */
   static PodSecurityContext podSecurityContext(SecurityProfile profile) {
     if (profile != SecurityProfile.Restricted) {
       return null;
     }
     return new PodSecurityContextBuilder()
         .withRunAsNonRoot(true)
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
         .build();
   }
 
-  /** Restricted: no capabilities and no privilege escalation, as Pod Security "restricted" asks of each container. */
+  /**
+   * Restricted: no capabilities and no privilege escalation, as Pod Security "restricted" asks of
+   * each container.
+   */
   static SecurityContext containerSecurityContext(SecurityProfile profile) {
     if (profile != SecurityProfile.Restricted) {
       return null;
     }
     return new SecurityContextBuilder()
         .withAllowPrivilegeEscalation(false)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
         .build();
   }
 
@@ -121,7 +154,10 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
       return null;
     }
     return new ProbeBuilder()
-        .withNewHttpGet().withPath(probe.getPath()).withPort(new IntOrString(PORT_NAME)).endHttpGet()
+        .withNewHttpGet()
+        .withPath(probe.getPath())
+        .withPort(new IntOrString(PORT_NAME))
+        .endHttpGet()
         .withInitialDelaySeconds(probe.getInitialDelaySeconds())
         .withPeriodSeconds(probe.getPeriodSeconds())
         .withTimeoutSeconds(probe.getTimeoutSeconds())

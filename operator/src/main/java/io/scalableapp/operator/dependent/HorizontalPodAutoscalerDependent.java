@@ -10,10 +10,10 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.operator.api.AutoscalingSpec;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.operator.api.translate.TuningSpecs;
 import io.scalableapp.operator.api.translate.TuningText;
 import java.time.Instant;
@@ -22,9 +22,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
-    onUpdateFilter = OwnedFieldsChanged.class,
-    itemStore = OwnManagedFieldsStore.class))
+@KubernetesDependent(
+    informer =
+        @Informer(
+            labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
+            onUpdateFilter = OwnedFieldsChanged.class,
+            itemStore = OwnManagedFieldsStore.class))
 public class HorizontalPodAutoscalerDependent extends AppChildResource<HorizontalPodAutoscaler> {
   /** Its name in the reconciler's workflow, by which it and others look its resource up. */
   public static final String NAME = "horizontalpodautoscaler";
@@ -36,34 +39,46 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
   @Override
   protected HorizontalPodAutoscaler desired(ScalableApp app, Context<ScalableApp> context) {
     TunedPolicy policy = RunningPolicy.of(app, context);
-    Optional<PolicySwitchHold> hold = Pause.of(app).isPresent() ? Optional.empty() : PolicySwitchHold.of(
-        live(app, context), policy, TuningSpecs.of(app).isPresent(),
-        context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME)
-            .map(d -> d.getSpec().getReplicas()), Instant.now());
+    Optional<PolicySwitchHold> hold =
+        Pause.of(app).isPresent()
+            ? Optional.empty()
+            : PolicySwitchHold.of(
+                live(app, context),
+                policy,
+                TuningSpecs.of(app).isPresent(),
+                context
+                    .getSecondaryResource(Deployment.class, DeploymentDependent.NAME)
+                    .map(d -> d.getSpec().getReplicas()),
+                Instant.now());
     return desired(app, ReplicaFloor.of(app, context), policy, hold);
   }
 
   /**
-   * The app's live HPA from the informers' cache. Not this dependent's own getSecondaryResource, which may compute
-   * desired() to find it: called from desired(), that recurses.
+   * The app's live HPA from the informers' cache. Not this dependent's own getSecondaryResource,
+   * which may compute desired() to find it: called from desired(), that recurses.
    */
-  private static Optional<HorizontalPodAutoscaler> live(ScalableApp app, Context<ScalableApp> context) {
+  private static Optional<HorizontalPodAutoscaler> live(
+      ScalableApp app, Context<ScalableApp> context) {
     return context.getSecondaryResources(HorizontalPodAutoscaler.class).stream()
-        .filter(h -> app.getMetadata().getName().equals(h.getMetadata().getName())).findFirst();
+        .filter(h -> app.getMetadata().getName().equals(h.getMetadata().getName()))
+        .findFirst();
   }
 
   /**
-   * minReplicas is the floor, so an HPA whose minReplicas alone differs has only had its floor moved; a pause pins
-   * maxReplicas to it too, so going into or out of a pin (minReplicas = maxReplicas) is a floor move as well.
+   * minReplicas is the floor, so an HPA whose minReplicas alone differs has only had its floor
+   * moved; a pause pins maxReplicas to it too, so going into or out of a pin (minReplicas =
+   * maxReplicas) is a floor move as well.
    */
   @Override
-  protected HorizontalPodAutoscaler withFloorOf(HorizontalPodAutoscaler desired, HorizontalPodAutoscaler live) {
+  protected HorizontalPodAutoscaler withFloorOf(
+      HorizontalPodAutoscaler desired, HorizontalPodAutoscaler live) {
     boolean pinned = isPinned(desired) || isPinned(live);
     desired.getSpec().setMinReplicas(live.getSpec().getMinReplicas());
     if (pinned) {
       desired.getSpec().setMaxReplicas(live.getSpec().getMaxReplicas());
     }
-    // Under tuning the operator moves the target, the window and their annotations itself: a policy switch.
+    // Under tuning the operator moves the target, the window and their annotations itself: a policy
+    // switch.
     if (isTuned(desired) || isTuned(live)) {
       desired.getSpec().setMetrics(live.getSpec().getMetrics());
       desired.getSpec().setBehavior(live.getSpec().getBehavior());
@@ -74,8 +89,9 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
 
   private static boolean isTuned(HorizontalPodAutoscaler hpa) {
     Map<String, String> annotations = hpa.getMetadata().getAnnotations();
-    return annotations != null && (annotations.containsKey(PolicySwitchHold.TUNED)
-        || annotations.containsKey(PolicySwitchHold.ANNOTATION));
+    return annotations != null
+        && (annotations.containsKey(PolicySwitchHold.TUNED)
+            || annotations.containsKey(PolicySwitchHold.ANNOTATION));
   }
 
   private static boolean isPinned(HorizontalPodAutoscaler hpa) {
@@ -83,20 +99,21 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
   }
 
   /**
-   * The HPA for an app. The replica floor goes into minReplicas: the HPA keeps reacting above
-   * the forecast, and if the operator stops, the app still scales on its own. While the app is paused the HPA
-   * stays, pinned at the held count (minReplicas = maxReplicas), so it moves nothing.
+   * The HPA for an app. The replica floor goes into minReplicas: the HPA keeps reacting above the
+   * forecast, and if the operator stops, the app still scales on its own. While the app is paused
+   * the HPA stays, pinned at the held count (minReplicas = maxReplicas), so it moves nothing.
    */
   static HorizontalPodAutoscaler desired(ScalableApp app, int replicaFloor) {
     return desired(app, replicaFloor, TuningSpecs.user(app), Optional.empty());
   }
 
   /**
-   * With the policy that runs: a tuned policy sets the CPU target and behavior.scaleDown.stabilizationWindowSeconds
-   * (the rest of the user's behavior stays), and a policy switch holds the running replicas in minReplicas.
+   * With the policy that runs: a tuned policy sets the CPU target and
+   * behavior.scaleDown.stabilizationWindowSeconds (the rest of the user's behavior stays), and a
+   * policy switch holds the running replicas in minReplicas.
    */
-  static HorizontalPodAutoscaler desired(ScalableApp app, int replicaFloor, TunedPolicy policy,
-      Optional<PolicySwitchHold> hold) {
+  static HorizontalPodAutoscaler desired(
+      ScalableApp app, int replicaFloor, TunedPolicy policy, Optional<PolicySwitchHold> hold) {
     AutoscalingSpec autoscaling = app.getSpec().getAutoscaling();
     TunedPolicy user = TuningSpecs.user(app);
     boolean tuned = !policy.equals(user);
@@ -110,26 +127,37 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
       metadata.setAnnotations(annotations);
     }
     int max = app.getSpec().getReplicas().getMax();
-    int floor = hold.map(h -> Math.min(max, Math.max(replicaFloor, h.replicas()))).orElse(replicaFloor);
-    HorizontalPodAutoscalerBehavior behavior = tuned ? new HorizontalPodAutoscalerBehaviorBuilder(
-        autoscaling.getBehavior() == null ? new HorizontalPodAutoscalerBehavior() : autoscaling.getBehavior())
-        .editOrNewScaleDown().withStabilizationWindowSeconds((int) policy.scaleDownWindow().toSeconds()).endScaleDown()
-        .build() : autoscaling.getBehavior();
+    int floor =
+        hold.map(h -> Math.min(max, Math.max(replicaFloor, h.replicas()))).orElse(replicaFloor);
+    HorizontalPodAutoscalerBehavior behavior =
+        tuned
+            ? new HorizontalPodAutoscalerBehaviorBuilder(
+                    autoscaling.getBehavior() == null
+                        ? new HorizontalPodAutoscalerBehavior()
+                        : autoscaling.getBehavior())
+                .editOrNewScaleDown()
+                .withStabilizationWindowSeconds((int) policy.scaleDownWindow().toSeconds())
+                .endScaleDown()
+                .build()
+            : autoscaling.getBehavior();
     return new HorizontalPodAutoscalerBuilder()
         .withMetadata(metadata)
         .withNewSpec()
-          .withNewScaleTargetRef("apps/v1", "Deployment", app.getMetadata().getName())
-          .withMinReplicas(floor)
-          .withMaxReplicas(Pause.of(app).isPresent() ? replicaFloor : max)
-          .withMetrics(new MetricSpecBuilder()
-              .withType("Resource")
-              .withNewResource().withName("cpu")
-                .withNewTarget().withType("Utilization")
-                  .withAverageUtilization(policy.targetPercent())
+        .withNewScaleTargetRef("apps/v1", "Deployment", app.getMetadata().getName())
+        .withMinReplicas(floor)
+        .withMaxReplicas(Pause.of(app).isPresent() ? replicaFloor : max)
+        .withMetrics(
+            new MetricSpecBuilder()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(policy.targetPercent())
                 .endTarget()
-              .endResource()
-              .build())
-          .withBehavior(behavior)
+                .endResource()
+                .build())
+        .withBehavior(behavior)
         .endSpec()
         .build();
   }

@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pause annotations, with KEDA's semantics ({@code autoscaling.keda.sh/paused-replicas},
- * {@code autoscaling.keda.sh/paused}): {@value #PAUSED_REPLICAS}: "N" holds the app at N replicas, {@value #PAUSED}:
- * "true" holds it at the replicas it has; with both, the count wins. While paused neither the forecast nor the HPA
- * moves replicas (the HPA stays, pinned at minReplicas = maxReplicas = the held count) and nothing is deleted.
- * Holding at fewer replicas than run is the user's explicit decision; an unreadable value holds the current replicas,
- * so a typo never drops capacity.
+ * The pause annotations, with KEDA's semantics ({@code autoscaling.keda.sh/paused-replicas}, {@code
+ * autoscaling.keda.sh/paused}): {@value #PAUSED_REPLICAS}: "N" holds the app at N replicas, {@value
+ * #PAUSED}: "true" holds it at the replicas it has; with both, the count wins. While paused neither
+ * the forecast nor the HPA moves replicas (the HPA stays, pinned at minReplicas = maxReplicas = the
+ * held count) and nothing is deleted. Holding at fewer replicas than run is the user's explicit
+ * decision; an unreadable value holds the current replicas, so a typo never drops capacity.
  *
  * @param replicas the count asked for, or null for the current replicas
- * @param problem  why the annotation could not be read as written, or null
+ * @param problem why the annotation could not be read as written, or null
  */
 public record Pause(Integer replicas, String problem) {
   public static final String PAUSED = "scalableapp.io/paused";
@@ -30,12 +30,20 @@ public record Pause(Integer replicas, String problem) {
     String count = annotations.get(PAUSED_REPLICAS);
     if (count != null) {
       String trimmed = count.trim();
-      if (trimmed.matches("[0-9]{1,5}") && Integer.parseInt(trimmed) >= 1
+      if (trimmed.matches("[0-9]{1,5}")
+          && Integer.parseInt(trimmed) >= 1
           && Integer.parseInt(trimmed) <= ReplicasSpec.MAX_REPLICAS) {
         return Optional.of(new Pause(Integer.parseInt(trimmed), null));
       }
-      return Optional.of(new Pause(null, PAUSED_REPLICAS + " must be a whole number of replicas from 1 to "
-          + ReplicasSpec.MAX_REPLICAS + ", got \"" + count + "\""));
+      return Optional.of(
+          new Pause(
+              null,
+              PAUSED_REPLICAS
+                  + " must be a whole number of replicas from 1 to "
+                  + ReplicasSpec.MAX_REPLICAS
+                  + ", got \""
+                  + count
+                  + "\""));
     }
     String flag = annotations.get(PAUSED);
     if (flag == null || "false".equalsIgnoreCase(flag.trim())) {
@@ -44,18 +52,20 @@ public record Pause(Integer replicas, String problem) {
     if ("true".equalsIgnoreCase(flag.trim())) {
       return Optional.of(new Pause(null, null));
     }
-    return Optional.of(new Pause(null, PAUSED + " must be \"true\" or \"false\", got \"" + flag + "\""));
+    return Optional.of(
+        new Pause(null, PAUSED + " must be \"true\" or \"false\", got \"" + flag + "\""));
   }
 
   /**
-   * The count to hold: the one asked for, else what the Deployment asks for now (at least 1: an HPA cannot be pinned
-   * at 0), else replicas.min.
+   * The count to hold: the one asked for, else what the Deployment asks for now (at least 1: an HPA
+   * cannot be pinned at 0), else replicas.min.
    */
   public int heldReplicas(ScalableApp app, Optional<Deployment> live) {
     if (replicas != null) {
       return replicas;
     }
-    return live.map(d -> d.getSpec().getReplicas()).map(r -> Math.max(1, r))
+    return live.map(d -> d.getSpec().getReplicas())
+        .map(r -> Math.max(1, r))
         .orElse(app.getSpec().getReplicas().getMin());
   }
 
@@ -64,7 +74,8 @@ public record Pause(Integer replicas, String problem) {
     if (problem != null) {
       return problem + "; paused at the current " + held + " replicas instead";
     }
-    return replicas != null ? "Paused at " + held + " replicas by " + PAUSED_REPLICAS
+    return replicas != null
+        ? "Paused at " + held + " replicas by " + PAUSED_REPLICAS
         : "Paused at the current " + held + " replicas by " + PAUSED + "=true";
   }
 }

@@ -1,8 +1,8 @@
 package io.scalableapp.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.operator.api.translate.TuningSpecs;
@@ -14,25 +14,33 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Switching an HPA's policy never lowers the running replicas: when the CPU target or the scale-down window the
- * operator applies differs from the live HPA's, the HPA's minReplicas holds the replicas that run for the longer of
- * the two windows (at least 5 minutes), as the handover does when autoscaling is switched on. The hold is kept in an
- * annotation on the HPA, so a restarted operator keeps it; it ends by itself.
+ * Switching an HPA's policy never lowers the running replicas: when the CPU target or the
+ * scale-down window the operator applies differs from the live HPA's, the HPA's minReplicas holds
+ * the replicas that run for the longer of the two windows (at least 5 minutes), as the handover
+ * does when autoscaling is switched on. The hold is kept in an annotation on the HPA, so a
+ * restarted operator keeps it; it ends by itself.
  */
 record PolicySwitchHold(int replicas, Instant until) {
   static final String ANNOTATION = "scalableapp.io/policy-switch-hold";
+
   /** Marks an HPA running a tuned policy, so a switch back to the user's policy is held too. */
   static final String TUNED = "scalableapp.io/tuned-policy";
+
   static final Duration MIN_HOLD = Duration.ofMinutes(5);
 
   /**
    * The hold in force after this reconciliation.
    *
-   * @param tuned   whether tuning is configured or the live HPA runs a tuned policy; other spec edits are not held
+   * @param tuned whether tuning is configured or the live HPA runs a tuned policy; other spec edits
+   *     are not held
    * @param running the replicas that run now (the Deployment's spec.replicas)
    */
-  static Optional<PolicySwitchHold> of(Optional<HorizontalPodAutoscaler> live, TunedPolicy applied, boolean tuned,
-      Optional<Integer> running, Instant now) {
+  static Optional<PolicySwitchHold> of(
+      Optional<HorizontalPodAutoscaler> live,
+      TunedPolicy applied,
+      boolean tuned,
+      Optional<Integer> running,
+      Instant now) {
     if (live.isEmpty()) {
       return Optional.empty();
     }
@@ -40,8 +48,9 @@ record PolicySwitchHold(int replicas, Instant until) {
     boolean marked = annotations(live.get()).containsKey(TUNED);
     Optional<Integer> liveTarget = target(live.get());
     Duration liveWindow = window(live.get());
-    boolean switching = liveTarget.map(t -> t != applied.targetPercent()).orElse(false)
-        || !liveWindow.equals(applied.scaleDownWindow());
+    boolean switching =
+        liveTarget.map(t -> t != applied.targetPercent()).orElse(false)
+            || !liveWindow.equals(applied.scaleDownWindow());
     if (!(tuned || marked) || !switching || running.isEmpty()) {
       return kept;
     }
@@ -63,7 +72,9 @@ record PolicySwitchHold(int replicas, Instant until) {
     try {
       return Optional.of(new PolicySwitchHold(Integer.parseInt(parts[0]), Instant.parse(parts[1])));
     } catch (NumberFormatException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-      return Optional.empty(); // not ours to trust: a hold only ever protects, so dropping a garbled one is safe
+      return Optional
+          .empty(); // not ours to trust: a hold only ever protects, so dropping a garbled one is
+      // safe
     }
   }
 
@@ -72,13 +83,19 @@ record PolicySwitchHold(int replicas, Instant until) {
   }
 
   static Optional<Integer> target(HorizontalPodAutoscaler hpa) {
-    return Optional.ofNullable(hpa.getSpec().getMetrics()).flatMap(m -> m.stream().findFirst())
-        .map(MetricSpec::getResource).map(r -> r.getTarget().getAverageUtilization()).filter(Objects::nonNull);
+    return Optional.ofNullable(hpa.getSpec().getMetrics())
+        .flatMap(m -> m.stream().findFirst())
+        .map(MetricSpec::getResource)
+        .map(r -> r.getTarget().getAverageUtilization())
+        .filter(Objects::nonNull);
   }
 
   static Duration window(HorizontalPodAutoscaler hpa) {
-    return Optional.ofNullable(hpa.getSpec().getBehavior()).map(HorizontalPodAutoscalerBehavior::getScaleDown)
-        .map(HPAScalingRules::getStabilizationWindowSeconds).map(s -> Duration.ofSeconds(s)).orElse(TuningSpecs.DEFAULT_SCALE_DOWN_WINDOW);
+    return Optional.ofNullable(hpa.getSpec().getBehavior())
+        .map(HorizontalPodAutoscalerBehavior::getScaleDown)
+        .map(HPAScalingRules::getStabilizationWindowSeconds)
+        .map(s -> Duration.ofSeconds(s))
+        .orElse(TuningSpecs.DEFAULT_SCALE_DOWN_WINDOW);
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -10,9 +10,9 @@ import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.util.Optional;
 
 /**
- * The fewest replicas an app should run now: while paused the held count; else the enforced forecast floor (held
- * after a failure); before this process has evaluated the app (just after a restart), the enforced floor its
- * status recorded; else replicas.min.
+ * The fewest replicas an app should run now: while paused the held count; else the enforced
+ * forecast floor (held after a failure); before this process has evaluated the app (just after a
+ * restart), the enforced floor its status recorded; else replicas.min.
  */
 final class ReplicaFloor {
   private ReplicaFloor() {}
@@ -20,28 +20,40 @@ final class ReplicaFloor {
   static int of(ScalableApp app, Context<ScalableApp> context) {
     Optional<Pause> pause = Pause.of(app);
     if (pause.isPresent()) {
-      return pause.get().heldReplicas(app, context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME));
+      return pause
+          .get()
+          .heldReplicas(
+              app, context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME));
     }
     Optional<PredictionOutcome> outcome = context.getSecondaryResource(PredictionOutcome.class);
-    Optional<Integer> floor = outcome.isPresent()
-        ? outcome.map(PredictionOutcome::recommendation).filter(Recommendation::actionable).map(Recommendation::floor)
-        : recordedFloor(app);
+    Optional<Integer> floor =
+        outcome.isPresent()
+            ? outcome
+                .map(PredictionOutcome::recommendation)
+                .filter(Recommendation::actionable)
+                .map(Recommendation::floor)
+            : recordedFloor(app);
     var replicas = app.getSpec().getReplicas();
-    return floor.map(f -> Math.max(replicas.getMin(), Math.min(replicas.getMax(), f))).orElse(replicas.getMin());
+    return floor
+        .map(f -> Math.max(replicas.getMin(), Math.min(replicas.getMax(), f)))
+        .orElse(replicas.getMin());
   }
 
   /**
-   * The floor the last evaluation enforced, as status recorded it. Without it, a restarted operator's first
-   * reconciliation would lower every predicted app's floor to replicas.min until the app's first evaluation.
+   * The floor the last evaluation enforced, as status recorded it. Without it, a restarted
+   * operator's first reconciliation would lower every predicted app's floor to replicas.min until
+   * the app's first evaluation.
    */
   static Optional<Integer> recordedFloor(ScalableApp app) {
     PredictionSpec.Mode mode = app.getSpec().getPrediction().getMode();
     // Under Auto the status records whether the evidence had the app enforcing.
-    if ((mode != PredictionSpec.Mode.Enforce && mode != PredictionSpec.Mode.Auto) || app.getStatus() == null) {
+    if ((mode != PredictionSpec.Mode.Enforce && mode != PredictionSpec.Mode.Auto)
+        || app.getStatus() == null) {
       return Optional.empty();
     }
     PredictionStatus recorded = app.getStatus().getPrediction();
-    return Optional.ofNullable(recorded).filter(p -> "Enforce".equals(p.getMode()))
+    return Optional.ofNullable(recorded)
+        .filter(p -> "Enforce".equals(p.getMode()))
         .map(PredictionStatus::getRecommendedReplicas);
   }
 }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands the Deployment's spec.replicas between the operator and the HPA without a dip, as Kubernetes
- * documents for migrating a Deployment to horizontal autoscaling with server-side apply: an apply that
- * drops a field its manager alone owns removes it, and the API server then defaults replicas to 1.
- * So before the operator's first apply without replicas, a separate field manager takes the field
- * over at its current value (or the floor, if higher) and holds it until the HPA writes it. When the
- * HPA goes away the operator starts from what runs, never below it.
+ * Hands the Deployment's spec.replicas between the operator and the HPA without a dip, as
+ * Kubernetes documents for migrating a Deployment to horizontal autoscaling with server-side apply:
+ * an apply that drops a field its manager alone owns removes it, and the API server then defaults
+ * replicas to 1. So before the operator's first apply without replicas, a separate field manager
+ * takes the field over at its current value (or the floor, if higher) and holds it until the HPA
+ * writes it. When the HPA goes away the operator starts from what runs, never below it.
  */
 final class ReplicasHandover {
   /** Holds spec.replicas between the operator letting go and the HPA's first write. */
@@ -24,9 +24,9 @@ final class ReplicasHandover {
   private ReplicasHandover() {}
 
   /**
-   * The spec.replicas the operator applies: none while an HPA runs; the floor while the operator owns
-   * the field; and when it takes the field back (from the HPA, or from someone who scaled by hand)
-   * no fewer than the live Deployment has.
+   * The spec.replicas the operator applies: none while an HPA runs; the floor while the operator
+   * owns the field; and when it takes the field back (from the HPA, or from someone who scaled by
+   * hand) no fewer than the live Deployment has.
    */
   static Integer desiredReplicas(ScalableApp app, int floor, Optional<Deployment> live) {
     if (AutoscalingDecision.isActive(app)) {
@@ -41,17 +41,21 @@ final class ReplicasHandover {
    * Parks spec.replicas with {@link #HANDOVER_MANAGER} at max(live, floor) when the coming apply of
    * {@code desired} would release it, so the field keeps its value instead of being defaulted to 1.
    */
-  static void parkReplicasBeforeRelease(KubernetesClient client, Deployment live, Deployment desired, int floor) {
+  static void parkReplicasBeforeRelease(
+      KubernetesClient client, Deployment live, Deployment desired, int floor) {
     if (desired.getSpec().getReplicas() != null || !operatorOwnsReplicas(live)) {
       return;
     }
-    Deployment replicasOnly = new DeploymentBuilder()
-        .withNewMetadata()
-          .withName(live.getMetadata().getName())
-          .withNamespace(live.getMetadata().getNamespace())
-        .endMetadata()
-        .withNewSpec().withReplicas(Math.max(floor, replicasOf(live))).endSpec()
-        .build();
+    Deployment replicasOnly =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName(live.getMetadata().getName())
+            .withNamespace(live.getMetadata().getNamespace())
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(Math.max(floor, replicasOf(live)))
+            .endSpec()
+            .build();
     client.resource(replicasOnly).fieldManager(HANDOVER_MANAGER).forceConflicts().serverSideApply();
   }
 

@@ -10,8 +10,11 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ServiceSpec;
 
-@KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
-    itemStore = OwnManagedFieldsStore.class))
+@KubernetesDependent(
+    informer =
+        @Informer(
+            labelSelector = ChildLabels.APP_CHILDREN_SELECTOR,
+            itemStore = OwnManagedFieldsStore.class))
 public class ServiceDependent extends AppChildResource<Service> {
   /** Its name in the reconciler's workflow, by which it and others look its resource up. */
   public static final String NAME = "service";
@@ -34,14 +37,14 @@ public class ServiceDependent extends AppChildResource<Service> {
     return new ServiceBuilder()
         .withMetadata(metadata)
         .withNewSpec()
-          .withType(service.getType().name())
-          .withSelector(ChildLabels.selector(app))
-          .addNewPort()
-            .withName(DeploymentDependent.PORT_NAME)
-            .withPort(service.getPort())
-            .withTargetPort(new IntOrString(DeploymentDependent.PORT_NAME))
-            .withProtocol("TCP")
-          .endPort()
+        .withType(service.getType().name())
+        .withSelector(ChildLabels.selector(app))
+        .addNewPort()
+        .withName(DeploymentDependent.PORT_NAME)
+        .withPort(service.getPort())
+        .withTargetPort(new IntOrString(DeploymentDependent.PORT_NAME))
+        .withProtocol("TCP")
+        .endPort()
         .endSpec()
         .build();
   }

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public class EventRecorder {
   public static final String COMPONENT = "scalableapp-operator";
+
   /** As client-go's maxLruCacheEntries: enough for every recent Event of a large cluster. */
   private static final int MAX_CORRELATED_EVENTS = 4096;
+
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
 
   private final KubernetesClient client;
@@ -56,31 +58,50 @@ public class EventRecorder {
       return;
     }
     EventKey key = EventKey.of(subject, type, reason, message);
-    String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    String now =
+        DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
     Recorded previous;
     synchronized (recorded) {
       previous = recorded.get(key);
     }
     try {
-      Recorded written = previous == null
-          ? create(subject, type, reason, message, now)
-          : repeat(previous, subject, type, reason, message, now);
+      Recorded written =
+          previous == null
+              ? create(subject, type, reason, message, now)
+              : repeat(previous, subject, type, reason, message, now);
       synchronized (recorded) {
         recorded.put(key, written);
       }
     } catch (KubernetesClientException e) {
       // An Event is advice for people; losing one must never fail a reconciliation.
-      LOG.warn("Could not record event {} on {}: {}", reason, subject.getMetadata().getName(), e.getMessage());
+      LOG.warn(
+          "Could not record event {} on {}: {}",
+          reason,
+          subject.getMetadata().getName(),
+          e.getMessage());
     }
   }
 
-  /** Raises the count of the Event written before; if it has expired meanwhile, writes a new one. */
-  private Recorded repeat(Recorded previous, HasMetadata subject, String type, String reason, String message,
+  /**
+   * Raises the count of the Event written before; if it has expired meanwhile, writes a new one.
+   */
+  private Recorded repeat(
+      Recorded previous,
+      HasMetadata subject,
+      String type,
+      String reason,
+      String message,
       String now) {
     int count = previous.count() + 1;
     try {
-      client.v1().events().inNamespace(subject.getMetadata().getNamespace()).withName(previous.name())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"count\":%d,\"lastTimestamp\":\"%s\"}".formatted(count, now));
+      client
+          .v1()
+          .events()
+          .inNamespace(subject.getMetadata().getNamespace())
+          .withName(previous.name())
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"count\":%d,\"lastTimestamp\":\"%s\"}".formatted(count, now));
       return new Recorded(previous.name(), count);
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
@@ -90,32 +111,64 @@ public class EventRecorder {
     }
   }
 
-  private Recorded create(HasMetadata subject, String type, String reason, String message, String now) {
-    Event event = new EventBuilder()
-        .withNewMetadata()
-          .withName(subject.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
-          .withNamespace(subject.getMetadata().getNamespace())
-        .endMetadata()
-        .withInvolvedObject(new ObjectReferenceBuilder()
-            .withApiVersion(subject.getApiVersion()).withKind(subject.getKind())
-            .withName(subject.getMetadata().getName()).withNamespace(subject.getMetadata().getNamespace())
-            .withUid(subject.getMetadata().getUid()).build())
-        .withType(type).withReason(reason).withMessage(message)
-        .withNewSource().withComponent(COMPONENT).endSource()
-        .withReportingComponent(COMPONENT)
-        .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-        .build();
+  private Recorded create(
+      HasMetadata subject, String type, String reason, String message, String now) {
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(
+                subject.getMetadata().getName()
+                    + "."
+                    + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
+            .withNamespace(subject.getMetadata().getNamespace())
+            .endMetadata()
+            .withInvolvedObject(
+                new ObjectReferenceBuilder()
+                    .withApiVersion(subject.getApiVersion())
+                    .withKind(subject.getKind())
+                    .withName(subject.getMetadata().getName())
+                    .withNamespace(subject.getMetadata().getNamespace())
+                    .withUid(subject.getMetadata().getUid())
+                    .build())
+            .withType(type)
+            .withReason(reason)
+            .withMessage(message)
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withCount(1)
+            .build();
     client.v1().events().inNamespace(subject.getMetadata().getNamespace()).resource(event).create();
     return new Recorded(event.getMetadata().getName(), 1);
   }
 
-  /** What makes two Events the same one, as client-go's getEventKey (the source is always this operator). */
-  private record EventKey(String apiVersion, String kind, String namespace, String name, String uid, String type,
-      String reason, String message) {
+  /**
+   * What makes two Events the same one, as client-go's getEventKey (the source is always this
+   * operator).
+   */
+  private record EventKey(
+      String apiVersion,
+      String kind,
+      String namespace,
+      String name,
+      String uid,
+      String type,
+      String reason,
+      String message) {
     static EventKey of(HasMetadata subject, String type, String reason, String message) {
       var meta = subject.getMetadata();
-      return new EventKey(subject.getApiVersion(), subject.getKind(), meta.getNamespace(), meta.getName(),
-          meta.getUid(), type, reason, message);
+      return new EventKey(
+          subject.getApiVersion(),
+          subject.getKind(),
+          meta.getNamespace(),
+          meta.getName(),
+          meta.getUid(),
+          type,
+          reason,
+          message);
     }
   }
 

@@ -17,7 +17,10 @@ public final class EventRecorders {
 
   private EventRecorders() {}
 
-  /** Makes {@code recorder} the one every user of {@code client} records through; the caller keeps it alive. */
+  /**
+   * Makes {@code recorder} the one every user of {@code client} records through; the caller keeps
+   * it alive.
+   */
   public static EventRecorder register(KubernetesClient client, EventRecorder recorder) {
     BY_CLIENT.put(client, new WeakReference<>(recorder));
     return recorder;
@@ -27,7 +30,8 @@ public final class EventRecorders {
     WeakReference<EventRecorder> ref = BY_CLIENT.get(client);
     EventRecorder recorder = ref == null ? null : ref.get();
     if (recorder == null) {
-      throw new IllegalStateException("No EventRecorder for this client: operators are built by OperatorFactory");
+      throw new IllegalStateException(
+          "No EventRecorder for this client: operators are built by OperatorFactory");
     }
     return recorder;
   }

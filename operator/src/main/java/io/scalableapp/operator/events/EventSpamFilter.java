@@ -23,35 +23,52 @@ final class EventSpamFilter {
 
   private final Clock clock;
   private final MeterRegistry registry;
-  private final BoundedLruMap<String, TokenBucket> buckets = new BoundedLruMap<>(MAX_TRACKED_OBJECTS);
+  private final BoundedLruMap<String, TokenBucket> buckets =
+      new BoundedLruMap<>(MAX_TRACKED_OBJECTS);
 
   EventSpamFilter(Clock clock, MeterRegistry registry) {
     this.clock = clock;
     this.registry = registry;
   }
 
-  /** Takes a token from the subject's bucket; false (counted and logged) when the bucket is empty. */
+  /**
+   * Takes a token from the subject's bucket; false (counted and logged) when the bucket is empty.
+   */
   synchronized boolean admit(HasMetadata subject, String reason) {
     Instant now = clock.instant();
-    TokenBucket bucket = buckets.computeIfAbsent(objectKey(subject), k -> new TokenBucket(BURST, now));
+    TokenBucket bucket =
+        buckets.computeIfAbsent(objectKey(subject), k -> new TokenBucket(BURST, now));
     if (bucket.tryTake(now)) {
       return true;
     }
     Counter.builder(DROPPED_METRIC)
-        .description("Events not written because their object exceeded the event rate limit (burst "
-            + BURST + ", then one per " + REFILL_EVERY.toMinutes() + " minutes)")
+        .description(
+            "Events not written because their object exceeded the event rate limit (burst "
+                + BURST
+                + ", then one per "
+                + REFILL_EVERY.toMinutes()
+                + " minutes)")
         .tag("reason", reason)
         .register(registry)
         .increment();
-    LOG.debug("Dropped event {} on {} {}/{}: rate limit reached", reason, subject.getKind(),
-        subject.getMetadata().getNamespace(), subject.getMetadata().getName());
+    LOG.debug(
+        "Dropped event {} on {} {}/{}: rate limit reached",
+        reason,
+        subject.getKind(),
+        subject.getMetadata().getNamespace(),
+        subject.getMetadata().getName());
     return false;
   }
 
   private static String objectKey(HasMetadata subject) {
     var meta = subject.getMetadata();
-    return String.join("/", subject.getApiVersion(), subject.getKind(), String.valueOf(meta.getNamespace()),
-        meta.getName(), String.valueOf(meta.getUid()));
+    return String.join(
+        "/",
+        subject.getApiVersion(),
+        subject.getKind(),
+        String.valueOf(meta.getNamespace()),
+        meta.getName(),
+        String.valueOf(meta.getUid()));
   }
 
   /** Tokens refill continuously at one per REFILL_EVERY, up to the burst. */

@@ -1,10 +1,10 @@
 package io.scalableapp.operator.prediction;
 
-import io.scalableapp.engine.prometheus.ChunkedRangeQuery;
-import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scalableapp.engine.metrics.DemandSource;
+import io.scalableapp.engine.prometheus.ChunkedRangeQuery;
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -25,11 +25,20 @@ public final class DemandHistories {
     this.counters = new PrometheusQueryCounters(registry);
   }
 
-  public DemandSource forApp(ResourceID app, URI prometheus, String query, Duration step, Duration lookback) {
+  public DemandSource forApp(
+      ResourceID app, URI prometheus, String query, Duration step, Duration lookback) {
     Key key = new Key(prometheus, query, step, lookback);
-    return histories.compute(app, (id, entry) -> entry != null && entry.key().equals(key) ? entry
-        : new Entry(key, new IncrementalDemandHistory(
-            new ChunkedRangeQuery(new PrometheusDemandSource(http, prometheus, query, counters)))))
+    return histories
+        .compute(
+            app,
+            (id, entry) ->
+                entry != null && entry.key().equals(key)
+                    ? entry
+                    : new Entry(
+                        key,
+                        new IncrementalDemandHistory(
+                            new ChunkedRangeQuery(
+                                new PrometheusDemandSource(http, prometheus, query, counters)))))
         .history();
   }
 

@@ -1,19 +1,19 @@
 package io.scalableapp.operator.prediction;
 
-import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.scalableapp.engine.metrics.DemandSource;
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.scalableapp.engine.series.Series;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * One app's demand history, kept between polls so that, after the first fetch of the whole lookback,
- * each poll asks Prometheus only for the steps since the last one. The last few known steps are
- * asked for again, because samples scraped or ingested late land there; steps that fell out of the
- * lookback are dropped. Samples are passed on raw: missing steps stay NaN, and the engine's
- * validator judges staleness and negative or absurd values (e.g. after a counter reset) on every
- * evaluation.
+ * One app's demand history, kept between polls so that, after the first fetch of the whole
+ * lookback, each poll asks Prometheus only for the steps since the last one. The last few known
+ * steps are asked for again, because samples scraped or ingested late land there; steps that fell
+ * out of the lookback are dropped. Samples are passed on raw: missing steps stay NaN, and the
+ * engine's validator judges staleness and negative or absurd values (e.g. after a counter reset) on
+ * every evaluation.
  *
  * <p>The caller keeps one instance per app and query (see {@link DemandHistories}). A fetch that
  * fails leaves the history as it was, so the next poll simply asks for a longer stretch.
@@ -41,10 +41,15 @@ final class IncrementalDemandHistory implements DemandSource {
     return known;
   }
 
-  /** Whether {@code [from, to]} lies on the known steps' grid and does not reach back before them. */
+  /**
+   * Whether {@code [from, to]} lies on the known steps' grid and does not reach back before them.
+   */
   private boolean continuesKnown(Instant from, Instant to, Duration step) {
-    return known != null && !known.isEmpty() && known.step().equals(step)
-        && !from.isBefore(known.start()) && !to.isBefore(known.end())
+    return known != null
+        && !known.isEmpty()
+        && known.step().equals(step)
+        && !from.isBefore(known.start())
+        && !to.isBefore(known.end())
         && Duration.between(known.start(), from).toNanos() % step.toNanos() == 0;
   }
 

@@ -28,26 +28,53 @@ final class PodReadyLatencyWatcher implements AutoCloseable {
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final List<SharedIndexInformer<Pod>> informers = new ArrayList<>();
 
-  /** @param namespaces the operator's namespaces (its RBAC may cover no others); empty means all */
-  PodReadyLatencyWatcher(KubernetesClient client, Set<String> namespaces, BiConsumer<ResourceID, Duration> sink) {
+  /**
+   * @param namespaces the operator's namespaces (its RBAC may cover no others); empty means all
+   */
+  PodReadyLatencyWatcher(
+      KubernetesClient client, Set<String> namespaces, BiConsumer<ResourceID, Duration> sink) {
     this.client = client;
     this.namespaces = namespaces;
     this.sink = sink;
   }
 
   void start() {
-    ResourceEventHandler<Pod> handler = new ResourceEventHandler<>() {
-      @Override public void onAdd(Pod pod) { observe(pod); }
-      @Override public void onUpdate(Pod old, Pod pod) { observe(pod); }
-      @Override public void onDelete(Pod pod, boolean unknown) { reported.remove(pod.getMetadata().getUid()); }
-    };
+    ResourceEventHandler<Pod> handler =
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Pod pod) {
+            observe(pod);
+          }
+
+          @Override
+          public void onUpdate(Pod old, Pod pod) {
+            observe(pod);
+          }
+
+          @Override
+          public void onDelete(Pod pod, boolean unknown) {
+            reported.remove(pod.getMetadata().getUid());
+          }
+        };
     if (namespaces.isEmpty()) {
-      informers.add(start(client.pods().inAnyNamespace().withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
-          .runnableInformer(0), handler));
+      informers.add(
+          start(
+              client
+                  .pods()
+                  .inAnyNamespace()
+                  .withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
+                  .runnableInformer(0),
+              handler));
     } else {
       for (String namespace : namespaces) {
-        informers.add(start(client.pods().inNamespace(namespace)
-            .withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR).runnableInformer(0), handler));
+        informers.add(
+            start(
+                client
+                    .pods()
+                    .inNamespace(namespace)
+                    .withLabel(ChildLabels.MANAGED_BY, ChildLabels.OPERATOR)
+                    .runnableInformer(0),
+                handler));
       }
     }
   }
@@ -56,10 +83,17 @@ final class PodReadyLatencyWatcher implements AutoCloseable {
    * Caches only what {@link #observe} reads: a fleet has thousands of Pods, and a whole Pod (spec,
    * managedFields) costs the heap tens of times more.
    */
-  private SharedIndexInformer<Pod> start(SharedIndexInformer<Pod> informer, ResourceEventHandler<Pod> handler) {
-    informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, Pod.class,
-        client.getKubernetesSerialization(), "metadata.uid", "metadata.labels", "metadata.creationTimestamp",
-        "status.conditions"));
+  private SharedIndexInformer<Pod> start(
+      SharedIndexInformer<Pod> informer, ResourceEventHandler<Pod> handler) {
+    informer.itemStore(
+        new ReducedStateItemStore<>(
+            ReducedStateItemStore.NAME_KEY_STATE,
+            Pod.class,
+            client.getKubernetesSerialization(),
+            "metadata.uid",
+            "metadata.labels",
+            "metadata.creationTimestamp",
+            "status.conditions"));
     informer.addEventHandler(handler);
     informer.start();
     return informer;
@@ -72,10 +106,14 @@ final class PodReadyLatencyWatcher implements AutoCloseable {
       return;
     }
     for (PodCondition c : pod.getStatus().getConditions()) {
-      if ("Ready".equals(c.getType()) && "True".equals(c.getStatus()) && c.getLastTransitionTime() != null
+      if ("Ready".equals(c.getType())
+          && "True".equals(c.getStatus())
+          && c.getLastTransitionTime() != null
           && reported.add(pod.getMetadata().getUid())) {
-        Duration latency = Duration.between(Instant.parse(pod.getMetadata().getCreationTimestamp()),
-            Instant.parse(c.getLastTransitionTime()));
+        Duration latency =
+            Duration.between(
+                Instant.parse(pod.getMetadata().getCreationTimestamp()),
+                Instant.parse(c.getLastTransitionTime()));
         sink.accept(new ResourceID(app, pod.getMetadata().getNamespace()), latency);
       }
     }

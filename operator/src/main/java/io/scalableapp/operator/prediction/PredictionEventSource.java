@@ -2,9 +2,9 @@ package io.scalableapp.operator.prediction;
 
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
-import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
+import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.status.NewestStatus;
@@ -26,15 +26,19 @@ public final class PredictionEventSource
   private final PredictionScheduler scheduler;
   private final NewestStatus statuses;
 
-  public PredictionEventSource(EventSourceContext<ScalableApp> context, PredictionService prediction,
-      PredictionLeadership leadership, NewestStatus statuses) {
+  public PredictionEventSource(
+      EventSourceContext<ScalableApp> context,
+      PredictionService prediction,
+      PredictionLeadership leadership,
+      NewestStatus statuses) {
     super("prediction", PredictionOutcome.class, ResourceIDMapper.singleResourceResourceIDMapper());
     this.prediction = prediction;
     this.apps = context.getPrimaryCache();
     this.statuses = statuses;
     PredictionSettings settings = prediction.settings();
-    this.scheduler = new PredictionScheduler(settings.interval(), settings.concurrency(), settings.timeout(),
-        this::evaluate);
+    this.scheduler =
+        new PredictionScheduler(
+            settings.interval(), settings.concurrency(), settings.timeout(), this::evaluate);
     prediction.watchQueue(scheduler::waiting);
     leadership.follow(scheduler);
   }
@@ -81,17 +85,25 @@ public final class PredictionEventSource
     prediction.forget(app);
   }
 
-  /** Runs on a prediction worker, always with the app as the cache has it now, and the newest status we wrote. */
+  /**
+   * Runs on a prediction worker, always with the app as the cache has it now, and the newest status
+   * we wrote.
+   */
   private void evaluate(ResourceID id) {
-    apps.get(id).filter(PredictionService::isPredicted).map(statuses::withNewest).ifPresent(app -> {
-      PredictionOutcome outcome = prediction.evaluate(app, () -> isCurrent(app));
-      publish(app, outcome);
-    });
+    apps.get(id)
+        .filter(PredictionService::isPredicted)
+        .map(statuses::withNewest)
+        .ifPresent(
+            app -> {
+              PredictionOutcome outcome = prediction.evaluate(app, () -> isCurrent(app));
+              publish(app, outcome);
+            });
   }
 
   /**
-   * Publishes the outcome while {@code app} is still the one of its name: a run that outlived its app's deletion,
-   * or its re-creation under the same name, must not hand the new app the old floor.
+   * Publishes the outcome while {@code app} is still the one of its name: a run that outlived its
+   * app's deletion, or its re-creation under the same name, must not hand the new app the old
+   * floor.
    */
   private synchronized void publish(ScalableApp app, PredictionOutcome outcome) {
     ResourceID id = ResourceID.fromResource(app);
@@ -103,8 +115,11 @@ public final class PredictionEventSource
 
   /** Running, and the cache holds this very app (same UID), still predicted. */
   private boolean isCurrent(ScalableApp app) {
-    return isRunning() && apps.get(ResourceID.fromResource(app))
-        .filter(cached -> Objects.equals(cached.getMetadata().getUid(), app.getMetadata().getUid()))
-        .filter(PredictionService::isPredicted).isPresent();
+    return isRunning()
+        && apps.get(ResourceID.fromResource(app))
+            .filter(
+                cached -> Objects.equals(cached.getMetadata().getUid(), app.getMetadata().getUid()))
+            .filter(PredictionService::isPredicted)
+            .isPresent();
   }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Whether this operator instance acts outside its reconciliations: evaluates predictions and removes deleted apps'
- * CDN configuration. With leader election only the leader does, so two instances never query Prometheus for, decide
- * the floor of, or edit the CDN of the same app (JOSDK starts event sources on a standby too); a standby starts as
- * soon as it wins the lease.
+ * Whether this operator instance acts outside its reconciliations: evaluates predictions and
+ * removes deleted apps' CDN configuration. With leader election only the leader does, so two
+ * instances never query Prometheus for, decide the floor of, or edit the CDN of the same app (JOSDK
+ * starts event sources on a standby too); a standby starts as soon as it wins the lease.
  */
 public final class PredictionLeadership {
   private final List<PredictionScheduler> schedulers = new CopyOnWriteArrayList<>();
@@ -18,7 +18,9 @@ public final class PredictionLeadership {
     this.leading = leading;
   }
 
-  /** For an operator without leader election: the only instance is always the one that evaluates. */
+  /**
+   * For an operator without leader election: the only instance is always the one that evaluates.
+   */
   public static PredictionLeadership alwaysLeading() {
     return new PredictionLeadership(true);
   }

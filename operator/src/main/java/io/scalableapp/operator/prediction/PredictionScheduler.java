@@ -4,11 +4,11 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each registered app's evaluation once per interval (counted from the end of its previous run)
- * on a bounded pool of workers, so one slow Prometheus cannot delay more than {@code concurrency}
- * apps. A run past the timeout is interrupted. Whatever a run throws, the app's next run is
- * scheduled: the schedule only ends when the app is unregistered.
+ * Runs each registered app's evaluation once per interval (counted from the end of its previous
+ * run) on a bounded pool of workers, so one slow Prometheus cannot delay more than {@code
+ * concurrency} apps. A run past the timeout is interrupted. Whatever a run throws, the app's next
+ * run is scheduled: the schedule only ends when the app is unregistered.
  */
 final class PredictionScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PredictionScheduler.class);
@@ -27,17 +27,22 @@ final class PredictionScheduler implements AutoCloseable {
   private final Duration interval;
   private final Duration timeout;
   private final Consumer<ResourceID> evaluation;
+
   /** Only times runs and watchdogs; evaluations never run on it, so it is never busy. */
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("prediction-timer"));
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(daemon("prediction-timer"));
+
   private final ThreadPoolExecutor workers;
   private final Map<ResourceID, AppSchedule> apps = new ConcurrentHashMap<>();
   private volatile boolean active;
 
-  PredictionScheduler(Duration interval, int concurrency, Duration timeout, Consumer<ResourceID> evaluation) {
+  PredictionScheduler(
+      Duration interval, int concurrency, Duration timeout, Consumer<ResourceID> evaluation) {
     this.interval = interval;
     this.timeout = timeout;
     this.evaluation = evaluation;
-    this.workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(concurrency, daemon("prediction-worker"));
+    this.workers =
+        (ThreadPoolExecutor) Executors.newFixedThreadPool(concurrency, daemon("prediction-worker"));
   }
 
   /** Starts evaluating (e.g. on becoming leader); registered apps run right away. */
@@ -57,11 +62,13 @@ final class PredictionScheduler implements AutoCloseable {
 
   /** Evaluates {@code app} now and then every interval; a no-op if it is already registered. */
   void register(ResourceID app) {
-    apps.computeIfAbsent(app, id -> {
-      AppSchedule s = new AppSchedule(id);
-      s.scheduleIn(Duration.ZERO);
-      return s;
-    });
+    apps.computeIfAbsent(
+        app,
+        id -> {
+          AppSchedule s = new AppSchedule(id);
+          s.scheduleIn(Duration.ZERO);
+          return s;
+        });
   }
 
   /** Brings a registered app's next run forward to now, unless it is running already. */
@@ -152,7 +159,8 @@ final class PredictionScheduler implements AutoCloseable {
     }
 
     private void run() {
-      ScheduledFuture<?> watchdog = timer.schedule(this::interruptRunner, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> watchdog =
+          timer.schedule(this::interruptRunner, timeout.toMillis(), TimeUnit.MILLISECONDS);
       synchronized (this) {
         runner = Thread.currentThread();
       }
@@ -161,8 +169,13 @@ final class PredictionScheduler implements AutoCloseable {
           evaluation.accept(app);
         }
       } catch (RuntimeException | Error e) {
-        // The evaluation has its own error boundary; reaching here is a bug, and must still not end the schedule.
-        LOG.error("Prediction run for {} failed unexpectedly; it will be retried in {}", app, interval, e);
+        // The evaluation has its own error boundary; reaching here is a bug, and must still not end
+        // the schedule.
+        LOG.error(
+            "Prediction run for {} failed unexpectedly; it will be retried in {}",
+            app,
+            interval,
+            e);
       } finally {
         watchdog.cancel(false);
         synchronized (this) {

@@ -69,14 +69,22 @@ public final class PredictionService implements AutoCloseable {
   private final PredictionSettings settings;
   private final PredictiveScaler scaler;
   private final DemandSources sources;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  // By UID, as autoModes: a new app of a deleted one's name starts from its own state, never the old app's.
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // By UID, as autoModes: a new app of a deleted one's name starts from its own state, never the
+  // old app's.
   private final Map<String, ScalerState> states = new ConcurrentHashMap<>();
-  // Kept apart from the scaler states so pods seen before an app's first evaluation still count; only for tracked
+  // Kept apart from the scaler states so pods seen before an app's first evaluation still count;
+  // only for tracked
   // apps, so Pods of apps that are gone or not predicted leave nothing behind.
   private final Map<ResourceID, ReadyLatencyEstimator> readyLatencies = new ConcurrentHashMap<>();
-  /** Held while an evaluation records its result and while an app is forgotten, so neither undoes the other. */
+
+  /**
+   * Held while an evaluation records its result and while an app is forgotten, so neither undoes
+   * the other.
+   */
   private final Object lifecycle = new Object();
+
   private final Map<ResourceID, PredictionFailure> lastFailures = new ConcurrentHashMap<>();
   private final PredictionMetrics metrics;
   private final DemandHistories histories;
@@ -88,32 +96,52 @@ public final class PredictionService implements AutoCloseable {
   private final PolicyTuning tuning;
   private final ForecasterFactory forecasters;
   private final Map<String, TuningEntry> tunings = new ConcurrentHashMap<>();
-  // What each Auto or tuned app's last evaluation fetched (the history's own series, not a copy): its evidence is replayed
+  // What each Auto or tuned app's last evaluation fetched (the history's own series, not a copy):
+  // its evidence is replayed
   // from it, so mode Auto sends Prometheus no query of its own.
   private final Map<String, Series> heldDemand = new ConcurrentHashMap<>();
 
-  /** @param namespaces the namespaces the operator watches; empty means all */
-  public PredictionService(PredictionSettings settings, KubernetesClient client, Set<String> namespaces,
-      MeterRegistry registry, Clock clock) {
+  /**
+   * @param namespaces the namespaces the operator watches; empty means all
+   */
+  public PredictionService(
+      PredictionSettings settings,
+      KubernetesClient client,
+      Set<String> namespaces,
+      MeterRegistry registry,
+      Clock clock) {
     this(settings, client, namespaces, registry, clock, ForecasterFactory.DEFAULT, null);
   }
 
-  /** With injected forecasters and demand sources (null: Prometheus), for tests that make them fail. */
-  public PredictionService(PredictionSettings settings, KubernetesClient client, Set<String> namespaces,
-      MeterRegistry registry, Clock clock, ForecasterFactory forecasters, DemandSources sources) {
+  /**
+   * With injected forecasters and demand sources (null: Prometheus), for tests that make them fail.
+   */
+  public PredictionService(
+      PredictionSettings settings,
+      KubernetesClient client,
+      Set<String> namespaces,
+      MeterRegistry registry,
+      Clock clock,
+      ForecasterFactory forecasters,
+      DemandSources sources) {
     this.settings = settings;
     this.clock = clock;
     this.scaler = new PredictiveScaler(clock, forecasters);
     this.autoMode = new AutoMode(clock, settings.autoMode(), forecasters);
-    this.tuning = new PolicyTuning(clock, settings.autoMode().evaluateEvery(), settings.autoMode().retryAfterFailure());
+    this.tuning =
+        new PolicyTuning(
+            clock, settings.autoMode().evaluateEvery(), settings.autoMode().retryAfterFailure());
     this.forecasters = forecasters;
     this.histories = new DemandHistories(http, registry);
-    this.sources = sources != null ? sources : (app, prometheus, query, spec) ->
-        histories.forApp(ResourceID.fromResource(app), prometheus, query, spec.step(), spec.lookback());
+    this.sources =
+        sources != null
+            ? sources
+            : (app, prometheus, query, spec) ->
+                histories.forApp(
+                    ResourceID.fromResource(app), prometheus, query, spec.step(), spec.lookback());
     this.metrics = new PredictionMetrics(registry);
     this.stateStore = new EngineStateStore(client, registry, clock, settings.stateSaveEvery());
-    this.readyLatency = new PodReadyLatencyWatcher(client, namespaces,
-        this::recordReadyLatency);
+    this.readyLatency = new PodReadyLatencyWatcher(client, namespaces, this::recordReadyLatency);
   }
 
   public PredictionSettings settings() {
@@ -138,9 +166,10 @@ public final class PredictionService implements AutoCloseable {
    * Evaluates one app. Never throws: a failure yields the held floor and the failure. Runs on a
    * prediction worker; an interrupt from the scheduler's watchdog means the run timed out.
    *
-   * @param current whether {@code app} is still the app the operator tracks under its name: false once it was
-   *                deleted, or replaced by a new app of the same name, while this ran. Such a run leaves nothing
-   *                behind: no gauges, no saved state, nothing a new app of that name could inherit.
+   * @param current whether {@code app} is still the app the operator tracks under its name: false
+   *     once it was deleted, or replaced by a new app of the same name, while this ran. Such a run
+   *     leaves nothing behind: no gauges, no saved state, nothing a new app of that name could
+   *     inherit.
    */
   public PredictionOutcome evaluate(ScalableApp app, BooleanSupplier current) {
     long cpuStart = CPU.getCurrentThreadCpuTime();
@@ -159,32 +188,59 @@ public final class PredictionService implements AutoCloseable {
     if (!auto && tuned.isEmpty()) {
       heldDemand.remove(uid);
     }
-    AutoModeState autoState = auto ? autoModes.computeIfAbsent(uid, k -> restoredAutoMode(app)) : null;
+    AutoModeState autoState =
+        auto ? autoModes.computeIfAbsent(uid, k -> restoredAutoMode(app)) : null;
     AutoVerdict verdict = auto ? judgeAutoMode(app, id, autoState, state) : null;
     TuningVerdict tuningVerdict = tuned.map(t -> judgeTuning(app, id, uid, t, state)).orElse(null);
-    // What runs, also before the first search after a restart (the policy status recorded as running).
-    TunedPolicy tunedRunning = Optional.ofNullable(tunings.get(uid)).map(e -> e.state().running()).orElse(null);
+    // What runs, also before the first search after a restart (the policy status recorded as
+    // running).
+    TunedPolicy tunedRunning =
+        Optional.ofNullable(tunings.get(uid)).map(e -> e.state().running()).orElse(null);
     ScalingMode effectiveMode = auto ? tunedMode(app, tunedRunning).orElse(autoState.mode()) : null;
-    Optional<NoiseFloorRule> noiseFloor = auto ? tunedNoiseFloor(app, tunedRunning) : Optional.empty();
+    Optional<NoiseFloorRule> noiseFloor =
+        auto ? tunedNoiseFloor(app, tunedRunning) : Optional.empty();
     PredictionOutcome outcome;
     ObservedDemand observed = null;
     try {
-      AppScalingSpec spec = withNoiseFloor(inMode(ScalingSpecs.of(app, settings.step()), effectiveMode), noiseFloor);
+      AppScalingSpec spec =
+          withNoiseFloor(inMode(ScalingSpecs.of(app, settings.step()), effectiveMode), noiseFloor);
       PredictionSpec p = app.getSpec().getPrediction();
       URI prometheus = settings.allowedPrometheusFor(p);
       observed = new ObservedDemand(sources.forApp(app, prometheus, p.getQuery(), spec));
       DemandSource source = observed;
-      Recommendation r = scaler.evaluate(spec, auto || tuned.isPresent() ? holding(uid, source) : source, state);
-      outcome = Thread.currentThread().isInterrupted()
-          ? hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationTimedOut, "the evaluation took longer "
-              + "than " + DurationText.format(settings.timeout()) + " and was interrupted (" + r.message() + ")"))
-          : PredictionOutcome.of(r);
+      Recommendation r =
+          scaler.evaluate(spec, auto || tuned.isPresent() ? holding(uid, source) : source, state);
+      outcome =
+          Thread.currentThread().isInterrupted()
+              ? hold(
+                  app,
+                  state,
+                  effectiveMode,
+                  new PredictionFailure(
+                      Kind.EvaluationTimedOut,
+                      "the evaluation took longer "
+                          + "than "
+                          + DurationText.format(settings.timeout())
+                          + " and was interrupted ("
+                          + r.message()
+                          + ")"))
+              : PredictionOutcome.of(r);
     } catch (IllegalArgumentException | NullPointerException e) {
-      outcome = hold(app, state, effectiveMode, new PredictionFailure(Kind.InvalidSettings,
-          "the prediction settings cannot be used: " + describe(e)));
+      outcome =
+          hold(
+              app,
+              state,
+              effectiveMode,
+              new PredictionFailure(
+                  Kind.InvalidSettings, "the prediction settings cannot be used: " + describe(e)));
     } catch (RuntimeException | StackOverflowError e) {
-      outcome = hold(app, state, effectiveMode, new PredictionFailure(Kind.EvaluationFailed,
-          "the evaluation failed: " + describe(e)));
+      outcome =
+          hold(
+              app,
+              state,
+              effectiveMode,
+              new PredictionFailure(
+                  Kind.EvaluationFailed, "the evaluation failed: " + describe(e)));
     }
     synchronized (lifecycle) {
       if (!current.getAsBoolean()) {
@@ -199,7 +255,8 @@ public final class PredictionService implements AutoCloseable {
         metrics.autoMode(id, autoState.mode());
       }
     }
-    // Outside the lock (a network call); an app deleted just now at worst gets a ConfigMap its owner's deletion removes.
+    // Outside the lock (a network call); an app deleted just now at worst gets a ConfigMap its
+    // owner's deletion removes.
     // A state not kept (its saved document could not be read) is never saved over that document.
     if (states.get(uid) == state) {
       stateStore.saveIfDue(app, state);
@@ -210,8 +267,9 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
-   * Under mode Auto, a tuned policy that runs decides whether the floor runs: its floor family is the search's
-   * verdict on the forecast, validated out of sample. Otherwise Auto's own verdict decides.
+   * Under mode Auto, a tuned policy that runs decides whether the floor runs: its floor family is
+   * the search's verdict on the forecast, validated out of sample. Otherwise Auto's own verdict
+   * decides.
    */
   private static Optional<ScalingMode> tunedMode(ScalableApp app, TunedPolicy running) {
     if (running == null || !TuningSpecs.applies(app) || running.equals(TuningSpecs.user(app))) {
@@ -221,15 +279,18 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
-   * The tuned policy's floor when it is a noise floor on the recent level: the engine runs it in the forecast floor's
-   * place ({@link AppScalingSpec#noiseFloor}), with the app's tracker kept in its engine state (by UID).
+   * The tuned policy's floor when it is a noise floor on the recent level: the engine runs it in
+   * the forecast floor's place ({@link AppScalingSpec#noiseFloor}), with the app's tracker kept in
+   * its engine state (by UID).
    */
   private static Optional<NoiseFloorRule> tunedNoiseFloor(ScalableApp app, TunedPolicy running) {
-    return tunedMode(app, running).filter(mode -> mode == ScalingMode.ENFORCE)
+    return tunedMode(app, running)
+        .filter(mode -> mode == ScalingMode.ENFORCE)
         .flatMap(mode -> TuningSpecs.liveNoiseFloor(running.floor()));
   }
 
-  private static AppScalingSpec withNoiseFloor(AppScalingSpec spec, Optional<NoiseFloorRule> noiseFloor) {
+  private static AppScalingSpec withNoiseFloor(
+      AppScalingSpec spec, Optional<NoiseFloorRule> noiseFloor) {
     return noiseFloor.map(rule -> spec.toBuilder().noiseFloor(rule).build()).orElse(spec);
   }
 
@@ -237,13 +298,26 @@ public final class PredictionService implements AutoCloseable {
   private record TuningEntry(String inputs, PolicyTuning.State state) {}
 
   /**
-   * spec.autoscaling.tuning: when due, searches the app's policy on the demand its previous evaluation fetched; else
-   * the last verdict. Never throws: a failed search is logged, counted and retried, and the running policy stays.
+   * spec.autoscaling.tuning: when due, searches the app's policy on the demand its previous
+   * evaluation fetched; else the last verdict. Never throws: a failed search is logged, counted and
+   * retried, and the running policy stays.
    */
-  private TuningVerdict judgeTuning(ScalableApp app, ResourceID id, String uid, TuningSpec spec, ScalerState state) {
+  private TuningVerdict judgeTuning(
+      ScalableApp app, ResourceID id, String uid, TuningSpec spec, ScalerState state) {
     String inputs = TuningSpecs.inputs(app);
-    PolicyTuning.State t = tunings.compute(uid, (k, e) -> e != null && e.inputs().equals(inputs) ? e
-        : new TuningEntry(inputs, e == null ? restoredTuning(app) : tuning.newState(TuningSpecs.user(app)))).state();
+    PolicyTuning.State t =
+        tunings
+            .compute(
+                uid,
+                (k, e) ->
+                    e != null && e.inputs().equals(inputs)
+                        ? e
+                        : new TuningEntry(
+                            inputs,
+                            e == null
+                                ? restoredTuning(app)
+                                : tuning.newState(TuningSpecs.user(app))))
+            .state();
     Series held = heldDemand.get(uid);
     if (held == null || !tuning.due(t)) {
       return t.last().orElse(null);
@@ -254,10 +328,22 @@ public final class PredictionService implements AutoCloseable {
     TunedPolicy before = t.running();
     try {
       AppScalingSpec engineSpec = ScalingSpecs.of(app, settings.step());
-      TuningVerdict v = tuning.search(t, held, TuningSpecs.user(app), TuningSpecs.capacityPerReplica(app),
-          state.readyLatency().p95(), engineSpec.minReplicas(), engineSpec.maxReplicas(),
-          TuningSpecs.families(app, engineSpec, state.readyLatency(), settings.autoMode().replayInterval(), forecasters),
-          TuningSpecs.settings(spec, settings.autoMode().warmUp()));
+      TuningVerdict v =
+          tuning.search(
+              t,
+              held,
+              TuningSpecs.user(app),
+              TuningSpecs.capacityPerReplica(app),
+              state.readyLatency().p95(),
+              engineSpec.minReplicas(),
+              engineSpec.maxReplicas(),
+              TuningSpecs.families(
+                  app,
+                  engineSpec,
+                  state.readyLatency(),
+                  settings.autoMode().replayInterval(),
+                  forecasters),
+              TuningSpecs.settings(spec, settings.autoMode().warmUp()));
       if (!v.running().equals(before)) {
         LOG.info("tuning for {}: {}", id, TuningText.message(v));
       }
@@ -266,25 +352,35 @@ public final class PredictionService implements AutoCloseable {
       metrics.failure(id, Kind.PolicySearchFailed);
       TuningVerdict previous = t.last().orElse(null);
       TuningVerdict v = tuning.failed(t, "the policy search failed: " + describe(e));
-      boolean sameFailure = previous != null && previous.outcome() == TuningVerdict.Outcome.FAILED
-          && previous.problem().equals(v.problem());
+      boolean sameFailure =
+          previous != null
+              && previous.outcome() == TuningVerdict.Outcome.FAILED
+              && previous.problem().equals(v.problem());
       if (!sameFailure) {
-        LOG.warn("tuning for {}: {}; {} keeps running and the search is retried in {}", id, v.problem(),
-            v.running(), DurationText.format(tuning.retryAfterFailure()));
+        LOG.warn(
+            "tuning for {}: {}; {} keeps running and the search is retried in {}",
+            id,
+            v.problem(),
+            v.running(),
+            DurationText.format(tuning.retryAfterFailure()));
       }
       return v;
     }
   }
 
   /**
-   * After a restart, the policy status recorded as running, and the next search a cadence after the recorded one, so
-   * a restart neither drops a tuned policy nor searches every app at once.
+   * After a restart, the policy status recorded as running, and the next search a cadence after the
+   * recorded one, so a restart neither drops a tuned policy nor searches every app at once.
    */
   private PolicyTuning.State restoredTuning(ScalableApp app) {
-    TuningStatus recorded = Optional.ofNullable(app.getStatus()).map(ScalableAppStatus::getTuning).orElse(null);
+    TuningStatus recorded =
+        Optional.ofNullable(app.getStatus()).map(ScalableAppStatus::getTuning).orElse(null);
     TunedPolicy running = TuningText.recordedRunning(recorded).orElse(TuningSpecs.user(app));
-    Instant next = Optional.ofNullable(recorded).flatMap(r -> instant(r.getEvaluatedAt()))
-        .map(at -> at.plus(settings.autoMode().evaluateEvery())).orElse(clock.instant());
+    Instant next =
+        Optional.ofNullable(recorded)
+            .flatMap(r -> instant(r.getEvaluatedAt()))
+            .map(at -> at.plus(settings.autoMode().evaluateEvery()))
+            .orElse(clock.instant());
     return new PolicyTuning.State(running, next);
   }
 
@@ -292,7 +388,9 @@ public final class PredictionService implements AutoCloseable {
     tunings.remove(uid);
   }
 
-  /** An evaluation of an app that went away meanwhile: whatever it put in place is removed again. */
+  /**
+   * An evaluation of an app that went away meanwhile: whatever it put in place is removed again.
+   */
   private void dropStale(String uid, ScalerState state, AutoModeState autoState) {
     states.remove(uid, state);
     if (autoState != null) {
@@ -300,15 +398,17 @@ public final class PredictionService implements AutoCloseable {
     }
     tunings.remove(uid);
     heldDemand.remove(uid);
-    LOG.debug("Dropped the result of an evaluation of app {}: deleted or replaced while it ran", uid);
+    LOG.debug(
+        "Dropped the result of an evaluation of app {}: deleted or replaced while it ran", uid);
   }
 
   /**
-   * mode Auto: when due, judges the app on the demand its previous evaluation fetched; else the last verdict (none
-   * before the first fetch after a start). Never throws: a failed replay is logged, counted and retried, and the app
-   * keeps its mode.
+   * mode Auto: when due, judges the app on the demand its previous evaluation fetched; else the
+   * last verdict (none before the first fetch after a start). Never throws: a failed replay is
+   * logged, counted and retried, and the app keeps its mode.
    */
-  private AutoVerdict judgeAutoMode(ScalableApp app, ResourceID id, AutoModeState auto, ScalerState state) {
+  private AutoVerdict judgeAutoMode(
+      ScalableApp app, ResourceID id, AutoModeState auto, ScalerState state) {
     Series held = heldDemand.get(instanceKey(app));
     AutoVerdict verdict;
     if (held == null || !autoMode.due(auto)) {
@@ -317,8 +417,13 @@ public final class PredictionService implements AutoCloseable {
       verdict = autoMode.withoutHpa(auto);
     } else {
       try {
-        verdict = autoMode.evaluate(auto, ScalingSpecs.of(app, settings.step()), held,
-            app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage(), state.readyLatency());
+        verdict =
+            autoMode.evaluate(
+                auto,
+                ScalingSpecs.of(app, settings.step()),
+                held,
+                app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage(),
+                state.readyLatency());
         if (verdict.changedMode()) {
           LOG.info("mode Auto for {} {}", id, AutoModeText.message(verdict));
         }
@@ -326,11 +431,18 @@ public final class PredictionService implements AutoCloseable {
         metrics.failure(id, Kind.AutoEvidenceFailed);
         AutoVerdict previous = auto.last().orElse(null);
         verdict = autoMode.failed(auto, "replaying the demand history failed: " + describe(e));
-        boolean sameFailure = previous != null && previous.outcome() == AutoVerdict.Outcome.FAILED
-            && previous.problem().equals(verdict.problem());
-        if (!sameFailure) { // logged when it starts failing or fails differently; the metric counts every failure
-          LOG.warn("mode Auto for {}: {}; it stays in {} and is retried in {}", id, verdict.problem(),
-              AutoModeText.modeName(auto.mode()), DurationText.format(settings.autoMode().retryAfterFailure()));
+        boolean sameFailure =
+            previous != null
+                && previous.outcome() == AutoVerdict.Outcome.FAILED
+                && previous.problem().equals(verdict.problem());
+        if (!sameFailure) { // logged when it starts failing or fails differently; the metric counts
+          // every failure
+          LOG.warn(
+              "mode Auto for {}: {}; it stays in {} and is retried in {}",
+              id,
+              verdict.problem(),
+              AutoModeText.modeName(auto.mode()),
+              DurationText.format(settings.autoMode().retryAfterFailure()));
         }
       }
     }
@@ -338,8 +450,9 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
-   * The app's demand source, remembering the latest valid point of each fetch; exported beside the forecast only once
-   * the run is known to be current, so a run that outlived its app registers no gauge for it.
+   * The app's demand source, remembering the latest valid point of each fetch; exported beside the
+   * forecast only once the run is known to be current, so a run that outlived its app registers no
+   * gauge for it.
    */
   private static final class ObservedDemand implements DemandSource {
     private final DemandSource source;
@@ -366,7 +479,10 @@ public final class PredictionService implements AutoCloseable {
     }
   }
 
-  /** The replicas a predicted app runs and its HPA wants, and whether it is paused, as the reconciler sees them. */
+  /**
+   * The replicas a predicted app runs and its HPA wants, and whether it is paused, as the
+   * reconciler sees them.
+   */
   public void observeReplicas(ScalableApp app, Integer ready, Integer hpaDesired, boolean paused) {
     metrics.replicas(ResourceID.fromResource(app), ready, hpaDesired, paused);
   }
@@ -390,18 +506,25 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
-   * After a restart, the mode Auto had chosen, as status recorded it, and its next judgement a cadence after the
-   * recorded one: a restart neither demotes an enforcing app nor replays every app at once.
+   * After a restart, the mode Auto had chosen, as status recorded it, and its next judgement a
+   * cadence after the recorded one: a restart neither demotes an enforcing app nor replays every
+   * app at once.
    */
   private AutoModeState restoredAutoMode(ScalableApp app) {
-    AutoModeStatus recorded = Optional.ofNullable(app.getStatus()).map(ScalableAppStatus::getPrediction)
-        .map(PredictionStatus::getAutoMode).orElse(null);
+    AutoModeStatus recorded =
+        Optional.ofNullable(app.getStatus())
+            .map(ScalableAppStatus::getPrediction)
+            .map(PredictionStatus::getAutoMode)
+            .orElse(null);
     if (recorded == null) {
       return autoMode.newState();
     }
-    ScalingMode mode = "Enforce".equals(recorded.getEffectiveMode()) ? ScalingMode.ENFORCE : ScalingMode.SHADOW;
-    Instant next = instant(recorded.getEvaluatedAt()).map(t -> t.plus(settings.autoMode().evaluateEvery()))
-        .orElse(clock.instant());
+    ScalingMode mode =
+        "Enforce".equals(recorded.getEffectiveMode()) ? ScalingMode.ENFORCE : ScalingMode.SHADOW;
+    Instant next =
+        instant(recorded.getEvaluatedAt())
+            .map(t -> t.plus(settings.autoMode().evaluateEvery()))
+            .orElse(clock.instant());
     return new AutoModeState(mode, instant(recorded.getSince()), next);
   }
 
@@ -418,7 +541,10 @@ public final class PredictionService implements AutoCloseable {
     metrics.forgetAutoMode(app);
   }
 
-  /** Starts keeping what is learned about {@code app} (its Pods' ready latency) before its first evaluation. */
+  /**
+   * Starts keeping what is learned about {@code app} (its Pods' ready latency) before its first
+   * evaluation.
+   */
   public void track(ScalableApp app) {
     readyLatencyOf(ResourceID.fromResource(app));
   }
@@ -442,13 +568,18 @@ public final class PredictionService implements AutoCloseable {
 
   /** A Pod's creation-to-Ready time, kept only for an app this service tracks. */
   void recordReadyLatency(ResourceID app, Duration latency) {
-    readyLatencies.computeIfPresent(app, (k, estimator) -> {
-      estimator.record(latency);
-      return estimator;
-    });
+    readyLatencies.computeIfPresent(
+        app,
+        (k, estimator) -> {
+          estimator.record(latency);
+          return estimator;
+        });
   }
 
-  /** This very app, not any app of its name: its UID (its name for an app that never was on a server). */
+  /**
+   * This very app, not any app of its name: its UID (its name for an app that never was on a
+   * server).
+   */
   private static String instanceKey(ScalableApp app) {
     String uid = app.getMetadata().getUid();
     return uid != null ? uid : ResourceID.fromResource(app).toString();
@@ -464,24 +595,31 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
-   * The floor held as for a metrics outage: the engine's own hold-then-decay rules, fed a source that fails; in the
-   * mode Auto chose, if it is Auto.
+   * The floor held as for a metrics outage: the engine's own hold-then-decay rules, fed a source
+   * that fails; in the mode Auto chose, if it is Auto.
    */
-  private PredictionOutcome hold(ScalableApp app, ScalerState state, ScalingMode effectiveMode,
-      PredictionFailure failure) {
-    DemandSource failing = (from, to, step) -> {
-      throw new IllegalStateException(failure.message());
-    };
+  private PredictionOutcome hold(
+      ScalableApp app, ScalerState state, ScalingMode effectiveMode, PredictionFailure failure) {
+    DemandSource failing =
+        (from, to, step) -> {
+          throw new IllegalStateException(failure.message());
+        };
     try {
-      return new PredictionOutcome(scaler.evaluate(inMode(ScalingSpecs.fallback(app, settings.step()), effectiveMode),
-          failing, state), failure);
+      return new PredictionOutcome(
+          scaler.evaluate(
+              inMode(ScalingSpecs.fallback(app, settings.step()), effectiveMode), failing, state),
+          failure);
     } catch (RuntimeException e) {
-      // Not even the fallback evaluates: keep whatever was decided last (the floor stays where it is).
+      // Not even the fallback evaluates: keep whatever was decided last (the floor stays where it
+      // is).
       return new PredictionOutcome(state.lastRecommendation().orElse(null), failure);
     }
   }
 
-  /** One log line when an app starts failing or fails differently, and when it recovers; a metric for every failure. */
+  /**
+   * One log line when an app starts failing or fails differently, and when it recovers; a metric
+   * for every failure.
+   */
   private void report(ResourceID id, PredictionOutcome outcome) {
     PredictionFailure failure = outcome.failure();
     if (outcome.recommendation() != null) {
@@ -496,8 +634,12 @@ public final class PredictionService implements AutoCloseable {
     metrics.failure(id, failure.kind());
     PredictionFailure previous = lastFailures.put(id, failure);
     if (!Objects.equals(previous, failure)) {
-      LOG.warn("Prediction for {} failed ({}): {}; holding the floor, next try in {}", id, failure.kind(),
-          failure.message(), DurationText.format(settings.interval()));
+      LOG.warn(
+          "Prediction for {} failed ({}): {}; holding the floor, next try in {}",
+          id,
+          failure.kind(),
+          failure.message(),
+          DurationText.format(settings.interval()));
     }
   }
 
@@ -511,10 +653,11 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
-   * The app's engine state: kept from its last evaluation, else restored. After a restart it continues from what was
-   * learned (the saved engine state) and from the floor recorded in status, which is newer than the saved state,
-   * instead of dropping to replicas.min. When the saved state cannot be read, this evaluation runs on a fresh state
-   * that is not kept: the next one reads the document again, so a transient failure never erases what was learned.
+   * The app's engine state: kept from its last evaluation, else restored. After a restart it
+   * continues from what was learned (the saved engine state) and from the floor recorded in status,
+   * which is newer than the saved state, instead of dropping to replicas.min. When the saved state
+   * cannot be read, this evaluation runs on a fresh state that is not kept: the next one reads the
+   * document again, so a transient failure never erases what was learned.
    */
   private ScalerState stateOf(ScalableApp app, String uid, ResourceID id) {
     ScalerState kept = states.get(uid);
@@ -522,10 +665,13 @@ public final class PredictionService implements AutoCloseable {
       return kept;
     }
     ReadyLatencyEstimator readyLatency = readyLatencyOf(id);
-    EngineStateStore.Restored restored = stateStore.restore(app, snapshot -> scaler.restore(snapshot, readyLatency));
+    EngineStateStore.Restored restored =
+        stateStore.restore(app, snapshot -> scaler.restore(snapshot, readyLatency));
     ScalerState state = restored.state().orElseGet(() -> new ScalerState(readyLatency));
     var status = app.getStatus();
-    if (status != null && status.getPrediction() != null && status.getPrediction().getRecommendedReplicas() != null) {
+    if (status != null
+        && status.getPrediction() != null
+        && status.getPrediction().getRecommendedReplicas() != null) {
       state.restoreFloor(status.getPrediction().getRecommendedReplicas(), clock.instant());
     }
     if (!restored.readable()) {

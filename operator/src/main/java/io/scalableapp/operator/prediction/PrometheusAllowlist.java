@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Prometheus servers an app may name in spec.prediction.prometheusUrl, as the platform team configured them
- * ({@code scalableapp.prediction.prometheus-allowlist}): without it, any app author could make the operator send
- * requests from its network position to any address. The operator's default is always allowed; an empty list allows
- * nothing else. An entry allows its scheme, host and port, and every path under its own.
+ * The Prometheus servers an app may name in spec.prediction.prometheusUrl, as the platform team
+ * configured them ({@code scalableapp.prediction.prometheus-allowlist}): without it, any app author
+ * could make the operator send requests from its network position to any address. The operator's
+ * default is always allowed; an empty list allows nothing else. An entry allows its scheme, host
+ * and port, and every path under its own.
  */
 public record PrometheusAllowlist(List<URI> entries) {
   public static final String SETTING = "scalableapp.prediction.prometheus-allowlist";
@@ -16,9 +17,11 @@ public record PrometheusAllowlist(List<URI> entries) {
   public PrometheusAllowlist {
     entries = List.copyOf(entries);
     for (URI entry : entries) {
-      if (entry.getHost() == null || !("http".equalsIgnoreCase(entry.getScheme())
-          || "https".equalsIgnoreCase(entry.getScheme()))) {
-        throw new IllegalArgumentException(SETTING + " takes http(s) URLs with a host, got " + entry);
+      if (entry.getHost() == null
+          || !("http".equalsIgnoreCase(entry.getScheme())
+              || "https".equalsIgnoreCase(entry.getScheme()))) {
+        throw new IllegalArgumentException(
+            SETTING + " takes http(s) URLs with a host, got " + entry);
       }
     }
   }
@@ -33,17 +36,24 @@ public record PrometheusAllowlist(List<URI> entries) {
   }
 
   private static boolean covers(URI entry, URI url) {
-    if (url.getHost() == null || url.getRawUserInfo() != null
+    if (url.getHost() == null
+        || url.getRawUserInfo() != null
         || !entry.getScheme().equalsIgnoreCase(url.getScheme())
-        || !entry.getHost().equalsIgnoreCase(url.getHost()) || port(entry) != port(url)) {
+        || !entry.getHost().equalsIgnoreCase(url.getHost())
+        || port(entry) != port(url)) {
       return false;
     }
-    String base = entry.normalize().getPath() == null ? "" : entry.normalize().getPath().replaceAll("/+$", "");
+    String base =
+        entry.normalize().getPath() == null
+            ? ""
+            : entry.normalize().getPath().replaceAll("/+$", "");
     String path = url.normalize().getPath() == null ? "" : url.normalize().getPath();
     return base.isEmpty() || path.equals(base) || path.startsWith(base + "/");
   }
 
   private static int port(URI u) {
-    return u.getPort() != -1 ? u.getPort() : "https".equals(u.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+    return u.getPort() != -1
+        ? u.getPort()
+        : "https".equals(u.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
   }
 }

@@ -6,16 +6,19 @@ import io.scalableapp.operator.api.AutoModeStatus;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.prediction.AutoModeText;
 import io.scalableapp.operator.api.translate.DurationText;
-import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.events.EventRecorder;
+import io.scalableapp.operator.prediction.AutoModeText;
+import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
-/** prediction.mode Auto in status and Events: the mode it chose, the figures behind it, and every switch. */
+/**
+ * prediction.mode Auto in status and Events: the mode it chose, the figures behind it, and every
+ * switch.
+ */
 final class AutoModeReporter {
   static final String PROMOTED = "PredictionPromoted";
   static final String DEMOTED = "PredictionDemoted";
@@ -24,8 +27,9 @@ final class AutoModeReporter {
   private AutoModeReporter() {}
 
   /**
-   * The autoMode part of status: the outcome's verdict, or before this process judged the app (just after a restart)
-   * what status recorded, which is also what the restarted operator runs the app in.
+   * The autoMode part of status: the outcome's verdict, or before this process judged the app (just
+   * after a restart) what status recorded, which is also what the restarted operator runs the app
+   * in.
    */
   static AutoModeStatus status(ScalableApp app, PredictionOutcome outcome) {
     if (app.getSpec().getPrediction().getMode() != PredictionSpec.Mode.Auto) {
@@ -41,18 +45,23 @@ final class AutoModeReporter {
     s.setReason(reason(v.outcome()));
     s.setMessage(AutoModeText.message(v));
     s.setEvaluatedAt(time(v.at()));
-    s.setHistory(DurationText.format(v.held()) + " of " + DurationText.format(v.needed()) + " needed");
-    v.evidence().ifPresent(e -> {
-      s.setWindow(DurationText.format(e.scored()));
-      s.setPoints(e.points());
-      s.setForecastUnderProvisionedMinutes(number(e.forecast().underProvisionedMinutes()));
-      s.setForecastReplicaHours(number(e.forecast().replicaHours()));
-      s.setSameCostHpaUnderProvisionedMinutes(number(e.forecast().frontierUnderProvisionedMinutes()));
-      s.setHpaUnderProvisionedMinutes(number(e.reactiveUnderProvisionedMinutes()));
-      s.setHpaReplicaHours(number(e.reactiveReplicaHours()));
-      s.setReductionPercent(Double.isFinite(e.reduction()) ? number(e.reduction() * 100) : null);
-      s.setExtraCostPercent(number(e.extraCost() * 100));
-    });
+    s.setHistory(
+        DurationText.format(v.held()) + " of " + DurationText.format(v.needed()) + " needed");
+    v.evidence()
+        .ifPresent(
+            e -> {
+              s.setWindow(DurationText.format(e.scored()));
+              s.setPoints(e.points());
+              s.setForecastUnderProvisionedMinutes(number(e.forecast().underProvisionedMinutes()));
+              s.setForecastReplicaHours(number(e.forecast().replicaHours()));
+              s.setSameCostHpaUnderProvisionedMinutes(
+                  number(e.forecast().frontierUnderProvisionedMinutes()));
+              s.setHpaUnderProvisionedMinutes(number(e.reactiveUnderProvisionedMinutes()));
+              s.setHpaReplicaHours(number(e.reactiveReplicaHours()));
+              s.setReductionPercent(
+                  Double.isFinite(e.reduction()) ? number(e.reduction() * 100) : null);
+              s.setExtraCostPercent(number(e.extraCost() * 100));
+            });
     return s;
   }
 
@@ -77,17 +86,22 @@ final class AutoModeReporter {
 
   /** What the Predicting condition adds under mode Auto. */
   static String conditionNote(AutoModeStatus s) {
-    return s == null ? "" : "; mode Auto runs it in " + s.getEffectiveMode() + " (" + s.getReason() + ")";
+    return s == null
+        ? ""
+        : "; mode Auto runs it in " + s.getEffectiveMode() + " (" + s.getReason() + ")";
   }
 
   private static Optional<AutoModeStatus> recorded(ScalableApp app) {
-    return Optional.ofNullable(app.getStatus()).map(s -> s.getPrediction()).map(PredictionStatus::getAutoMode);
+    return Optional.ofNullable(app.getStatus())
+        .map(s -> s.getPrediction())
+        .map(PredictionStatus::getAutoMode);
   }
 
   /** Kept from status while the mode holds, so it says when the app entered its mode. */
   private static String sinceOf(ScalableApp app, AutoVerdict v) {
     Optional<AutoModeStatus> before = recorded(app);
-    if (before.isPresent() && modeName(v.mode()).equals(before.get().getEffectiveMode())
+    if (before.isPresent()
+        && modeName(v.mode()).equals(before.get().getEffectiveMode())
         && before.get().getSince() != null) {
       return before.get().getSince();
     }

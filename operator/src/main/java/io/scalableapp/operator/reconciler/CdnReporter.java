@@ -15,17 +15,24 @@ public final class CdnReporter {
   private CdnReporter() {}
 
   /**
-   * Reports the outcome that matters: the provider spec.cdn names, else one still removing what it made. Returns
-   * when to look again: at the provider's Retry-After or the backoff after a failure, else at {@code resync} while
-   * a CDN is configured (drift repair), else never.
+   * Reports the outcome that matters: the provider spec.cdn names, else one still removing what it
+   * made. Returns when to look again: at the provider's Retry-After or the backoff after a failure,
+   * else at {@code resync} while a CDN is configured (drift repair), else never.
    */
-  public static Optional<Duration> report(ScalableApp app, List<CdnOutcome> outcomes, ScalableAppStatus status,
-      Duration resync, Instant now) {
+  public static Optional<Duration> report(
+      ScalableApp app,
+      List<CdnOutcome> outcomes,
+      ScalableAppStatus status,
+      Duration resync,
+      Instant now) {
     long generation = Objects.requireNonNullElse(app.getMetadata().getGeneration(), 0L);
     var cdn = app.getSpec().getCdn();
     String wanted = cdn == null ? null : cdn.getProvider().name();
-    Optional<CdnOutcome> shown = outcomes.stream().filter(o -> o.provider().equals(wanted)).findFirst()
-        .or(() -> outcomes.stream().filter(o -> o.status().isPresent()).findFirst());
+    Optional<CdnOutcome> shown =
+        outcomes.stream()
+            .filter(o -> o.provider().equals(wanted))
+            .findFirst()
+            .or(() -> outcomes.stream().filter(o -> o.status().isPresent()).findFirst());
     if (shown.isEmpty() || shown.get().status().isEmpty()) {
       status.setCdn(null);
       status.setConditions(Conditions.remove(status.getConditions(), Conditions.CDN_READY));
@@ -33,9 +40,18 @@ public final class CdnReporter {
     }
     CdnOutcome outcome = shown.get();
     status.setCdn(outcome.status().get());
-    status.setConditions(Conditions.set(status.getConditions(), Conditions.CDN_READY, outcome.ready(),
-        outcome.reason(), outcome.message(), generation, now));
-    return outcome.retryAfter().or(() -> wanted == null ? Optional.empty() : Optional.of(resync))
+    status.setConditions(
+        Conditions.set(
+            status.getConditions(),
+            Conditions.CDN_READY,
+            outcome.ready(),
+            outcome.reason(),
+            outcome.message(),
+            generation,
+            now));
+    return outcome
+        .retryAfter()
+        .or(() -> wanted == null ? Optional.empty() : Optional.of(resync))
         .map(d -> d.isNegative() || d.isZero() ? Duration.ofSeconds(1) : d);
   }
 }

@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Turns the engine's latest recommendation into status, the MetricsAvailable condition and Events. */
+/**
+ * Turns the engine's latest recommendation into status, the MetricsAvailable condition and Events.
+ */
 final class PredictionReporter {
   static final String METRICS_AVAILABLE = "MetricsAvailable";
   static final String PREDICTING = "Predicting";
@@ -34,8 +36,12 @@ final class PredictionReporter {
   private PredictionReporter() {}
 
   /** Adds the prediction part of {@code status} (in place) and records the Events it calls for. */
-  static void report(ScalableApp app, Optional<PredictionOutcome> latest, ScalableAppStatus status,
-      EventRecorder events, Instant now) {
+  static void report(
+      ScalableApp app,
+      Optional<PredictionOutcome> latest,
+      ScalableAppStatus status,
+      EventRecorder events,
+      Instant now) {
     boolean predicted = PredictionService.isPredicted(app);
     long generation = app.getMetadata().getGeneration();
     if (predicted && latest.isPresent()) {
@@ -43,8 +49,13 @@ final class PredictionReporter {
       recordFailureEvents(app, outcome.failed(), events);
       AutoModeStatus autoMode = AutoModeReporter.status(app, outcome);
       AutoModeReporter.recordEvents(app, autoMode, events);
-      status.setConditions(predictingCondition(status.getConditions(), outcome.failed(), generation, now,
-          AutoModeReporter.conditionNote(autoMode)));
+      status.setConditions(
+          predictingCondition(
+              status.getConditions(),
+              outcome.failed(),
+              generation,
+              now,
+              AutoModeReporter.conditionNote(autoMode)));
       Recommendation r = outcome.recommendation();
       if (r != null) {
         recordEvents(app, r, outcome.failed().isEmpty(), events);
@@ -55,22 +66,26 @@ final class PredictionReporter {
         status.setPrediction(app.getStatus() == null ? null : app.getStatus().getPrediction());
       }
       if (r != null && outcome.failed().isEmpty()) {
-        // After a failure the held recommendation says nothing about the metrics; keep what was known.
+        // After a failure the held recommendation says nothing about the metrics; keep what was
+        // known.
         status.setConditions(metricsCondition(status.getConditions(), r, generation, now));
       }
     } else if (predicted) {
       // Not evaluated yet since a restart: keep what the last evaluation reported.
       status.setPrediction(app.getStatus() == null ? null : app.getStatus().getPrediction());
     } else {
-      status.setConditions(status.getConditions().stream()
-          .filter(c -> !METRICS_AVAILABLE.equals(c.getType()) && !PREDICTING.equals(c.getType())).toList());
+      status.setConditions(
+          status.getConditions().stream()
+              .filter(
+                  c -> !METRICS_AVAILABLE.equals(c.getType()) && !PREDICTING.equals(c.getType()))
+              .toList());
     }
   }
 
   /**
-   * The last reported status when {@code fresh} only repeats its decision at a later time: re-stamping an
-   * unchanged decision on every evaluation would write every predicted app's status each interval, the
-   * bulk of a fleet's API writes at rest, with nothing new for anyone to read.
+   * The last reported status when {@code fresh} only repeats its decision at a later time:
+   * re-stamping an unchanged decision on every evaluation would write every predicted app's status
+   * each interval, the bulk of a fleet's API writes at rest, with nothing new for anyone to read.
    */
   static PredictionStatus unlessSameDecision(ScalableApp app, PredictionStatus fresh) {
     PredictionStatus last = app.getStatus() == null ? null : app.getStatus().getPrediction();
@@ -102,8 +117,10 @@ final class PredictionReporter {
     d.setReason(reasonName(r.decision().reason()));
     d.setMessage(r.message());
     s.setLastDecision(d);
-    s.setActiveSchedules(r.activeSchedules().isEmpty() ? null
-        : r.activeSchedules().stream().map(PredictionReporter::scheduleStatus).toList());
+    s.setActiveSchedules(
+        r.activeSchedules().isEmpty()
+            ? null
+            : r.activeSchedules().stream().map(PredictionReporter::scheduleStatus).toList());
     return s;
   }
 
@@ -116,57 +133,120 @@ final class PredictionReporter {
     return s;
   }
 
-  static List<Condition> metricsCondition(List<Condition> conditions, Recommendation r, long generation, Instant now) {
-    return Conditions.set(conditions, METRICS_AVAILABLE, r.metricsAvailable(),
+  static List<Condition> metricsCondition(
+      List<Condition> conditions, Recommendation r, long generation, Instant now) {
+    return Conditions.set(
+        conditions,
+        METRICS_AVAILABLE,
+        r.metricsAvailable(),
         r.metricsAvailable() ? "DemandQueried" : "MetricsUnavailable",
-        r.metricsAvailable() ? "The demand query returned usable data" : r.message(), generation, now);
+        r.metricsAvailable() ? "The demand query returned usable data" : r.message(),
+        generation,
+        now);
   }
 
-  /** @param note what to add to the message, e.g. the mode Auto chose */
-  static List<Condition> predictingCondition(List<Condition> conditions, Optional<PredictionFailure> failure,
-      long generation, Instant now, String note) {
+  /**
+   * @param note what to add to the message, e.g. the mode Auto chose
+   */
+  static List<Condition> predictingCondition(
+      List<Condition> conditions,
+      Optional<PredictionFailure> failure,
+      long generation,
+      Instant now,
+      String note) {
     return failure
-        .map(f -> Conditions.set(conditions, PREDICTING, false, f.kind().name(),
-            f.message() + "; the floor is held and the next evaluation retries" + note, generation, now))
-        .orElseGet(() -> Conditions.set(conditions, PREDICTING, true, "Evaluated",
-            "The last evaluation completed" + note, generation, now));
+        .map(
+            f ->
+                Conditions.set(
+                    conditions,
+                    PREDICTING,
+                    false,
+                    f.kind().name(),
+                    f.message() + "; the floor is held and the next evaluation retries" + note,
+                    generation,
+                    now))
+        .orElseGet(
+            () ->
+                Conditions.set(
+                    conditions,
+                    PREDICTING,
+                    true,
+                    "Evaluated",
+                    "The last evaluation completed" + note,
+                    generation,
+                    now));
   }
 
-  /** A Warning when evaluation starts failing or fails for another reason, a Normal Event when it recovers. */
-  private static void recordFailureEvents(ScalableApp app, Optional<PredictionFailure> failure, EventRecorder events) {
-    Optional<Condition> before = Optional.ofNullable(app.getStatus())
-        .flatMap(s -> Conditions.find(s.getConditions(), PREDICTING));
+  /**
+   * A Warning when evaluation starts failing or fails for another reason, a Normal Event when it
+   * recovers.
+   */
+  private static void recordFailureEvents(
+      ScalableApp app, Optional<PredictionFailure> failure, EventRecorder events) {
+    Optional<Condition> before =
+        Optional.ofNullable(app.getStatus())
+            .flatMap(s -> Conditions.find(s.getConditions(), PREDICTING));
     boolean wasFailing = before.map(c -> "False".equals(c.getStatus())).orElse(false);
     String previousReason = before.map(Condition::getReason).orElse(null);
-    if (failure.isPresent() && (!wasFailing || !failure.get().kind().name().equals(previousReason))) {
+    if (failure.isPresent()
+        && (!wasFailing || !failure.get().kind().name().equals(previousReason))) {
       events.warning(app, "PredictionFailed", failure.get().message());
     } else if (failure.isEmpty() && wasFailing) {
       events.normal(app, "PredictionRecovered", "Prediction evaluates again");
     }
   }
 
-  /** Events for what changed since the status was last written: a new floor, lost or regained metrics. */
-  private static void recordEvents(ScalableApp app, Recommendation r, boolean evaluated, EventRecorder events) {
-    Optional<PredictionStatus> before = Optional.ofNullable(app.getStatus()).map(s -> s.getPrediction());
-    boolean reported = before.map(PredictionStatus::getLastDecision)
-        .map(d -> d.getTime().equals(r.time().truncatedTo(ChronoUnit.SECONDS).toString())).orElse(false);
+  /**
+   * Events for what changed since the status was last written: a new floor, lost or regained
+   * metrics.
+   */
+  private static void recordEvents(
+      ScalableApp app, Recommendation r, boolean evaluated, EventRecorder events) {
+    Optional<PredictionStatus> before =
+        Optional.ofNullable(app.getStatus()).map(s -> s.getPrediction());
+    boolean reported =
+        before
+            .map(PredictionStatus::getLastDecision)
+            .map(d -> d.getTime().equals(r.time().truncatedTo(ChronoUnit.SECONDS).toString()))
+            .orElse(false);
     if (reported) {
       return;
     }
     if (r.floor() != r.decision().previous()) {
       String verb = r.floor() > r.decision().previous() ? "Raised" : "Lowered";
-      String what = !r.actionable() ? "recommended replica floor (" + (app.getSpec().getPrediction().getMode()
-          == PredictionSpec.Mode.Auto ? "Auto, in Shadow" : "Shadow") + ": not applied)"
-          : Pause.of(app).isPresent() ? "recommended replica floor (paused: not applied)" : "replica floor";
-      events.normal(app, "Floor" + verb, verb + " " + what + " from " + r.decision().previous() + " to " + r.floor()
-          + " (" + reasonName(r.decision().reason()) + "): " + r.message());
+      String what =
+          !r.actionable()
+              ? "recommended replica floor ("
+                  + (app.getSpec().getPrediction().getMode() == PredictionSpec.Mode.Auto
+                      ? "Auto, in Shadow"
+                      : "Shadow")
+                  + ": not applied)"
+              : Pause.of(app).isPresent()
+                  ? "recommended replica floor (paused: not applied)"
+                  : "replica floor";
+      events.normal(
+          app,
+          "Floor" + verb,
+          verb
+              + " "
+              + what
+              + " from "
+              + r.decision().previous()
+              + " to "
+              + r.floor()
+              + " ("
+              + reasonName(r.decision().reason())
+              + "): "
+              + r.message());
     }
     if (!evaluated) {
       return; // a held floor after a failure says nothing about the metrics
     }
-    boolean hadMetrics = Optional.ofNullable(app.getStatus())
-        .flatMap(s -> Conditions.find(s.getConditions(), METRICS_AVAILABLE))
-        .map(c -> "True".equals(c.getStatus())).orElse(true);
+    boolean hadMetrics =
+        Optional.ofNullable(app.getStatus())
+            .flatMap(s -> Conditions.find(s.getConditions(), METRICS_AVAILABLE))
+            .map(c -> "True".equals(c.getStatus()))
+            .orElse(true);
     if (hadMetrics && !r.metricsAvailable()) {
       events.warning(app, "MetricsUnavailable", r.message());
     } else if (!hadMetrics && r.metricsAvailable()) {

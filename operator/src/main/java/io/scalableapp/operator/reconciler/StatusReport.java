@@ -12,15 +12,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One reconciliation's status, whether it succeeded or failed, and the Events for what changed since the app's status
- * (the newest, see {@link StatusRecorder}) was written.
+ * One reconciliation's status, whether it succeeded or failed, and the Events for what changed
+ * since the app's status (the newest, see {@link StatusRecorder}) was written.
  *
  * @param recheck when the CDN wants looking at again, if at all
  */
 record StatusReport(ScalableAppStatus status, Optional<Duration> recheck) {
 
-  static StatusReport of(ScalableApp app, Optional<Deployment> deployment, Optional<PredictionOutcome> prediction,
-      List<CdnOutcome> cdnOutcomes, Optional<Exception> error, EventRecorder events, Duration cdnResync, Instant now) {
+  static StatusReport of(
+      ScalableApp app,
+      Optional<Deployment> deployment,
+      Optional<PredictionOutcome> prediction,
+      List<CdnOutcome> cdnOutcomes,
+      Optional<Exception> error,
+      EventRecorder events,
+      Duration cdnResync,
+      Instant now) {
     ScalableAppStatus status = StatusAggregator.aggregate(app, deployment, error, now);
     PredictionReporter.report(app, prediction, status, events, now);
     PauseReporter.report(app, deployment, status, events, now);
@@ -30,13 +37,18 @@ record StatusReport(ScalableAppStatus status, Optional<Duration> recheck) {
   }
 
   /** {@code reported}, as reconcile() reported it, with the failure that came after it. */
-  static ScalableAppStatus failedAfter(ScalableApp app, ScalableAppStatus reported, Optional<Deployment> deployment,
-      Exception error, Instant now) {
+  static ScalableAppStatus failedAfter(
+      ScalableApp app,
+      ScalableAppStatus reported,
+      Optional<Deployment> deployment,
+      Exception error,
+      Instant now) {
     ScalableApp asReported = new ScalableApp();
     asReported.setMetadata(app.getMetadata());
     asReported.setSpec(app.getSpec());
     asReported.setStatus(reported);
-    ScalableAppStatus status = StatusAggregator.aggregate(asReported, deployment, Optional.of(error), now);
+    ScalableAppStatus status =
+        StatusAggregator.aggregate(asReported, deployment, Optional.of(error), now);
     status.setPrediction(reported.getPrediction());
     status.setCdn(reported.getCdn());
     status.setTuning(reported.getTuning());

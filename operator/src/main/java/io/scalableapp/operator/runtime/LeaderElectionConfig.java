@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Leader election (scalableapp.leader-election.*); what each setting means: {@link LeaderElectionSettings}. */
+/**
+ * Leader election (scalableapp.leader-election.*); what each setting means: {@link
+ * LeaderElectionSettings}.
+ */
 @ConfigMapping(prefix = "scalableapp.leader-election")
 public interface LeaderElectionConfig {
   @WithDefault("true")
@@ -29,7 +32,13 @@ public interface LeaderElectionConfig {
   Duration retryPeriod();
 
   default LeaderElectionSettings settings() {
-    return new LeaderElectionSettings(enabled(), leaseName(), leaseNamespace(), identity(), leaseDuration(),
-        renewDeadline(), retryPeriod());
+    return new LeaderElectionSettings(
+        enabled(),
+        leaseName(),
+        leaseNamespace(),
+        identity(),
+        leaseDuration(),
+        renewDeadline(),
+        retryPeriod());
   }
 }

@@ -15,7 +15,10 @@ public interface OperatorConfig {
   /** Namespaces to watch, comma-separated; unset watches the whole cluster. */
   Optional<Set<String>> namespaces();
 
-  /** Only ScalableApps matching this label selector; several instances with disjoint selectors split a fleet. */
+  /**
+   * Only ScalableApps matching this label selector; several instances with disjoint selectors split
+   * a fleet.
+   */
   Optional<String> labelSelector();
 
   default WatchScope scope() {

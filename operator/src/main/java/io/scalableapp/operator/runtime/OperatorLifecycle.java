@@ -24,8 +24,14 @@ public class OperatorLifecycle {
   private volatile Operator operator;
   private volatile PredictionService prediction;
 
-  public OperatorLifecycle(KubernetesClient client, MeterRegistry registry, OperatorConfig config,
-      PrometheusConfig prometheus, PredictionConfig prediction, LeaderElectionConfig election, CdnConfig cdn) {
+  public OperatorLifecycle(
+      KubernetesClient client,
+      MeterRegistry registry,
+      OperatorConfig config,
+      PrometheusConfig prometheus,
+      PredictionConfig prediction,
+      LeaderElectionConfig election,
+      CdnConfig cdn) {
     this.client = client;
     this.registry = registry;
     this.config = config;
@@ -39,9 +45,12 @@ public class OperatorLifecycle {
       return;
     }
     WatchScope scope = config.scope();
-    prediction = new PredictionService(settings, client, scope.namespaces(), registry, Clock.systemUTC());
+    prediction =
+        new PredictionService(settings, client, scope.namespaces(), registry, Clock.systemUTC());
     prediction.start();
-    operator = OperatorFactory.create(client, registry, prediction, Clock.systemUTC(), scope, election, cdn);
+    operator =
+        OperatorFactory.create(
+            client, registry, prediction, Clock.systemUTC(), scope, election, cdn);
     operator.start();
   }
 

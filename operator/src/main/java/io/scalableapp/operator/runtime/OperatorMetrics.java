@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The operator process itself: whether it leads, and its resident memory (the JVM's own metrics cover the heap but
- * not what the pod's memory limit counts).
+ * The operator process itself: whether it leads, and its resident memory (the JVM's own metrics
+ * cover the heap but not what the pod's memory limit counts).
  */
 final class OperatorMetrics {
   private static final Path STATUS = Path.of("/proc/self/status");
@@ -19,10 +19,13 @@ final class OperatorMetrics {
   static void register(MeterRegistry registry, PredictionLeadership leadership) {
     Gauge.builder("scalableapp_leader", leadership, l -> l.isLeading() ? 1 : 0)
         .description("1 while this instance leads (reconciles and predicts), 0 while it stands by")
-        .strongReference(true).register(registry);
+        .strongReference(true)
+        .register(registry);
     Gauge.builder("process_resident_memory_bytes", OperatorMetrics::residentBytes)
-        .description("Resident set size of the operator process (VmRSS), what the container's memory limit counts")
-        .strongReference(true).register(registry);
+        .description(
+            "Resident set size of the operator process (VmRSS), what the container's memory limit counts")
+        .strongReference(true)
+        .register(registry);
   }
 
   /** VmRSS from /proc/self/status; NaN where there is no procfs. */

@@ -27,7 +27,10 @@ public interface PredictionConfig {
   @WithDefault("20s")
   Duration timeout();
 
-  /** How often at most each app's learned engine state is saved to its ConfigMap (a new leader restores it). */
+  /**
+   * How often at most each app's learned engine state is saved to its ConfigMap (a new leader
+   * restores it).
+   */
   @WithDefault("5m")
   Duration stateSaveEvery();
 
@@ -36,7 +39,10 @@ public interface PredictionConfig {
 
   Auto auto();
 
-  /** How prediction.mode Auto judges the forecast on each app's history (scalableapp.prediction.auto.*). */
+  /**
+   * How prediction.mode Auto judges the forecast on each app's history
+   * (scalableapp.prediction.auto.*).
+   */
   interface Auto {
     @WithDefault("1h")
     Duration evaluateEvery();
@@ -54,15 +60,29 @@ public interface PredictionConfig {
     double maxExtraCostPercent();
 
     default AutoModeSettings settings() {
-      return new AutoModeSettings(evaluateEvery(), AutoModeSettings.DEFAULT_RETRY_AFTER_FAILURE, minHistory(),
-          AutoModeSettings.DEFAULT_REPLAY_INTERVAL, promoteReductionPercent() / 100, demoteReductionPercent() / 100,
+      return new AutoModeSettings(
+          evaluateEvery(),
+          AutoModeSettings.DEFAULT_RETRY_AFTER_FAILURE,
+          minHistory(),
+          AutoModeSettings.DEFAULT_REPLAY_INTERVAL,
+          promoteReductionPercent() / 100,
+          demoteReductionPercent() / 100,
           maxExtraCostPercent() / 100);
     }
   }
 
-  /** @param prometheusUrl the operator's default Prometheus (scalableapp.prometheus.url) */
+  /**
+   * @param prometheusUrl the operator's default Prometheus (scalableapp.prometheus.url)
+   */
   default PredictionSettings settings(URI prometheusUrl) {
-    return new PredictionSettings(prometheusUrl, interval(), step(), concurrency(), timeout(), stateSaveEvery(),
-        auto().settings(), new PrometheusAllowlist(prometheusAllowlist().orElse(List.of())));
+    return new PredictionSettings(
+        prometheusUrl,
+        interval(),
+        step(),
+        concurrency(),
+        timeout(),
+        stateSaveEvery(),
+        auto().settings(),
+        new PrometheusAllowlist(prometheusAllowlist().orElse(List.of())));
   }
 }

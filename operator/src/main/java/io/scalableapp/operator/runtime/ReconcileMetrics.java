@@ -18,22 +18,31 @@ public class ReconcileMetrics implements Metrics {
 
   @Override
   public void reconciliationStarted(HasMetadata resource, Map<String, Object> metadata) {
-    Counter.builder("scalableapp_reconciliations_started").description("Reconciliations started, by resource kind")
-        .tag("kind", resource.getKind()).register(registry).increment();
+    Counter.builder("scalableapp_reconciliations_started")
+        .description("Reconciliations started, by resource kind")
+        .tag("kind", resource.getKind())
+        .register(registry)
+        .increment();
   }
 
   @Override
   public void reconciliationSucceeded(HasMetadata resource, Map<String, Object> metadata) {
     Counter.builder("scalableapp_reconciliations_succeeded")
         .description("Reconciliations that completed without an error, by resource kind")
-        .tag("kind", resource.getKind()).register(registry).increment();
+        .tag("kind", resource.getKind())
+        .register(registry)
+        .increment();
   }
 
   @Override
-  public void reconciliationFailed(HasMetadata resource, RetryInfo retry, Exception e, Map<String, Object> metadata) {
+  public void reconciliationFailed(
+      HasMetadata resource, RetryInfo retry, Exception e, Map<String, Object> metadata) {
     Counter.builder("scalableapp_reconciliations_failed")
-        .description("Reconciliations that failed and will be retried with backoff, by resource kind and exception")
-        .tags("kind", resource.getKind(), "exception", e.getClass().getSimpleName()).register(registry).increment();
+        .description(
+            "Reconciliations that failed and will be retried with backoff, by resource kind and exception")
+        .tags("kind", resource.getKind(), "exception", e.getClass().getSimpleName())
+        .register(registry)
+        .increment();
   }
 
   @Override
@@ -46,10 +55,17 @@ public class ReconcileMetrics implements Metrics {
       outcome = "failure";
       throw e;
     } finally {
-      sample.stop(Timer.builder("scalableapp_reconciliation_duration")
-          .description("Time the controller spent in one reconciliation or cleanup, by outcome")
-          .tags("controller", execution.controllerName(), "operation", execution.name(), "outcome", outcome)
-          .register(registry));
+      sample.stop(
+          Timer.builder("scalableapp_reconciliation_duration")
+              .description("Time the controller spent in one reconciliation or cleanup, by outcome")
+              .tags(
+                  "controller",
+                  execution.controllerName(),
+                  "operation",
+                  execution.name(),
+                  "outcome",
+                  outcome)
+              .register(registry));
     }
   }
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-/** What one `make bench-fleet` run measured; {@link FleetReport} renders it, nothing else adds to it. */
+/**
+ * What one `make bench-fleet` run measured; {@link FleetReport} renders it, nothing else adds to
+ * it.
+ */
 final class FleetResults {
   int apps;
   int nodes;

@@ -12,22 +12,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Samples the operator process's resident memory and CPU time from /proc once a second for the whole run,
- * following whichever process is current (a restart replaces it).
+ * Samples the operator process's resident memory and CPU time from /proc once a second for the
+ * whole run, following whichever process is current (a restart replaces it).
  */
 final class ProcessSampler implements AutoCloseable {
-  /** One sample; seconds since the run started, RSS in bytes (0: no process), CPU seconds of that process. */
+  /**
+   * One sample; seconds since the run started, RSS in bytes (0: no process), CPU seconds of that
+   * process.
+   */
   record Sample(double seconds, long rssBytes, double cpuSeconds, long pid) {}
 
   private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux
   private final long start = System.nanoTime();
   private final Supplier<OptionalLong> pid;
   private final List<Sample> samples = new ArrayList<>();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "process-sampler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "process-sampler");
+            t.setDaemon(true);
+            return t;
+          });
 
   ProcessSampler(Supplier<OptionalLong> pid) {
     this.pid = pid;
@@ -69,9 +74,14 @@ final class ProcessSampler implements AutoCloseable {
     OptionalLong current = pid.get();
     Sample s;
     try {
-      s = current.isPresent()
-          ? new Sample(t, rssBytes(current.getAsLong()), cpuSeconds(current.getAsLong()), current.getAsLong())
-          : new Sample(t, 0, 0, 0);
+      s =
+          current.isPresent()
+              ? new Sample(
+                  t,
+                  rssBytes(current.getAsLong()),
+                  cpuSeconds(current.getAsLong()),
+                  current.getAsLong())
+              : new Sample(t, 0, 0, 0);
     } catch (IOException | RuntimeException gone) {
       s = new Sample(t, 0, 0, 0);
     }

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * Records, from watch events as they arrive, the first moment each object of a kind met a condition,
- * in seconds since {@link #start()}.
+ * Records, from watch events as they arrive, the first moment each object of a kind met a
+ * condition, in seconds since {@link #start()}.
  */
 final class ReadyTracker<T extends HasMetadata> implements ResourceEventHandler<T> {
   private final Predicate<T> ready;

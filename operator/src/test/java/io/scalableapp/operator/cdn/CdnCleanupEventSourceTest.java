@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import java.time.Clock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.reconciler.StatusRecorder;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,11 @@ class CdnCleanupEventSourceTest {
   void anAppGoneFromTheApiServerLeavesNothingInTheRuntime() {
     // Never connects: the runtime is found by the client, and nothing here calls the API server.
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-      CdnRuntime runtime = CdnRuntime.register(client, new CdnRuntime(CdnSettings.defaults(), Clock.systemUTC(),
-          List.of(), new SimpleMeterRegistry()));
+      CdnRuntime runtime =
+          CdnRuntime.register(
+              client,
+              new CdnRuntime(
+                  CdnSettings.defaults(), Clock.systemUTC(), List.of(), new SimpleMeterRegistry()));
       ScalableApp app = TestApps.app("web", "team");
       app.getMetadata().setUid("uid-web");
       runtime.failed("uid-web");
@@ -28,9 +31,12 @@ class CdnCleanupEventSourceTest {
       runtime.rememberPurgeSecret("uid-web", "abc");
       assertThat(runtime.appsRemembered()).isEqualTo(1);
 
-      // Deleted without the operator's cleanup (its finalizer removed by hand, or while another replica led).
-      new CdnCleanupEventSource(new EventSourceContext<>(null, null, client, ScalableApp.class),
-          PredictionLeadership.alwaysLeading(), new StatusRecorder(client.getKubernetesSerialization()))
+      // Deleted without the operator's cleanup (its finalizer removed by hand, or while another
+      // replica led).
+      new CdnCleanupEventSource(
+              new EventSourceContext<>(null, null, client, ScalableApp.class),
+              PredictionLeadership.alwaysLeading(),
+              new StatusRecorder(client.getKubernetesSerialization()))
           .onResourceDeleted(app);
 
       assertThat(runtime.appsRemembered()).isZero();

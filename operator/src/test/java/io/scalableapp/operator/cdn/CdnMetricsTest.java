@@ -17,9 +17,20 @@ class CdnMetricsTest {
   @Test
   void everyProvidersSeriesExistsAtZeroBeforeAnything() {
     assertThat(apps("cloudflare")).isZero();
-    assertThat(registry.get("scalableapp_cdn_purges_total").tags("provider", "varnish", "outcome", "failure")
-        .counter().count()).isZero();
-    assertThat(registry.get("scalableapp_cdn_failures_total").tag("provider", "cloudflare").counter().count()).isZero();
+    assertThat(
+            registry
+                .get("scalableapp_cdn_purges_total")
+                .tags("provider", "varnish", "outcome", "failure")
+                .counter()
+                .count())
+        .isZero();
+    assertThat(
+            registry
+                .get("scalableapp_cdn_failures_total")
+                .tag("provider", "cloudflare")
+                .counter()
+                .count())
+        .isZero();
   }
 
   @Test
@@ -43,11 +54,26 @@ class CdnMetricsTest {
     metrics.purgeFailed("cloudflare");
     metrics.failed("cloudflare");
 
-    assertThat(registry.get("scalableapp_cdn_purges_total").tags("provider", "varnish", "outcome", "success")
-        .counter().count()).isEqualTo(2);
-    assertThat(registry.get("scalableapp_cdn_purges_total").tags("provider", "cloudflare", "outcome", "failure")
-        .counter().count()).isEqualTo(1);
-    assertThat(registry.get("scalableapp_cdn_failures_total").tag("provider", "cloudflare").counter().count())
+    assertThat(
+            registry
+                .get("scalableapp_cdn_purges_total")
+                .tags("provider", "varnish", "outcome", "success")
+                .counter()
+                .count())
+        .isEqualTo(2);
+    assertThat(
+            registry
+                .get("scalableapp_cdn_purges_total")
+                .tags("provider", "cloudflare", "outcome", "failure")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("scalableapp_cdn_failures_total")
+                .tag("provider", "cloudflare")
+                .counter()
+                .count())
         .isEqualTo(1);
   }
 }

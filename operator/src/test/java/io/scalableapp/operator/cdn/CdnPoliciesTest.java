@@ -14,7 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CdnPoliciesTest {
-  private static CacheRuleSpec rule(String name, String prefix, String glob, CacheRuleSpec.Action action, String ttl) {
+  private static CacheRuleSpec rule(
+      String name, String prefix, String glob, CacheRuleSpec.Action action, String ttl) {
     CacheRuleSpec rule = new CacheRuleSpec();
     rule.setName(name);
     rule.setPathPrefix(prefix);
@@ -30,19 +31,26 @@ class CdnPoliciesTest {
     spec.setProvider(CdnSpec.Provider.varnish);
     spec.getDefaults().setEdgeTtl("10m");
     spec.getDefaults().setMaxTtl("1d");
-    spec.setRules(List.of(
-        rule("api", "/api/", null, CacheRuleSpec.Action.Bypass, null),
-        rule("css", null, "/a/**.css", CacheRuleSpec.Action.Cache, "30d"),
-        rule("html", "/", null, CacheRuleSpec.Action.Cache, null)));
+    spec.setRules(
+        List.of(
+            rule("api", "/api/", null, CacheRuleSpec.Action.Bypass, null),
+            rule("css", null, "/a/**.css", CacheRuleSpec.Action.Cache, "30d"),
+            rule("html", "/", null, CacheRuleSpec.Action.Cache, null)));
     spec.setStaleIfError("1h");
 
     CdnPolicy policy = CdnPolicies.from(spec);
 
-    assertThat(policy.rules()).extracting(CdnPolicy.CacheRule::name).containsExactly("api", "css", "html");
+    assertThat(policy.rules())
+        .extracting(CdnPolicy.CacheRule::name)
+        .containsExactly("api", "css", "html");
     assertThat(policy.rules().get(0).action()).isEqualTo(RuleAction.bypass());
     assertThat(policy.rules().get(1).match()).isEqualTo(PathMatch.glob("/a/**.css"));
-    assertThat(policy.rules().get(1).action().ttl()).as("capped by maxTtl").contains(Duration.ofDays(1));
-    assertThat(policy.rules().get(2).action().ttl()).as("defaults.edgeTtl").contains(Duration.ofMinutes(10));
+    assertThat(policy.rules().get(1).action().ttl())
+        .as("capped by maxTtl")
+        .contains(Duration.ofDays(1));
+    assertThat(policy.rules().get(2).action().ttl())
+        .as("defaults.edgeTtl")
+        .contains(Duration.ofMinutes(10));
     assertThat(policy.staleIfError()).contains(Duration.ofHours(1));
     assertThat(policy.staleWhileRevalidate()).isEqualTo(Optional.empty());
     assertThat(policy.defaults().browserTtl()).isEqualTo(Duration.ZERO);

@@ -15,13 +15,16 @@ class CredentialCacheTest {
     CredentialCache cache = new CredentialCache(Duration.ofSeconds(30), clock);
     AtomicInteger reads = new AtomicInteger();
     for (int app = 0; app < 100; app++) {
-      assertThat(cache.token("team", "cloudflare", "apiToken", () -> "t" + reads.incrementAndGet())).isEqualTo("t1");
+      assertThat(cache.token("team", "cloudflare", "apiToken", () -> "t" + reads.incrementAndGet()))
+          .isEqualTo("t1");
     }
     assertThat(reads).hasValue(1);
     clock.advance(Duration.ofSeconds(30));
-    assertThat(cache.token("team", "cloudflare", "apiToken", () -> "t" + reads.incrementAndGet())).isEqualTo("t2");
+    assertThat(cache.token("team", "cloudflare", "apiToken", () -> "t" + reads.incrementAndGet()))
+        .isEqualTo("t2");
     cache.forget("team", "cloudflare", "apiToken");
-    assertThat(cache.token("team", "cloudflare", "apiToken", () -> "t" + reads.incrementAndGet())).isEqualTo("t3");
+    assertThat(cache.token("team", "cloudflare", "apiToken", () -> "t" + reads.incrementAndGet()))
+        .isEqualTo("t3");
     clock.advance(Duration.ofMinutes(5));
     cache.token("other", "cloudflare", "apiToken", () -> "x");
     assertThat(cache.size()).as("expired entries are dropped").isEqualTo(1);

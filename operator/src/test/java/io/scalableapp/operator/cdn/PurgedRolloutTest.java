@@ -7,7 +7,8 @@ import io.scalableapp.operator.api.cdn.PurgeRecord;
 import org.junit.jupiter.api.Test;
 
 class PurgedRolloutTest {
-  static final PurgeRecord THIRD = new PurgeRecord("2026-11-29T11:00:00Z", "rollout to revision 3", "ban-3");
+  static final PurgeRecord THIRD =
+      new PurgeRecord("2026-11-29T11:00:00Z", "rollout to revision 3", "ban-3");
 
   @Test
   void theRecordRoundTripsThroughStatus() {

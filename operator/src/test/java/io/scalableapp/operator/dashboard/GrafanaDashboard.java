@@ -11,14 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The chart's generated Grafana dashboard as the tests read it: its panels' PromQL and its query variables, with
- * Grafana's variables substituted as Grafana would before sending a query.
+ * The chart's generated Grafana dashboard as the tests read it: its panels' PromQL and its query
+ * variables, with Grafana's variables substituted as Grafana would before sending a query.
  */
 public record GrafanaDashboard(List<Panel> panels, List<Variable> variables) {
   /** The chart's copy (the one the ConfigMap carries), from the operator module's directory. */
-  public static final Path CHART_COPY = Path.of("../helm/scalableapp-operator/dashboards/scalableapp-operator.json");
+  public static final Path CHART_COPY =
+      Path.of("../helm/scalableapp-operator/dashboards/scalableapp-operator.json");
+
   /** The main panel's title: the one the docs show. */
   public static final String MAIN_PANEL = "Demand, forecast and replicas";
+
   private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.*),\\s*(\\w+)\\)");
 
   public record Target(String expr, String legend) {}
@@ -35,11 +38,17 @@ public record GrafanaDashboard(List<Panel> panels, List<Variable> variables) {
     for (JsonNode panel : root.path("panels")) {
       if (panel.path("type").asText().equals("row")) continue;
       List<Target> targets = new ArrayList<>();
-      panel.path("targets").forEach(t -> targets.add(new Target(t.path("expr").asText(), t.path("legendFormat").asText())));
+      panel
+          .path("targets")
+          .forEach(
+              t ->
+                  targets.add(
+                      new Target(t.path("expr").asText(), t.path("legendFormat").asText())));
       String rightAxis = "";
       for (JsonNode override : panel.path("fieldConfig").path("overrides")) {
         for (JsonNode property : override.path("properties")) {
-          if (property.path("id").asText().equals("custom.axisPlacement") && property.path("value").asText().equals("right")) {
+          if (property.path("id").asText().equals("custom.axisPlacement")
+              && property.path("value").asText().equals("right")) {
             rightAxis = override.path("matcher").path("options").asText();
           }
         }
@@ -51,8 +60,11 @@ public record GrafanaDashboard(List<Panel> panels, List<Variable> variables) {
       if (!variable.path("type").asText().equals("query")) continue;
       Matcher m = LABEL_VALUES.matcher(variable.path("definition").asText());
       if (!m.matches()) {
-        throw new IllegalStateException("variable " + variable.path("name").asText() + " is not label_values(..): "
-            + variable.path("definition").asText());
+        throw new IllegalStateException(
+            "variable "
+                + variable.path("name").asText()
+                + " is not label_values(..): "
+                + variable.path("definition").asText());
       }
       variables.add(new Variable(variable.path("name").asText(), m.group(1), m.group(2)));
     }
@@ -60,18 +72,22 @@ public record GrafanaDashboard(List<Panel> panels, List<Variable> variables) {
   }
 
   public Panel panel(String title) {
-    return panels.stream().filter(p -> p.title().equals(title)).findFirst()
+    return panels.stream()
+        .filter(p -> p.title().equals(title))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no panel " + title));
   }
 
   /**
-   * {@code text} with $name and ${name} replaced by {@code values}, and $__rate_interval by {@code rateInterval}
-   * (Grafana's is at least four scrape intervals).
+   * {@code text} with $name and ${name} replaced by {@code values}, and $__rate_interval by {@code
+   * rateInterval} (Grafana's is at least four scrape intervals).
    */
   public static String substitute(String text, Map<String, String> values, String rateInterval) {
     String out = text.replace("$__rate_interval", rateInterval);
     for (var v : values.entrySet()) {
-      out = out.replace("${" + v.getKey() + "}", v.getValue()).replace("$" + v.getKey(), v.getValue());
+      out =
+          out.replace("${" + v.getKey() + "}", v.getValue())
+              .replace("$" + v.getKey(), v.getValue());
     }
     if (out.contains("$")) {
       throw new IllegalStateException("a variable is left in " + out);

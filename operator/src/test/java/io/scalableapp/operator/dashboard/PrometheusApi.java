@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The few calls of Prometheus' HTTP API (v1) that Grafana makes for the dashboard: query, query_range, label values. */
+/**
+ * The few calls of Prometheus' HTTP API (v1) that Grafana makes for the dashboard: query,
+ * query_range, label values.
+ */
 public final class PrometheusApi {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private final URI base;
@@ -25,7 +28,10 @@ public final class PrometheusApi {
     this.base = base;
   }
 
-  /** An answer: Prometheus' error (a query that does not parse says so here), or the result's series. */
+  /**
+   * An answer: Prometheus' error (a query that does not parse says so here), or the result's
+   * series.
+   */
   public record Answer(String error, List<JsonNode> series) {
     public boolean ok() {
       return error == null;
@@ -37,26 +43,43 @@ public final class PrometheusApi {
     return get("/api/v1/query?query=" + encode(promql));
   }
 
-  public Answer queryRange(String promql, Instant from, Instant to, Duration step) throws IOException, InterruptedException {
-    return get("/api/v1/query_range?query=" + encode(promql) + "&start=" + from.getEpochSecond() + "&end="
-        + to.getEpochSecond() + "&step=" + step.toSeconds());
+  public Answer queryRange(String promql, Instant from, Instant to, Duration step)
+      throws IOException, InterruptedException {
+    return get(
+        "/api/v1/query_range?query="
+            + encode(promql)
+            + "&start="
+            + from.getEpochSecond()
+            + "&end="
+            + to.getEpochSecond()
+            + "&step="
+            + step.toSeconds());
   }
 
-  /** The values of {@code label} on the series {@code selector} matches, as a label_values() variable lists them. */
-  public List<String> labelValues(String label, String selector) throws IOException, InterruptedException {
+  /**
+   * The values of {@code label} on the series {@code selector} matches, as a label_values()
+   * variable lists them.
+   */
+  public List<String> labelValues(String label, String selector)
+      throws IOException, InterruptedException {
     Answer answer = get("/api/v1/label/" + label + "/values?match[]=" + encode(selector));
-    if (!answer.ok()) throw new IOException("label values of " + label + " for " + selector + ": " + answer.error());
+    if (!answer.ok())
+      throw new IOException(
+          "label values of " + label + " for " + selector + ": " + answer.error());
     List<String> values = new ArrayList<>();
     answer.series().forEach(v -> values.add(v.asText()));
     return values;
   }
 
   private Answer get(String pathAndQuery) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT).build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode body = json.readTree(response.body());
     if (!"success".equals(body.path("status").asText())) {
-      return new Answer(body.path("errorType").asText() + ": " + body.path("error").asText(), List.of());
+      return new Answer(
+          body.path("errorType").asText() + ": " + body.path("error").asText(), List.of());
     }
     JsonNode data = body.path("data");
     JsonNode items = data.has("result") ? data.path("result") : data;

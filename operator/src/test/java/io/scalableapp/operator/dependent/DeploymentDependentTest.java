@@ -24,7 +24,8 @@ class DeploymentDependentTest {
 
     assertThat(d.getMetadata().getName()).isEqualTo("shop");
     assertThat(d.getMetadata().getNamespace()).isEqualTo("prod");
-    assertThat(d.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "scalableapp-operator");
+    assertThat(d.getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/managed-by", "scalableapp-operator");
     Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(c.getImage()).isEqualTo(TestApps.IMAGE);
     assertThat(c.getPorts().get(0).getContainerPort()).isEqualTo(9000);
@@ -41,7 +42,8 @@ class DeploymentDependentTest {
     Deployment d = DeploymentDependent.desired(app, 1);
 
     assertThat(d.getSpec().getTemplate().getSpec().getSecurityContext()).isNull();
-    assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext()).isNull();
+    assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext())
+        .isNull();
   }
 
   @Test
@@ -82,7 +84,13 @@ class DeploymentDependentTest {
     readiness.setPeriodSeconds(5);
     app.getSpec().getProbes().setReadiness(readiness);
 
-    Container c = DeploymentDependent.desired(app, 1).getSpec().getTemplate().getSpec().getContainers().get(0);
+    Container c =
+        DeploymentDependent.desired(app, 1)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
 
     assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(c.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");

@@ -32,7 +32,9 @@ class FloorMoveTest {
     Deployment live = DeploymentDependent.desired(withoutAutoscaling(), 3);
     live.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(TestApps.OTHER_IMAGE);
 
-    assertThat(new DeploymentDependent().withFloorOf(DeploymentDependent.desired(withoutAutoscaling(), 5), live))
+    assertThat(
+            new DeploymentDependent()
+                .withFloorOf(DeploymentDependent.desired(withoutAutoscaling(), 5), live))
         .isNotEqualTo(live);
   }
 
@@ -40,24 +42,35 @@ class FloorMoveTest {
   void whileTheHpaOwnsReplicasTheyAreNotCompared() {
     Deployment desired = DeploymentDependent.desired(TestApps.app("shop", "prod"), 3);
 
-    assertThat(new DeploymentDependent().withFloorOf(desired, DeploymentDependent.desired(withoutAutoscaling(), 4))
-        .getSpec().getReplicas()).isNull();
+    assertThat(
+            new DeploymentDependent()
+                .withFloorOf(desired, DeploymentDependent.desired(withoutAutoscaling(), 4))
+                .getSpec()
+                .getReplicas())
+        .isNull();
   }
 
   @Test
   void anHpaWhoseMinReplicasAloneDifferOnlyHadItsFloorMoved() {
-    HorizontalPodAutoscaler live = HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 2);
-    HorizontalPodAutoscaler raised = HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 4);
+    HorizontalPodAutoscaler live =
+        HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 2);
+    HorizontalPodAutoscaler raised =
+        HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 4);
 
     assertThat(new HorizontalPodAutoscalerDependent().withFloorOf(raised, live)).isEqualTo(live);
   }
 
   @Test
   void anHpaWithAnotherMaximumDrifted() {
-    HorizontalPodAutoscaler live = HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 2);
+    HorizontalPodAutoscaler live =
+        HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 2);
     live.getSpec().setMaxReplicas(50);
 
-    assertThat(new HorizontalPodAutoscalerDependent().withFloorOf(
-        HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 4), live)).isNotEqualTo(live);
+    assertThat(
+            new HorizontalPodAutoscalerDependent()
+                .withFloorOf(
+                    HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 4),
+                    live))
+        .isNotEqualTo(live);
   }
 }

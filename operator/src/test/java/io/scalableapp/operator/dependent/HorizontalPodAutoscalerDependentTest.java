@@ -22,17 +22,25 @@ class HorizontalPodAutoscalerDependentTest {
     assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(4);
     assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(5);
     assertThat(hpa.getSpec().getMetrics().get(0).getResource().getName()).isEqualTo("cpu");
-    assertThat(hpa.getSpec().getMetrics().get(0).getResource().getTarget().getAverageUtilization()).isEqualTo(60);
+    assertThat(hpa.getSpec().getMetrics().get(0).getResource().getTarget().getAverageUtilization())
+        .isEqualTo(60);
   }
 
   @Test
   void passesBehaviorThrough() {
     ScalableApp app = TestApps.app("shop", "prod");
-    app.getSpec().getAutoscaling().setBehavior(new HorizontalPodAutoscalerBehaviorBuilder()
-        .withNewScaleDown().withStabilizationWindowSeconds(600).endScaleDown().build());
+    app.getSpec()
+        .getAutoscaling()
+        .setBehavior(
+            new HorizontalPodAutoscalerBehaviorBuilder()
+                .withNewScaleDown()
+                .withStabilizationWindowSeconds(600)
+                .endScaleDown()
+                .build());
 
     HorizontalPodAutoscaler hpa = HorizontalPodAutoscalerDependent.desired(app, 2);
 
-    assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds()).isEqualTo(600);
+    assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds())
+        .isEqualTo(600);
   }
 }

@@ -15,15 +15,24 @@ class OwnManagedFieldsStoreTest {
 
   @Test
   void keepsOnlyTheOperatorsOwnManagedFields() {
-    Deployment live = new DeploymentBuilder().withNewMetadata().withName("shop").withNamespace("prod")
-        .withManagedFields(entry("scalableapp-operator", "Apply"), entry(ReplicasHandover.HANDOVER_MANAGER, "Apply"),
-            entry("kube-controller-manager", "Update"), entry("kubectl-edit", "Update"))
-        .endMetadata().build();
+    Deployment live =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName("shop")
+            .withNamespace("prod")
+            .withManagedFields(
+                entry("scalableapp-operator", "Apply"),
+                entry(ReplicasHandover.HANDOVER_MANAGER, "Apply"),
+                entry("kube-controller-manager", "Update"),
+                entry("kubectl-edit", "Update"))
+            .endMetadata()
+            .build();
     OwnManagedFieldsStore<Deployment> store = new OwnManagedFieldsStore<>();
 
     store.put(store.getKey(live), live);
 
-    assertThat(store.get("prod/shop").getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager)
+    assertThat(store.get("prod/shop").getMetadata().getManagedFields())
+        .extracting(ManagedFieldsEntry::getManager)
         .containsExactly("scalableapp-operator", ReplicasHandover.HANDOVER_MANAGER);
   }
 }

@@ -34,7 +34,8 @@ class PauseTest {
     Pause pause = Pause.of(annotated(Map.of(Pause.PAUSED, "true"))).orElseThrow();
 
     assertThat(pause.heldReplicas(TestApps.app("shop", "prod"), runningAt(7))).isEqualTo(7);
-    assertThat(pause.describe(7)).isEqualTo("Paused at the current 7 replicas by scalableapp.io/paused=true");
+    assertThat(pause.describe(7))
+        .isEqualTo("Paused at the current 7 replicas by scalableapp.io/paused=true");
   }
 
   @Test
@@ -51,8 +52,13 @@ class PauseTest {
       Pause pause = Pause.of(app).orElseThrow();
 
       assertThat(pause.heldReplicas(app, runningAt(7))).as(bad).isEqualTo(7);
-      assertThat(pause.describe(7)).as(bad).isEqualTo("scalableapp.io/paused-replicas must be a whole number of "
-          + "replicas from 1 to 10000, got \"" + bad + "\"; paused at the current 7 replicas instead");
+      assertThat(pause.describe(7))
+          .as(bad)
+          .isEqualTo(
+              "scalableapp.io/paused-replicas must be a whole number of "
+                  + "replicas from 1 to 10000, got \""
+                  + bad
+                  + "\"; paused at the current 7 replicas instead");
     }
     assertThat(Pause.of(annotated(Map.of(Pause.PAUSED, "yes"))).orElseThrow().problem())
         .isEqualTo("scalableapp.io/paused must be \"true\" or \"false\", got \"yes\"");
@@ -62,13 +68,17 @@ class PauseTest {
   void aPausedHpaIsPinnedAtTheHeldCountAndPinningIsTheOperatorsOwnMove() {
     ScalableApp app = annotated(Map.of(Pause.PAUSED_REPLICAS, "4"));
     HorizontalPodAutoscaler pinned = HorizontalPodAutoscalerDependent.desired(app, 4);
-    HorizontalPodAutoscaler running = HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 2);
+    HorizontalPodAutoscaler running =
+        HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 2);
 
     assertThat(pinned.getSpec().getMinReplicas()).isEqualTo(4);
     assertThat(pinned.getSpec().getMaxReplicas()).isEqualTo(4);
     var dependent = new HorizontalPodAutoscalerDependent();
-    assertThat(dependent.withFloorOf(HorizontalPodAutoscalerDependent.desired(app, 4), running)).isEqualTo(running);
-    assertThat(dependent.withFloorOf(HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 2), pinned))
+    assertThat(dependent.withFloorOf(HorizontalPodAutoscalerDependent.desired(app, 4), running))
+        .isEqualTo(running);
+    assertThat(
+            dependent.withFloorOf(
+                HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 2), pinned))
         .isEqualTo(pinned);
   }
 }

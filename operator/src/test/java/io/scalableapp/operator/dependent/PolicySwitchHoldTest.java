@@ -23,39 +23,58 @@ class PolicySwitchHoldTest {
     return app;
   }
 
-  private static HorizontalPodAutoscaler live(TunedPolicy running, Optional<PolicySwitchHold> hold) {
+  private static HorizontalPodAutoscaler live(
+      TunedPolicy running, Optional<PolicySwitchHold> hold) {
     return HorizontalPodAutoscalerDependent.desired(app(), 2, running, hold);
   }
 
   @Test
   void switchingToATunedPolicyHoldsTheRunningReplicasForTheLongerWindow() {
-    Optional<PolicySwitchHold> hold = PolicySwitchHold.of(Optional.of(live(USER, Optional.empty())), TUNED, true,
-        Optional.of(9), NOW);
+    Optional<PolicySwitchHold> hold =
+        PolicySwitchHold.of(
+            Optional.of(live(USER, Optional.empty())), TUNED, true, Optional.of(9), NOW);
 
     assertThat(hold).contains(new PolicySwitchHold(9, NOW.plus(Duration.ofMinutes(30))));
-    HorizontalPodAutoscaler desired = HorizontalPodAutoscalerDependent.desired(app(), 2, TUNED, hold);
-    assertThat(desired.getSpec().getMinReplicas()).as("the running replicas, above the floor").isEqualTo(9);
-    assertThat(desired.getSpec().getMetrics().get(0).getResource().getTarget().getAverageUtilization()).isEqualTo(85);
-    assertThat(desired.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds()).isEqualTo(1800);
-    assertThat(desired.getMetadata().getAnnotations()).containsEntry(PolicySwitchHold.ANNOTATION,
-        "9@2026-12-07T02:30:00Z").containsKey(PolicySwitchHold.TUNED);
+    HorizontalPodAutoscaler desired =
+        HorizontalPodAutoscalerDependent.desired(app(), 2, TUNED, hold);
+    assertThat(desired.getSpec().getMinReplicas())
+        .as("the running replicas, above the floor")
+        .isEqualTo(9);
+    assertThat(
+            desired.getSpec().getMetrics().get(0).getResource().getTarget().getAverageUtilization())
+        .isEqualTo(85);
+    assertThat(desired.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds())
+        .isEqualTo(1800);
+    assertThat(desired.getMetadata().getAnnotations())
+        .containsEntry(PolicySwitchHold.ANNOTATION, "9@2026-12-07T02:30:00Z")
+        .containsKey(PolicySwitchHold.TUNED);
   }
 
   @Test
   void theHoldIsKeptFromTheHpaUntilItEndsAndNeverExceedsMax() {
-    HorizontalPodAutoscaler switched = live(TUNED, Optional.of(new PolicySwitchHold(25, NOW.plusSeconds(60))));
+    HorizontalPodAutoscaler switched =
+        live(TUNED, Optional.of(new PolicySwitchHold(25, NOW.plusSeconds(60))));
 
-    Optional<PolicySwitchHold> kept = PolicySwitchHold.of(Optional.of(switched), TUNED, true, Optional.of(3), NOW);
+    Optional<PolicySwitchHold> kept =
+        PolicySwitchHold.of(Optional.of(switched), TUNED, true, Optional.of(3), NOW);
     assertThat(kept).contains(new PolicySwitchHold(25, NOW.plusSeconds(60)));
-    assertThat(HorizontalPodAutoscalerDependent.desired(app(), 2, TUNED, kept).getSpec().getMinReplicas())
-        .as("capped at replicas.max").isEqualTo(20);
-    assertThat(PolicySwitchHold.of(Optional.of(switched), TUNED, true, Optional.of(3), NOW.plusSeconds(61))).isEmpty();
+    assertThat(
+            HorizontalPodAutoscalerDependent.desired(app(), 2, TUNED, kept)
+                .getSpec()
+                .getMinReplicas())
+        .as("capped at replicas.max")
+        .isEqualTo(20);
+    assertThat(
+            PolicySwitchHold.of(
+                Optional.of(switched), TUNED, true, Optional.of(3), NOW.plusSeconds(61)))
+        .isEmpty();
   }
 
   @Test
   void switchingBackToTheUsersPolicyIsHeldTooEvenAfterTuningIsRemoved() {
-    Optional<PolicySwitchHold> hold = PolicySwitchHold.of(Optional.of(live(TUNED, Optional.empty())), USER, false,
-        Optional.of(6), NOW);
+    Optional<PolicySwitchHold> hold =
+        PolicySwitchHold.of(
+            Optional.of(live(TUNED, Optional.empty())), USER, false, Optional.of(6), NOW);
     assertThat(hold).contains(new PolicySwitchHold(6, NOW.plus(Duration.ofMinutes(30))));
   }
 
@@ -63,20 +82,41 @@ class PolicySwitchHoldTest {
   void anUntunedAppsOwnEditsAreNotHeldAndAnUntunedHpaCarriesNoAnnotation() {
     HorizontalPodAutoscaler plain = live(USER, Optional.empty());
     assertThat(plain.getMetadata().getAnnotations()).isNullOrEmpty();
-    assertThat(PolicySwitchHold.of(Optional.of(plain), TunedPolicy.reactive(60, Duration.ofMinutes(5)), false,
-        Optional.of(6), NOW)).isEmpty();
+    assertThat(
+            PolicySwitchHold.of(
+                Optional.of(plain),
+                TunedPolicy.reactive(60, Duration.ofMinutes(5)),
+                false,
+                Optional.of(6),
+                NOW))
+        .isEmpty();
   }
 
   @Test
   void aTunedWindowKeepsTheRestOfTheUsersBehavior() {
     ScalableApp app = app();
-    app.getSpec().getAutoscaling().setBehavior(new HorizontalPodAutoscalerBehaviorBuilder()
-        .withNewScaleDown().withStabilizationWindowSeconds(600).withSelectPolicy("Min").endScaleDown().build());
-    HorizontalPodAutoscaler hpa = HorizontalPodAutoscalerDependent.desired(app, 2, TUNED, Optional.empty());
-    assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds()).isEqualTo(1800);
+    app.getSpec()
+        .getAutoscaling()
+        .setBehavior(
+            new HorizontalPodAutoscalerBehaviorBuilder()
+                .withNewScaleDown()
+                .withStabilizationWindowSeconds(600)
+                .withSelectPolicy("Min")
+                .endScaleDown()
+                .build());
+    HorizontalPodAutoscaler hpa =
+        HorizontalPodAutoscalerDependent.desired(app, 2, TUNED, Optional.empty());
+    assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds())
+        .isEqualTo(1800);
     assertThat(hpa.getSpec().getBehavior().getScaleDown().getSelectPolicy()).isEqualTo("Min");
-    assertThat(app.getSpec().getAutoscaling().getBehavior().getScaleDown().getStabilizationWindowSeconds())
-        .as("the spec is not changed").isEqualTo(600);
+    assertThat(
+            app.getSpec()
+                .getAutoscaling()
+                .getBehavior()
+                .getScaleDown()
+                .getStabilizationWindowSeconds())
+        .as("the spec is not changed")
+        .isEqualTo(600);
   }
 
   @Test

@@ -10,7 +10,8 @@ import io.scalableapp.operator.api.ScalableAppStatus;
 import org.junit.jupiter.api.Test;
 
 class ReplicaFloorTest {
-  private static ScalableApp predictedWithRecordedFloor(String recordedMode, Integer recordedFloor) {
+  private static ScalableApp predictedWithRecordedFloor(
+      String recordedMode, Integer recordedFloor) {
     ScalableApp app = TestApps.predicted("shop", "prod", 10);
     PredictionStatus recorded = new PredictionStatus();
     recorded.setMode(recordedMode);

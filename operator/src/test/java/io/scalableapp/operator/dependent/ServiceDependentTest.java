@@ -23,8 +23,8 @@ class ServiceDependentTest {
     assertThat(s.getSpec().getType()).isEqualTo("NodePort");
     assertThat(s.getSpec().getPorts().get(0).getPort()).isEqualTo(8081);
     assertThat(s.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
-    assertThat(s.getSpec().getSelector()).isEqualTo(
-        DeploymentDependent.desired(app, 1).getSpec().getSelector().getMatchLabels());
+    assertThat(s.getSpec().getSelector())
+        .isEqualTo(DeploymentDependent.desired(app, 1).getSpec().getSelector().getMatchLabels());
     assertThat(s.getMetadata().getAnnotations()).containsEntry("example.com/lb", "internal");
   }
 }

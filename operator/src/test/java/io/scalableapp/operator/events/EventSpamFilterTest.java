@@ -15,16 +15,33 @@ import org.junit.jupiter.api.Test;
 class EventSpamFilterTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-    @Override public Instant instant() { return now; }
-  };
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
   private final EventSpamFilter filter = new EventSpamFilter(clock, registry);
 
   private static ConfigMap object(String name) {
-    return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace("ns").withUid(name + "-uid")
-        .endMetadata().build();
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("ns")
+        .withUid(name + "-uid")
+        .endMetadata()
+        .build();
   }
 
   private long admitted(ConfigMap subject, int attempts) {
@@ -32,7 +49,8 @@ class EventSpamFilterTest {
   }
 
   private double dropped() {
-    var counter = registry.find("scalableapp_events_dropped").tag("reason", "FloorRaised").counter();
+    var counter =
+        registry.find("scalableapp_events_dropped").tag("reason", "FloorRaised").counter();
     return counter == null ? 0 : counter.count();
   }
 
@@ -40,7 +58,8 @@ class EventSpamFilterTest {
   void dropsPastTheBurstAndCountsWhatItDrops() {
     assertThat(admitted(object("flappy"), 30)).isEqualTo(25);
     assertThat(dropped()).isEqualTo(5);
-    assertThat(registry.find("scalableapp_events_dropped").counter().getId().getDescription()).contains("rate limit");
+    assertThat(registry.find("scalableapp_events_dropped").counter().getId().getDescription())
+        .contains("rate limit");
   }
 
   @Test

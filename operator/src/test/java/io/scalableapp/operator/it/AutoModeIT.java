@@ -28,24 +28,29 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * prediction.mode Auto end to end: a real Prometheus holding three days of real NASA traffic (queried as office hours
- * and as a flat line), and the operator judging each app on the history it fetched against the same-cost envelope: promotion, a history that earns nothing, a restart, a demotion. A short cadence
- * (a verdict every 20 s instead of hourly) keeps the test short.
+ * prediction.mode Auto end to end: a real Prometheus holding three days of real NASA traffic
+ * (queried as office hours and as a flat line), and the operator judging each app on the history it
+ * fetched against the same-cost envelope: promotion, a history that earns nothing, a restart, a
+ * demotion. A short cadence (a verdict every 20 s instead of hourly) keeps the test short.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class AutoModeIT {
   private static final String METRIC = "nasa_requests_per_minute";
+
   /** The same history made flat: a series the HPA alone serves without ever falling short. */
   private static final String FLAT = "0 * " + METRIC + " + 20";
+
   /**
-   * Office hours over the same samples: 60 at night, a tenfold jump at 08:00 UTC until 18:00. No CPU target or
-   * scale-down window sees the jump coming, the daily forecast does, so the forecast beats even the envelope. (On NASA
-   * itself a longer window does as well at the same cost: Auto keeps NASA in Shadow, as the scaling lab found.)
+   * Office hours over the same samples: 60 at night, a tenfold jump at 08:00 UTC until 18:00. No
+   * CPU target or scale-down window sees the jump coming, the daily forecast does, so the forecast
+   * beats even the envelope. (On NASA itself a longer window does as well at the same cost: Auto
+   * keeps NASA in Shadow, as the scaling lab found.)
    */
-  private static final String OFFICE = "sum(0 * " + METRIC + ") + 60 + 540 * (hour() >= bool 8) * (hour() < bool 18)";
+  private static final String OFFICE =
+      "sum(0 * " + METRIC + ") + 60 + 540 * (hour() >= bool 8) * (hour() < bool 18)";
+
   private static final Instant TRACE_NOW = Instant.parse("1995-07-20T06:30:00Z");
-  @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("auto");
+  @RegisterExtension static final ClusterNamespace cluster = ClusterNamespace.withPrefix("auto");
   private static TraceReplay trace;
   private static PrometheusServer prometheus;
   private static LocalCluster.RunningOperator operator;
@@ -55,11 +60,21 @@ class AutoModeIT {
   static void start() throws Exception {
     trace = TraceReplay.of(TraceReplay.NASA, TRACE_NOW, METRIC);
     prometheus = trace.startPrometheus(TRACE_NOW, Duration.ofDays(3));
-    // Demote below 5 % (the default is 0 %), so that a flat history, where neither falls short, demotes.
-    AutoModeSettings auto = new AutoModeSettings(Duration.ofSeconds(20), Duration.ofSeconds(20),
-        Duration.ofDays(2), AutoModeSettings.DEFAULT_REPLAY_INTERVAL, 0.10, 0.05, 0.25);
-    settings = new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
-        .withTimeout(Duration.ofSeconds(60)).withAutoMode(auto);
+    // Demote below 5 % (the default is 0 %), so that a flat history, where neither falls short,
+    // demotes.
+    AutoModeSettings auto =
+        new AutoModeSettings(
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(20),
+            Duration.ofDays(2),
+            AutoModeSettings.DEFAULT_REPLAY_INTERVAL,
+            0.10,
+            0.05,
+            0.25);
+    settings =
+        new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
+            .withTimeout(Duration.ofSeconds(60))
+            .withAutoMode(auto);
     operator = LocalCluster.startOperator(cluster, settings);
   }
 
@@ -84,8 +99,11 @@ class AutoModeIT {
   }
 
   private static Predicate<ScalableApp> autoMode(Predicate<AutoModeStatus> test) {
-    return app -> app.getStatus() != null && app.getStatus().getPrediction() != null
-        && app.getStatus().getPrediction().getAutoMode() != null && test.test(app.getStatus().getPrediction().getAutoMode());
+    return app ->
+        app.getStatus() != null
+            && app.getStatus().getPrediction() != null
+            && app.getStatus().getPrediction().getAutoMode() != null
+            && test.test(app.getStatus().getPrediction().getAutoMode());
   }
 
   private static int hpaFloor(String name) {
@@ -112,22 +130,33 @@ class AutoModeIT {
     cluster.client().resource(auto("daily", OFFICE, 30)).create();
     cluster.client().resource(auto("flat", FLAT, 1.5)).create();
 
-    ScalableApp daily = awaitApp(cluster.client(), cluster.name(), "daily",
-        autoMode(s -> "Enforce".equals(s.getEffectiveMode())).and(a -> hpaFloor("daily") > 1));
+    ScalableApp daily =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "daily",
+            autoMode(s -> "Enforce".equals(s.getEffectiveMode())).and(a -> hpaFloor("daily") > 1));
     AutoModeStatus evidence = daily.getStatus().getPrediction().getAutoMode();
     assertThat(evidence.getReason()).isIn("Promoted", "StillBeating");
     assertThat(evidence.getWindow()).isEqualTo("2d");
     assertThat(evidence.getPoints()).isEqualTo(3 * 1440);
     assertThat(Double.parseDouble(evidence.getReductionPercent())).isGreaterThanOrEqualTo(10);
-    assertThat(Double.parseDouble(evidence.getHpaUnderProvisionedMinutes())).as("the HPA alone falls short")
+    assertThat(Double.parseDouble(evidence.getHpaUnderProvisionedMinutes()))
+        .as("the HPA alone falls short")
         .isPositive();
     assertThat(daily.getStatus().getPrediction().getMode()).isEqualTo("Enforce");
-    assertThat(condition(daily, "Predicting").getMessage()).contains("mode Auto runs it in Enforce");
+    assertThat(condition(daily, "Predicting").getMessage())
+        .contains("mode Auto runs it in Enforce");
     await().atMost(TIMEOUT).until(() -> event("daily", "PredictionPromoted").isPresent());
     assertThat(event("daily", "PredictionPromoted").get().getMessage())
-        .contains("promoted the app to Enforce", "same-cost HPA", "replica-h", "over the last 2d (4320 points)");
+        .contains(
+            "promoted the app to Enforce",
+            "same-cost HPA",
+            "replica-h",
+            "over the last 2d (4320 points)");
 
-    ScalableApp flat = awaitApp(cluster.client(), cluster.name(), "flat", autoMode(s -> s.getPoints() != null));
+    ScalableApp flat =
+        awaitApp(cluster.client(), cluster.name(), "flat", autoMode(s -> s.getPoints() != null));
     AutoModeStatus why = flat.getStatus().getPrediction().getAutoMode();
     assertThat(why.getEffectiveMode()).isEqualTo("Shadow");
     assertThat(why.getReason()).isEqualTo("NotBeating");
@@ -137,7 +166,8 @@ class AutoModeIT {
     assertThat(hpaFloor("flat")).as("Shadow changes nothing").isEqualTo(1);
     assertThat(event("flat", "PredictionPromoted")).isEmpty();
 
-    // Auto replays what the evaluations fetched: one range query per evaluation (a 3-day history is one chunk).
+    // Auto replays what the evaluations fetched: one range query per evaluation (a 3-day history is
+    // one chunk).
     double decisions = counter("scalableapp_decisions_total");
     double queries = counter("scalableapp_prometheus_queries_total");
     assertThat(queries).isBetween(decisions - 2, decisions + 2);
@@ -147,15 +177,29 @@ class AutoModeIT {
   @Order(2)
   void aRestartedOperatorKeepsEnforcingWhatStatusRecorded() {
     operator.stop();
-    // Judged again only an hour after the recorded verdict: until then the mode can only come from status.
-    operator = LocalCluster.startOperator(cluster,
-        settings.withAutoMode(settings.autoMode().withEvaluateEvery(Duration.ofHours(1))));
+    // Judged again only an hour after the recorded verdict: until then the mode can only come from
+    // status.
+    operator =
+        LocalCluster.startOperator(
+            cluster,
+            settings.withAutoMode(settings.autoMode().withEvaluateEvery(Duration.ofHours(1))));
 
     await().atMost(TIMEOUT).until(() -> appsInMode("Enforce") == 1 && appsInMode("Shadow") == 1);
-    assertThat(hpaFloor("daily")).as("the floor is still enforced, not back at replicas.min").isGreaterThan(1);
+    assertThat(hpaFloor("daily"))
+        .as("the floor is still enforced, not back at replicas.min")
+        .isGreaterThan(1);
     assertThat(event("daily", "PredictionDemoted")).isEmpty();
-    assertThat(cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("daily").get()
-        .getStatus().getPrediction().getMode()).isEqualTo("Enforce");
+    assertThat(
+            cluster
+                .client()
+                .resources(ScalableApp.class)
+                .inNamespace(cluster.name())
+                .withName("daily")
+                .get()
+                .getStatus()
+                .getPrediction()
+                .getMode())
+        .isEqualTo("Enforce");
   }
 
   @Test
@@ -166,19 +210,39 @@ class AutoModeIT {
     int enforcedFloor = hpaFloor("daily");
     assertThat(enforcedFloor).isGreaterThan(1);
 
-    ScalableApp daily = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("daily").get();
+    ScalableApp daily =
+        cluster
+            .client()
+            .resources(ScalableApp.class)
+            .inNamespace(cluster.name())
+            .withName("daily")
+            .get();
     daily.getSpec().getPrediction().setQuery(FLAT);
     cluster.client().resource(daily).update();
 
-    ScalableApp demoted = awaitApp(cluster.client(), cluster.name(), "daily",
-        autoMode(s -> "Shadow".equals(s.getEffectiveMode())));
+    ScalableApp demoted =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "daily",
+            autoMode(s -> "Shadow".equals(s.getEffectiveMode())));
     assertThat(demoted.getStatus().getPrediction().getAutoMode().getReason()).isEqualTo("Demoted");
     await().atMost(TIMEOUT).until(() -> event("daily", "PredictionDemoted").isPresent());
     assertThat(event("daily", "PredictionDemoted").get().getMessage()).contains("no longer beats");
     await().atMost(TIMEOUT).until(() -> hpaFloor("daily") == 1);
-    // The HPA, not the operator, owns spec.replicas: a lower minReplicas lets it scale down at its own pace.
-    assertThat(cluster.client().apps().deployments().inNamespace(cluster.name()).withName("daily").get()
-        .getSpec().getReplicas()).as("running replicas are not dropped by the demotion")
+    // The HPA, not the operator, owns spec.replicas: a lower minReplicas lets it scale down at its
+    // own pace.
+    assertThat(
+            cluster
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace(cluster.name())
+                .withName("daily")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .as("running replicas are not dropped by the demotion")
         .isGreaterThanOrEqualTo(enforcedFloor);
   }
 }

@@ -14,7 +14,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The API server refuses a spec.cdn that cannot work, each time with a message naming the field; no operator runs. */
+/**
+ * The API server refuses a spec.cdn that cannot work, each time with a message naming the field; no
+ * operator runs.
+ */
 class CdnValidationIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("cdn-validation");
@@ -43,89 +46,124 @@ class CdnValidationIT {
 
   @Test
   void aValidCdnIsAccepted() {
-    ScalableApp created = cluster.client().resource(app("fine", cdn -> {
-      cdn.setHosts(List.of("shop.example.com", "*.cdn.example.com"));
-      cdn.setStaleIfError("1h");
-      cdn.getRules().get(0).setBypassOnCookies(List.of("sessionid"));
-      cdn.getRules().get(0).setBypassOnHeaders(List.of("Authorization"));
-    })).create();
-    assertThat(created.getSpec().getCdn().getHosts()).containsExactly("shop.example.com", "*.cdn.example.com");
+    ScalableApp created =
+        cluster
+            .client()
+            .resource(
+                app(
+                    "fine",
+                    cdn -> {
+                      cdn.setHosts(List.of("shop.example.com", "*.cdn.example.com"));
+                      cdn.setStaleIfError("1h");
+                      cdn.getRules().get(0).setBypassOnCookies(List.of("sessionid"));
+                      cdn.getRules().get(0).setBypassOnHeaders(List.of("Authorization"));
+                    }))
+            .create();
+    assertThat(created.getSpec().getCdn().getHosts())
+        .containsExactly("shop.example.com", "*.cdn.example.com");
   }
 
   @Test
   void aRuleNeedsExactlyOnePath() {
-    assertRejected(app("twopaths", cdn -> cdn.getRules().get(0).setPathGlob("/x/*")),
+    assertRejected(
+        app("twopaths", cdn -> cdn.getRules().get(0).setPathGlob("/x/*")),
         "a cdn rule needs exactly one of pathPrefix (e.g. /static/) and pathGlob");
   }
 
   @Test
   void aBypassRuleHasNoTtl() {
-    assertRejected(app("bypassttl", cdn -> cdn.getRules().get(0).setAction(CacheRuleSpec.Action.Bypass)),
+    assertRejected(
+        app("bypassttl", cdn -> cdn.getRules().get(0).setAction(CacheRuleSpec.Action.Bypass)),
         "a cdn rule's ttl is only read with action Cache");
   }
 
   @Test
   void ruleNamesAreUnique() {
-    assertRejected(app("dupes", cdn -> cdn.setRules(List.of(rule("a", "/a/"), rule("a", "/b/")))),
+    assertRejected(
+        app("dupes", cdn -> cdn.setRules(List.of(rule("a", "/a/"), rule("a", "/b/")))),
         "cdn.rules names must be unique");
   }
 
   @Test
   void pathsStartWithASlash() {
-    assertRejected(app("noslash", cdn -> cdn.getRules().get(0).setPathPrefix("static/")),
+    assertRejected(
+        app("noslash", cdn -> cdn.getRules().get(0).setPathPrefix("static/")),
         "pathPrefix must start with '/'");
   }
 
   @Test
   void edgeTtlWithinMaxTtl() {
-    assertRejected(app("ttls", cdn -> {
-      cdn.getDefaults().setEdgeTtl("2d");
-      cdn.getDefaults().setMaxTtl("1d");
-    }), "cdn.defaults.edgeTtl must not exceed cdn.defaults.maxTtl");
+    assertRejected(
+        app(
+            "ttls",
+            cdn -> {
+              cdn.getDefaults().setEdgeTtl("2d");
+              cdn.getDefaults().setMaxTtl("1d");
+            }),
+        "cdn.defaults.edgeTtl must not exceed cdn.defaults.maxTtl");
   }
 
   @Test
   void headerNamesStartWithALetter() {
-    assertRejected(app("header", cdn -> cdn.getRules().get(0).setBypassOnHeaders(List.of("1x"))),
+    assertRejected(
+        app("header", cdn -> cdn.getRules().get(0).setBypassOnHeaders(List.of("1x"))),
         "bypassOnHeaders must be header names");
   }
 
   @Test
   void tagsPurgeNeedsTags() {
-    assertRejected(app("tags", cdn -> cdn.getPurge().setMode(PurgeSpec.Mode.tags)),
+    assertRejected(
+        app("tags", cdn -> cdn.getPurge().setMode(PurgeSpec.Mode.tags)),
         "cdn.purge.tags is required when cdn.purge.mode is tags");
   }
 
   @Test
   void cloudflareNeedsItsSettingsAndHosts() {
-    assertRejected(app("cfnosettings", cdn -> {
-      cdn.setProvider(CdnSpec.Provider.cloudflare);
-      cdn.setHosts(List.of("shop.example.com"));
-    }), "cdn.cloudflare (zoneId and credentialsSecretRef) is required when cdn.provider is cloudflare");
-    assertRejected(app("cfnohosts", cdn -> {
-      cdn.setProvider(CdnSpec.Provider.cloudflare);
-      cdn.setCloudflare(cloudflare("0123456789abcdef0123456789abcdef"));
-    }), "cdn.hosts is required when cdn.provider is cloudflare");
+    assertRejected(
+        app(
+            "cfnosettings",
+            cdn -> {
+              cdn.setProvider(CdnSpec.Provider.cloudflare);
+              cdn.setHosts(List.of("shop.example.com"));
+            }),
+        "cdn.cloudflare (zoneId and credentialsSecretRef) is required when cdn.provider is cloudflare");
+    assertRejected(
+        app(
+            "cfnohosts",
+            cdn -> {
+              cdn.setProvider(CdnSpec.Provider.cloudflare);
+              cdn.setCloudflare(cloudflare("0123456789abcdef0123456789abcdef"));
+            }),
+        "cdn.hosts is required when cdn.provider is cloudflare");
   }
 
   @Test
   void zoneIdIs32Hex() {
-    assertRejected(app("zone", cdn -> {
-      cdn.setProvider(CdnSpec.Provider.cloudflare);
-      cdn.setHosts(List.of("shop.example.com"));
-      cdn.setCloudflare(cloudflare("not-a-zone"));
-    }), "spec.cdn.cloudflare.zoneId");
+    assertRejected(
+        app(
+            "zone",
+            cdn -> {
+              cdn.setProvider(CdnSpec.Provider.cloudflare);
+              cdn.setHosts(List.of("shop.example.com"));
+              cdn.setCloudflare(cloudflare("not-a-zone"));
+            }),
+        "spec.cdn.cloudflare.zoneId");
   }
 
   @Test
   void cloudflareSettingsOnlyWithCloudflare() {
-    assertRejected(app("cfonvarnish", cdn -> cdn.setCloudflare(cloudflare("0123456789abcdef0123456789abcdef"))),
+    assertRejected(
+        app(
+            "cfonvarnish",
+            cdn -> cdn.setCloudflare(cloudflare("0123456789abcdef0123456789abcdef"))),
         "cdn.cloudflare is only read when cdn.provider is cloudflare");
   }
 
   @Test
   void varnishAppNamesLeaveRoomForTheEdgeSuffix() {
-    assertRejected(app("a".repeat(42), cdn -> {}), "metadata.name must be at most 41 characters with cdn.provider varnish");
+    assertRejected(
+        app("a".repeat(42), cdn -> {}),
+        "metadata.name must be at most 41 characters with cdn.provider varnish");
   }
 
   private static CloudflareSpec cloudflare(String zone) {

@@ -1,21 +1,29 @@
 package io.scalableapp.operator.it;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.cdn.CacheRuleSpec;
 import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.api.cdn.CloudflareSpec;
 import io.scalableapp.operator.api.cdn.SecretKeyRef;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Cloudflare apps for the ITs: the token in Secret cloudflare (key apiToken), a /static/ rule cached for a day. */
+/**
+ * Cloudflare apps for the ITs: the token in Secret cloudflare (key apiToken), a /static/ rule
+ * cached for a day.
+ */
 final class CloudflareApps {
   private CloudflareApps() {}
 
-  static ScalableApp app(String name, String namespace, String host, String zone, URI apiBaseUrl,
+  static ScalableApp app(
+      String name,
+      String namespace,
+      String host,
+      String zone,
+      URI apiBaseUrl,
       CacheRuleSpec... moreRules) {
     ScalableApp app = TestApps.app(name, namespace);
     CdnSpec cdn = new CdnSpec();
@@ -38,8 +46,14 @@ final class CloudflareApps {
   }
 
   /** The app once CdnReady has {@code status} with {@code reason}. */
-  static ScalableApp awaitCdn(KubernetesClient client, String namespace, String app, String status, String reason) {
-    return AppAssertions.awaitApp(client, namespace, app, a -> AppAssertions.hasCondition("CdnReady", status).test(a)
-        && reason.equals(AppAssertions.condition(a, "CdnReady").getReason()));
+  static ScalableApp awaitCdn(
+      KubernetesClient client, String namespace, String app, String status, String reason) {
+    return AppAssertions.awaitApp(
+        client,
+        namespace,
+        app,
+        a ->
+            AppAssertions.hasCondition("CdnReady", status).test(a)
+                && reason.equals(AppAssertions.condition(a, "CdnReady").getReason()));
   }
 }

@@ -4,9 +4,9 @@ import io.scalableapp.testsupport.TestNamespace;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class's own namespace on the local cluster, with the CRD this build generated installed, and optionally an
- * in-process operator watching it. Deleted after the class's {@code @AfterAll} methods, so operators they stop are
- * gone first.
+ * A test class's own namespace on the local cluster, with the CRD this build generated installed,
+ * and optionally an in-process operator watching it. Deleted after the class's {@code @AfterAll}
+ * methods, so operators they stop are gone first.
  */
 final class ClusterNamespace extends TestNamespace {
   private boolean withOperator;
@@ -32,7 +32,10 @@ final class ClusterNamespace extends TestNamespace {
     return this;
   }
 
-  /** Runs an in-process operator watching this namespace for the whole class; it stops before the namespace goes. */
+  /**
+   * Runs an in-process operator watching this namespace for the whole class; it stops before the
+   * namespace goes.
+   */
   ClusterNamespace withOperator() {
     withOperator = true;
     return this;

@@ -13,12 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EventRecorderIT {
-  @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("events");
+  @RegisterExtension static final ClusterNamespace cluster = ClusterNamespace.withPrefix("events");
 
   private ConfigMap subject(String name) {
-    return cluster.client().resource(new ConfigMapBuilder().withNewMetadata().withName(name)
-        .withNamespace(cluster.name()).endMetadata().build()).create();
+    return cluster
+        .client()
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(cluster.name())
+                .endMetadata()
+                .build())
+        .create();
   }
 
   private List<Event> eventsOn(String name) {
@@ -28,19 +35,22 @@ class EventRecorderIT {
   @Test
   void aRepeatedEventIsOneEventWithACount() {
     ConfigMap subject = subject("repeated");
-    EventRecorder events = new EventRecorder(cluster.client(), Clock.systemUTC(), new SimpleMeterRegistry());
+    EventRecorder events =
+        new EventRecorder(cluster.client(), Clock.systemUTC(), new SimpleMeterRegistry());
 
     for (int i = 0; i < 10; i++) {
       events.normal(subject, "FloorRaised", "Raised the floor from 2 to 3");
     }
     events.normal(subject, "FloorLowered", "Lowered the floor from 3 to 2");
 
-    assertThat(eventsOn("repeated")).hasSize(2)
+    assertThat(eventsOn("repeated"))
+        .hasSize(2)
         .filteredOn(e -> "FloorRaised".equals(e.getReason()))
         .singleElement()
-        .satisfies(e -> {
-          assertThat(e.getCount()).isEqualTo(10);
-          assertThat(e.getLastTimestamp()).isGreaterThanOrEqualTo(e.getFirstTimestamp());
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.getCount()).isEqualTo(10);
+              assertThat(e.getLastTimestamp()).isGreaterThanOrEqualTo(e.getFirstTimestamp());
+            });
   }
 }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Installs the generated CRD before Quarkus boots, since the operator refuses to start without it. */
+/**
+ * Installs the generated CRD before Quarkus boots, since the operator refuses to start without it.
+ */
 public class GeneratedCrd implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real GitOps status readers, built from Go modules by `make tools` (hack/gitops) and put on PATH
- * by hack/cluster-env.sh: kstatus as Flux computes it, and Argo CD's health.lua run by gopher-lua.
+ * The real GitOps status readers, built from Go modules by `make tools` (hack/gitops) and put on
+ * PATH by hack/cluster-env.sh: kstatus as Flux computes it, and Argo CD's health.lua run by
+ * gopher-lua.
  */
 final class GitOpsCheckers {
   static final Path HEALTH_LUA = Path.of("../hack/argocd/scalableapp.io/ScalableApp/health.lua");
@@ -22,12 +23,19 @@ final class GitOpsCheckers {
 
   private GitOpsCheckers() {}
 
-  /** kstatus' status of the app as the cluster has it now: InProgress, Current, Failed, Terminating, NotFound. */
+  /**
+   * kstatus' status of the app as the cluster has it now: InProgress, Current, Failed, Terminating,
+   * NotFound.
+   */
   static Verdict kstatus(String namespace, String name) {
-    return run("kstatus", ScalableApp.GROUP + "/" + ScalableApp.VERSION, "scalableapps", namespace, name);
+    return run(
+        "kstatus", ScalableApp.GROUP + "/" + ScalableApp.VERSION, "scalableapps", namespace, name);
   }
 
-  /** Argo CD's health of a ScalableApp saved as YAML: Healthy, Progressing, Degraded, Suspended, Missing. */
+  /**
+   * Argo CD's health of a ScalableApp saved as YAML: Healthy, Progressing, Degraded, Suspended,
+   * Missing.
+   */
   static Verdict argoCdHealth(Path object) {
     return run("argocd-health", HEALTH_LUA.toString(), object.toString());
   }
@@ -42,14 +50,18 @@ final class GitOpsCheckers {
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       if (process.exitValue() != 0) {
-        throw new AssertionError(command[0] + " failed (" + process.exitValue() + "): " + err + out);
+        throw new AssertionError(
+            command[0] + " failed (" + process.exitValue() + "): " + err + out);
       }
       @SuppressWarnings("unchecked")
       Map<String, String> verdict = Serialization.unmarshal(out, Map.class);
       return new Verdict(verdict.get("status"), verdict.get("message"));
     } catch (IOException e) {
-      throw new IllegalStateException(command[0] + " is not on PATH: run `make tools` and "
-          + "`eval \"$(hack/cluster-env.sh)\"` (make test does both)", e);
+      throw new IllegalStateException(
+          command[0]
+              + " is not on PATH: run `make tools` and "
+              + "`eval \"$(hack/cluster-env.sh)\"` (make test does both)",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -16,15 +16,19 @@ final class HelmChart {
   private HelmChart() {}
 
   /** `helm template release CHART -n namespace args...`, loaded as objects. */
-  static List<HasMetadata> template(KubernetesClient client, String release, String namespace, String... args)
+  static List<HasMetadata> template(
+      KubernetesClient client, String release, String namespace, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("helm", "template", release, CHART.toString(), "--namespace", namespace));
+    List<String> command =
+        new ArrayList<>(
+            List.of("helm", "template", release, CHART.toString(), "--namespace", namespace));
     command.addAll(List.of(args));
     Process helm;
     try {
       helm = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     } catch (IOException e) {
-      throw new IllegalStateException("helm is not on PATH: run the tests through `make test` (make tools builds it)", e);
+      throw new IllegalStateException(
+          "helm is not on PATH: run the tests through `make test` (make tools builds it)", e);
     }
     byte[] out = helm.getInputStream().readAllBytes();
     if (!helm.waitFor(60, TimeUnit.SECONDS) || helm.exitValue() != 0) {

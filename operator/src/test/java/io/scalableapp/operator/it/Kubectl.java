@@ -22,11 +22,13 @@ final class Kubectl {
         process.destroyForcibly();
         throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
       }
-      return new Result(process.exitValue(),
+      return new Result(
+          process.exitValue(),
           new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
           new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("kubectl is not on PATH: eval \"$(hack/cluster-env.sh)\" (make test does)", e);
+      throw new IllegalStateException(
+          "kubectl is not on PATH: eval \"$(hack/cluster-env.sh)\" (make test does)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -37,7 +39,14 @@ final class Kubectl {
   static String succeed(String... args) {
     Result r = run(args);
     if (r.exitCode() != 0) {
-      throw new AssertionError("kubectl " + String.join(" ", args) + " failed (" + r.exitCode() + "): " + r.err() + r.out());
+      throw new AssertionError(
+          "kubectl "
+              + String.join(" ", args)
+              + " failed ("
+              + r.exitCode()
+              + "): "
+              + r.err()
+              + r.out());
     }
     return r.out();
   }

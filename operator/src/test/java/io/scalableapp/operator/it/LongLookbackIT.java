@@ -10,13 +10,13 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.engine.metrics.DemandSource;
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.DemandHistories;
 import io.scalableapp.operator.prediction.PredictionSettings;
-import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -38,10 +38,16 @@ class LongLookbackIT {
   private static final Duration STEP = Duration.ofMinutes(1);
   private static final Duration LOOKBACK = Duration.ofDays(14);
   private static final int LOOKBACK_POINTS = 20_160;
-  /** A poll re-fetches a five-step tail plus the new steps; at a 2 s interval that is at most 7 points. */
+
+  /**
+   * A poll re-fetches a five-step tail plus the new steps; at a 2 s interval that is at most 7
+   * points.
+   */
   private static final int MAX_POINTS_PER_POLL = 7;
+
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("lookback");
+
   private static final HttpClient http = HttpClient.newHttpClient();
   private static TraceReplay trace;
   private static PrometheusServer prometheus;
@@ -53,8 +59,9 @@ class LongLookbackIT {
     traceNow = Instant.parse("1995-07-20T06:30:00Z");
     trace = TraceReplay.of(TraceReplay.NASA, traceNow, METRIC);
     prometheus = trace.startPrometheus(traceNow, Duration.ofDays(15));
-    operator = LocalCluster.startOperator(cluster,
-        new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), STEP));
+    operator =
+        LocalCluster.startOperator(
+            cluster, new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), STEP));
   }
 
   @AfterAll
@@ -77,34 +84,49 @@ class LongLookbackIT {
     DemandHistories histories = new DemandHistories(http, new SimpleMeterRegistry());
     Instant to = currentStep();
 
-    assertThatThrownBy(() -> fetchLookbackUntil(
-        new PrometheusDemandSource(http, prometheus.url(), METRIC, histories.counters()), to))
+    assertThatThrownBy(
+            () ->
+                fetchLookbackUntil(
+                    new PrometheusDemandSource(
+                        http, prometheus.url(), METRIC, histories.counters()),
+                    to))
         .as("Prometheus itself refuses the 14 days in one query")
-        .hasMessageContaining("HTTP 400").hasMessageContaining("exceeded maximum resolution of 11,000 points");
+        .hasMessageContaining("HTTP 400")
+        .hasMessageContaining("exceeded maximum resolution of 11,000 points");
 
     long queriesBefore = histories.counters().queries();
-    Series s = fetchLookbackUntil(histories.forApp(new ResourceID("shop", "it"), prometheus.url(), METRIC, STEP,
-        LOOKBACK), to);
+    Series s =
+        fetchLookbackUntil(
+            histories.forApp(
+                new ResourceID("shop", "it"), prometheus.url(), METRIC, STEP, LOOKBACK),
+            to);
 
     assertThat(s.size()).isEqualTo(LOOKBACK_POINTS);
     assertThat(s.validCount()).isEqualTo(LOOKBACK_POINTS);
     // The backfilled part, minute by minute; the rest was scraped live.
     for (int i = 0; trace.traceTime(s.timeAt(i)).isBefore(traceNow); i++) {
-      assertThat(s.get(i)).as("minute %s", s.timeAt(i)).isEqualTo(trace.at(trace.traceTime(s.timeAt(i))));
+      assertThat(s.get(i))
+          .as("minute %s", s.timeAt(i))
+          .isEqualTo(trace.at(trace.traceTime(s.timeAt(i))));
     }
     assertThat(histories.counters().queries() - queriesBefore).isEqualTo(3);
     assertThat(histories.counters().samples()).isEqualTo(LOOKBACK_POINTS);
 
     long samplesBefore = histories.counters().samples();
     Instant next = to.plus(STEP);
-    Series polled = fetchLookbackUntil(histories.forApp(new ResourceID("shop", "it"), prometheus.url(), METRIC, STEP,
-        LOOKBACK), next);
+    Series polled =
+        fetchLookbackUntil(
+            histories.forApp(
+                new ResourceID("shop", "it"), prometheus.url(), METRIC, STEP, LOOKBACK),
+            next);
 
     assertThat(polled.size()).isEqualTo(LOOKBACK_POINTS);
     assertThat(polled.start()).isEqualTo(s.start().plus(STEP));
     assertThat(histories.counters().queries() - queriesBefore).as("one more query").isEqualTo(4);
-    assertThat(histories.counters().samples() - samplesBefore).as("the tail and the new step")
-        .isLessThanOrEqualTo(MAX_POINTS_PER_POLL).isPositive();
+    assertThat(histories.counters().samples() - samplesBefore)
+        .as("the tail and the new step")
+        .isLessThanOrEqualTo(MAX_POINTS_PER_POLL)
+        .isPositive();
   }
 
   @Test
@@ -121,9 +143,16 @@ class LongLookbackIT {
     p.setSeasonality(PredictionSpec.Seasonality.Weekly);
     cluster.client().resource(app).create();
 
-    ScalableApp predicted = awaitApp(cluster.client(), cluster.name(), "weekly",
-        hasCondition("MetricsAvailable", "True").and(a -> a.getStatus().getPrediction() != null
-            && a.getStatus().getPrediction().getForecast() != null));
+    ScalableApp predicted =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "weekly",
+            hasCondition("MetricsAvailable", "True")
+                .and(
+                    a ->
+                        a.getStatus().getPrediction() != null
+                            && a.getStatus().getPrediction().getForecast() != null));
     assertThat(predicted.getStatus().getPrediction().getModel()).isNotNull();
     assertThat(predicted.getStatus().getPrediction().getRecommendedReplicas()).isPositive();
 
@@ -134,7 +163,8 @@ class LongLookbackIT {
     double samplesBefore = samples(registry);
     await().atMost(AppAssertions.TIMEOUT).until(() -> queries(registry) >= queriesBefore + 3);
     double polls = queries(registry) - queriesBefore;
-    assertThat(samples(registry) - samplesBefore).as("samples fetched by %s polls after the first", polls)
+    assertThat(samples(registry) - samplesBefore)
+        .as("samples fetched by %s polls after the first", polls)
         .isLessThanOrEqualTo((polls + 1) * MAX_POINTS_PER_POLL);
   }
 

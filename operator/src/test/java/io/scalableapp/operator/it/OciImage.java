@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * An OCI image tarball (an OCI layout: index.json, blobs/sha256/...) as the build wrote it: its config,
- * and its layers unpacked in order into a root filesystem, as a container runtime would.
+ * An OCI image tarball (an OCI layout: index.json, blobs/sha256/...) as the build wrote it: its
+ * config, and its layers unpacked in order into a root filesystem, as a container runtime would.
  */
 final class OciImage {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,14 +32,16 @@ final class OciImage {
   /** Extracts {@code tarball} into {@code workDir} and reads its only manifest. */
   static OciImage open(Path tarball, Path workDir) throws IOException, InterruptedException {
     if (!Files.exists(tarball)) {
-      throw new IllegalStateException(tarball + " is missing: the build writes it in package (Jib buildTar)");
+      throw new IllegalStateException(
+          tarball + " is missing: the build writes it in package (Jib buildTar)");
     }
     deleteRecursively(workDir);
     Files.createDirectories(workDir);
     run("tar", "-xf", tarball.toString(), "-C", workDir.toString());
     JsonNode index = JSON.readTree(workDir.resolve("index.json").toFile());
     if (index.path("manifests").size() != 1) {
-      throw new IllegalStateException("expected one image in " + tarball + ", index.json lists " + index.path("manifests"));
+      throw new IllegalStateException(
+          "expected one image in " + tarball + ", index.json lists " + index.path("manifests"));
     }
     JsonNode manifest = JSON.readTree(blob(workDir, index.path("manifests").get(0)).toFile());
     JsonNode config = JSON.readTree(blob(workDir, manifest.path("config")).toFile());
@@ -75,22 +77,25 @@ final class OciImage {
   }
 
   /**
-   * Unpacks the layers, lowest first, into a fresh {@code root}, keeping modes and numeric owners. A
-   * whiteout {@code .wh.NAME} deletes NAME from the layers below; {@code .wh..wh..opq} empties its directory.
+   * Unpacks the layers, lowest first, into a fresh {@code root}, keeping modes and numeric owners.
+   * A whiteout {@code .wh.NAME} deletes NAME from the layers below; {@code .wh..wh..opq} empties
+   * its directory.
    */
   void unpackInto(Path root) throws IOException, InterruptedException {
     deleteRecursively(root);
     Files.createDirectories(root);
     for (JsonNode layer : manifest.path("layers")) {
       Path blob = blob(layout, layer);
-      for (String entry : run("tar", "--warning=no-unknown-keyword", "-tzf", blob.toString()).lines().toList()) {
+      for (String entry :
+          run("tar", "--warning=no-unknown-keyword", "-tzf", blob.toString()).lines().toList()) {
         Path path = root.resolve(entry).normalize();
         if (!path.startsWith(root)) {
           throw new IllegalStateException("layer entry escapes the root: " + entry);
         }
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         if (name.equals(OPAQUE_WHITEOUT)) {
-          try (Stream<Path> lower = Files.exists(path.getParent()) ? Files.list(path.getParent()) : Stream.empty()) {
+          try (Stream<Path> lower =
+              Files.exists(path.getParent()) ? Files.list(path.getParent()) : Stream.empty()) {
             for (Path p : lower.toList()) {
               deleteRecursively(p);
             }
@@ -99,9 +104,17 @@ final class OciImage {
           deleteRecursively(path.resolveSibling(name.substring(WHITEOUT.length())));
         }
       }
-      run("tar", "--warning=no-unknown-keyword", "--numeric-owner", "-xpzf", blob.toString(), "-C", root.toString());
+      run(
+          "tar",
+          "--warning=no-unknown-keyword",
+          "--numeric-owner",
+          "-xpzf",
+          blob.toString(),
+          "-C",
+          root.toString());
       try (Stream<Path> files = Files.walk(root)) {
-        for (Path marker : files.filter(p -> p.getFileName().toString().startsWith(WHITEOUT)).toList()) {
+        for (Path marker :
+            files.filter(p -> p.getFileName().toString().startsWith(WHITEOUT)).toList()) {
           Files.delete(marker);
         }
       }
@@ -129,7 +142,8 @@ final class OciImage {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {
-      throw new IOException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + output);
+      throw new IOException(
+          String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + output);
     }
     return output;
   }

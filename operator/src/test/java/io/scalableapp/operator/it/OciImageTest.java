@@ -9,10 +9,12 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Layers unpack as a container runtime stacks them: upper layers' whiteouts remove lower layers' files. */
+/**
+ * Layers unpack as a container runtime stacks them: upper layers' whiteouts remove lower layers'
+ * files.
+ */
 class OciImageTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void whiteoutsRemoveLowerFilesAndOpaqueDirectoriesHideThem() throws Exception {
@@ -21,9 +23,19 @@ class OciImageTest {
     Path image = dir.resolve("image.tar");
     Path layout = dir.resolve("layout");
     String config = blob(layout, "{\"config\":{\"User\":\"65532:65532\"}}".getBytes());
-    String manifest = blob(layout, ("{\"config\":{\"digest\":\"" + config + "\"},\"layers\":[{\"digest\":\"" + lower
-        + "\",\"size\":1},{\"digest\":\"" + upper + "\",\"size\":2}]}").getBytes());
-    Files.writeString(layout.resolve("index.json"), "{\"manifests\":[{\"digest\":\"" + manifest + "\"}]}");
+    String manifest =
+        blob(
+            layout,
+            ("{\"config\":{\"digest\":\""
+                    + config
+                    + "\"},\"layers\":[{\"digest\":\""
+                    + lower
+                    + "\",\"size\":1},{\"digest\":\""
+                    + upper
+                    + "\",\"size\":2}]}")
+                .getBytes());
+    Files.writeString(
+        layout.resolve("index.json"), "{\"manifests\":[{\"digest\":\"" + manifest + "\"}]}");
     OciImage.run("tar", "-cf", image.toString(), "-C", layout.toString(), ".");
 
     OciImage oci = OciImage.open(image, dir.resolve("opened"));
@@ -40,7 +52,10 @@ class OciImageTest {
     assertThat(root.resolve("b/.wh..wh..opq")).doesNotExist();
   }
 
-  /** A gzipped layer holding empty files at {@code paths}, stored as a blob of the layout; its digest. */
+  /**
+   * A gzipped layer holding empty files at {@code paths}, stored as a blob of the layout; its
+   * digest.
+   */
   private String layer(String name, String... paths) throws Exception {
     Path content = dir.resolve(name);
     for (String p : paths) {

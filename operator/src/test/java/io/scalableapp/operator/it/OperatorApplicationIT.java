@@ -20,21 +20,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The Quarkus application as deployed: the operator starts with it, probes and metrics answer.
- * It watches only {@link #NAMESPACE} (test application.properties), so it leaves the other tests'
+ * The Quarkus application as deployed: the operator starts with it, probes and metrics answer. It
+ * watches only {@link #NAMESPACE} (test application.properties), so it leaves the other tests'
  * namespaces to the operators those tests start.
  */
 @QuarkusTest
 @WithTestResource(GeneratedCrd.class)
 class OperatorApplicationIT {
   static final String NAMESPACE = "quarkus-app-it";
-  @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.named(NAMESPACE);
+  @RegisterExtension static final ClusterNamespace cluster = ClusterNamespace.named(NAMESPACE);
   private final HttpClient http = HttpClient.newHttpClient();
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -52,10 +52,18 @@ class OperatorApplicationIT {
     assertThat(metrics).contains("scalableapp_reconciliations_started_total{kind=\"ScalableApp\"}");
     assertThat(metrics).contains("scalableapp_reconciliation_duration_seconds_count");
     // Every family of ours explains itself to whoever reads /metrics or a Prometheus UI.
-    List<String> families = metrics.lines().filter(l -> l.startsWith("# TYPE scalableapp_"))
-        .map(l -> l.split(" ")[2]).toList();
+    List<String> families =
+        metrics
+            .lines()
+            .filter(l -> l.startsWith("# TYPE scalableapp_"))
+            .map(l -> l.split(" ")[2])
+            .toList();
     assertThat(families).contains("scalableapp_reconciliations_started");
-    assertThat(families).allSatisfy(family -> assertThat(metrics)
-        .as("HELP of %s", family).containsPattern("(?m)^# HELP " + Pattern.quote(family) + " \\S"));
+    assertThat(families)
+        .allSatisfy(
+            family ->
+                assertThat(metrics)
+                    .as("HELP of %s", family)
+                    .containsPattern("(?m)^# HELP " + Pattern.quote(family) + " \\S"));
   }
 }

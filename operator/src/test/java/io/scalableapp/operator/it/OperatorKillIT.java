@@ -31,18 +31,19 @@ class OperatorKillIT {
   private static final int APPS = 200;
   private static final int KILLS_PER_PHASE = 3;
   private static final Duration CONVERGENCE = Duration.ofMinutes(5);
-  @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("kills");
+  @RegisterExtension static final ClusterNamespace cluster = ClusterNamespace.withPrefix("kills");
   private final long seed = System.nanoTime();
   private final Random random = new Random(seed);
   private OperatorProcess operator;
 
   private OperatorProcess start() throws Exception {
-    return OperatorProcess.start("kill-it", Map.of(
-        "scalableapp.operator.namespaces", cluster.name(),
-        "scalableapp.prometheus.url", "http://127.0.0.1:1",
-        // One instance here: this is about crash consistency, LeaderElectionIT about handover.
-        "scalableapp.leader-election.enabled", "false"));
+    return OperatorProcess.start(
+        "kill-it",
+        Map.of(
+            "scalableapp.operator.namespaces", cluster.name(),
+            "scalableapp.prometheus.url", "http://127.0.0.1:1",
+            // One instance here: this is about crash consistency, LeaderElectionIT about handover.
+            "scalableapp.leader-election.enabled", "false"));
   }
 
   private static String name(int i) {
@@ -72,27 +73,73 @@ class OperatorKillIT {
     LOG.info("Kill schedule seed {}", seed);
     operator = start();
     try {
-      withKills(() -> IntStream.range(0, APPS).forEach(i -> cluster.client().resource(app(i)).create()));
-      withKills(() -> IntStream.range(0, APPS).forEach(i -> cluster.client().resources(ScalableApp.class)
-          .inNamespace(cluster.name()).withName(name(i)).edit(a -> {
-            a.getSpec().setImage(TestApps.NEW_IMAGE);
-            return a;
-          })));
+      withKills(
+          () -> IntStream.range(0, APPS).forEach(i -> cluster.client().resource(app(i)).create()));
+      withKills(
+          () ->
+              IntStream.range(0, APPS)
+                  .forEach(
+                      i ->
+                          cluster
+                              .client()
+                              .resources(ScalableApp.class)
+                              .inNamespace(cluster.name())
+                              .withName(name(i))
+                              .edit(
+                                  a -> {
+                                    a.getSpec().setImage(TestApps.NEW_IMAGE);
+                                    return a;
+                                  })));
 
       long started = System.nanoTime();
-      await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(2)).until(this::everyAppConverged);
-      LOG.info("All {} apps converged {} s after the last kill", APPS,
+      await()
+          .atMost(CONVERGENCE)
+          .pollInterval(Duration.ofSeconds(2))
+          .until(this::everyAppConverged);
+      LOG.info(
+          "All {} apps converged {} s after the last kill",
+          APPS,
           Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
-      assertExactlyOneChildPerApp(cluster.client().apps().deployments().inNamespace(cluster.name())
-          .withLabel(ChildLabels.MANAGED_SELECTOR).list().getItems());
-      assertExactlyOneChildPerApp(cluster.client().services().inNamespace(cluster.name())
-          .withLabel(ChildLabels.MANAGED_SELECTOR).list().getItems());
-      assertExactlyOneChildPerApp(cluster.client().autoscaling().v2().horizontalPodAutoscalers()
-          .inNamespace(cluster.name()).withLabel(ChildLabels.MANAGED_SELECTOR).list().getItems());
-      cluster.client().apps().deployments().inNamespace(cluster.name()).list().getItems().forEach(d ->
-          assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-              .as("%s runs the latest image", d.getMetadata().getName()).isEqualTo(TestApps.NEW_IMAGE));
+      assertExactlyOneChildPerApp(
+          cluster
+              .client()
+              .apps()
+              .deployments()
+              .inNamespace(cluster.name())
+              .withLabel(ChildLabels.MANAGED_SELECTOR)
+              .list()
+              .getItems());
+      assertExactlyOneChildPerApp(
+          cluster
+              .client()
+              .services()
+              .inNamespace(cluster.name())
+              .withLabel(ChildLabels.MANAGED_SELECTOR)
+              .list()
+              .getItems());
+      assertExactlyOneChildPerApp(
+          cluster
+              .client()
+              .autoscaling()
+              .v2()
+              .horizontalPodAutoscalers()
+              .inNamespace(cluster.name())
+              .withLabel(ChildLabels.MANAGED_SELECTOR)
+              .list()
+              .getItems());
+      cluster
+          .client()
+          .apps()
+          .deployments()
+          .inNamespace(cluster.name())
+          .list()
+          .getItems()
+          .forEach(
+              d ->
+                  assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                      .as("%s runs the latest image", d.getMetadata().getName())
+                      .isEqualTo(TestApps.NEW_IMAGE));
     } finally {
       if (!operator.isAlive()) {
         LOG.warn("The operator had exited:\n{}", operator.logTail());
@@ -102,20 +149,46 @@ class OperatorKillIT {
   }
 
   private boolean everyAppConverged() {
-    List<ScalableApp> apps = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).list().getItems();
-    return apps.size() == APPS && apps.stream().allMatch(a -> a.getStatus() != null
-        && a.getMetadata().getGeneration().equals(a.getStatus().getObservedGeneration())
-        && AppAssertions.hasCondition("Ready", "True").test(a));
+    List<ScalableApp> apps =
+        cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).list().getItems();
+    return apps.size() == APPS
+        && apps.stream()
+            .allMatch(
+                a ->
+                    a.getStatus() != null
+                        && a.getMetadata()
+                            .getGeneration()
+                            .equals(a.getStatus().getObservedGeneration())
+                        && AppAssertions.hasCondition("Ready", "True").test(a));
   }
 
-  /** Each child belongs to an existing app through its owner reference, and no app has two of a kind. */
+  /**
+   * Each child belongs to an existing app through its owner reference, and no app has two of a
+   * kind.
+   */
   private void assertExactlyOneChildPerApp(List<? extends HasMetadata> children) {
-    Map<String, String> appUids = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).list()
-        .getItems().stream().collect(Collectors.toMap(a -> a.getMetadata().getName(), a -> a.getMetadata().getUid()));
-    Map<String, Long> perOwner = children.stream()
-        .map(c -> c.getMetadata().getOwnerReferences().stream().map(OwnerReference::getUid).findFirst().orElse("none"))
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    assertThat(perOwner.keySet()).as("owners of the children").isEqualTo(Set.copyOf(appUids.values()));
+    Map<String, String> appUids =
+        cluster
+            .client()
+            .resources(ScalableApp.class)
+            .inNamespace(cluster.name())
+            .list()
+            .getItems()
+            .stream()
+            .collect(
+                Collectors.toMap(a -> a.getMetadata().getName(), a -> a.getMetadata().getUid()));
+    Map<String, Long> perOwner =
+        children.stream()
+            .map(
+                c ->
+                    c.getMetadata().getOwnerReferences().stream()
+                        .map(OwnerReference::getUid)
+                        .findFirst()
+                        .orElse("none"))
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    assertThat(perOwner.keySet())
+        .as("owners of the children")
+        .isEqualTo(Set.copyOf(appUids.values()));
     assertThat(perOwner.values()).as("children of one kind per app").allMatch(n -> n == 1);
   }
 }

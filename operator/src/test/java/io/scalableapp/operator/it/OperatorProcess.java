@@ -22,7 +22,8 @@ public final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private OperatorProcess(Process process, int port, Path log) {
     this.process = process;
@@ -31,35 +32,56 @@ public final class OperatorProcess implements AutoCloseable {
   }
 
   /** Starts the jar with {@code settings} as system properties (scalableapp.* and quarkus.*). */
-  public static OperatorProcess start(String name, Map<String, String> settings) throws IOException {
+  public static OperatorProcess start(String name, Map<String, String> settings)
+      throws IOException {
     return start(name, settings, Map.of());
   }
 
-  /** Starts the jar with {@code settings} as system properties and {@code env} added to its environment. */
-  public static OperatorProcess start(String name, Map<String, String> settings, Map<String, String> env)
-      throws IOException {
+  /**
+   * Starts the jar with {@code settings} as system properties and {@code env} added to its
+   * environment.
+   */
+  public static OperatorProcess start(
+      String name, Map<String, String> settings, Map<String, String> env) throws IOException {
     return start(name, List.of("-Xmx256m"), settings, env);
   }
 
-  /** Starts the jar with the given JVM flags, {@code settings} as system properties and {@code env} added. */
-  public static OperatorProcess start(String name, List<String> jvmFlags, Map<String, String> settings,
-      Map<String, String> env) throws IOException {
+  /**
+   * Starts the jar with the given JVM flags, {@code settings} as system properties and {@code env}
+   * added.
+   */
+  public static OperatorProcess start(
+      String name, List<String> jvmFlags, Map<String, String> settings, Map<String, String> env)
+      throws IOException {
     return start(name, freePort(), jvmFlags, settings, env);
   }
 
-  /** Starts the jar serving HTTP (probes, /metrics) on {@code port}, e.g. one a Prometheus was told to scrape. */
-  public static OperatorProcess start(String name, int port, List<String> jvmFlags, Map<String, String> settings,
-      Map<String, String> env) throws IOException {
+  /**
+   * Starts the jar serving HTTP (probes, /metrics) on {@code port}, e.g. one a Prometheus was told
+   * to scrape.
+   */
+  public static OperatorProcess start(
+      String name,
+      int port,
+      List<String> jvmFlags,
+      Map<String, String> settings,
+      Map<String, String> env)
+      throws IOException {
     if (!Files.exists(JAR)) {
-      throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
+      throw new IllegalStateException(
+          JAR + " is missing: integration tests run after `mvn package`");
     }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dquarkus.http.port=" + port));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port));
     command.addAll(1, jvmFlags);
     settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", JAR.toString()));
     Path log = Path.of("target", "operator-" + name + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
     return new OperatorProcess(process, port, log);
@@ -67,8 +89,12 @@ public final class OperatorProcess implements AutoCloseable {
 
   public boolean isReady() {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200;
     } catch (IOException e) {
       return false;
@@ -80,8 +106,11 @@ public final class OperatorProcess implements AutoCloseable {
 
   /** The value of a counter on the process's /metrics, summed over its series; 0 when absent. */
   public double metric(String name) throws IOException, InterruptedException {
-    return metrics().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    return metrics()
+        .lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   public long pid() {
@@ -94,8 +123,10 @@ public final class OperatorProcess implements AutoCloseable {
 
   /** The body of the process's /metrics. */
   public String metrics() throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   public boolean isAlive() {
@@ -118,7 +149,10 @@ public final class OperatorProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  /** SIGSTOP: the process keeps its sockets and its Lease but does nothing, as a replica stuck in a long GC pause. */
+  /**
+   * SIGSTOP: the process keeps its sockets and its Lease but does nothing, as a replica stuck in a
+   * long GC pause.
+   */
   public void freeze() throws IOException, InterruptedException {
     signal("STOP");
   }
@@ -129,7 +163,8 @@ public final class OperatorProcess implements AutoCloseable {
   }
 
   private void signal(String name) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+    Process kill =
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
     if (kill.waitFor() != 0) {
       throw new IOException("kill -" + name + " " + process.pid() + " exited " + kill.exitValue());
     }
@@ -138,7 +173,9 @@ public final class OperatorProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (!process.waitFor(
+        java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
+        java.util.concurrent.TimeUnit.MILLISECONDS)) {
       kill();
     }
   }

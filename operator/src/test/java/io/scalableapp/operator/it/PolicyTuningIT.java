@@ -33,20 +33,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * spec.autoscaling.tuning end to end: a real Prometheus holding four days of real NASA traffic (7 to 10 August 1995),
- * the operator searching each app's HPA policy on the history it fetched, choosing on the first days and validating on
- * the last. A short cadence (a search every 20 s instead of hourly) keeps the test short.
+ * spec.autoscaling.tuning end to end: a real Prometheus holding four days of real NASA traffic (7
+ * to 10 August 1995), the operator searching each app's HPA policy on the history it fetched,
+ * choosing on the first days and validating on the last. A short cadence (a search every 20 s
+ * instead of hourly) keeps the test short.
  */
 class PolicyTuningIT {
   private static final String METRIC = "nasa_requests_per_minute";
+
   /** The same history made flat: a series the user's HPA serves without ever falling short. */
   private static final String FLAT = "0 * " + METRIC + " + 20";
+
   private static final Instant TRACE_NOW = Instant.parse("1995-08-11T00:00:00Z");
   private static final String HOLD = "scalableapp.io/policy-switch-hold";
-  /** kwok's fake CPU usage of a pod (hack/kwok/metrics-usage.yaml), which metrics-server reports to the HPA. */
+
+  /**
+   * kwok's fake CPU usage of a pod (hack/kwok/metrics-usage.yaml), which metrics-server reports to
+   * the HPA.
+   */
   private static final String BUSY = "kwok.x-k8s.io/usage-cpu";
-  @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("tuning");
+
+  @RegisterExtension static final ClusterNamespace cluster = ClusterNamespace.withPrefix("tuning");
   private static TraceReplay trace;
   private static PrometheusServer prometheus;
   private static LocalCluster.RunningOperator operator;
@@ -55,9 +62,12 @@ class PolicyTuningIT {
   static void start() throws Exception {
     trace = TraceReplay.of(TraceReplay.NASA, TRACE_NOW, METRIC);
     prometheus = trace.startPrometheus(TRACE_NOW, Duration.ofDays(4));
-    AutoModeSettings cadence = AutoModeSettings.defaults().withEvaluateEvery(Duration.ofSeconds(20));
-    PredictionSettings settings = new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
-        .withTimeout(Duration.ofSeconds(60)).withAutoMode(cadence);
+    AutoModeSettings cadence =
+        AutoModeSettings.defaults().withEvaluateEvery(Duration.ofSeconds(20));
+    PredictionSettings settings =
+        new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
+            .withTimeout(Duration.ofSeconds(60))
+            .withAutoMode(cadence);
     operator = LocalCluster.startOperator(cluster, settings);
   }
 
@@ -85,12 +95,20 @@ class PolicyTuningIT {
   }
 
   private static Predicate<ScalableApp> tuning(Predicate<TuningStatus> test) {
-    return app -> app.getStatus() != null && app.getStatus().getTuning() != null
-        && test.test(app.getStatus().getTuning());
+    return app ->
+        app.getStatus() != null
+            && app.getStatus().getTuning() != null
+            && test.test(app.getStatus().getTuning());
   }
 
   private static HorizontalPodAutoscaler hpa(String name) {
-    return cluster.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(cluster.name()).withName(name)
+    return cluster
+        .client()
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(cluster.name())
+        .withName(name)
         .get();
   }
 
@@ -99,12 +117,21 @@ class PolicyTuningIT {
   }
 
   private static Integer window(HorizontalPodAutoscaler hpa) {
-    return Optional.ofNullable(hpa.getSpec().getBehavior()).map(b -> b.getScaleDown())
-        .map(d -> d.getStabilizationWindowSeconds()).orElse(null);
+    return Optional.ofNullable(hpa.getSpec().getBehavior())
+        .map(b -> b.getScaleDown())
+        .map(d -> d.getStabilizationWindowSeconds())
+        .orElse(null);
   }
 
   private static int deploymentReplicas(String name) {
-    return cluster.client().apps().deployments().inNamespace(cluster.name()).withName(name).get().getSpec()
+    return cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(cluster.name())
+        .withName(name)
+        .get()
+        .getSpec()
         .getReplicas();
   }
 
@@ -115,8 +142,12 @@ class PolicyTuningIT {
   @Test
   void theChosenPolicySetsTheHpasTargetAndWindowWithTheEvidenceAndNoCapacityDip() {
     cluster.client().resource(tuned("nasa", METRIC, TuningSpec.Mode.Recommend)).create();
-    ScalableApp recommended = awaitApp(cluster.client(), cluster.name(), "nasa",
-        tuning(t -> "Recommended".equals(t.getReason())));
+    ScalableApp recommended =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "nasa",
+            tuning(t -> "Recommended".equals(t.getReason())));
     TuningStatus evidence = recommended.getStatus().getTuning();
     assertThat(target(hpa("nasa"))).as("Recommend changes nothing").isEqualTo(70);
     assertThat(evidence.getRunning().getTargetCPUUtilizationPercentage()).isEqualTo(70);
@@ -133,35 +164,76 @@ class PolicyTuningIT {
     assertThat(Double.parseDouble(chosen.getTrainingReplicaHours()))
         .isLessThanOrEqualTo(Double.parseDouble(evidence.getBudgetReplicaHours()));
     assertThat(Double.parseDouble(chosen.getTrainingUnderProvisionedMinutes()))
-        .isLessThanOrEqualTo(Double.parseDouble(evidence.getEnvelope().getTrainingUnderProvisionedMinutes()));
+        .isLessThanOrEqualTo(
+            Double.parseDouble(evidence.getEnvelope().getTrainingUnderProvisionedMinutes()));
     assertThat(chosen.getTargetCPUUtilizationPercentage()).isBetween(50, 90);
     assertThat(chosen.getScaleDownStabilizationSeconds()).isBetween(0, 1800);
 
-    // Load above the floor when the policy switches: one pod busy at 490m of its 100m request has the HPA at 70 % run
-    // 7 replicas (the other pods idle at kwok's 1m), and the scale keeps them if the cluster serves no metrics.
-    var selector = cluster.client().apps().deployments().inNamespace(cluster.name()).withName("nasa").get().getSpec()
-        .getSelector().getMatchLabels();
-    cluster.client().pods().inNamespace(cluster.name()).withLabels(selector).list().getItems().forEach(pod ->
-        cluster.client().pods().inNamespace(cluster.name()).withName(pod.getMetadata().getName())
-            .edit(p -> new PodBuilder(p).editMetadata().addToAnnotations(BUSY, "490m").endMetadata().build()));
+    // Load above the floor when the policy switches: one pod busy at 490m of its 100m request has
+    // the HPA at 70 % run
+    // 7 replicas (the other pods idle at kwok's 1m), and the scale keeps them if the cluster serves
+    // no metrics.
+    var selector =
+        cluster
+            .client()
+            .apps()
+            .deployments()
+            .inNamespace(cluster.name())
+            .withName("nasa")
+            .get()
+            .getSpec()
+            .getSelector()
+            .getMatchLabels();
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.name())
+        .withLabels(selector)
+        .list()
+        .getItems()
+        .forEach(
+            pod ->
+                cluster
+                    .client()
+                    .pods()
+                    .inNamespace(cluster.name())
+                    .withName(pod.getMetadata().getName())
+                    .edit(
+                        p ->
+                            new PodBuilder(p)
+                                .editMetadata()
+                                .addToAnnotations(BUSY, "490m")
+                                .endMetadata()
+                                .build()));
     cluster.client().apps().deployments().inNamespace(cluster.name()).withName("nasa").scale(7);
     await().atMost(TIMEOUT).until(() -> deploymentReplicas("nasa") >= 7);
     int running = deploymentReplicas("nasa");
 
     // A merge patch without a resourceVersion: the operator patches status meanwhile.
-    cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("nasa").patch(
-        PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"autoscaling\":{\"tuning\":{\"mode\":\"Apply\"}}}}");
+    cluster
+        .client()
+        .resources(ScalableApp.class)
+        .inNamespace(cluster.name())
+        .withName("nasa")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"autoscaling\":{\"tuning\":{\"mode\":\"Apply\"}}}}");
 
     List<Integer> seen = new ArrayList<>();
-    await().atMost(TIMEOUT).until(() -> {
-      seen.add(deploymentReplicas("nasa"));
-      HorizontalPodAutoscaler h = hpa("nasa");
-      return target(h) == chosen.getTargetCPUUtilizationPercentage()
-          && chosen.getScaleDownStabilizationSeconds().equals(window(h));
-    });
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              seen.add(deploymentReplicas("nasa"));
+              HorizontalPodAutoscaler h = hpa("nasa");
+              return target(h) == chosen.getTargetCPUUtilizationPercentage()
+                  && chosen.getScaleDownStabilizationSeconds().equals(window(h));
+            });
     HorizontalPodAutoscaler switched = hpa("nasa");
     Map<String, String> annotations = switched.getMetadata().getAnnotations();
-    assertThat(annotations.get(HOLD)).as("the running replicas are held across the switch").isNotNull();
+    assertThat(annotations.get(HOLD))
+        .as("the running replicas are held across the switch")
+        .isNotNull();
     int held = Integer.parseInt(annotations.get(HOLD).split("@")[0]);
     assertThat(held).isGreaterThanOrEqualTo(running);
     assertThat(switched.getSpec().getMinReplicas()).isEqualTo(held);
@@ -170,15 +242,18 @@ class PolicyTuningIT {
     }
     assertThat(seen).as("no capacity dip while the policy switched").allMatch(r -> r >= running);
 
-    ScalableApp applied = awaitApp(cluster.client(), cluster.name(), "nasa",
-        tuning(t -> "Applied".equals(t.getReason())));
+    ScalableApp applied =
+        awaitApp(
+            cluster.client(), cluster.name(), "nasa", tuning(t -> "Applied".equals(t.getReason())));
     assertThat(applied.getStatus().getTuning().getRunning().getTargetCPUUtilizationPercentage())
         .isEqualTo(chosen.getTargetCPUUtilizationPercentage());
     assertThat(condition(applied, "Tuned").getReason()).isEqualTo("Applied");
     await().atMost(TIMEOUT).until(() -> event("nasa", "PolicyChanged").isPresent());
     assertThat(event("nasa", "PolicyChanged").get().getMessage())
-        .contains("Tuning switched from HPA at 70 %, 5m scale-down window, no floor to HPA at "
-            + chosen.getTargetCPUUtilizationPercentage() + " %");
+        .contains(
+            "Tuning switched from HPA at 70 %, 5m scale-down window, no floor to HPA at "
+                + chosen.getTargetCPUUtilizationPercentage()
+                + " %");
     assertThat(event("nasa", "DriftRepaired")).as("a policy switch is not drift").isEmpty();
   }
 
@@ -186,18 +261,25 @@ class PolicyTuningIT {
   void aPolicyThatFailsValidationLeavesTheUsersHpaUntouched() {
     cluster.client().resource(tuned("flat", FLAT, TuningSpec.Mode.Apply)).create();
 
-    ScalableApp app = awaitApp(cluster.client(), cluster.name(), "flat",
-        tuning(t -> t.getReason() != null && t.getChosen() != null));
+    ScalableApp app =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "flat",
+            tuning(t -> t.getReason() != null && t.getChosen() != null));
     TuningStatus status = app.getStatus().getTuning();
     assertThat(status.getReason()).isEqualTo("NotValidated");
-    // Every policy serves a flat line: none falls short less, and the cheapest at the same cost is your HPA itself.
-    assertThat(status.getMessage()).containsAnyOf("did not fall short less than your HPA", "already the best policy");
+    // Every policy serves a flat line: none falls short less, and the cheapest at the same cost is
+    // your HPA itself.
+    assertThat(status.getMessage())
+        .containsAnyOf("did not fall short less than your HPA", "already the best policy");
     assertThat(status.getYourHpa().getValidationUnderProvisionedMinutes()).isEqualTo("0.00");
     assertThat(status.getRunning().getTargetCPUUtilizationPercentage()).isEqualTo(70);
     HorizontalPodAutoscaler untouched = hpa("flat");
     assertThat(target(untouched)).isEqualTo(70);
     assertThat(window(untouched)).as("behavior as written: unset").isNull();
-    assertThat(untouched.getMetadata().getAnnotations()).doesNotContainKeys(HOLD, "scalableapp.io/tuned-policy");
+    assertThat(untouched.getMetadata().getAnnotations())
+        .doesNotContainKeys(HOLD, "scalableapp.io/tuned-policy");
     assertThat(event("flat", "PolicyChanged")).isEmpty();
   }
 }

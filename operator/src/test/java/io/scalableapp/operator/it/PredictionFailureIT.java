@@ -31,29 +31,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PredictionFailureIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("failures");
+
   private static final AtomicBoolean forecastFails = new AtomicBoolean();
   private static final AtomicBoolean sourceFails = new AtomicBoolean();
   private static LocalCluster.RunningOperator operator;
 
   @BeforeAll
   static void start() {
-    ForecasterFactory forecasters = (model, period, lead) -> {
-      if (forecastFails.get()) {
-        throw new IllegalStateException("injected forecaster failure");
-      }
-      return ForecasterFactory.DEFAULT.create(model, period, lead);
-    };
+    ForecasterFactory forecasters =
+        (model, period, lead) -> {
+          if (forecastFails.get()) {
+            throw new IllegalStateException("injected forecaster failure");
+          }
+          return ForecasterFactory.DEFAULT.create(model, period, lead);
+        };
     PredictionService.DemandSources steady = SteadyDemand.of(100);
-    PredictionService.DemandSources sources = (app, url, query, spec) -> {
-      var source = steady.forApp(app, url, query, spec);
-      return (from, to, step) -> {
-        if (sourceFails.get()) {
-          throw new IllegalStateException("injected source failure");
-        }
-        return source.fetch(from, to, step);
-      };
-    };
-    operator = LocalCluster.startOperator(cluster, LocalCluster.everySecond(), forecasters, sources);
+    PredictionService.DemandSources sources =
+        (app, url, query, spec) -> {
+          var source = steady.forApp(app, url, query, spec);
+          return (from, to, step) -> {
+            if (sourceFails.get()) {
+              throw new IllegalStateException("injected source failure");
+            }
+            return source.fetch(from, to, step);
+          };
+        };
+    operator =
+        LocalCluster.startOperator(cluster, LocalCluster.everySecond(), forecasters, sources);
   }
 
   @AfterAll
@@ -68,8 +72,15 @@ class PredictionFailureIT {
   }
 
   private static int hpaFloor(String name) {
-    HorizontalPodAutoscaler hpa = cluster.client().autoscaling().v2().horizontalPodAutoscalers()
-        .inNamespace(cluster.name()).withName(name).get();
+    HorizontalPodAutoscaler hpa =
+        cluster
+            .client()
+            .autoscaling()
+            .v2()
+            .horizontalPodAutoscalers()
+            .inNamespace(cluster.name())
+            .withName(name)
+            .get();
     return hpa == null ? -1 : hpa.getSpec().getMinReplicas();
   }
 
@@ -78,27 +89,42 @@ class PredictionFailureIT {
   }
 
   private static double errors(String app, String reason) {
-    var counter = operator.registry().find("scalableapp_prediction_errors_total")
-        .tags("app", app, "reason", reason).counter();
+    var counter =
+        operator
+            .registry()
+            .find("scalableapp_prediction_errors_total")
+            .tags("app", app, "reason", reason)
+            .counter();
     return counter == null ? 0 : counter.count();
   }
 
   @Test
   void aFailingForecastIsReportedHoldsTheFloorAndRecoversWithoutARestart() {
     cluster.client().resource(predicted("forecast")).create();
-    awaitApp(cluster.client(), cluster.name(), "forecast",
+    awaitApp(
+        cluster.client(),
+        cluster.name(),
+        "forecast",
         hasCondition("Predicting", "True").and(a -> hpaFloor("forecast") > 1));
     int floor = hpaFloor("forecast");
 
     forecastFails.set(true);
     try {
-      ScalableApp failing = awaitApp(cluster.client(), cluster.name(), "forecast", hasCondition("Predicting", "False"));
+      ScalableApp failing =
+          awaitApp(
+              cluster.client(), cluster.name(), "forecast", hasCondition("Predicting", "False"));
       assertThat(condition(failing, "Predicting").getReason()).isEqualTo("EvaluationFailed");
-      assertThat(condition(failing, "Predicting").getMessage()).contains("injected forecaster failure");
-      assertThat(failing.getStatus().getPrediction().getLastDecision().getReason()).isEqualTo("Hold");
-      await().atMost(TIMEOUT).until(() -> hasEvent("forecast", "PredictionFailed", "injected forecaster failure"));
+      assertThat(condition(failing, "Predicting").getMessage())
+          .contains("injected forecaster failure");
+      assertThat(failing.getStatus().getPrediction().getLastDecision().getReason())
+          .isEqualTo("Hold");
+      await()
+          .atMost(TIMEOUT)
+          .until(() -> hasEvent("forecast", "PredictionFailed", "injected forecaster failure"));
       await().atMost(TIMEOUT).until(() -> errors("forecast", "EvaluationFailed") >= 2);
-      assertThat(hpaFloor("forecast")).as("the floor is held while the forecast fails").isEqualTo(floor);
+      assertThat(hpaFloor("forecast"))
+          .as("the floor is held while the forecast fails")
+          .isEqualTo(floor);
     } finally {
       forecastFails.set(false);
     }
@@ -114,8 +140,14 @@ class PredictionFailureIT {
 
     sourceFails.set(true);
     try {
-      ScalableApp held = awaitApp(cluster.client(), cluster.name(), "source", hasCondition("MetricsAvailable", "False"));
-      assertThat(condition(held, "MetricsAvailable").getMessage()).contains("injected source failure");
+      ScalableApp held =
+          awaitApp(
+              cluster.client(),
+              cluster.name(),
+              "source",
+              hasCondition("MetricsAvailable", "False"));
+      assertThat(condition(held, "MetricsAvailable").getMessage())
+          .contains("injected source failure");
     } finally {
       sourceFails.set(false);
     }
@@ -133,7 +165,9 @@ class PredictionFailureIT {
     cluster.client().resource(app).create();
     awaitApp(cluster.client(), cluster.name(), "status", observed(1));
     String policyName = "deny-status-" + cluster.name();
-    GenericKubernetesResource policy = Serialization.unmarshal("""
+    GenericKubernetesResource policy =
+        Serialization.unmarshal(
+            """
         apiVersion: admissionregistration.k8s.io/v1
         kind: ValidatingAdmissionPolicy
         metadata: {name: %s}
@@ -148,8 +182,12 @@ class PredictionFailureIT {
           validations:
           - expression: "object.metadata.name != 'status'"
             message: injected refusal of status writes
-        """.formatted(policyName), GenericKubernetesResource.class);
-    GenericKubernetesResource binding = Serialization.unmarshal("""
+        """
+                .formatted(policyName),
+            GenericKubernetesResource.class);
+    GenericKubernetesResource binding =
+        Serialization.unmarshal(
+            """
         apiVersion: admissionregistration.k8s.io/v1
         kind: ValidatingAdmissionPolicyBinding
         metadata: {name: %s}
@@ -159,28 +197,73 @@ class PredictionFailureIT {
           matchResources:
             namespaceSelector:
               matchLabels: {kubernetes.io/metadata.name: %s}
-        """.formatted(policyName, policyName, cluster.name()), GenericKubernetesResource.class);
+        """
+                .formatted(policyName, policyName, cluster.name()),
+            GenericKubernetesResource.class);
     try {
       cluster.client().resource(policy).serverSideApply();
       cluster.client().resource(binding).serverSideApply();
       // The policy takes effect once the API server has loaded it; until then writes still succeed.
-      await().atMost(TIMEOUT).untilAsserted(() -> {
-        var live = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("status");
-        String image = live.get().getSpec().getImage().equals(TestApps.IMAGE) ? TestApps.NEW_IMAGE : TestApps.IMAGE;
-        // A merge patch of the spec alone: no resourceVersion to conflict with the operator's status writes.
-        live.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"image\":\"" + image + "\"}}");
-        assertThat(hasEvent("status", "ReconcileFailed", "injected refusal of status writes")).isTrue();
-      });
-      long generation = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name())
-          .withName("status").get().getMetadata().getGeneration();
-      assertThat(observed(generation).test(cluster.client().resources(ScalableApp.class)
-          .inNamespace(cluster.name()).withName("status").get())).as("status cannot have been written").isFalse();
+      await()
+          .atMost(TIMEOUT)
+          .untilAsserted(
+              () -> {
+                var live =
+                    cluster
+                        .client()
+                        .resources(ScalableApp.class)
+                        .inNamespace(cluster.name())
+                        .withName("status");
+                String image =
+                    live.get().getSpec().getImage().equals(TestApps.IMAGE)
+                        ? TestApps.NEW_IMAGE
+                        : TestApps.IMAGE;
+                // A merge patch of the spec alone: no resourceVersion to conflict with the
+                // operator's status writes.
+                live.patch(
+                    PatchContext.of(PatchType.JSON_MERGE),
+                    "{\"spec\":{\"image\":\"" + image + "\"}}");
+                assertThat(
+                        hasEvent("status", "ReconcileFailed", "injected refusal of status writes"))
+                    .isTrue();
+              });
+      long generation =
+          cluster
+              .client()
+              .resources(ScalableApp.class)
+              .inNamespace(cluster.name())
+              .withName("status")
+              .get()
+              .getMetadata()
+              .getGeneration();
+      assertThat(
+              observed(generation)
+                  .test(
+                      cluster
+                          .client()
+                          .resources(ScalableApp.class)
+                          .inNamespace(cluster.name())
+                          .withName("status")
+                          .get()))
+          .as("status cannot have been written")
+          .isFalse();
     } finally {
       cluster.client().resource(binding).delete();
       cluster.client().resource(policy).delete();
     }
-    long generation = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name())
-        .withName("status").get().getMetadata().getGeneration();
-    awaitApp(cluster.client(), cluster.name(), "status", observed(generation).and(hasCondition("Ready", "True")));
+    long generation =
+        cluster
+            .client()
+            .resources(ScalableApp.class)
+            .inNamespace(cluster.name())
+            .withName("status")
+            .get()
+            .getMetadata()
+            .getGeneration();
+    awaitApp(
+        cluster.client(),
+        cluster.name(),
+        "status",
+        observed(generation).and(hasCondition("Ready", "True")));
   }
 }

@@ -20,19 +20,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Predictive scaling end to end: a real Prometheus holding a week of real NASA traffic, replayed
- * so that "now" is shortly before a morning ramp, and the operator on the local cluster.
+ * Predictive scaling end to end: a real Prometheus holding a week of real NASA traffic, replayed so
+ * that "now" is shortly before a morning ramp, and the operator on the local cluster.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class PredictiveScalingIT {
   private static final String METRIC = "nasa_requests_per_minute";
   private static final double TARGET_PER_REPLICA = 10;
-  @RegisterExtension
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("predict");
+  @RegisterExtension static final ClusterNamespace cluster = ClusterNamespace.withPrefix("predict");
   private static TraceReplay trace;
   private static PrometheusServer prometheus;
   private static LocalCluster.RunningOperator operator;
@@ -43,8 +42,10 @@ class PredictiveScalingIT {
     traceNow = morningRamp();
     trace = TraceReplay.of(TraceReplay.NASA, traceNow, METRIC);
     prometheus = trace.startPrometheus(traceNow, Duration.ofDays(7));
-    operator = LocalCluster.startOperator(cluster,
-        new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
+    operator =
+        LocalCluster.startOperator(
+            cluster,
+            new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
   }
 
   @AfterAll
@@ -55,8 +56,8 @@ class PredictiveScalingIT {
   }
 
   /**
-   * Thursday 1995-07-20, 06:30: about 16 requests a minute, climbing to about 50 by 08:00 as on
-   * the weekday mornings before it. Checked, so the test cannot pass on a flat stretch.
+   * Thursday 1995-07-20, 06:30: about 16 requests a minute, climbing to about 50 by 08:00 as on the
+   * weekday mornings before it. Checked, so the test cannot pass on a flat stretch.
    */
   private static Instant morningRamp() throws Exception {
     Instant t = Instant.parse("1995-07-20T06:30:00Z");
@@ -64,7 +65,8 @@ class PredictiveScalingIT {
     double recent = probe.mean(t.minus(Duration.ofMinutes(15)), Duration.ofMinutes(15));
     double coming = probe.mean(t.plus(Duration.ofMinutes(45)), Duration.ofMinutes(15));
     if (coming < 2 * recent) {
-      throw new IllegalStateException("expected a morning ramp at " + t + ", got " + recent + " -> " + coming);
+      throw new IllegalStateException(
+          "expected a morning ramp at " + t + ", got " + recent + " -> " + coming);
     }
     return t;
   }
@@ -86,10 +88,16 @@ class PredictiveScalingIT {
     return AppAssertions.hpaFloor(cluster.client(), cluster.name(), name);
   }
 
-  /** Replicas the current demand level (mean of the minutes around now) needs, with the default 10 % headroom. */
+  /**
+   * Replicas the current demand level (mean of the minutes around now) needs, with the default 10 %
+   * headroom.
+   */
   private static int neededNow() {
-    return (int) Math.ceil(trace.mean(traceNow.minus(Duration.ofMinutes(15)), Duration.ofMinutes(20))
-        * 1.1 / TARGET_PER_REPLICA);
+    return (int)
+        Math.ceil(
+            trace.mean(traceNow.minus(Duration.ofMinutes(15)), Duration.ofMinutes(20))
+                * 1.1
+                / TARGET_PER_REPLICA);
   }
 
   private static boolean hasEvent(String app, String reason) {
@@ -103,21 +111,35 @@ class PredictiveScalingIT {
     cluster.client().resource(predicted("shadow", PredictionSpec.Mode.Shadow)).create();
     int needed = neededNow();
 
-    ScalableApp enforced = awaitApp(cluster.client(), cluster.name(), "enforced",
-        hasCondition("MetricsAvailable", "True").and(a -> hpaFloor("enforced") > needed));
+    ScalableApp enforced =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "enforced",
+            hasCondition("MetricsAvailable", "True").and(a -> hpaFloor("enforced") > needed));
     var prediction = enforced.getStatus().getPrediction();
     assertThat(prediction.getRecommendedReplicas()).isGreaterThan(needed);
     assertThat(prediction.getLastDecision().getReason()).isIn("Forecast", "Bound");
-    // Ahead of current demand, yet not beyond what the coming hour really brings (plus headroom slack).
+    // Ahead of current demand, yet not beyond what the coming hour really brings (plus headroom
+    // slack).
     double comingPeak = trace.peak(traceNow, Duration.ofMinutes(90));
-    assertThat(prediction.getRecommendedReplicas()).isLessThanOrEqualTo((int) Math.ceil(comingPeak * 1.5 / TARGET_PER_REPLICA));
+    assertThat(prediction.getRecommendedReplicas())
+        .isLessThanOrEqualTo((int) Math.ceil(comingPeak * 1.5 / TARGET_PER_REPLICA));
 
     await().atMost(TIMEOUT).until(() -> hasEvent("enforced", "FloorRaised"));
-    assertThat(hasEvent("enforced", "DriftRepaired")).as("the operator's own floor moves are no drift").isFalse();
+    assertThat(hasEvent("enforced", "DriftRepaired"))
+        .as("the operator's own floor moves are no drift")
+        .isFalse();
 
-    ScalableApp shadow = awaitApp(cluster.client(), cluster.name(), "shadow",
-        a -> a.getStatus() != null && a.getStatus().getPrediction() != null
-            && a.getStatus().getPrediction().getRecommendedReplicas() > needed);
+    ScalableApp shadow =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "shadow",
+            a ->
+                a.getStatus() != null
+                    && a.getStatus().getPrediction() != null
+                    && a.getStatus().getPrediction().getRecommendedReplicas() > needed);
     assertThat(shadow.getStatus().getPrediction().getMode()).isEqualTo("Shadow");
     assertThat(hpaFloor("shadow")).as("Shadow changes nothing").isEqualTo(1);
   }
@@ -129,14 +151,22 @@ class PredictiveScalingIT {
     int floorBefore = hpaFloor("enforced");
 
     prometheus.stop();
-    ScalableApp held = awaitApp(cluster.client(), cluster.name(), "enforced", hasCondition("MetricsAvailable", "False"));
+    ScalableApp held =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "enforced",
+            hasCondition("MetricsAvailable", "False"));
     assertThat(condition(held, "MetricsAvailable").getMessage()).contains("metrics unavailable");
     assertThat(held.getStatus().getPrediction().getLastDecision().getReason()).isEqualTo("Hold");
-    assertThat(hpaFloor("enforced")).as("no scale-down because metrics vanished").isGreaterThanOrEqualTo(floorBefore);
+    assertThat(hpaFloor("enforced"))
+        .as("no scale-down because metrics vanished")
+        .isGreaterThanOrEqualTo(floorBefore);
     await().atMost(TIMEOUT).until(() -> hasEvent("enforced", "MetricsUnavailable"));
 
     prometheus.start();
-    awaitApp(cluster.client(), cluster.name(), "enforced", hasCondition("MetricsAvailable", "True"));
+    awaitApp(
+        cluster.client(), cluster.name(), "enforced", hasCondition("MetricsAvailable", "True"));
     assertThat(hpaFloor("enforced")).isGreaterThan(neededNow());
   }
 
@@ -150,9 +180,17 @@ class PredictiveScalingIT {
 
     // Until five pods were seen to become ready the horizon is the 2-minute fallback plus the
     // 1-minute margin; kwok's pods are ready within seconds, so the learned one is about 1 minute.
-    ScalableApp learned = awaitApp(cluster.client(), cluster.name(), "learned",
-        a -> a.getStatus() != null && a.getStatus().getPrediction() != null
-            && DurationText.parse(a.getStatus().getPrediction().getHorizon()).compareTo(Duration.ofMinutes(2)) < 0);
+    ScalableApp learned =
+        awaitApp(
+            cluster.client(),
+            cluster.name(),
+            "learned",
+            a ->
+                a.getStatus() != null
+                    && a.getStatus().getPrediction() != null
+                    && DurationText.parse(a.getStatus().getPrediction().getHorizon())
+                            .compareTo(Duration.ofMinutes(2))
+                        < 0);
     assertThat(DurationText.parse(learned.getStatus().getPrediction().getHorizon()))
         .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
   }

@@ -13,8 +13,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.scalableapp.operator.TestApps;
 import io.scalableapp.engine.forecast.ForecasterFactory;
+import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.status.Conditions;
 import java.net.HttpURLConnection;
@@ -34,16 +34,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReplicasHandoverIT {
   private static final String APP = "steady";
+
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("handover");
+
   private static LocalCluster.RunningOperator operator;
   private final List<Integer> seenReplicas = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
-    // A flat 100 per minute: at 20 per replica the enforced floor is above every replicas.min used here.
-    operator = LocalCluster.startOperator(cluster, LocalCluster.everySecond(), ForecasterFactory.DEFAULT,
-        SteadyDemand.of(100));
+    // A flat 100 per minute: at 20 per replica the enforced floor is above every replicas.min used
+    // here.
+    operator =
+        LocalCluster.startOperator(
+            cluster, LocalCluster.everySecond(), ForecasterFactory.DEFAULT, SteadyDemand.of(100));
   }
 
   @AfterAll
@@ -56,41 +60,73 @@ class ReplicasHandoverIT {
   }
 
   private HorizontalPodAutoscaler hpa() {
-    return cluster.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(cluster.name()).withName(APP).get();
+    return cluster
+        .client()
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(cluster.name())
+        .withName(APP)
+        .get();
   }
 
-  /** The HPA controller has synced since it saw {@code replicas} running, so it enforces its minReplicas. */
+  /**
+   * The HPA controller has synced since it saw {@code replicas} running, so it enforces its
+   * minReplicas.
+   */
   private boolean hpaSyncedAt(int replicas) {
     HorizontalPodAutoscaler hpa = hpa();
-    return hpa != null && hpa.getStatus() != null && !hpa.getStatus().getConditions().isEmpty()
+    return hpa != null
+        && hpa.getStatus() != null
+        && !hpa.getStatus().getConditions().isEmpty()
         && Integer.valueOf(replicas).equals(hpa.getStatus().getCurrentReplicas());
   }
 
   private boolean runsReady(int replicas) {
     Deployment d = deployment();
-    return d != null && Integer.valueOf(replicas).equals(d.getSpec().getReplicas())
+    return d != null
+        && Integer.valueOf(replicas).equals(d.getSpec().getReplicas())
         && Integer.valueOf(replicas).equals(d.getStatus().getReadyReplicas());
   }
 
-  /** Applies {@code change} to the app and waits until {@code settled}; fails if replicas dipped meanwhile. */
-  private void switchAndCheck(String what, Consumer<ScalableApp> change, int newMin, BooleanSupplier settled) {
+  /**
+   * Applies {@code change} to the app and waits until {@code settled}; fails if replicas dipped
+   * meanwhile.
+   */
+  private void switchAndCheck(
+      String what, Consumer<ScalableApp> change, int newMin, BooleanSupplier settled) {
     int before = deployment().getSpec().getReplicas();
     seenReplicas.clear();
     ScalableApp changed = editRetryingOnConflict(change);
-    awaitApp(cluster.client(), cluster.name(), APP,
-        observed(changed.getMetadata().getGeneration()).and(hasCondition(Conditions.READY, "True")));
+    awaitApp(
+        cluster.client(),
+        cluster.name(),
+        APP,
+        observed(changed.getMetadata().getGeneration())
+            .and(hasCondition(Conditions.READY, "True")));
     await().atMost(TIMEOUT).until(settled::getAsBoolean);
-    assertThat(seenReplicas).as("spec.replicas seen while " + what + " (before: " + before + ")")
+    assertThat(seenReplicas)
+        .as("spec.replicas seen while " + what + " (before: " + before + ")")
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r).isGreaterThanOrEqualTo(Math.min(before, newMin)));
   }
 
-  /** Edits the app as `kubectl edit` would, again on a conflict with the operator's status updates. */
+  /**
+   * Edits the app as `kubectl edit` would, again on a conflict with the operator's status updates.
+   */
   private ScalableApp editRetryingOnConflict(Consumer<ScalableApp> change) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(APP)
-            .edit(a -> { change.accept(a); return a; });
+        return cluster
+            .client()
+            .resources(ScalableApp.class)
+            .inNamespace(cluster.name())
+            .withName(APP)
+            .edit(
+                a -> {
+                  change.accept(a);
+                  return a;
+                });
       } catch (KubernetesClientException e) {
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 5) {
           throw e;
@@ -108,32 +144,62 @@ class ReplicasHandoverIT {
     cluster.client().resource(app).create();
     await().atMost(TIMEOUT).until(() -> runsReady(4));
 
-    try (Watch watch = cluster.client().apps().deployments().inNamespace(cluster.name()).withName(APP)
-        .watch(new Watcher<>() {
-          @Override
-          public void eventReceived(Action action, Deployment d) {
-            seenReplicas.add(d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas());
-          }
+    try (Watch watch =
+        cluster
+            .client()
+            .apps()
+            .deployments()
+            .inNamespace(cluster.name())
+            .withName(APP)
+            .watch(
+                new Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, Deployment d) {
+                    seenReplicas.add(
+                        d.getSpec().getReplicas() == null ? 0 : d.getSpec().getReplicas());
+                  }
 
-          @Override
-          public void onClose(WatcherException cause) {}
-        })) {
-      switchAndCheck("autoscaling switched on", a -> a.getSpec().getAutoscaling().setEnabled(true), 4,
+                  @Override
+                  public void onClose(WatcherException cause) {}
+                })) {
+      switchAndCheck(
+          "autoscaling switched on",
+          a -> a.getSpec().getAutoscaling().setEnabled(true),
+          4,
           () -> hpaSyncedAt(4) && runsReady(4));
-      switchAndCheck("autoscaling switched off", a -> a.getSpec().getAutoscaling().setEnabled(false), 4,
+      switchAndCheck(
+          "autoscaling switched off",
+          a -> a.getSpec().getAutoscaling().setEnabled(false),
+          4,
           () -> hpa() == null && runsReady(4));
-      switchAndCheck("autoscaling switched on again", a -> a.getSpec().getAutoscaling().setEnabled(true), 4,
+      switchAndCheck(
+          "autoscaling switched on again",
+          a -> a.getSpec().getAutoscaling().setEnabled(true),
+          4,
           () -> hpaSyncedAt(4) && runsReady(4));
-      switchAndCheck("replicas.min raised", a -> a.getSpec().getReplicas().setMin(6), 6,
-          () -> runsReady(6));
-      switchAndCheck("replicas.min lowered", a -> a.getSpec().getReplicas().setMin(3), 3,
+      switchAndCheck(
+          "replicas.min raised", a -> a.getSpec().getReplicas().setMin(6), 6, () -> runsReady(6));
+      switchAndCheck(
+          "replicas.min lowered",
+          a -> a.getSpec().getReplicas().setMin(3),
+          3,
           () -> hpa().getSpec().getMinReplicas() == 3 && hpaSyncedAt(6));
-      switchAndCheck("autoscaling switched off at a lower minimum", a -> a.getSpec().getAutoscaling().setEnabled(false),
-          3, () -> hpa() == null && runsReady(3));
-      switchAndCheck("prediction switched to Enforce", ReplicasHandoverIT::enforcePrediction, 3,
+      switchAndCheck(
+          "autoscaling switched off at a lower minimum",
+          a -> a.getSpec().getAutoscaling().setEnabled(false),
+          3,
+          () -> hpa() == null && runsReady(3));
+      switchAndCheck(
+          "prediction switched to Enforce",
+          ReplicasHandoverIT::enforcePrediction,
+          3,
           () -> runsReady(enforcedFloor()) && enforcedFloor() > 3);
-      switchAndCheck("autoscaling switched on under an enforced floor", a -> a.getSpec().getAutoscaling().setEnabled(true),
-          3, () -> hpaSyncedAt(enforcedFloor()) && hpa().getSpec().getMinReplicas() == enforcedFloor());
+      switchAndCheck(
+          "autoscaling switched on under an enforced floor",
+          a -> a.getSpec().getAutoscaling().setEnabled(true),
+          3,
+          () ->
+              hpaSyncedAt(enforcedFloor()) && hpa().getSpec().getMinReplicas() == enforcedFloor());
     }
   }
 
@@ -144,8 +210,15 @@ class ReplicasHandoverIT {
 
   /** The floor the operator's forecast asks for now, or 0 before its first decision. */
   private int enforcedFloor() {
-    ScalableApp app = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName(APP).get();
-    return app.getStatus() == null || app.getStatus().getPrediction() == null ? 0
+    ScalableApp app =
+        cluster
+            .client()
+            .resources(ScalableApp.class)
+            .inNamespace(cluster.name())
+            .withName(APP)
+            .get();
+    return app.getStatus() == null || app.getStatus().getPrediction() == null
+        ? 0
         : app.getStatus().getPrediction().getRecommendedReplicas();
   }
 }

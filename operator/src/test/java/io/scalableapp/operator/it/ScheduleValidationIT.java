@@ -12,7 +12,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The API server refuses bad spec.prediction.schedules with messages a person can act on; no operator runs here. */
+/**
+ * The API server refuses bad spec.prediction.schedules with messages a person can act on; no
+ * operator runs here.
+ */
 class ScheduleValidationIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("schedule-validation");
@@ -53,8 +56,11 @@ class ScheduleValidationIT {
     PredictionSchedule every = schedule("every-quarter");
     every.setCron("*/15 0-6,20-23 1,15 JAN-MAR,12 *");
     every.setTimeZone("UTC");
-    ScalableApp created = cluster.client().resource(withSchedules("valid", List.of(schedule("sale"), nights, every)))
-        .create();
+    ScalableApp created =
+        cluster
+            .client()
+            .resource(withSchedules("valid", List.of(schedule("sale"), nights, every)))
+            .create();
 
     assertThat(created.getSpec().getPrediction().getSchedules()).hasSize(3);
   }
@@ -72,21 +78,28 @@ class ScheduleValidationIT {
 
   @Test
   void exactlyOneOfMinReplicasAndFloorCap() {
-    String message = "a schedule sets exactly one of minReplicas (raise the floor, e.g. for a sale) or floorCap";
+    String message =
+        "a schedule sets exactly one of minReplicas (raise the floor, e.g. for a sale) or floorCap";
     assertRejected(withSchedule("both", s -> s.setFloorCap(2)), message);
     assertRejected(withSchedule("neither", s -> s.setMinReplicas(null)), message);
   }
 
   @Test
   void durationsBetweenAMinuteAndAMonth() {
-    assertRejected(withSchedule("short", s -> s.setDuration("30s")), "schedule duration must be between 1m and 31d");
-    assertRejected(withSchedule("long", s -> s.setDuration("32d")), "schedule duration must be between 1m and 31d");
-    assertRejected(withSchedule("unreadable", s -> s.setDuration("2 hours")), "duration in body should match");
+    assertRejected(
+        withSchedule("short", s -> s.setDuration("30s")),
+        "schedule duration must be between 1m and 31d");
+    assertRejected(
+        withSchedule("long", s -> s.setDuration("32d")),
+        "schedule duration must be between 1m and 31d");
+    assertRejected(
+        withSchedule("unreadable", s -> s.setDuration("2 hours")), "duration in body should match");
   }
 
   @Test
   void namesAreUniqueAndTheListIsBounded() {
-    assertRejected(withSchedules("twins", List.of(schedule("sale"), schedule("sale"))),
+    assertRejected(
+        withSchedules("twins", List.of(schedule("sale"), schedule("sale"))),
         "prediction.schedules names must be unique");
     List<PredictionSchedule> many = new ArrayList<>();
     for (int i = 0; i <= PredictionSpec.MAX_SCHEDULES; i++) {
@@ -99,6 +112,7 @@ class ScheduleValidationIT {
   void schedulesNeedPredictionOn() {
     ScalableApp app = TestApps.app("off", cluster.name());
     app.getSpec().getPrediction().setSchedules(List.of(schedule("sale")));
-    assertRejected(app, "prediction.schedules act on the prediction floor: set prediction.mode to Enforce");
+    assertRejected(
+        app, "prediction.schedules act on the prediction floor: set prediction.mode to Enforce");
   }
 }

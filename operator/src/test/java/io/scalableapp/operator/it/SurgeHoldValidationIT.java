@@ -13,7 +13,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The API server refuses a bad spec.prediction.surgeHold with messages a person can act on; no operator runs here. */
+/**
+ * The API server refuses a bad spec.prediction.surgeHold with messages a person can act on; no
+ * operator runs here.
+ */
 class SurgeHoldValidationIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("surge-validation");
@@ -33,27 +36,50 @@ class SurgeHoldValidationIT {
 
   @Test
   void anEmptySurgeHoldGetsTheDefaults() {
-    // Untyped, so the request carries surgeHold: {} and the defaults are the API server's, not the Java fields'.
-    ObjectNode json = Serialization.jsonMapper().valueToTree(withSurgeHold("defaults", s -> { }));
+    // Untyped, so the request carries surgeHold: {} and the defaults are the API server's, not the
+    // Java fields'.
+    ObjectNode json = Serialization.jsonMapper().valueToTree(withSurgeHold("defaults", s -> {}));
     ((ObjectNode) json.at("/spec/prediction/surgeHold")).removeAll();
-    GenericKubernetesResource untyped = Serialization.jsonMapper().convertValue(json, GenericKubernetesResource.class);
-    cluster.client().genericKubernetesResources(ResourceDefinitionContext.fromResourceType(ScalableApp.class)).inNamespace(cluster.name())
-        .resource(untyped).create();
+    GenericKubernetesResource untyped =
+        Serialization.jsonMapper().convertValue(json, GenericKubernetesResource.class);
+    cluster
+        .client()
+        .genericKubernetesResources(ResourceDefinitionContext.fromResourceType(ScalableApp.class))
+        .inNamespace(cluster.name())
+        .resource(untyped)
+        .create();
 
-    SurgeHoldSpec stored = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name())
-        .withName("defaults").get().getSpec().getPrediction().getSurgeHold();
+    SurgeHoldSpec stored =
+        cluster
+            .client()
+            .resources(ScalableApp.class)
+            .inNamespace(cluster.name())
+            .withName("defaults")
+            .get()
+            .getSpec()
+            .getPrediction()
+            .getSurgeHold();
     assertThat(stored.getJumpRatio()).isEqualTo(1.25);
     assertThat(stored.getHoldFor()).isEqualTo("1h");
   }
 
   @Test
   void aRatioThatIsNotAJumpIsRefused() {
-    String message = "prediction.surgeHold.jumpRatio must be above 1 (a jump is demand above its recent level)";
+    String message =
+        "prediction.surgeHold.jumpRatio must be above 1 (a jump is demand above its recent level)";
     assertRejected(withSurgeHold("ratio-one", s -> s.setJumpRatio(1.0)), message);
     assertRejected(withSurgeHold("ratio-below", s -> s.setJumpRatio(0.5)), message);
     assertRejected(withSurgeHold("ratio-huge", s -> s.setJumpRatio(1000.0)), message);
-    assertThat(cluster.client().resource(withSurgeHold("ratio-two", s -> s.setJumpRatio(2.0))).create()
-        .getSpec().getPrediction().getSurgeHold().getJumpRatio()).isEqualTo(2.0);
+    assertThat(
+            cluster
+                .client()
+                .resource(withSurgeHold("ratio-two", s -> s.setJumpRatio(2.0)))
+                .create()
+                .getSpec()
+                .getPrediction()
+                .getSurgeHold()
+                .getJumpRatio())
+        .isEqualTo(2.0);
   }
 
   @Test
@@ -61,7 +87,9 @@ class SurgeHoldValidationIT {
     String message = "prediction.surgeHold.holdFor must be between 1m and 6h";
     assertRejected(withSurgeHold("hold-short", s -> s.setHoldFor("30s")), message);
     assertRejected(withSurgeHold("hold-long", s -> s.setHoldFor("7h")), message);
-    assertRejected(withSurgeHold("hold-unreadable", s -> s.setHoldFor("an hour")), "spec.prediction.surgeHold.holdFor in body should match");
+    assertRejected(
+        withSurgeHold("hold-unreadable", s -> s.setHoldFor("an hour")),
+        "spec.prediction.surgeHold.holdFor in body should match");
   }
 
   @Test
@@ -72,7 +100,15 @@ class SurgeHoldValidationIT {
     assertRejected(app, "prediction.surgeHold.holdFor plus 10m must fit in prediction.lookback");
     ScalableApp fits = withSurgeHold("hold-fits", s -> s.setHoldFor("50m"));
     fits.getSpec().getPrediction().setLookback("1h");
-    assertThat(cluster.client().resource(fits).create().getSpec().getPrediction().getSurgeHold().getHoldFor())
+    assertThat(
+            cluster
+                .client()
+                .resource(fits)
+                .create()
+                .getSpec()
+                .getPrediction()
+                .getSurgeHold()
+                .getHoldFor())
         .isEqualTo("50m");
   }
 }

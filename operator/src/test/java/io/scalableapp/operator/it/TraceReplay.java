@@ -21,13 +21,14 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Real per-minute traffic from the repository's lab/traces, moved in time so that a chosen trace minute is
- * "now": the week before it is backfilled into Prometheus, and an exporter serves the trace live
- * from then on.
+ * Real per-minute traffic from the repository's lab/traces, moved in time so that a chosen trace
+ * minute is "now": the week before it is backfilled into Prometheus, and an exporter serves the
+ * trace live from then on.
  */
 final class TraceReplay implements AutoCloseable {
   static final Path NASA = Path.of("../lab/traces/nasa-1995-per-minute.csv.gz");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final double[] perMinute;
   private final Instant traceStart;
@@ -38,11 +39,17 @@ final class TraceReplay implements AutoCloseable {
   private TraceReplay(double[] perMinute, Instant traceStart, Instant traceNow, String metric) {
     this.perMinute = perMinute;
     this.traceStart = traceStart;
-    this.shift = Duration.between(traceNow, Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    this.shift =
+        Duration.between(
+            traceNow,
+            Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
     this.metric = metric;
   }
 
-  /** Loads a trace (minutes without requests are zero) and makes {@code traceNow} the current minute. */
+  /**
+   * Loads a trace (minutes without requests are zero) and makes {@code traceNow} the current
+   * minute.
+   */
   static TraceReplay of(Path csv, Instant traceNow, String metric) throws IOException {
     TreeMap<Instant, Double> counts = load(csv);
     Instant first = counts.firstKey();
@@ -61,7 +68,9 @@ final class TraceReplay implements AutoCloseable {
     for (String line : text.split("\n")) {
       if (line.isBlank() || !Character.isDigit(line.charAt(0))) continue;
       String[] parts = line.split(",");
-      counts.put(LocalDateTime.parse(parts[0], MINUTE).toInstant(ZoneOffset.UTC), Double.parseDouble(parts[1]));
+      counts.put(
+          LocalDateTime.parse(parts[0], MINUTE).toInstant(ZoneOffset.UTC),
+          Double.parseDouble(parts[1]));
     }
     return counts;
   }
@@ -102,29 +111,45 @@ final class TraceReplay implements AutoCloseable {
    */
   String backfill(Instant traceNow, Duration history, String labels) {
     StringBuilder b = new StringBuilder("# TYPE ").append(metric).append(" gauge\n");
-    for (Instant t = traceNow.minus(history); t.isBefore(traceNow); t = t.plus(Duration.ofMinutes(1))) {
-      b.append(metric).append(labels).append(' ').append(String.format(Locale.ROOT, "%.1f", at(t))).append(' ')
-          .append(t.plus(shift).getEpochSecond()).append('\n');
+    for (Instant t = traceNow.minus(history);
+        t.isBefore(traceNow);
+        t = t.plus(Duration.ofMinutes(1))) {
+      b.append(metric)
+          .append(labels)
+          .append(' ')
+          .append(String.format(Locale.ROOT, "%.1f", at(t)))
+          .append(' ')
+          .append(t.plus(shift).getEpochSecond())
+          .append('\n');
     }
     return b.append("# EOF\n").toString();
   }
 
   /**
-   * A started Prometheus scraping this trace's exporter live, with {@code history} of the trace before
-   * {@code traceNow} backfilled under the labels the live scrapes get, so both form one series.
+   * A started Prometheus scraping this trace's exporter live, with {@code history} of the trace
+   * before {@code traceNow} backfilled under the labels the live scrapes get, so both form one
+   * series.
    */
   PrometheusServer startPrometheus(Instant traceNow, Duration history) throws Exception {
     return startPrometheus(traceNow, history, Map.of());
   }
 
-  /** As {@link #startPrometheus(Instant, Duration)}, scraping also {@code 127.0.0.1:port} as each of {@code moreJobs}. */
-  PrometheusServer startPrometheus(Instant traceNow, Duration history, Map<String, Integer> moreJobs) throws Exception {
+  /**
+   * As {@link #startPrometheus(Instant, Duration)}, scraping also {@code 127.0.0.1:port} as each of
+   * {@code moreJobs}.
+   */
+  PrometheusServer startPrometheus(
+      Instant traceNow, Duration history, Map<String, Integer> moreJobs) throws Exception {
     int exporterPort = startExporter();
     Map<String, Integer> jobs = new HashMap<>(moreJobs);
     jobs.put(PrometheusServer.JOB, exporterPort);
-    PrometheusServer prometheus = PrometheusServer.scraping(Files.createTempDirectory("prometheus-it"), jobs);
-    prometheus.backfill(backfill(traceNow, history,
-        "{job=\"" + PrometheusServer.JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
+    PrometheusServer prometheus =
+        PrometheusServer.scraping(Files.createTempDirectory("prometheus-it"), jobs);
+    prometheus.backfill(
+        backfill(
+            traceNow,
+            history,
+            "{job=\"" + PrometheusServer.JOB + "\",instance=\"127.0.0.1:" + exporterPort + "\"}"));
     prometheus.start();
     return prometheus;
   }
@@ -132,14 +157,18 @@ final class TraceReplay implements AutoCloseable {
   /** Serves the trace's current minute as a gauge at /metrics. */
   int startExporter() throws IOException {
     exporter = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    exporter.createContext("/metrics", exchange -> {
-      double value = at(Clock.systemUTC().instant().minus(shift));
-      byte[] body = ("# TYPE " + metric + " gauge\n" + metric + " " + value + "\n").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    exporter.createContext(
+        "/metrics",
+        exchange -> {
+          double value = at(Clock.systemUTC().instant().minus(shift));
+          byte[] body =
+              ("# TYPE " + metric + " gauge\n" + metric + " " + value + "\n")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     exporter.start();
     return exporter.getAddress().getPort();
   }

@@ -14,7 +14,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The API server refuses a bad spec.autoscaling.tuning with messages a person can act on; no operator runs here. */
+/**
+ * The API server refuses a bad spec.autoscaling.tuning with messages a person can act on; no
+ * operator runs here.
+ */
 class TuningValidationIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("tuning-validation");
@@ -34,15 +37,29 @@ class TuningValidationIT {
 
   @Test
   void anEmptyTuningGetsTheDefaultsAndOnlyRecommends() {
-    // Untyped, so the request carries tuning: {} and the defaults are the API server's, not the Java fields'.
-    ObjectNode json = Serialization.jsonMapper().valueToTree(tuned("defaults", t -> { }));
+    // Untyped, so the request carries tuning: {} and the defaults are the API server's, not the
+    // Java fields'.
+    ObjectNode json = Serialization.jsonMapper().valueToTree(tuned("defaults", t -> {}));
     ((ObjectNode) json.at("/spec/autoscaling/tuning")).removeAll();
-    GenericKubernetesResource untyped = Serialization.jsonMapper().convertValue(json, GenericKubernetesResource.class);
-    cluster.client().genericKubernetesResources(ResourceDefinitionContext.fromResourceType(ScalableApp.class))
-        .inNamespace(cluster.name()).resource(untyped).create();
+    GenericKubernetesResource untyped =
+        Serialization.jsonMapper().convertValue(json, GenericKubernetesResource.class);
+    cluster
+        .client()
+        .genericKubernetesResources(ResourceDefinitionContext.fromResourceType(ScalableApp.class))
+        .inNamespace(cluster.name())
+        .resource(untyped)
+        .create();
 
-    TuningSpec stored = cluster.client().resources(ScalableApp.class).inNamespace(cluster.name())
-        .withName("defaults").get().getSpec().getAutoscaling().getTuning();
+    TuningSpec stored =
+        cluster
+            .client()
+            .resources(ScalableApp.class)
+            .inNamespace(cluster.name())
+            .withName("defaults")
+            .get()
+            .getSpec()
+            .getAutoscaling()
+            .getTuning();
     assertThat(stored.getMode()).isEqualTo(TuningSpec.Mode.Recommend);
     assertThat(stored.getMinTargetCPUUtilizationPercentage()).isEqualTo(50);
     assertThat(stored.getMaxTargetCPUUtilizationPercentage()).isEqualTo(90);
@@ -54,47 +71,71 @@ class TuningValidationIT {
 
   @Test
   void invertedBoundsAreRefused() {
-    assertRejected(tuned("targets", t -> {
-      t.setMinTargetCPUUtilizationPercentage(80);
-      t.setMaxTargetCPUUtilizationPercentage(60);
-    }), "autoscaling.tuning.minTargetCPUUtilizationPercentage must not exceed maxTargetCPUUtilizationPercentage");
-    assertRejected(tuned("windows", t -> {
-      t.setMinScaleDownStabilizationSeconds(900);
-      t.setMaxScaleDownStabilizationSeconds(300);
-    }), "autoscaling.tuning.minScaleDownStabilizationSeconds must not exceed maxScaleDownStabilizationSeconds");
+    assertRejected(
+        tuned(
+            "targets",
+            t -> {
+              t.setMinTargetCPUUtilizationPercentage(80);
+              t.setMaxTargetCPUUtilizationPercentage(60);
+            }),
+        "autoscaling.tuning.minTargetCPUUtilizationPercentage must not exceed maxTargetCPUUtilizationPercentage");
+    assertRejected(
+        tuned(
+            "windows",
+            t -> {
+              t.setMinScaleDownStabilizationSeconds(900);
+              t.setMaxScaleDownStabilizationSeconds(300);
+            }),
+        "autoscaling.tuning.minScaleDownStabilizationSeconds must not exceed maxScaleDownStabilizationSeconds");
   }
 
   @Test
   void boundsOutsideTheHpasRangeAreRefused() {
-    assertRejected(tuned("target-high", t -> t.setMaxTargetCPUUtilizationPercentage(150)),
+    assertRejected(
+        tuned("target-high", t -> t.setMaxTargetCPUUtilizationPercentage(150)),
         "spec.autoscaling.tuning.maxTargetCPUUtilizationPercentage: Invalid value");
-    assertRejected(tuned("window-long", t -> t.setMaxScaleDownStabilizationSeconds(7200)),
+    assertRejected(
+        tuned("window-long", t -> t.setMaxScaleDownStabilizationSeconds(7200)),
         "spec.autoscaling.tuning.maxScaleDownStabilizationSeconds: Invalid value");
-    assertRejected(tuned("cost-negative", t -> t.setExtraCostPercent(-5)),
+    assertRejected(
+        tuned("cost-negative", t -> t.setExtraCostPercent(-5)),
         "spec.autoscaling.tuning.extraCostPercent: Invalid value");
   }
 
   @Test
   void aValidationOutsideOneHourToSevenDaysOrLongerThanHalfTheLookbackIsRefused() {
-    assertRejected(tuned("validation-short", t -> t.setValidation("30m")),
+    assertRejected(
+        tuned("validation-short", t -> t.setValidation("30m")),
         "autoscaling.tuning.validation must be between 1h and 7d");
-    assertRejected(tuned("validation-long", t -> t.setValidation("8d")),
+    assertRejected(
+        tuned("validation-long", t -> t.setValidation("8d")),
         "autoscaling.tuning.validation must be between 1h and 7d");
-    assertRejected(tuned("validation-past-lookback", t -> t.setValidation("4d")),
+    assertRejected(
+        tuned("validation-past-lookback", t -> t.setValidation("4d")),
         "autoscaling.tuning.validation must be less than half of prediction.lookback");
     ScalableApp fits = tuned("validation-fits", t -> t.setValidation("3d"));
-    assertThat(cluster.client().resource(fits).create().getSpec().getAutoscaling().getTuning().getValidation())
+    assertThat(
+            cluster
+                .client()
+                .resource(fits)
+                .create()
+                .getSpec()
+                .getAutoscaling()
+                .getTuning()
+                .getValidation())
         .isEqualTo("3d");
   }
 
   @Test
   void tuningNeedsPredictionForTheHistoryAndAnHpa() {
-    ScalableApp off = tuned("prediction-off", t -> { });
+    ScalableApp off = tuned("prediction-off", t -> {});
     off.getSpec().getPrediction().setMode(PredictionSpec.Mode.Off);
-    assertRejected(off, "autoscaling.tuning replays the app's demand history, which prediction fetches");
+    assertRejected(
+        off, "autoscaling.tuning replays the app's demand history, which prediction fetches");
 
-    ScalableApp noHpa = tuned("no-hpa", t -> { });
+    ScalableApp noHpa = tuned("no-hpa", t -> {});
     noHpa.getSpec().getAutoscaling().setEnabled(false);
-    assertRejected(noHpa, "autoscaling.tuning tunes the HPA: autoscaling.enabled must not be false");
+    assertRejected(
+        noHpa, "autoscaling.tuning tunes the HPA: autoscaling.enabled must not be false");
   }
 }

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
- * An admission webhook that cannot be reached, failurePolicy Fail: the API server refuses, with a 500,
- * every create and update of one app's Deployment in one namespace until it is deleted.
+ * An admission webhook that cannot be reached, failurePolicy Fail: the API server refuses, with a
+ * 500, every create and update of one app's Deployment in one namespace until it is deleted.
  */
 final class UnreachableWebhook implements AutoCloseable {
   private final KubernetesClient client;
@@ -17,8 +17,11 @@ final class UnreachableWebhook implements AutoCloseable {
     this.webhook = webhook;
   }
 
-  static UnreachableWebhook refuseDeploymentOf(KubernetesClient client, String namespace, String app) {
-    GenericKubernetesResource webhook = Serialization.unmarshal("""
+  static UnreachableWebhook refuseDeploymentOf(
+      KubernetesClient client, String namespace, String app) {
+    GenericKubernetesResource webhook =
+        Serialization.unmarshal(
+            """
         apiVersion: admissionregistration.k8s.io/v1
         kind: ValidatingWebhookConfiguration
         metadata: {name: refuse-%1$s-%2$s}
@@ -38,7 +41,9 @@ final class UnreachableWebhook implements AutoCloseable {
             apiVersions: [v1]
             operations: [CREATE, UPDATE]
             resources: [deployments]
-        """.formatted(app, namespace), GenericKubernetesResource.class);
+        """
+                .formatted(app, namespace),
+            GenericKubernetesResource.class);
     client.resource(webhook).serverSideApply();
     return new UnreachableWebhook(client, webhook);
   }

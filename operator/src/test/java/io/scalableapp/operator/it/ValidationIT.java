@@ -11,7 +11,10 @@ import io.scalableapp.operator.api.ScalableApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The API server itself rejects bad specs, with messages a person can act on; no operator runs here. */
+/**
+ * The API server itself rejects bad specs, with messages a person can act on; no operator runs
+ * here.
+ */
 class ValidationIT {
   @RegisterExtension
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("validation");
@@ -35,7 +38,9 @@ class ValidationIT {
   void portOutOfRange() {
     ScalableApp app = valid("port");
     app.getSpec().setPort(70000);
-    assertRejected(app, "spec.port: Invalid value: 70000: spec.port in body should be less than or equal to 65535");
+    assertRejected(
+        app,
+        "spec.port: Invalid value: 70000: spec.port in body should be less than or equal to 65535");
   }
 
   @Test
@@ -101,9 +106,16 @@ class ValidationIT {
   void aPatchedLookbackTheEngineCannotUseIsRefused() {
     cluster.client().resource(valid("patched")).create();
 
-    assertThatThrownBy(() -> cluster.client().resources(ScalableApp.class).inNamespace(cluster.name())
-        .withName("patched").patch(PatchContext.of(PatchType.JSON_MERGE),
-            "{\"spec\":{\"prediction\":{\"lookback\":\"1m\"}}}"))
+    assertThatThrownBy(
+            () ->
+                cluster
+                    .client()
+                    .resources(ScalableApp.class)
+                    .inNamespace(cluster.name())
+                    .withName("patched")
+                    .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"spec\":{\"prediction\":{\"lookback\":\"1m\"}}}"))
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("prediction.lookback must be at least 1h");
   }
@@ -122,8 +134,10 @@ class ValidationIT {
     TestApps.enforcePrediction(app, 10);
     app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
     app.getSpec().getAutoscaling().setEnabled(false);
-    assertRejected(app, "prediction.mode Auto compares the forecast with the HPA and enforces it only when it does "
-        + "better: it needs an HPA, so autoscaling.enabled must not be false");
+    assertRejected(
+        app,
+        "prediction.mode Auto compares the forecast with the HPA and enforces it only when it does "
+            + "better: it needs an HPA, so autoscaling.enabled must not be false");
   }
 
   @Test
@@ -131,7 +145,8 @@ class ValidationIT {
     ScalableApp app = valid("auto-hpa");
     TestApps.enforcePrediction(app, 10);
     app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
-    org.assertj.core.api.Assertions.assertThat(cluster.client().resource(app).create().getSpec().getPrediction()
-        .getMode()).isEqualTo(PredictionSpec.Mode.Auto);
+    org.assertj.core.api.Assertions.assertThat(
+            cluster.client().resource(app).create().getSpec().getPrediction().getMode())
+        .isEqualTo(PredictionSpec.Mode.Auto);
   }
 }

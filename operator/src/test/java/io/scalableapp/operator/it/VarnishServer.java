@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A real varnishd (Debian's package, installed by `make tools` through hack/install-varnish.sh) in the foreground,
- * with its own work directory and a free loopback port, so tests never touch a system-wide Varnish. Also runs
- * {@code varnishd -C}, which compiles a VCL the way varnishd does when loading it.
+ * A real varnishd (Debian's package, installed by `make tools` through hack/install-varnish.sh) in
+ * the foreground, with its own work directory and a free loopback port, so tests never touch a
+ * system-wide Varnish. Also runs {@code varnishd -C}, which compiles a VCL the way varnishd does
+ * when loading it.
  */
 final class VarnishServer implements AutoCloseable {
   static final Path VARNISHD = Path.of("/usr/sbin/varnishd");
@@ -41,8 +42,9 @@ final class VarnishServer implements AutoCloseable {
   }
 
   /**
-   * Writes the purge token file an edge mounts from its Secret, as the operator generates it, into {@code dir};
-   * returns its path, for {@link io.scalableapp.operator.cdn.varnish.VclBackend#purgeTokenFile()}.
+   * Writes the purge token file an edge mounts from its Secret, as the operator generates it, into
+   * {@code dir}; returns its path, for {@link
+   * io.scalableapp.operator.cdn.varnish.VclBackend#purgeTokenFile()}.
    */
   static String purgeTokenFile(Path dir, String token) throws IOException {
     Files.createDirectories(dir);
@@ -51,18 +53,28 @@ final class VarnishServer implements AutoCloseable {
     return file.toAbsolutePath().toString();
   }
 
-  /** The compiler's verdict on {@code vcl}: exit code 0 and no output, or what it complained about. */
+  /**
+   * The compiler's verdict on {@code vcl}: exit code 0 and no output, or what it complained about.
+   */
   record Compiled(int exitCode, String errors) {}
 
   static Compiled compile(String vcl, Path dir) throws IOException, InterruptedException {
     requireInstalled();
     Path file = dir.resolve("compile.vcl");
     Files.writeString(file, vcl);
-    Process p = new ProcessBuilder(VARNISHD.toString(), "-C", "-j", "none", "-f", file.toAbsolutePath().toString(),
-        "-n", dir.resolve("compile-workdir").toAbsolutePath().toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(dir.resolve("compile.err").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                VARNISHD.toString(),
+                "-C",
+                "-j",
+                "none",
+                "-f",
+                file.toAbsolutePath().toString(),
+                "-n",
+                dir.resolve("compile-workdir").toAbsolutePath().toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(dir.resolve("compile.err").toFile())
+            .start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException("varnishd -C did not finish within 60 s");
@@ -71,8 +83,9 @@ final class VarnishServer implements AutoCloseable {
   }
 
   /**
-   * Starts varnishd with {@code vcl} and waits until it accepts connections: the public listener (named http, as in
-   * the edge pod) and the purge listener (named purge), each on a free loopback port.
+   * Starts varnishd with {@code vcl} and waits until it accepts connections: the public listener
+   * (named http, as in the edge pod) and the purge listener (named purge), each on a free loopback
+   * port.
    */
   static VarnishServer start(String vcl, Path dir) throws IOException, InterruptedException {
     requireInstalled();
@@ -81,26 +94,44 @@ final class VarnishServer implements AutoCloseable {
     Files.writeString(file, vcl);
     int port = PrometheusServer.freePort();
     int purgePort = PrometheusServer.freePort();
-    List<String> command = new ArrayList<>(List.of(VARNISHD.toString(), "-F",
-        // No jail: the tests run as whatever user runs them, root or not.
-        "-j", "none",
-        "-n", dir.resolve("workdir").toAbsolutePath().toString(),
-        "-a", "http=127.0.0.1:" + port + ",HTTP",
-        "-a", io.scalableapp.operator.cdn.varnish.VclGenerator.PURGE_LISTENER + "=127.0.0.1:" + purgePort + ",HTTP",
-        "-T", "127.0.0.1:0",
-        "-f", file.toAbsolutePath().toString(),
-        "-s", "malloc,32m",
-        // Expired objects leave at once when their grace is over; the ban lurker works promptly.
-        "-p", "ban_lurker_sleep=0.1"));
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("varnishd.log").toFile())
-        .start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                VARNISHD.toString(),
+                "-F",
+                // No jail: the tests run as whatever user runs them, root or not.
+                "-j",
+                "none",
+                "-n",
+                dir.resolve("workdir").toAbsolutePath().toString(),
+                "-a",
+                "http=127.0.0.1:" + port + ",HTTP",
+                "-a",
+                io.scalableapp.operator.cdn.varnish.VclGenerator.PURGE_LISTENER
+                    + "=127.0.0.1:"
+                    + purgePort
+                    + ",HTTP",
+                "-T",
+                "127.0.0.1:0",
+                "-f",
+                file.toAbsolutePath().toString(),
+                "-s",
+                "malloc,32m",
+                // Expired objects leave at once when their grace is over; the ban lurker works
+                // promptly.
+                "-p",
+                "ban_lurker_sleep=0.1"));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("varnishd.log").toFile())
+            .start();
     VarnishServer server = new VarnishServer(dir, port, purgePort, process);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("varnishd exited: " + Files.readString(dir.resolve("varnishd.log")));
+        throw new IllegalStateException(
+            "varnishd exited: " + Files.readString(dir.resolve("varnishd.log")));
       }
       try (Socket s = new Socket("127.0.0.1", port)) {
         return server;
@@ -112,15 +143,24 @@ final class VarnishServer implements AutoCloseable {
     throw new IllegalStateException("varnishd did not listen on " + port + " within 30 s");
   }
 
-  int port() { return port; }
+  int port() {
+    return port;
+  }
 
   /** The public listener, where clients (and the app's Service traffic) arrive. */
-  InetSocketAddress address() { return new InetSocketAddress("127.0.0.1", port); }
+  InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", port);
+  }
 
   /** The purge listener, where the operator's BANs go. */
-  InetSocketAddress purgeAddress() { return new InetSocketAddress("127.0.0.1", purgePort); }
+  InetSocketAddress purgeAddress() {
+    return new InetSocketAddress("127.0.0.1", purgePort);
+  }
 
-  /** Loads {@code vcl} into the running varnishd and makes it the active one, as a reload does; the cache stays. */
+  /**
+   * Loads {@code vcl} into the running varnishd and makes it the active one, as a reload does; the
+   * cache stays.
+   */
   void load(String vcl) throws IOException, InterruptedException {
     String name = "reload" + (++loaded);
     Path file = dir.resolve(name + ".vcl");
@@ -130,10 +170,11 @@ final class VarnishServer implements AutoCloseable {
   }
 
   /**
-   * What an edge pod does: mounts the purge Secret the operator wrote for {@code app}, and loads the VCL that
-   * includes it ({@code vclFor} the token file's path).
+   * What an edge pod does: mounts the purge Secret the operator wrote for {@code app}, and loads
+   * the VCL that includes it ({@code vclFor} the token file's path).
    */
-  void loadPurgeSecret(KubernetesClient client, String namespace, String app, Function<String, String> vclFor)
+  void loadPurgeSecret(
+      KubernetesClient client, String namespace, String app, Function<String, String> vclFor)
       throws IOException, InterruptedException {
     var secret = client.secrets().inNamespace(namespace).withName(app + "-edge-purge").get();
     assertThat(secret).as("the operator wrote the edge's purge Secret").isNotNull();
@@ -143,20 +184,31 @@ final class VarnishServer implements AutoCloseable {
   }
 
   private void admin(String... command) throws IOException, InterruptedException {
-    List<String> args = new ArrayList<>(List.of(VARNISHADM.toString(), "-n",
-        dir.resolve("workdir").toAbsolutePath().toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                VARNISHADM.toString(), "-n", dir.resolve("workdir").toAbsolutePath().toString()));
     args.addAll(List.of(command));
     Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("varnishadm " + String.join(" ", command) + " failed: " + out);
+      throw new IllegalStateException(
+          "varnishadm " + String.join(" ", command) + " failed: " + out);
     }
   }
 
   /** A counter from varnishstat, e.g. MAIN.bans_added. */
   long counter(String name) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(VARNISHSTAT.toString(), "-n", dir.resolve("workdir").toAbsolutePath().toString(),
-        "-1", "-f", name).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                VARNISHSTAT.toString(),
+                "-n",
+                dir.resolve("workdir").toAbsolutePath().toString(),
+                "-1",
+                "-f",
+                name)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(30, TimeUnit.SECONDS);
     for (String line : out.lines().toList()) {
@@ -170,7 +222,8 @@ final class VarnishServer implements AutoCloseable {
 
   @Override
   public void close() {
-    // The manager stops its child on SIGTERM; the child is waited for too so the port is free afterwards.
+    // The manager stops its child on SIGTERM; the child is waited for too so the port is free
+    // afterwards.
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
     try {
@@ -185,7 +238,8 @@ final class VarnishServer implements AutoCloseable {
 
   private static void requireInstalled() {
     if (!Files.isExecutable(VARNISHD)) {
-      throw new IllegalStateException(VARNISHD + " is missing: run `make tools` (hack/install-varnish.sh)");
+      throw new IllegalStateException(
+          VARNISHD + " is missing: run `make tools` (hack/install-varnish.sh)");
     }
   }
 }

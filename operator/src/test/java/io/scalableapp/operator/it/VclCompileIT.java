@@ -17,13 +17,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every VCL the generator can produce compiles: many spec.cdn values drawn at random (seeded, so a failure is
- * reproducible from the seed in its message) from everything the CRD admits, each compiled by `varnishd -C`.
+ * Every VCL the generator can produce compiles: many spec.cdn values drawn at random (seeded, so a
+ * failure is reproducible from the seed in its message) from everything the CRD admits, each
+ * compiled by `varnishd -C`.
  */
 class VclCompileIT {
   static final int CASES = 40;
+
   /** Characters the CRD admits in paths (pathPrefix, pathGlob without '*'). */
   private static final String PATH_CHARS = "abcXYZ019-._~/%@:+,;=!$";
+
   /** Characters the CRD admits in cookie names (an RFC 7230 token). */
   private static final String COOKIE_CHARS = "aZ09!#$%&*+.^_`|~-";
 
@@ -34,17 +37,31 @@ class VclCompileIT {
     long baseSeed = Long.getLong("vcl.seed", 20261129L);
     for (int i = 0; i < CASES; i++) {
       long seed = baseSeed + i;
-      String vcl = VclGenerator.generate(CdnPolicies.from(randomSpec(new Random(seed))), randomBackend(new Random(seed), tokenFile));
+      String vcl =
+          VclGenerator.generate(
+              CdnPolicies.from(randomSpec(new Random(seed))),
+              randomBackend(new Random(seed), tokenFile));
       VarnishServer.Compiled compiled = VarnishServer.compile(vcl, dir);
-      assertEquals(0, compiled.exitCode(), "seed " + seed + ": varnishd -C refused\n" + vcl + "\n" + compiled.errors());
+      assertEquals(
+          0,
+          compiled.exitCode(),
+          "seed " + seed + ": varnishd -C refused\n" + vcl + "\n" + compiled.errors());
     }
   }
 
   static CdnSpec randomSpec(Random r) {
     CdnSpec spec = new CdnSpec();
     spec.setProvider(CdnSpec.Provider.varnish);
-    spec.setHosts(IntStream.range(0, r.nextInt(4)).mapToObj(i -> (r.nextBoolean() ? "*." : "")
-        + "h" + i + (r.nextBoolean() ? "-x" : "") + ".example.com").toList());
+    spec.setHosts(
+        IntStream.range(0, r.nextInt(4))
+            .mapToObj(
+                i ->
+                    (r.nextBoolean() ? "*." : "")
+                        + "h"
+                        + i
+                        + (r.nextBoolean() ? "-x" : "")
+                        + ".example.com")
+            .toList());
     spec.getDefaults().setEdgeTtl(duration(r));
     spec.getDefaults().setBrowserTtl(duration(r));
     spec.getDefaults().setMaxTtl(r.nextInt(365) + 1 + "d");
@@ -60,8 +77,14 @@ class VclCompileIT {
       rule.setAction(r.nextInt(4) == 0 ? CacheRuleSpec.Action.Bypass : CacheRuleSpec.Action.Cache);
       if (rule.getAction() == CacheRuleSpec.Action.Cache) {
         if (r.nextBoolean()) rule.setTtl(duration(r));
-        rule.setBypassOnCookies(IntStream.range(0, r.nextInt(3)).mapToObj(j -> text(r, COOKIE_CHARS, 1 + r.nextInt(10))).toList());
-        rule.setBypassOnHeaders(IntStream.range(0, r.nextInt(3)).mapToObj(j -> "X" + text(r, "aZ09-", r.nextInt(10))).toList());
+        rule.setBypassOnCookies(
+            IntStream.range(0, r.nextInt(3))
+                .mapToObj(j -> text(r, COOKIE_CHARS, 1 + r.nextInt(10)))
+                .toList());
+        rule.setBypassOnHeaders(
+            IntStream.range(0, r.nextInt(3))
+                .mapToObj(j -> "X" + text(r, "aZ09-", r.nextInt(10)))
+                .toList());
       }
       rules.add(rule);
     }
@@ -70,23 +93,33 @@ class VclCompileIT {
     if (r.nextBoolean()) spec.setStaleIfError(duration(r));
     PurgeSpec purge = new PurgeSpec();
     purge.setMode(PurgeSpec.Mode.values()[r.nextInt(3)]);
-    if (purge.getMode() == PurgeSpec.Mode.prefixes) purge.setPrefixes(List.of("/" + text(r, PATH_CHARS, 5)));
+    if (purge.getMode() == PurgeSpec.Mode.prefixes)
+      purge.setPrefixes(List.of("/" + text(r, PATH_CHARS, 5)));
     if (purge.getMode() == PurgeSpec.Mode.tags) purge.setTags(List.of("t" + r.nextInt(100)));
     spec.setPurge(purge);
     return spec;
   }
 
   static VclBackend randomBackend(Random r, String purgeTokenFile) {
-    // The host must resolve where the VCL is compiled, as the app Service's name does in the edge pod.
-    return new VclBackend(r.nextBoolean() ? "localhost" : "127.0.0.1", 1 + r.nextInt(65535),
-        "/" + text(r, PATH_CHARS, r.nextInt(10)), purgeTokenFile);
+    // The host must resolve where the VCL is compiled, as the app Service's name does in the edge
+    // pod.
+    return new VclBackend(
+        r.nextBoolean() ? "localhost" : "127.0.0.1",
+        1 + r.nextInt(65535),
+        "/" + text(r, PATH_CHARS, r.nextInt(10)),
+        purgeTokenFile);
   }
 
   private static String glob(Random r) {
     StringBuilder g = new StringBuilder("/");
     for (int i = 0, n = 1 + r.nextInt(4); i < n; i++) {
       g.append(text(r, PATH_CHARS, r.nextInt(6)));
-      g.append(switch (r.nextInt(3)) { case 0 -> "*"; case 1 -> "**"; default -> ""; });
+      g.append(
+          switch (r.nextInt(3)) {
+            case 0 -> "*";
+            case 1 -> "**";
+            default -> "";
+          });
     }
     // The CRD refuses three stars in a row.
     return g.toString().replaceAll("\\*{3,}", "**");

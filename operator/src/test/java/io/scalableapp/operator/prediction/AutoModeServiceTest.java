@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** prediction.mode Auto in the evaluation loop: judged on the demand it already fetched, with its own error boundary. */
+/**
+ * prediction.mode Auto in the evaluation loop: judged on the demand it already fetched, with its
+ * own error boundary.
+ */
 class AutoModeServiceTest {
   private static final Instant START = Instant.parse("2026-03-05T12:00:00Z");
   private static final int MINUTES = 3 * 24 * 60;
@@ -33,7 +36,10 @@ class AutoModeServiceTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final AtomicInteger fetches = new AtomicInteger();
 
-  /** Quiet nights and a busy day that starts with a jump at 08:00, as an office app: the HPA lags every morning. */
+  /**
+   * Quiet nights and a busy day that starts with a jump at 08:00, as an office app: the HPA lags
+   * every morning.
+   */
   private static double officeHours(int minute) {
     int minuteOfDay = Math.floorMod(minute + 12 * 60, 24 * 60);
     double wiggle = 1 + 0.05 * Math.sin(minute * 0.7);
@@ -46,8 +52,9 @@ class AutoModeServiceTest {
     for (int m = 0; m < MINUTES; m++) {
       values[m] = perMinute.applyAsDouble(m);
     }
-    DemandSource recorded = new InMemoryDemandSource(
-        Series.of(START.minus(Duration.ofMinutes(MINUTES - 1)), Duration.ofMinutes(1), values));
+    DemandSource recorded =
+        new InMemoryDemandSource(
+            Series.of(START.minus(Duration.ofMinutes(MINUTES - 1)), Duration.ofMinutes(1), values));
     return (from, to, step) -> {
       fetches.incrementAndGet();
       return recorded.fetch(from, to, step);
@@ -55,7 +62,13 @@ class AutoModeServiceTest {
   }
 
   private PredictionService service(PredictionSettings settings, DemandSource demand) {
-    return new PredictionService(settings, null, Set.of(), registry, clock, ForecasterFactory.DEFAULT,
+    return new PredictionService(
+        settings,
+        null,
+        Set.of(),
+        registry,
+        clock,
+        ForecasterFactory.DEFAULT,
         (app, url, query, spec) -> demand);
   }
 
@@ -74,7 +87,8 @@ class AutoModeServiceTest {
 
   @Test
   void dailyDemandTheHpaLagsOnIsPromotedOnTheHistoryAlreadyFetched() {
-    PredictionService service = service(PredictionSettings.defaults(), counted(AutoModeServiceTest::officeHours));
+    PredictionService service =
+        service(PredictionSettings.defaults(), counted(AutoModeServiceTest::officeHours));
     ScalableApp app = autoApp();
 
     PredictionOutcome first = service.evaluate(app);
@@ -86,18 +100,22 @@ class AutoModeServiceTest {
     PredictionOutcome second = service.evaluate(app);
     AutoVerdict verdict = second.autoMode();
     assertThat(verdict.outcome()).isEqualTo(AutoVerdict.Outcome.PROMOTED);
-    assertThat(verdict.evidence()).hasValueSatisfying(e -> {
-      assertThat(e.reactiveUnderProvisionedMinutes()).isPositive();
-      assertThat(e.reduction()).isGreaterThanOrEqualTo(0.10);
-      assertThat(e.scored()).isEqualTo(Duration.ofDays(2));
-    });
+    assertThat(verdict.evidence())
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.reactiveUnderProvisionedMinutes()).isPositive();
+              assertThat(e.reduction()).isGreaterThanOrEqualTo(0.10);
+              assertThat(e.scored()).isEqualTo(Duration.ofDays(2));
+            });
     assertThat(second.recommendation().mode()).isEqualTo(ScalingMode.ENFORCE);
     assertThat(second.recommendation().actionable()).isTrue();
     assertThat(appsIn("Enforce")).isEqualTo(1);
     assertThat(appsIn("Shadow")).isZero();
 
     clock.advance(Duration.ofSeconds(30));
-    assertThat(service.evaluate(app).autoMode()).as("not judged again before the cadence").isSameAs(verdict);
+    assertThat(service.evaluate(app).autoMode())
+        .as("not judged again before the cadence")
+        .isSameAs(verdict);
     assertThat(fetches.get()).as("one fetch per evaluation, none of Auto's own").isEqualTo(3);
   }
 
@@ -111,23 +129,33 @@ class AutoModeServiceTest {
     PredictionOutcome outcome = service.evaluate(app);
 
     assertThat(outcome.autoMode().outcome()).isEqualTo(AutoVerdict.Outcome.NOT_BEATING);
-    assertThat(outcome.autoMode().evidence()).hasValueSatisfying(e -> {
-      assertThat(e.reactiveUnderProvisionedMinutes()).isZero();
-      assertThat(e.forecast().underProvisionedMinutes()).isZero();
-    });
+    assertThat(outcome.autoMode().evidence())
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.reactiveUnderProvisionedMinutes()).isZero();
+              assertThat(e.forecast().underProvisionedMinutes()).isZero();
+            });
     assertThat(outcome.recommendation().actionable()).isFalse();
     assertThat(appsIn("Shadow")).isEqualTo(1);
   }
 
   @Test
   void aReplayThatFailsIsCountedTheFloorStillEvaluatesAndTheModeStays() {
-    // A 7 s step is valid for the operator, but no whole number of steps makes a minute: the replay refuses it.
-    PredictionSettings settings = new PredictionSettings(PredictionSettings.defaults().prometheusUrl(),
-        Duration.ofSeconds(30), Duration.ofSeconds(7));
+    // A 7 s step is valid for the operator, but no whole number of steps makes a minute: the replay
+    // refuses it.
+    PredictionSettings settings =
+        new PredictionSettings(
+            PredictionSettings.defaults().prometheusUrl(),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(7));
     double[] values = new double[3 * 24 * 3600 / 7];
     java.util.Arrays.fill(values, 300);
-    DemandSource demand = new InMemoryDemandSource(Series.of(START.minus(Duration.ofSeconds(7L * (values.length - 1))),
-        Duration.ofSeconds(7), values));
+    DemandSource demand =
+        new InMemoryDemandSource(
+            Series.of(
+                START.minus(Duration.ofSeconds(7L * (values.length - 1))),
+                Duration.ofSeconds(7),
+                values));
     PredictionService service = service(settings, demand);
     ScalableApp app = autoApp();
     app.getSpec().getPrediction().setSeasonality(PredictionSpec.Seasonality.None);
@@ -140,8 +168,13 @@ class AutoModeServiceTest {
     assertThat(outcome.autoMode().outcome()).isEqualTo(AutoVerdict.Outcome.FAILED);
     assertThat(outcome.autoMode().problem()).contains("step must divide a minute");
     assertThat(outcome.autoMode().mode()).isEqualTo(ScalingMode.SHADOW);
-    assertThat(registry.find("scalableapp_prediction_errors_total").tag("reason", Kind.AutoEvidenceFailed.name())
-        .counter().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .find("scalableapp_prediction_errors_total")
+                .tag("reason", Kind.AutoEvidenceFailed.name())
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -154,13 +187,21 @@ class AutoModeServiceTest {
     app.setStatus(new ScalableAppStatus());
     app.getStatus().setPrediction(new PredictionStatus());
     app.getStatus().getPrediction().setAutoMode(recorded);
-    // Demoted when the forecast is less than 5 % better than the same-cost HPA: on flat demand it is not better.
+    // Demoted when the forecast is less than 5 % better than the same-cost HPA: on flat demand it
+    // is not better.
     AutoModeSettings demoteBelowFivePercent = AutoModeSettings.defaults();
-    demoteBelowFivePercent = new AutoModeSettings(demoteBelowFivePercent.evaluateEvery(),
-        demoteBelowFivePercent.retryAfterFailure(), demoteBelowFivePercent.minHistory(),
-        demoteBelowFivePercent.replayInterval(), 0.10, 0.05, 0.25);
-    PredictionService service = service(PredictionSettings.defaults().withAutoMode(demoteBelowFivePercent),
-        counted(m -> 300));
+    demoteBelowFivePercent =
+        new AutoModeSettings(
+            demoteBelowFivePercent.evaluateEvery(),
+            demoteBelowFivePercent.retryAfterFailure(),
+            demoteBelowFivePercent.minHistory(),
+            demoteBelowFivePercent.replayInterval(),
+            0.10,
+            0.05,
+            0.25);
+    PredictionService service =
+        service(
+            PredictionSettings.defaults().withAutoMode(demoteBelowFivePercent), counted(m -> 300));
 
     PredictionOutcome first = service.evaluate(app);
     clock.advance(Duration.ofSeconds(30));
@@ -168,9 +209,12 @@ class AutoModeServiceTest {
 
     assertThat(first.recommendation().actionable()).isTrue();
     assertThat(second.recommendation().actionable()).isTrue();
-    assertThat(second.autoMode()).as("judged again an hour after the recorded verdict, not now").isNull();
+    assertThat(second.autoMode())
+        .as("judged again an hour after the recorded verdict, not now")
+        .isNull();
     clock.advance(Duration.ofMinutes(50));
-    assertThat(service.evaluate(app).autoMode().outcome()).as("flat demand: the forecast no longer earns Enforce")
+    assertThat(service.evaluate(app).autoMode().outcome())
+        .as("flat demand: the forecast no longer earns Enforce")
         .isEqualTo(AutoVerdict.Outcome.DEMOTED);
   }
 }

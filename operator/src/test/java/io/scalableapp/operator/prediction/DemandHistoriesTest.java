@@ -1,6 +1,5 @@
 package io.scalableapp.operator.prediction;
 
-import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.engine.metrics.DemandCheck;
 import io.scalableapp.engine.metrics.DemandSource;
 import io.scalableapp.engine.metrics.DemandValidator;
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.operator.prediction.FakePrometheus.RangeQuery;
 import java.io.IOException;
@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Chunked first fetch, incremental polls and resets of an app's demand history, against Prometheus's HTTP answers. */
+/**
+ * Chunked first fetch, incremental polls and resets of an app's demand history, against
+ * Prometheus's HTTP answers.
+ */
 class DemandHistoriesTest {
   private static final Duration STEP = Duration.ofMinutes(1);
   private static final Duration LOOKBACK = Duration.ofDays(14);
@@ -85,7 +88,8 @@ class DemandHistoriesTest {
     List<RangeQuery> queries = prometheus.queries();
     assertThat(queries).extracting(RangeQuery::points).containsExactly(10_000, 10_000, 160);
     for (int i = 1; i < queries.size(); i++) {
-      assertThat(queries.get(i).start()).as("chunks neither overlap nor leave a gap")
+      assertThat(queries.get(i).start())
+          .as("chunks neither overlap nor leave a gap")
           .isEqualTo(queries.get(i - 1).end().plus(STEP));
     }
     assertThat(histories.counters().queries()).isEqualTo(3);
@@ -98,7 +102,8 @@ class DemandHistoriesTest {
     var single = new PrometheusDemandSource(http, prometheus.url(), QUERY, histories.counters());
 
     assertThatThrownBy(() -> fetchUntil(single, NOW))
-        .hasMessageContaining("HTTP 400").hasMessageContaining("11,000 points")
+        .hasMessageContaining("HTTP 400")
+        .hasMessageContaining("11,000 points")
         .hasMessageNotContaining(prometheus.url().toString());
   }
 
@@ -116,9 +121,11 @@ class DemandHistoriesTest {
     assertHoldsEveryMinuteUntil(s, later);
     RangeQuery poll = prometheus.queries().get(0);
     assertThat(prometheus.queries()).hasSize(1);
-    assertThat(poll.start()).isEqualTo(NOW.minus(STEP.multipliedBy(IncrementalDemandHistory.REFETCHED_TAIL_STEPS)));
+    assertThat(poll.start())
+        .isEqualTo(NOW.minus(STEP.multipliedBy(IncrementalDemandHistory.REFETCHED_TAIL_STEPS)));
     assertThat(poll.end()).isEqualTo(later);
-    assertThat(histories.counters().samples() - samplesBefore).isEqualTo(IncrementalDemandHistory.REFETCHED_TAIL_STEPS + 3);
+    assertThat(histories.counters().samples() - samplesBefore)
+        .isEqualTo(IncrementalDemandHistory.REFETCHED_TAIL_STEPS + 3);
   }
 
   @Test
@@ -168,15 +175,18 @@ class DemandHistoriesTest {
   @Test
   void aChangedQueryStepLookbackOrPrometheusStartsAFreshHistory() throws Exception {
     String otherQuery = "sum(rate(other_total[2m]))";
-    List<Supplier<DemandSource>> changes = List.of(
-        () -> histories.forApp(SHOP, prometheus.url(), otherQuery, STEP, LOOKBACK),
-        () -> histories.forApp(SHOP, prometheus.url(), QUERY, Duration.ofSeconds(30), LOOKBACK),
-        () -> histories.forApp(SHOP, prometheus.url(), QUERY, STEP, Duration.ofDays(7)),
-        () -> histories.forApp(SHOP, URI.create(prometheus.url() + "/prometheus"), QUERY, STEP, LOOKBACK),
-        () -> {
-          histories.forget(SHOP);
-          return history();
-        });
+    List<Supplier<DemandSource>> changes =
+        List.of(
+            () -> histories.forApp(SHOP, prometheus.url(), otherQuery, STEP, LOOKBACK),
+            () -> histories.forApp(SHOP, prometheus.url(), QUERY, Duration.ofSeconds(30), LOOKBACK),
+            () -> histories.forApp(SHOP, prometheus.url(), QUERY, STEP, Duration.ofDays(7)),
+            () ->
+                histories.forApp(
+                    SHOP, URI.create(prometheus.url() + "/prometheus"), QUERY, STEP, LOOKBACK),
+            () -> {
+              histories.forget(SHOP);
+              return history();
+            });
     for (Supplier<DemandSource> change : changes) {
       DemandSource before = history();
       assertThat(history()).as("unchanged settings keep the history").isSameAs(before);
@@ -186,8 +196,11 @@ class DemandHistoriesTest {
     storeMinutes(NOW.minus(LOOKBACK), NOW.plus(STEP));
     fetchUntil(history(), NOW);
     prometheus.clearQueries();
-    fetchUntil(histories.forApp(SHOP, prometheus.url(), otherQuery, STEP, LOOKBACK), NOW.plus(STEP));
-    assertThat(prometheus.queries()).as("the new query's whole lookback").hasSize(3)
+    fetchUntil(
+        histories.forApp(SHOP, prometheus.url(), otherQuery, STEP, LOOKBACK), NOW.plus(STEP));
+    assertThat(prometheus.queries())
+        .as("the new query's whole lookback")
+        .hasSize(3)
         .allMatch(q -> q.query().equals(otherQuery));
   }
 

@@ -1,8 +1,8 @@
 package io.scalableapp.operator.prediction;
 
-import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.scalableapp.engine.prometheus.PrometheusDemandSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -69,8 +69,12 @@ final class FakePrometheus implements AutoCloseable {
   private void answer(HttpExchange exchange) throws IOException {
     Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
     Duration step = Duration.ofSeconds(Long.parseLong(params.get("step")));
-    RangeQuery q = new RangeQuery(params.get("query"), Instant.ofEpochSecond(Long.parseLong(params.get("start"))),
-        Instant.ofEpochSecond(Long.parseLong(params.get("end"))), step);
+    RangeQuery q =
+        new RangeQuery(
+            params.get("query"),
+            Instant.ofEpochSecond(Long.parseLong(params.get("start"))),
+            Instant.ofEpochSecond(Long.parseLong(params.get("end"))),
+            step);
     synchronized (this) {
       queries.add(q);
     }
@@ -79,17 +83,26 @@ final class FakePrometheus implements AutoCloseable {
       return;
     }
     if (Duration.between(q.start(), q.end()).dividedBy(step) > 11_000) {
-      send(exchange, 400, "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"exceeded maximum "
-          + "resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)\"}");
+      send(
+          exchange,
+          400,
+          "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"exceeded maximum "
+              + "resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)\"}");
       return;
     }
     StringJoiner values = new StringJoiner(",");
-    for (long t = q.start().getEpochSecond(); t <= q.end().getEpochSecond(); t += step.getSeconds()) {
+    for (long t = q.start().getEpochSecond();
+        t <= q.end().getEpochSecond();
+        t += step.getSeconds()) {
       Double v = samples.get(t);
       if (v != null) values.add(String.format(Locale.ROOT, "[%d,\"%s\"]", t, v));
     }
-    send(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
-        + (values.length() == 0 ? "" : "{\"metric\":{},\"values\":[" + values + "]}") + "]}}");
+    send(
+        exchange,
+        200,
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+            + (values.length() == 0 ? "" : "{\"metric\":{},\"values\":[" + values + "]}")
+            + "]}}");
   }
 
   private static Map<String, String> params(String rawQuery) {

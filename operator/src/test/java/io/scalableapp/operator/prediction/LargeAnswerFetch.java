@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Run in its own JVM by {@link LargePrometheusAnswerTest}: as many range queries at once as the operator has
- * prediction workers, each answered with a very large body. Prints one line per query: what it returned or the
- * message it failed with.
+ * Run in its own JVM by {@link LargePrometheusAnswerTest}: as many range queries at once as the
+ * operator has prediction workers, each answered with a very large body. Prints one line per query:
+ * what it returned or the message it failed with.
  */
 public final class LargeAnswerFetch {
   private LargeAnswerFetch() {}
@@ -29,16 +29,22 @@ public final class LargeAnswerFetch {
     ExecutorService workers = Executors.newFixedThreadPool(PredictionSettings.DEFAULT_CONCURRENCY);
     List<Future<String>> runs = new ArrayList<>();
     for (int i = 0; i < PredictionSettings.DEFAULT_CONCURRENCY; i++) {
-      runs.add(workers.submit(() -> {
-        var source = new PrometheusDemandSource(http, prometheus, "demand", QueryListener.NONE);
-        return "returned " + source.fetch(from, from.plus(step.multipliedBy(points - 1)), step).size() + " points";
-      }));
+      runs.add(
+          workers.submit(
+              () -> {
+                var source =
+                    new PrometheusDemandSource(http, prometheus, "demand", QueryListener.NONE);
+                return "returned "
+                    + source.fetch(from, from.plus(step.multipliedBy(points - 1)), step).size()
+                    + " points";
+              }));
     }
     for (Future<String> run : runs) {
       try {
         System.out.println("RESULT " + run.get());
       } catch (java.util.concurrent.ExecutionException e) {
-        System.out.println("RESULT " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+        System.out.println(
+            "RESULT " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
       }
     }
     workers.shutdownNow();

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 16, item 7: a demand query without sum() over 100 series at 10,000 points answers some 200 MB. Four prediction
- * workers receiving that at once, in a JVM with the chart's flags (-Xmx160m), must refuse it naming the series count,
- * not run out of heap.
+ * Issue 16, item 7: a demand query without sum() over 100 series at 10,000 points answers some 200
+ * MB. Four prediction workers receiving that at once, in a JVM with the chart's flags (-Xmx160m),
+ * must refuse it naming the series count, not run out of heap.
  */
 class LargePrometheusAnswerTest {
   private static final int SERIES = 100;
@@ -32,14 +32,19 @@ class LargePrometheusAnswerTest {
   private static byte[] samples() {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < POINTS; i++) {
-      b.append(i == 0 ? "" : ",").append('[').append(1767225600L + 60L * i).append(",\"").append(100 + i % 37)
+      b.append(i == 0 ? "" : ",")
+          .append('[')
+          .append(1767225600L + 60L * i)
+          .append(",\"")
+          .append(100 + i % 37)
           .append(".5\"]");
     }
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static List<String> chartJvmFlags() throws IOException {
-    Matcher m = Pattern.compile("(?m)^jvmOptions:\\s*\"([^\"]+)\"").matcher(Files.readString(CHART_VALUES));
+    Matcher m =
+        Pattern.compile("(?m)^jvmOptions:\\s*\"([^\"]+)\"").matcher(Files.readString(CHART_VALUES));
     assertThat(m.find()).as("jvmOptions in the chart's values").isTrue();
     return Arrays.asList(m.group(1).trim().split("\\s+"));
   }
@@ -49,40 +54,52 @@ class LargePrometheusAnswerTest {
     byte[] samples = samples();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(PredictionSettings.DEFAULT_CONCURRENCY));
-    server.createContext("/api/v1/query_range", exchange -> {
-      try (OutputStream out = exchange.getResponseBody()) {
-        exchange.sendResponseHeaders(200, 0);
-        out.write("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[".getBytes(
-            StandardCharsets.UTF_8));
-        for (int s = 0; s < SERIES; s++) {
-          out.write(((s == 0 ? "" : ",") + "{\"metric\":{\"pod\":\"web-" + s + "\"},\"values\":[")
-              .getBytes(StandardCharsets.UTF_8));
-          out.write(samples);
-          out.write("]}".getBytes(StandardCharsets.UTF_8));
-        }
-        out.write("]}}".getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        exchange.close(); // the client gave up reading: as Prometheus, nothing more to do
-      }
-    });
+    server.createContext(
+        "/api/v1/query_range",
+        exchange -> {
+          try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, 0);
+            out.write(
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                    .getBytes(StandardCharsets.UTF_8));
+            for (int s = 0; s < SERIES; s++) {
+              out.write(
+                  ((s == 0 ? "" : ",") + "{\"metric\":{\"pod\":\"web-" + s + "\"},\"values\":[")
+                      .getBytes(StandardCharsets.UTF_8));
+              out.write(samples);
+              out.write("]}".getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("]}}".getBytes(StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            exchange.close(); // the client gave up reading: as Prometheus, nothing more to do
+          }
+        });
     server.start();
     try {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(chartJvmFlags());
-      command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
-          System.getProperty("java.class.path")), LargeAnswerFetch.class.getName(),
-          "http://127.0.0.1:" + server.getAddress().getPort(), String.valueOf(POINTS)));
+      command.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+              LargeAnswerFetch.class.getName(),
+              "http://127.0.0.1:" + server.getAddress().getPort(),
+              String.valueOf(POINTS)));
       Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
       assertThat(output).doesNotContain("OutOfMemoryError");
       List<String> results = output.lines().filter(l -> l.startsWith("RESULT ")).toList();
-      assertThat(results).as(output).hasSize(PredictionSettings.DEFAULT_CONCURRENCY)
-          // The whole answer read: "returned 100 series"; on a machine too busy to read 800 MB in the deadline, the
+      assertThat(results)
+          .as(output)
+          .hasSize(PredictionSettings.DEFAULT_CONCURRENCY)
+          // The whole answer read: "returned 100 series"; on a machine too busy to read 800 MB in
+          // the deadline, the
           // count so far. Either way the series are named, and the heap held.
-          .allSatisfy(r -> assertThat(r).startsWith("RESULT IOException: ").containsPattern("\\d+ series"));
+          .allSatisfy(
+              r -> assertThat(r).startsWith("RESULT IOException: ").containsPattern("\\d+ series"));
     } finally {
       server.stop(0);
     }

@@ -33,10 +33,15 @@ class PredictionSchedulerTest {
 
   @Test
   void aRunThatThrowsDoesNotEndTheAppsSchedule() {
-    scheduler = new PredictionScheduler(INTERVAL, 1, Duration.ofSeconds(5), app -> {
-      count(app);
-      throw new IllegalStateException("boom");
-    });
+    scheduler =
+        new PredictionScheduler(
+            INTERVAL,
+            1,
+            Duration.ofSeconds(5),
+            app -> {
+              count(app);
+              throw new IllegalStateException("boom");
+            });
     scheduler.activate();
     scheduler.register(SHOP);
 
@@ -45,10 +50,15 @@ class PredictionSchedulerTest {
 
   @Test
   void aRunThatErrsDoesNotEndTheAppsSchedule() {
-    scheduler = new PredictionScheduler(INTERVAL, 1, Duration.ofSeconds(5), app -> {
-      count(app);
-      throw new StackOverflowError();
-    });
+    scheduler =
+        new PredictionScheduler(
+            INTERVAL,
+            1,
+            Duration.ofSeconds(5),
+            app -> {
+              count(app);
+              throw new StackOverflowError();
+            });
     scheduler.activate();
     scheduler.register(SHOP);
 
@@ -59,16 +69,21 @@ class PredictionSchedulerTest {
   void aSlowAppHoldsOnlyItsOwnWorker() throws Exception {
     ResourceID slow = new ResourceID("slow", "prod");
     CountDownLatch release = new CountDownLatch(1);
-    scheduler = new PredictionScheduler(INTERVAL, 2, Duration.ofMinutes(1), app -> {
-      count(app);
-      if (app.equals(slow)) {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
+    scheduler =
+        new PredictionScheduler(
+            INTERVAL,
+            2,
+            Duration.ofMinutes(1),
+            app -> {
+              count(app);
+              if (app.equals(slow)) {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            });
     scheduler.activate();
     scheduler.register(slow);
     scheduler.register(SHOP);
@@ -83,38 +98,49 @@ class PredictionSchedulerTest {
   void concurrencyBoundsHowManyAppsRunAtOnce() {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger mostInFlight = new AtomicInteger();
-    scheduler = new PredictionScheduler(INTERVAL, 2, Duration.ofSeconds(5), app -> {
-      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      try {
-        Thread.sleep(30); // work that takes a while, so runs of different apps overlap
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        inFlight.decrementAndGet();
-        count(app);
-      }
-    });
+    scheduler =
+        new PredictionScheduler(
+            INTERVAL,
+            2,
+            Duration.ofSeconds(5),
+            app -> {
+              mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              try {
+                Thread.sleep(30); // work that takes a while, so runs of different apps overlap
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                inFlight.decrementAndGet();
+                count(app);
+              }
+            });
     scheduler.activate();
     for (int i = 0; i < 6; i++) {
       scheduler.register(new ResourceID("app-" + i, "prod"));
     }
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> runs.values().stream().allMatch(n -> n.get() >= 2)
-        && runs.size() == 6);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> runs.values().stream().allMatch(n -> n.get() >= 2) && runs.size() == 6);
     assertThat(mostInFlight.get()).isEqualTo(2);
   }
 
   @Test
   void aRunPastTheTimeoutIsInterrupted() {
     AtomicInteger interrupted = new AtomicInteger();
-    scheduler = new PredictionScheduler(INTERVAL, 1, Duration.ofMillis(100), app -> {
-      count(app);
-      try {
-        Thread.sleep(60_000);
-      } catch (InterruptedException e) {
-        interrupted.incrementAndGet();
-      }
-    });
+    scheduler =
+        new PredictionScheduler(
+            INTERVAL,
+            1,
+            Duration.ofMillis(100),
+            app -> {
+              count(app);
+              try {
+                Thread.sleep(60_000);
+              } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+              }
+            });
     scheduler.activate();
     scheduler.register(SHOP);
 
@@ -125,13 +151,19 @@ class PredictionSchedulerTest {
   void nothingRunsUntilActivatedAndUnregisteredAppsStop() {
     scheduler = new PredictionScheduler(INTERVAL, 1, Duration.ofSeconds(5), this::count);
     scheduler.register(SHOP);
-    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> runsOf(SHOP) == 0);
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(1))
+        .until(() -> runsOf(SHOP) == 0);
 
     scheduler.activate();
     await().atMost(Duration.ofSeconds(10)).until(() -> runsOf(SHOP) >= 2);
     scheduler.unregister(SHOP);
     int atUnregister = runsOf(SHOP);
-    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> runsOf(SHOP) <= atUnregister + 1);
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(1))
+        .until(() -> runsOf(SHOP) <= atUnregister + 1);
     assertThat(scheduler.registered()).isZero();
   }
 }

@@ -18,25 +18,37 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** The evaluation's error boundary: every failure is reported, the floor is held, and the next poll recovers. */
+/**
+ * The evaluation's error boundary: every failure is reported, the floor is held, and the next poll
+ * recovers.
+ */
 class PredictionServiceTest {
   private static final Instant START = Instant.parse("2026-03-02T12:00:00Z");
   private final ManualClock clock = new ManualClock(START);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final AtomicBoolean forecastFails = new AtomicBoolean();
-  private final ForecasterFactory forecasters = (model, period, lead) -> {
-    if (forecastFails.get()) {
-      throw new IllegalStateException("forecaster exploded");
-    }
-    return ForecasterFactory.DEFAULT.create(model, period, lead);
-  };
+  private final ForecasterFactory forecasters =
+      (model, period, lead) -> {
+        if (forecastFails.get()) {
+          throw new IllegalStateException("forecaster exploded");
+        }
+        return ForecasterFactory.DEFAULT.create(model, period, lead);
+      };
 
-  /** Two days of steady demand of 100 per minute up to the clock's time: a floor of 4 at 30 per replica. */
-  private final DemandSource steadyDemand = new InMemoryDemandSource(
-      Series.of(START.minus(Duration.ofDays(2)), Duration.ofMinutes(1), constant(2 * 24 * 60 + 120, 100)));
+  /**
+   * Two days of steady demand of 100 per minute up to the clock's time: a floor of 4 at 30 per
+   * replica.
+   */
+  private final DemandSource steadyDemand =
+      new InMemoryDemandSource(
+          Series.of(
+              START.minus(Duration.ofDays(2)),
+              Duration.ofMinutes(1),
+              constant(2 * 24 * 60 + 120, 100)));
 
   private PredictionService service(PredictionService.DemandSources sources) {
-    return new PredictionService(PredictionSettings.defaults(), null, Set.of(), registry, clock, forecasters, sources);
+    return new PredictionService(
+        PredictionSettings.defaults(), null, Set.of(), registry, clock, forecasters, sources);
   }
 
   private static ScalableApp predictedApp() {
@@ -46,7 +58,8 @@ class PredictionServiceTest {
   }
 
   private double errors(Kind kind) {
-    var counter = registry.find("scalableapp_prediction_errors_total").tag("reason", kind.name()).counter();
+    var counter =
+        registry.find("scalableapp_prediction_errors_total").tag("reason", kind.name()).counter();
     return counter == null ? 0 : counter.count();
   }
 
@@ -112,10 +125,11 @@ class PredictionServiceTest {
 
   @Test
   void anInterruptedEvaluationIsReportedAsTimedOut() throws Exception {
-    DemandSource hangs = (from, to, step) -> {
-      Thread.sleep(60_000);
-      return Series.empty(from, step);
-    };
+    DemandSource hangs =
+        (from, to, step) -> {
+          Thread.sleep(60_000);
+          return Series.empty(from, step);
+        };
     PredictionService service = service((app, url, query, spec) -> hangs);
     PredictionOutcome[] outcome = new PredictionOutcome[1];
     Thread worker = new Thread(() -> outcome[0] = service.evaluate(predictedApp()));
@@ -149,8 +163,9 @@ class PredictionServiceTest {
   }
 
   /**
-   * Issue 16, item 9: an evaluation still running when its app is deleted and re-created under the same name. It
-   * must register no gauges for the gone app, and the new app must not start from the old app's floor.
+   * Issue 16, item 9: an evaluation still running when its app is deleted and re-created under the
+   * same name. It must register no gauges for the gone app, and the new app must not start from the
+   * old app's floor.
    */
   @Test
   void anEvaluationThatOutlivesItsAppLeavesNothingForANewAppOfTheSameName() {
@@ -162,7 +177,8 @@ class PredictionServiceTest {
     service.evaluate(old, () -> false);
 
     assertThat(registry.find("scalableapp_recommended_replicas").tag("app", "shop").gauges())
-        .as("no gauge is registered for an app that is gone").isEmpty();
+        .as("no gauge is registered for an app that is gone")
+        .isEmpty();
     ScalableApp renewed = predictedApp("uid-new", null);
     service.track(renewed);
     PredictionOutcome first = service.evaluate(renewed);
@@ -171,24 +187,32 @@ class PredictionServiceTest {
         .isEqualTo(renewed.getSpec().getReplicas().getMin());
   }
 
-  /** Issue 16, item 12: Pods of an app that is not tracked (gone, or not predicted) leave no latency behind. */
+  /**
+   * Issue 16, item 12: Pods of an app that is not tracked (gone, or not predicted) leave no latency
+   * behind.
+   */
   @Test
   void readyLatenciesAreKeptOnlyForTrackedApps() {
     PredictionService service = service((app, url, query, spec) -> steadyDemand);
     ScalableApp app = predictedApp("uid-1", null);
-    service.recordReadyLatency(new io.javaoperatorsdk.operator.processing.event.ResourceID("other", "prod"),
+    service.recordReadyLatency(
+        new io.javaoperatorsdk.operator.processing.event.ResourceID("other", "prod"),
         Duration.ofSeconds(20));
     assertThat(service.readyLatenciesKept()).isZero();
 
     service.track(app);
-    service.recordReadyLatency(io.javaoperatorsdk.operator.processing.event.ResourceID.fromResource(app),
+    service.recordReadyLatency(
+        io.javaoperatorsdk.operator.processing.event.ResourceID.fromResource(app),
         Duration.ofSeconds(20));
     assertThat(service.readyLatenciesKept()).isEqualTo(1);
 
     service.forget(app);
-    service.recordReadyLatency(io.javaoperatorsdk.operator.processing.event.ResourceID.fromResource(app),
+    service.recordReadyLatency(
+        io.javaoperatorsdk.operator.processing.event.ResourceID.fromResource(app),
         Duration.ofSeconds(20));
-    assertThat(service.readyLatenciesKept()).as("a Pod event after the app's deletion adds nothing").isZero();
+    assertThat(service.readyLatenciesKept())
+        .as("a Pod event after the app's deletion adds nothing")
+        .isZero();
   }
 
   private double counted(String name) {
@@ -197,27 +221,44 @@ class PredictionServiceTest {
   }
 
   /**
-   * Issue 16, item 6: the saved engine state cannot be read (here the API server refuses the connection, as it does
-   * during an outage). The app still gets evaluated, the read is retried each evaluation and counted, and nothing is
-   * written over the document that could not be read.
+   * Issue 16, item 6: the saved engine state cannot be read (here the API server refuses the
+   * connection, as it does during an outage). The app still gets evaluated, the read is retried
+   * each evaluation and counted, and nothing is written over the document that could not be read.
    */
   @Test
   void aStateThatCannotBeReadIsRetriedAndNeverOverwritten() {
-    var deadApiServer = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-        new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:1").withRequestRetryBackoffLimit(0)
-            .withConnectionTimeout(1000).withRequestTimeout(1000).build()).build();
+    var deadApiServer =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+            .withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder()
+                    .withMasterUrl("http://127.0.0.1:1")
+                    .withRequestRetryBackoffLimit(0)
+                    .withConnectionTimeout(1000)
+                    .withRequestTimeout(1000)
+                    .build())
+            .build();
     try (deadApiServer) {
-      PredictionService service = new PredictionService(PredictionSettings.defaults(), deadApiServer, Set.of(),
-          registry, clock, forecasters, (app, url, query, spec) -> steadyDemand);
+      PredictionService service =
+          new PredictionService(
+              PredictionSettings.defaults(),
+              deadApiServer,
+              Set.of(),
+              registry,
+              clock,
+              forecasters,
+              (app, url, query, spec) -> steadyDemand);
       ScalableApp app = predictedApp("uid-1", null);
 
       assertThat(service.evaluate(app).recommendation()).isNotNull();
       clock.advance(Duration.ofSeconds(30));
       service.evaluate(app);
 
-      assertThat(counted("scalableapp_state_reads_failed_total")).as("read again on the next evaluation")
+      assertThat(counted("scalableapp_state_reads_failed_total"))
+          .as("read again on the next evaluation")
           .isEqualTo(2);
-      assertThat(counted("scalableapp_state_writes_failed_total")).as("no write was even attempted").isZero();
+      assertThat(counted("scalableapp_state_writes_failed_total"))
+          .as("no write was even attempted")
+          .isZero();
     }
   }
 }

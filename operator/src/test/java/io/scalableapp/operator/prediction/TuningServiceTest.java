@@ -28,14 +28,23 @@ import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** spec.autoscaling.tuning in the evaluation loop: searched on the demand already fetched, with its error boundary. */
+/**
+ * spec.autoscaling.tuning in the evaluation loop: searched on the demand already fetched, with its
+ * error boundary.
+ */
 class TuningServiceTest {
   private static final Instant START = Instant.parse("2026-03-05T12:00:00Z");
   private final ManualClock clock = new ManualClock(START);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   private PredictionService service(PredictionSettings settings, DemandSource demand) {
-    return new PredictionService(settings, null, Set.of(), registry, clock, ForecasterFactory.DEFAULT,
+    return new PredictionService(
+        settings,
+        null,
+        Set.of(),
+        registry,
+        clock,
+        ForecasterFactory.DEFAULT,
         (app, url, query, spec) -> demand);
   }
 
@@ -55,20 +64,28 @@ class TuningServiceTest {
   private static DemandSource flat(Duration step) {
     double[] values = new double[(int) (Duration.ofDays(3).toSeconds() / step.toSeconds())];
     Arrays.fill(values, 300);
-    return new InMemoryDemandSource(Series.of(START.minus(step.multipliedBy(values.length - 1)), step, values));
+    return new InMemoryDemandSource(
+        Series.of(START.minus(step.multipliedBy(values.length - 1)), step, values));
   }
 
   private double failures() {
-    var counter = registry.find("scalableapp_prediction_errors_total").tag("reason", Kind.PolicySearchFailed.name())
-        .counter();
+    var counter =
+        registry
+            .find("scalableapp_prediction_errors_total")
+            .tag("reason", Kind.PolicySearchFailed.name())
+            .counter();
     return counter == null ? 0 : counter.count();
   }
 
   @Test
   void aSearchThatFailsIsCountedKeepsTheUsersHpaAndIsRetried() {
-    // A 7 s step is valid for the operator, but no whole number of steps makes a minute: the replay refuses it.
-    PredictionSettings settings = new PredictionSettings(PredictionSettings.defaults().prometheusUrl(),
-        Duration.ofSeconds(30), Duration.ofSeconds(7));
+    // A 7 s step is valid for the operator, but no whole number of steps makes a minute: the replay
+    // refuses it.
+    PredictionSettings settings =
+        new PredictionSettings(
+            PredictionSettings.defaults().prometheusUrl(),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(7));
     PredictionService service = service(settings, flat(Duration.ofSeconds(7)));
     ScalableApp app = tunedApp();
     service.evaluate(app);
@@ -103,7 +120,9 @@ class TuningServiceTest {
     assertThat(v.running()).isEqualTo(TuningSpecs.user(app));
 
     clock.advance(Duration.ofSeconds(30));
-    assertThat(service.evaluate(app).tuning().at()).as("the same verdict until the next hour").isEqualTo(v.at());
+    assertThat(service.evaluate(app).tuning().at())
+        .as("the same verdict until the next hour")
+        .isEqualTo(v.at());
   }
 
   @Test
@@ -121,7 +140,9 @@ class TuningServiceTest {
     clock.advance(Duration.ofSeconds(30));
     PredictionOutcome outcome = service.evaluate(app);
 
-    assertThat(outcome.tuning()).as("not searched before an hour after the recorded search").isNull();
+    assertThat(outcome.tuning())
+        .as("not searched before an hour after the recorded search")
+        .isNull();
   }
 
   @Test
@@ -132,17 +153,21 @@ class TuningServiceTest {
     TuningStatus recorded = new TuningStatus();
     recorded.setReason("Applied");
     recorded.setEvaluatedAt(START.minusSeconds(60).toString());
-    recorded.setRunning(TuningText.status(new TunedPolicy(80, Duration.ofMinutes(15),
-        FloorCandidates.RECENT_LEVEL_NOISE, "")));
+    recorded.setRunning(
+        TuningText.status(
+            new TunedPolicy(80, Duration.ofMinutes(15), FloorCandidates.RECENT_LEVEL_NOISE, "")));
     app.setStatus(new ScalableAppStatus());
     app.getStatus().setTuning(recorded);
-    // 300 a minute with 420 every fifth: the level of the last 10 minutes is 324; a 12-minute span always holds a 420.
+    // 300 a minute with 420 every fifth: the level of the last 10 minutes is 324; a 12-minute span
+    // always holds a 420.
     double[] values = new double[3 * 1440];
     for (int i = 0; i < values.length; i++) {
       values[i] = i % 5 == 0 ? 420 : 300;
     }
-    DemandSource spiky = new InMemoryDemandSource(Series.of(START.minus(Duration.ofMinutes(values.length - 1)),
-        Duration.ofMinutes(1), values));
+    DemandSource spiky =
+        new InMemoryDemandSource(
+            Series.of(
+                START.minus(Duration.ofMinutes(values.length - 1)), Duration.ofMinutes(1), values));
     PredictionService service = service(PredictionSettings.defaults(), spiky);
 
     PredictionOutcome outcome = service.evaluate(app);
@@ -155,13 +180,16 @@ class TuningServiceTest {
     // Holds 420 at full capacity: targetPerReplica 30 at the HPA's 70 % is 30 / 0.7 a replica.
     assertThat(r.floor()).isEqualTo((int) Math.ceil(420 / (30 / 0.7)));
 
-    recorded.setRunning(TuningText.status(new TunedPolicy(80, Duration.ofMinutes(15), FloorCandidates.FORECAST, "")));
+    recorded.setRunning(
+        TuningText.status(
+            new TunedPolicy(80, Duration.ofMinutes(15), FloorCandidates.FORECAST, "")));
     ScalableApp forecastApp = tunedApp();
     forecastApp.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
     forecastApp.getMetadata().setUid("other-uid");
     forecastApp.setStatus(new ScalableAppStatus());
     forecastApp.getStatus().setTuning(recorded);
-    assertThat(service.evaluate(forecastApp).recommendation().decision().reason()).as("the forecast family runs the forecast")
+    assertThat(service.evaluate(forecastApp).recommendation().decision().reason())
+        .as("the forecast family runs the forecast")
         .isNotEqualTo(Reason.NOISE_FLOOR);
   }
 }

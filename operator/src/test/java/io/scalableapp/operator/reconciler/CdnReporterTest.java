@@ -39,24 +39,50 @@ class CdnReporterTest {
   @Test
   void anAppliedCdnIsReadyAndLookedAtAgainForDrift() {
     ScalableAppStatus status = new ScalableAppStatus();
-    var recheck = CdnReporter.report(app(CdnSpec.Provider.varnish), List.of(new CdnOutcome("varnish",
-        Optional.of(applied("varnish", "abc")), true, "Applied", "VCL abc", Optional.empty())), status, RESYNC, NOW);
+    var recheck =
+        CdnReporter.report(
+            app(CdnSpec.Provider.varnish),
+            List.of(
+                new CdnOutcome(
+                    "varnish",
+                    Optional.of(applied("varnish", "abc")),
+                    true,
+                    "Applied",
+                    "VCL abc",
+                    Optional.empty())),
+            status,
+            RESYNC,
+            NOW);
     assertThat(status.getCdn().getAppliedVersion()).isEqualTo("abc");
-    assertThat(Conditions.find(status.getConditions(), Conditions.CDN_READY)).hasValueSatisfying(c -> {
-      assertThat(c.getStatus()).isEqualTo("True");
-      assertThat(c.getReason()).isEqualTo("Applied");
-    });
+    assertThat(Conditions.find(status.getConditions(), Conditions.CDN_READY))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getReason()).isEqualTo("Applied");
+            });
     assertThat(recheck).contains(RESYNC);
   }
 
   @Test
   void aFailureKeepsTheAppliedStatusAndRetriesWhenTheProviderSaid() {
     ScalableAppStatus status = new ScalableAppStatus();
-    var recheck = CdnReporter.report(app(CdnSpec.Provider.cloudflare), List.of(new CdnOutcome("cloudflare",
-        Optional.of(applied("cloudflare", "7")), false, "RateLimited", "429", Optional.of(Duration.ofSeconds(4)))),
-        status, RESYNC, NOW);
+    var recheck =
+        CdnReporter.report(
+            app(CdnSpec.Provider.cloudflare),
+            List.of(
+                new CdnOutcome(
+                    "cloudflare",
+                    Optional.of(applied("cloudflare", "7")),
+                    false,
+                    "RateLimited",
+                    "429",
+                    Optional.of(Duration.ofSeconds(4)))),
+            status,
+            RESYNC,
+            NOW);
     assertThat(status.getCdn().getAppliedVersion()).isEqualTo("7");
-    assertThat(Conditions.find(status.getConditions(), Conditions.CDN_READY).orElseThrow().getReason())
+    assertThat(
+            Conditions.find(status.getConditions(), Conditions.CDN_READY).orElseThrow().getReason())
         .isEqualTo("RateLimited");
     assertThat(recheck).contains(Duration.ofSeconds(4));
   }
@@ -64,10 +90,26 @@ class CdnReporterTest {
   @Test
   void theNamedProviderWinsOverOneStillRemovingWhatItMade() {
     ScalableAppStatus status = new ScalableAppStatus();
-    CdnReporter.report(app(CdnSpec.Provider.cloudflare), List.of(
-        new CdnOutcome("varnish", Optional.of(applied("varnish", "old")), false, "EdgeNotReady", "x", Optional.empty()),
-        new CdnOutcome("cloudflare", Optional.of(applied("cloudflare", "new")), true, "Applied", "y",
-            Optional.empty())), status, RESYNC, NOW);
+    CdnReporter.report(
+        app(CdnSpec.Provider.cloudflare),
+        List.of(
+            new CdnOutcome(
+                "varnish",
+                Optional.of(applied("varnish", "old")),
+                false,
+                "EdgeNotReady",
+                "x",
+                Optional.empty()),
+            new CdnOutcome(
+                "cloudflare",
+                Optional.of(applied("cloudflare", "new")),
+                true,
+                "Applied",
+                "y",
+                Optional.empty())),
+        status,
+        RESYNC,
+        NOW);
     assertThat(status.getCdn().getProvider()).isEqualTo("cloudflare");
   }
 
@@ -75,9 +117,17 @@ class CdnReporterTest {
   void onceEverythingIsRemovedStatusCdnAndCdnReadyGo() {
     ScalableAppStatus status = new ScalableAppStatus();
     status.setCdn(applied("varnish", "abc"));
-    status.setConditions(Conditions.set(status.getConditions(), Conditions.CDN_READY, true, "Applied", "m", 1, NOW));
-    var recheck = CdnReporter.report(app(null), List.of(new CdnOutcome("varnish", Optional.empty(), true, "Removed",
-        "gone", Optional.empty())), status, RESYNC, NOW);
+    status.setConditions(
+        Conditions.set(status.getConditions(), Conditions.CDN_READY, true, "Applied", "m", 1, NOW));
+    var recheck =
+        CdnReporter.report(
+            app(null),
+            List.of(
+                new CdnOutcome(
+                    "varnish", Optional.empty(), true, "Removed", "gone", Optional.empty())),
+            status,
+            RESYNC,
+            NOW);
     assertThat(status.getCdn()).isNull();
     assertThat(Conditions.find(status.getConditions(), Conditions.CDN_READY)).isEmpty();
     assertThat(recheck).isEmpty();

@@ -2,21 +2,21 @@ package io.scalableapp.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scalableapp.engine.Reason;
 import io.scalableapp.engine.FloorDecision;
-import io.scalableapp.engine.ForecastSummary;
 import io.scalableapp.engine.ForecastAccuracy;
+import io.scalableapp.engine.ForecastSummary;
+import io.scalableapp.engine.Reason;
 import io.scalableapp.engine.Recommendation;
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.forecast.ForecastModel;
+import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionStatus;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.prediction.PredictionFailure;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.time.Duration;
 import java.time.Instant;
-import io.scalableapp.operator.TestApps;
-import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.api.ScalableAppStatus;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,17 @@ class PredictionReporterTest {
   private static final Instant NOW = Instant.parse("2026-01-01T10:00:00.123Z");
 
   private static Recommendation recommendation(boolean metricsAvailable, Reason reason) {
-    return new Recommendation(NOW, ScalingMode.ENFORCE, true,
+    return new Recommendation(
+        NOW,
+        ScalingMode.ENFORCE,
+        true,
         new FloorDecision(3, 7, 7, reason),
-        new ForecastSummary(123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
-        new ForecastAccuracy(0.12, 40), metricsAvailable, "why", List.of());
+        new ForecastSummary(
+            123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0.12, 40),
+        metricsAvailable,
+        "why",
+        List.of());
   }
 
   @Test
@@ -53,17 +60,40 @@ class PredictionReporterTest {
     ScalableApp app = TestApps.app("shop", "prod");
     app.setStatus(new ScalableAppStatus());
     app.getStatus().setPrediction(PredictionReporter.status(recommendation(true, Reason.FORECAST)));
-    Recommendation later = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true,
-        new FloorDecision(3, 7, 7, Reason.FORECAST),
-        new ForecastSummary(123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
-        new ForecastAccuracy(0.12, 40), true, "why", List.of());
-    Recommendation changed = new Recommendation(NOW.plusSeconds(30), ScalingMode.ENFORCE, true,
-        new FloorDecision(3, 8, 8, Reason.FORECAST),
-        new ForecastSummary(140.0, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
-        new ForecastAccuracy(0.12, 40), true, "why", List.of());
+    Recommendation later =
+        new Recommendation(
+            NOW.plusSeconds(30),
+            ScalingMode.ENFORCE,
+            true,
+            new FloorDecision(3, 7, 7, Reason.FORECAST),
+            new ForecastSummary(
+                123.456,
+                99.5,
+                ForecastModel.HOLT_WINTERS,
+                "alpha=0.3",
+                Duration.ofMinutes(3),
+                null),
+            new ForecastAccuracy(0.12, 40),
+            true,
+            "why",
+            List.of());
+    Recommendation changed =
+        new Recommendation(
+            NOW.plusSeconds(30),
+            ScalingMode.ENFORCE,
+            true,
+            new FloorDecision(3, 8, 8, Reason.FORECAST),
+            new ForecastSummary(
+                140.0, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
+            new ForecastAccuracy(0.12, 40),
+            true,
+            "why",
+            List.of());
 
-    PredictionStatus repeated = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(later));
-    PredictionStatus moved = PredictionReporter.unlessSameDecision(app, PredictionReporter.status(changed));
+    PredictionStatus repeated =
+        PredictionReporter.unlessSameDecision(app, PredictionReporter.status(later));
+    PredictionStatus moved =
+        PredictionReporter.unlessSameDecision(app, PredictionReporter.status(changed));
 
     assertThat(repeated).isEqualTo(app.getStatus().getPrediction());
     assertThat(repeated.getLastDecision().getTime()).isEqualTo("2026-01-01T10:00:00Z");
@@ -73,23 +103,33 @@ class PredictionReporterTest {
 
   @Test
   void metricsConditionFollowsTheRecommendation() {
-    var unavailable = PredictionReporter.metricsCondition(List.of(), recommendation(false, Reason.HOLD), 1, NOW);
+    var unavailable =
+        PredictionReporter.metricsCondition(List.of(), recommendation(false, Reason.HOLD), 1, NOW);
 
-    assertThat(unavailable).singleElement().satisfies(c -> {
-      assertThat(c.getType()).isEqualTo("MetricsAvailable");
-      assertThat(c.getStatus()).isEqualTo("False");
-      assertThat(c.getMessage()).isEqualTo("why");
-    });
+    assertThat(unavailable)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo("MetricsAvailable");
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getMessage()).isEqualTo("why");
+            });
   }
 
   @Test
   void turningPredictionOffDropsTheMetricsCondition() {
     ScalableApp app = TestApps.app("shop", "prod");
     ScalableAppStatus status = new ScalableAppStatus();
-    status.setConditions(PredictionReporter.metricsCondition(List.of(), recommendation(true, Reason.FORECAST), 1, NOW));
+    status.setConditions(
+        PredictionReporter.metricsCondition(
+            List.of(), recommendation(true, Reason.FORECAST), 1, NOW));
 
-    PredictionReporter.report(app, Optional.of(PredictionOutcome.of(recommendation(true, Reason.FORECAST))), status,
-        null, NOW);
+    PredictionReporter.report(
+        app,
+        Optional.of(PredictionOutcome.of(recommendation(true, Reason.FORECAST))),
+        status,
+        null,
+        NOW);
 
     assertThat(status.getConditions()).isEmpty();
     assertThat(status.getPrediction()).isNull();
@@ -100,23 +140,35 @@ class PredictionReporterTest {
     ScalableApp app = TestApps.app("shop", "prod");
     app.getSpec().getPrediction().setMode(io.scalableapp.operator.api.PredictionSpec.Mode.Enforce);
     ScalableAppStatus status = new ScalableAppStatus();
-    status.setConditions(PredictionReporter.metricsCondition(List.of(), recommendation(true, Reason.FORECAST), 1, NOW));
-    var failure = new PredictionFailure(PredictionFailure.Kind.EvaluationFailed, "the evaluation failed: boom");
+    status.setConditions(
+        PredictionReporter.metricsCondition(
+            List.of(), recommendation(true, Reason.FORECAST), 1, NOW));
+    var failure =
+        new PredictionFailure(
+            PredictionFailure.Kind.EvaluationFailed, "the evaluation failed: boom");
     var events = new RecordedEvents();
 
-    PredictionReporter.report(app, Optional.of(new PredictionOutcome(recommendation(false, Reason.HOLD), failure)),
-        status, events, NOW);
+    PredictionReporter.report(
+        app,
+        Optional.of(new PredictionOutcome(recommendation(false, Reason.HOLD), failure)),
+        status,
+        events,
+        NOW);
 
-    assertThat(status.getConditions()).anySatisfy(c -> {
-      assertThat(c.getType()).isEqualTo("Predicting");
-      assertThat(c.getStatus()).isEqualTo("False");
-      assertThat(c.getReason()).isEqualTo("EvaluationFailed");
-      assertThat(c.getMessage()).startsWith("the evaluation failed: boom");
-    });
-    assertThat(status.getConditions()).anySatisfy(c -> {
-      assertThat(c.getType()).isEqualTo("MetricsAvailable");
-      assertThat(c.getStatus()).isEqualTo("True");
-    });
+    assertThat(status.getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Predicting");
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getReason()).isEqualTo("EvaluationFailed");
+              assertThat(c.getMessage()).startsWith("the evaluation failed: boom");
+            });
+    assertThat(status.getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("MetricsAvailable");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
     assertThat(status.getPrediction().getLastDecision().getReason()).isEqualTo("Hold");
     assertThat(events.warnings).containsExactly("PredictionFailed: the evaluation failed: boom");
   }

@@ -23,10 +23,19 @@ class StatusAggregatorTest {
 
   private static Deployment deployment(int desired, int updated, int ready, int total) {
     return new DeploymentBuilder()
-        .withNewMetadata().withName("shop").withGeneration(3L).endMetadata()
-        .withNewSpec().withReplicas(desired).endSpec()
-        .withNewStatus().withObservedGeneration(3L).withUpdatedReplicas(updated).withReadyReplicas(ready)
-          .withReplicas(total).endStatus()
+        .withNewMetadata()
+        .withName("shop")
+        .withGeneration(3L)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(desired)
+        .endSpec()
+        .withNewStatus()
+        .withObservedGeneration(3L)
+        .withUpdatedReplicas(updated)
+        .withReadyReplicas(ready)
+        .withReplicas(total)
+        .endStatus()
         .build();
   }
 
@@ -36,7 +45,8 @@ class StatusAggregatorTest {
 
   @Test
   void readyWhenEveryReplicaRunsTheCurrentSpec() {
-    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
+    ScalableAppStatus s =
+        StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
 
     assertThat(status(s, Conditions.READY)).isEqualTo("True");
     assertThat(status(s, Conditions.PROGRESSING)).isEqualTo("False");
@@ -49,13 +59,16 @@ class StatusAggregatorTest {
   @Test
   void saysWhyThereIsNoHpaAndKeepsTheTransitionTimeWhileUnchanged() {
     app.getSpec().getReplicas().setMax(2);
-    ScalableAppStatus first = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
+    ScalableAppStatus first =
+        StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
     app.setStatus(first);
 
-    ScalableAppStatus later = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(),
-        NOW.plusSeconds(60));
+    ScalableAppStatus later =
+        StatusAggregator.aggregate(
+            app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW.plusSeconds(60));
 
-    Condition autoscaling = Conditions.find(later.getConditions(), Conditions.AUTOSCALING).orElseThrow();
+    Condition autoscaling =
+        Conditions.find(later.getConditions(), Conditions.AUTOSCALING).orElseThrow();
     assertThat(autoscaling.getStatus()).isEqualTo("False");
     assertThat(autoscaling.getReason()).isEqualTo("FixedReplicas");
     assertThat(autoscaling.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
@@ -63,7 +76,8 @@ class StatusAggregatorTest {
 
   @Test
   void progressingWhileOldPodsRemain() {
-    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(2, 1, 2, 3)), Optional.empty(), NOW);
+    ScalableAppStatus s =
+        StatusAggregator.aggregate(app, Optional.of(deployment(2, 1, 2, 3)), Optional.empty(), NOW);
 
     assertThat(status(s, Conditions.READY)).isEqualTo("False");
     assertThat(status(s, Conditions.PROGRESSING)).isEqualTo("True");
@@ -71,7 +85,8 @@ class StatusAggregatorTest {
 
   @Test
   void notReadyBelowReplicasMin() {
-    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(1, 1, 1, 1)), Optional.empty(), NOW);
+    ScalableAppStatus s =
+        StatusAggregator.aggregate(app, Optional.of(deployment(1, 1, 1, 1)), Optional.empty(), NOW);
 
     assertThat(status(s, Conditions.READY)).isEqualTo("False");
     assertThat(s.getReplicas()).isEqualTo(2);
@@ -87,9 +102,11 @@ class StatusAggregatorTest {
 
   @Test
   void degradedWithTheCauseOfAFailedReconciliation() {
-    Exception failure = new RuntimeException("wrapped", new IllegalStateException("quota exceeded"));
+    Exception failure =
+        new RuntimeException("wrapped", new IllegalStateException("quota exceeded"));
 
-    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.empty(), Optional.of(failure), NOW);
+    ScalableAppStatus s =
+        StatusAggregator.aggregate(app, Optional.empty(), Optional.of(failure), NOW);
 
     Condition degraded = Conditions.find(s.getConditions(), Conditions.DEGRADED).orElseThrow();
     assertThat(degraded.getStatus()).isEqualTo("True");
@@ -103,21 +120,32 @@ class StatusAggregatorTest {
 
   @Test
   void aRefusedChildIsDescribedByItsNameAndTheApiServersMessageOnly() {
-    var refused = new KubernetesClientException(new StatusBuilder().withCode(500)
-        .withMessage("Internal error occurred: failed calling webhook \"refuse.scalableapp.io\"").build());
-    var failure = new AggregatedOperatorException("Exception(s) during workflow execution.",
-        Map.of("deployment", new KubernetesClientException("Failure executing: PATCH ... stack", refused)));
+    var refused =
+        new KubernetesClientException(
+            new StatusBuilder()
+                .withCode(500)
+                .withMessage(
+                    "Internal error occurred: failed calling webhook \"refuse.scalableapp.io\"")
+                .build());
+    var failure =
+        new AggregatedOperatorException(
+            "Exception(s) during workflow execution.",
+            Map.of(
+                "deployment",
+                new KubernetesClientException("Failure executing: PATCH ... stack", refused)));
 
     assertThat(StatusAggregator.describe(failure))
-        .isEqualTo("deployment: Internal error occurred: failed calling webhook \"refuse.scalableapp.io\"");
+        .isEqualTo(
+            "deployment: Internal error occurred: failed calling webhook \"refuse.scalableapp.io\"");
   }
 
   @Test
   void aFailedUpdateIsNeverReadyEvenWhileTheOldDeploymentServes() {
     Exception failure = new IllegalStateException("failed calling webhook");
 
-    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.of(failure),
-        NOW);
+    ScalableAppStatus s =
+        StatusAggregator.aggregate(
+            app, Optional.of(deployment(2, 2, 2, 2)), Optional.of(failure), NOW);
 
     Condition ready = Conditions.find(s.getConditions(), Conditions.READY).orElseThrow();
     assertThat(ready.getStatus()).isEqualTo("False");
@@ -127,31 +155,45 @@ class StatusAggregatorTest {
 
   @Test
   void reconcilingWhileRollingOutThenNeitherReconcilingNorStalled() {
-    ScalableAppStatus rolling = StatusAggregator.aggregate(app, Optional.of(deployment(2, 1, 2, 3)), Optional.empty(),
-        NOW);
+    ScalableAppStatus rolling =
+        StatusAggregator.aggregate(app, Optional.of(deployment(2, 1, 2, 3)), Optional.empty(), NOW);
     assertThat(status(rolling, Conditions.RECONCILING)).isEqualTo("True");
     assertThat(status(rolling, Conditions.STALLED)).isEqualTo("False");
     app.setStatus(rolling);
 
-    ScalableAppStatus done = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(),
-        NOW.plusSeconds(30));
+    ScalableAppStatus done =
+        StatusAggregator.aggregate(
+            app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW.plusSeconds(30));
 
-    Condition reconciling = Conditions.find(done.getConditions(), Conditions.RECONCILING).orElseThrow();
+    Condition reconciling =
+        Conditions.find(done.getConditions(), Conditions.RECONCILING).orElseThrow();
     assertThat(reconciling.getStatus()).isEqualTo("False");
     assertThat(reconciling.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:30Z");
     assertThat(reconciling.getObservedGeneration()).isEqualTo(1L);
-    assertThat(Conditions.find(done.getConditions(), Conditions.STALLED).orElseThrow().getLastTransitionTime())
-        .as("unchanged, so kept").isEqualTo("2026-01-01T10:00:00Z");
+    assertThat(
+            Conditions.find(done.getConditions(), Conditions.STALLED)
+                .orElseThrow()
+                .getLastTransitionTime())
+        .as("unchanged, so kept")
+        .isEqualTo("2026-01-01T10:00:00Z");
   }
 
   @Test
   void stalledNotReconcilingWhenTheRolloutMissedItsDeadline() {
-    Deployment stuck = new DeploymentBuilder(deployment(2, 1, 1, 2)).editStatus()
-        .addNewCondition().withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded")
-          .withMessage("ReplicaSet shop-abc has timed out progressing.").endCondition()
-        .endStatus().build();
+    Deployment stuck =
+        new DeploymentBuilder(deployment(2, 1, 1, 2))
+            .editStatus()
+            .addNewCondition()
+            .withType("Progressing")
+            .withStatus("False")
+            .withReason("ProgressDeadlineExceeded")
+            .withMessage("ReplicaSet shop-abc has timed out progressing.")
+            .endCondition()
+            .endStatus()
+            .build();
 
-    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(stuck), Optional.empty(), NOW);
+    ScalableAppStatus s =
+        StatusAggregator.aggregate(app, Optional.of(stuck), Optional.empty(), NOW);
 
     assertThat(status(s, Conditions.STALLED)).isEqualTo("True");
     assertThat(status(s, Conditions.RECONCILING)).isEqualTo("False");
@@ -159,9 +201,11 @@ class StatusAggregatorTest {
 
   @Test
   void aPausedRolloutSaysSo() {
-    Deployment paused = new DeploymentBuilder(deployment(2, 2, 2, 2)).editSpec().withPaused(true).endSpec().build();
+    Deployment paused =
+        new DeploymentBuilder(deployment(2, 2, 2, 2)).editSpec().withPaused(true).endSpec().build();
 
-    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(paused), Optional.empty(), NOW);
+    ScalableAppStatus s =
+        StatusAggregator.aggregate(app, Optional.of(paused), Optional.empty(), NOW);
 
     assertThat(Conditions.find(s.getConditions(), Conditions.PROGRESSING).orElseThrow().getReason())
         .isEqualTo("RolloutPaused");
@@ -170,12 +214,20 @@ class StatusAggregatorTest {
 
   @Test
   void degradedWhenTheRolloutMissedItsDeadline() {
-    Deployment stuck = new DeploymentBuilder(deployment(2, 1, 1, 2)).editStatus()
-        .addNewCondition().withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded")
-          .withMessage("ReplicaSet shop-abc has timed out progressing.").endCondition()
-        .endStatus().build();
+    Deployment stuck =
+        new DeploymentBuilder(deployment(2, 1, 1, 2))
+            .editStatus()
+            .addNewCondition()
+            .withType("Progressing")
+            .withStatus("False")
+            .withReason("ProgressDeadlineExceeded")
+            .withMessage("ReplicaSet shop-abc has timed out progressing.")
+            .endCondition()
+            .endStatus()
+            .build();
 
-    ScalableAppStatus s = StatusAggregator.aggregate(app, Optional.of(stuck), Optional.empty(), NOW);
+    ScalableAppStatus s =
+        StatusAggregator.aggregate(app, Optional.of(stuck), Optional.empty(), NOW);
 
     assertThat(Conditions.find(s.getConditions(), Conditions.DEGRADED).orElseThrow().getReason())
         .isEqualTo("ProgressDeadlineExceeded");
@@ -183,11 +235,13 @@ class StatusAggregatorTest {
 
   @Test
   void unchangedInputsGiveAnEqualStatus() {
-    ScalableAppStatus first = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
+    ScalableAppStatus first =
+        StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW);
     app.setStatus(first);
 
-    ScalableAppStatus second = StatusAggregator.aggregate(app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(),
-        NOW.plusSeconds(60));
+    ScalableAppStatus second =
+        StatusAggregator.aggregate(
+            app, Optional.of(deployment(2, 2, 2, 2)), Optional.empty(), NOW.plusSeconds(60));
 
     assertThat(second).isEqualTo(first);
   }

@@ -1,12 +1,12 @@
 package io.scalableapp.operator.whatif;
 
 import io.scalableapp.engine.AppScalingSpec;
+import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.engine.auto.FloorCandidate;
 import io.scalableapp.engine.auto.FloorCandidates;
 import io.scalableapp.engine.auto.PolicyChoice;
 import io.scalableapp.engine.auto.PolicySearch;
 import io.scalableapp.engine.auto.PolicySearchSettings;
-import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.floor.FloorFamily;
 import io.scalableapp.engine.floor.NoiseFloorRule;
@@ -26,10 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The policy spec.autoscaling.tuning would choose for an existing app, on the history the what-if fetched: the operator's
- * own search ({@link PolicySearch}) with the app's bounds (tuning's defaults when the app has none), over the HPA
- * alone and the forecast floor, with the operator's warm-up; then again with the engine's noise-sized floors, which
- * the operator does not run yet, for comparison. Written to {@code policy.md} beside the replay's report.
+ * The policy spec.autoscaling.tuning would choose for an existing app, on the history the what-if
+ * fetched: the operator's own search ({@link PolicySearch}) with the app's bounds (tuning's
+ * defaults when the app has none), over the HPA alone and the forecast floor, with the operator's
+ * warm-up; then again with the engine's noise-sized floors, which the operator does not run yet,
+ * for comparison. Written to {@code policy.md} beside the replay's report.
  */
 public final class WhatIfPolicy {
   /** The what-if's pods take a minute to start, as the replay's first scenario. */
@@ -37,10 +38,15 @@ public final class WhatIfPolicy {
 
   private WhatIfPolicy() {}
 
-  /** The noise-sized floors on the recent level the what-if also tries; the operator does not run them yet. */
-  static final List<NoiseFloorRule> NOISE_RULES = List.of(
-      NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.95, Duration.ZERO),
-      NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.99, Duration.ZERO));
+  /**
+   * The noise-sized floors on the recent level the what-if also tries; the operator does not run
+   * them yet.
+   */
+  static final List<NoiseFloorRule> NOISE_RULES =
+      List.of(
+          NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.95, Duration.ZERO),
+          NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.99, Duration.ZERO));
+
   /** The errors a noise floor learns its quantile from: the last day. */
   static final int NOISE_RESIDUAL_MINUTES = 1440;
 
@@ -53,27 +59,66 @@ public final class WhatIfPolicy {
   public static PolicyChoice search(ScalableApp app, Trace trace, boolean noise) {
     TuningSpec bounds = TuningSpecs.of(app).orElseGet(TuningSpec::new);
     AppScalingSpec spec = ScalingSpecs.of(app, AppProfiles.STEP);
-    List<FloorCandidate> families = new ArrayList<>(List.of(FloorCandidates.none(spec.minReplicas()),
-        FloorCandidates.forecast(spec, new ReadyLatencyEstimator(), AutoModeSettings.DEFAULT_REPLAY_INTERVAL,
-            ForecasterFactory.DEFAULT)));
+    List<FloorCandidate> families =
+        new ArrayList<>(
+            List.of(
+                FloorCandidates.none(spec.minReplicas()),
+                FloorCandidates.forecast(
+                    spec,
+                    new ReadyLatencyEstimator(),
+                    AutoModeSettings.DEFAULT_REPLAY_INTERVAL,
+                    ForecasterFactory.DEFAULT)));
     if (noise) {
-      NOISE_RULES.forEach(rule -> families.add(FloorCandidates.recentLevelNoise(rule, spec.minReplicas(),
-          spec.maxReplicas(), TuningSpecs.capacityPerReplica(app), STARTUP, NOISE_RESIDUAL_MINUTES)));
+      NOISE_RULES.forEach(
+          rule ->
+              families.add(
+                  FloorCandidates.recentLevelNoise(
+                      rule,
+                      spec.minReplicas(),
+                      spec.maxReplicas(),
+                      TuningSpecs.capacityPerReplica(app),
+                      STARTUP,
+                      NOISE_RESIDUAL_MINUTES)));
     }
-    PolicySearchSettings settings = TuningSpecs.settings(bounds, AutoModeSettings.defaults().warmUp());
-    return new PolicySearch().search(TraceRecording.of(trace), TuningSpecs.user(app),
-        TuningSpecs.capacityPerReplica(app), STARTUP, spec.minReplicas(), spec.maxReplicas(), families, settings);
+    PolicySearchSettings settings =
+        TuningSpecs.settings(bounds, AutoModeSettings.defaults().warmUp());
+    return new PolicySearch()
+        .search(
+            TraceRecording.of(trace),
+            TuningSpecs.user(app),
+            TuningSpecs.capacityPerReplica(app),
+            STARTUP,
+            spec.minReplicas(),
+            spec.maxReplicas(),
+            families,
+            settings);
   }
 
-  /** The choice in words, as the operator's status and Events say it, and what the noise floors would add. */
+  /**
+   * The choice in words, as the operator's status and Events say it, and what the noise floors
+   * would add.
+   */
   public static String text(String app, PolicyChoice c, PolicyChoice withNoise) {
-    return "# The policy tuning would choose for " + app + "\n\n"
-        + (c.applied() ? "It would run " + TuningText.policy(c.chosen().policy()) : "It would keep your HPA, "
-            + TuningText.policy(c.user().policy())) + ": " + c.verdict() + ".\n\n"
-        + "Replayed (pods ready 60 s after start, the realistic HPA), " + TuningText.figures(c) + ".\n\n"
+    return "# The policy tuning would choose for "
+        + app
+        + "\n\n"
+        + (c.applied()
+            ? "It would run " + TuningText.policy(c.chosen().policy())
+            : "It would keep your HPA, " + TuningText.policy(c.user().policy()))
+        + ": "
+        + c.verdict()
+        + ".\n\n"
+        + "Replayed (pods ready 60 s after start, the realistic HPA), "
+        + TuningText.figures(c)
+        + ".\n\n"
         + "With the engine's noise-sized floors on the recent level as candidates too (not yet run by the operator): "
-        + TuningText.policy(withNoise.chosen().policy()) + knobs(withNoise) + ", " + (withNoise.applied()
-            ? "validated" : "not validated") + "; " + TuningText.figures(withNoise) + ".\n";
+        + TuningText.policy(withNoise.chosen().policy())
+        + knobs(withNoise)
+        + ", "
+        + (withNoise.applied() ? "validated" : "not validated")
+        + "; "
+        + TuningText.figures(withNoise)
+        + ".\n";
   }
 
   private static String knobs(PolicyChoice c) {

@@ -74,27 +74,49 @@ class AppProfilesTest {
     assertThat(AppProfiles.of(app, OPERATOR).hpa())
         .isEqualTo(HpaSettings.kubernetesDefaults(60, app.getSpec().getReplicas().getMax()));
 
-    app.getSpec().getAutoscaling().setBehavior(new HorizontalPodAutoscalerBehaviorBuilder()
-        .withNewScaleDown().withStabilizationWindowSeconds(900)
-        .addNewPolicy().withType("Pods").withValue(2).withPeriodSeconds(60).endPolicy().endScaleDown()
-        .withNewScaleUp().withStabilizationWindowSeconds(30).withSelectPolicy("Max").endScaleUp().build());
+    app.getSpec()
+        .getAutoscaling()
+        .setBehavior(
+            new HorizontalPodAutoscalerBehaviorBuilder()
+                .withNewScaleDown()
+                .withStabilizationWindowSeconds(900)
+                .addNewPolicy()
+                .withType("Pods")
+                .withValue(2)
+                .withPeriodSeconds(60)
+                .endPolicy()
+                .endScaleDown()
+                .withNewScaleUp()
+                .withStabilizationWindowSeconds(30)
+                .withSelectPolicy("Max")
+                .endScaleUp()
+                .build());
     HpaSettings hpa = AppProfiles.of(app, OPERATOR).hpa();
 
     assertThat(hpa.targetUtilizationPercent()).isEqualTo(60);
     assertThat(hpa.scaleDownStabilization()).isEqualTo(Duration.ofMinutes(15));
-    assertThat(hpa.scaleDownPolicies()).containsExactly(HpaScalingPolicy.pods(2, Duration.ofMinutes(1)));
+    assertThat(hpa.scaleDownPolicies())
+        .containsExactly(HpaScalingPolicy.pods(2, Duration.ofMinutes(1)));
     assertThat(hpa.scaleUpStabilization()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(hpa.scaleUpPolicies()).as("unset: Kubernetes' default")
+    assertThat(hpa.scaleUpPolicies())
+        .as("unset: Kubernetes' default")
         .isEqualTo(HpaSettings.kubernetesDefaults(60, 10).scaleUpPolicies());
   }
 
   @Test
   void aSelectPolicyTheModelCannotReplayIsRefusedByName() {
     ScalableApp app = TestApps.predicted("shop", "web", 1);
-    app.getSpec().getAutoscaling().setBehavior(new HorizontalPodAutoscalerBehaviorBuilder()
-        .withNewScaleDown().withSelectPolicy("Disabled").endScaleDown().build());
+    app.getSpec()
+        .getAutoscaling()
+        .setBehavior(
+            new HorizontalPodAutoscalerBehaviorBuilder()
+                .withNewScaleDown()
+                .withSelectPolicy("Disabled")
+                .endScaleDown()
+                .build());
     assertThatThrownBy(() -> AppProfiles.of(app, OPERATOR))
-        .hasMessageContaining("ScalableApp web/shop: autoscaling.behavior.scaleDown.selectPolicy Disabled cannot be "
-            + "replayed");
+        .hasMessageContaining(
+            "ScalableApp web/shop: autoscaling.behavior.scaleDown.selectPolicy Disabled cannot be "
+                + "replayed");
   }
 }

@@ -21,16 +21,35 @@ public class PurgeRecord {
     this.id = id;
   }
 
-  public String getTime() { return time; }
-  public void setTime(String time) { this.time = time; }
-  public String getReason() { return reason; }
-  public void setReason(String reason) { this.reason = reason; }
-  public String getId() { return id; }
-  public void setId(String id) { this.id = id; }
+  public String getTime() {
+    return time;
+  }
+
+  public void setTime(String time) {
+    this.time = time;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PurgeRecord other && Objects.equals(time, other.time) && Objects.equals(reason, other.reason)
+    return o instanceof PurgeRecord other
+        && Objects.equals(time, other.time)
+        && Objects.equals(reason, other.reason)
         && Objects.equals(id, other.id);
   }
 

@@ -26,14 +26,27 @@ public class SecretKeyRef {
     this.key = key;
   }
 
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getKey() { return key; }
-  public void setKey(String key) { this.key = key; }
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getKey() {
+    return key;
+  }
+
+  public void setKey(String key) {
+    this.key = key;
+  }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SecretKeyRef other && java.util.Objects.equals(name, other.name) && java.util.Objects.equals(key, other.key);
+    return o instanceof SecretKeyRef other
+        && java.util.Objects.equals(name, other.name)
+        && java.util.Objects.equals(key, other.key);
   }
 
   @Override

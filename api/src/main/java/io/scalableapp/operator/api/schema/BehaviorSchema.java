@@ -34,7 +34,8 @@ public class BehaviorSchema {
     @JsonPropertyDescription("Pods or Percent.")
     public String type;
 
-    @JsonPropertyDescription("How many pods, or what percent of them, may change within periodSeconds; above 0.")
+    @JsonPropertyDescription(
+        "How many pods, or what percent of them, may change within periodSeconds; above 0.")
     public Integer value;
 
     @JsonPropertyDescription("Window of the policy in seconds, 1 to 1800.")

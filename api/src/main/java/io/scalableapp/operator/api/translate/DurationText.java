@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the CRD's durations ("90s", "1h30m", "7d"); the API server has already checked the syntax. */
+/**
+ * Parses the CRD's durations ("90s", "1h30m", "7d"); the API server has already checked the syntax.
+ */
 public final class DurationText {
   private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h|d)");
 
@@ -17,13 +19,15 @@ public final class DurationText {
     while (m.find()) {
       if (m.start() != consumed) break;
       long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      });
+      total =
+          total.plus(
+              switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+              });
       consumed = m.end();
     }
     if (consumed == 0 || consumed != text.length()) {
@@ -37,9 +41,18 @@ public final class DurationText {
     if (d.isZero()) return "0s";
     StringBuilder b = new StringBuilder();
     long s = d.getSeconds();
-    if (s >= 86400) { b.append(s / 86400).append('d'); s %= 86400; }
-    if (s >= 3600) { b.append(s / 3600).append('h'); s %= 3600; }
-    if (s >= 60) { b.append(s / 60).append('m'); s %= 60; }
+    if (s >= 86400) {
+      b.append(s / 86400).append('d');
+      s %= 86400;
+    }
+    if (s >= 3600) {
+      b.append(s / 3600).append('h');
+      s %= 3600;
+    }
+    if (s >= 60) {
+      b.append(s / 60).append('m');
+      s %= 60;
+    }
     if (s > 0 || b.length() == 0) b.append(s).append('s');
     return b.toString();
   }

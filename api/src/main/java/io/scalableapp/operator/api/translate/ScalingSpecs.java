@@ -21,23 +21,26 @@ public final class ScalingSpecs {
   public static AppScalingSpec of(ScalableApp app, Duration step) {
     PredictionSpec p = app.getSpec().getPrediction();
     var replicas = app.getSpec().getReplicas();
-    AppScalingSpec.Builder builder = AppScalingSpec.builder()
-        .mode(mode(p.getMode()))
-        .targetPerReplica(p.getTargetPerReplica())
-        .replicas(replicas.getMin(), replicas.getMax())
-        .step(step)
-        .lookback(DurationText.parse(p.getLookback()))
-        .seasonality(seasonality(p.getSeasonality()))
-        .model(model(p.getModel()))
-        .headroom(p.getHeadroomPercent() / 100.0)
-        .targetUtilization(targetUtilization(app))
-        .scaleUpReplicasPerMinute(p.getScaleUpReplicasPerMinute() == 0 ? Integer.MAX_VALUE
-            : p.getScaleUpReplicasPerMinute())
-        .scaleDownFractionPerMinute(p.getScaleDownPercentPerMinute() / 100.0)
-        .scaleDownStabilization(DurationText.parse(p.getScaleDownStabilization()))
-        .holdDuration(DurationText.parse(p.getHoldOnMetricsLoss()))
-        .maxForecastError(p.getMaxForecastErrorPercent() / 100.0)
-        .schedules(schedules(p.getSchedules()));
+    AppScalingSpec.Builder builder =
+        AppScalingSpec.builder()
+            .mode(mode(p.getMode()))
+            .targetPerReplica(p.getTargetPerReplica())
+            .replicas(replicas.getMin(), replicas.getMax())
+            .step(step)
+            .lookback(DurationText.parse(p.getLookback()))
+            .seasonality(seasonality(p.getSeasonality()))
+            .model(model(p.getModel()))
+            .headroom(p.getHeadroomPercent() / 100.0)
+            .targetUtilization(targetUtilization(app))
+            .scaleUpReplicasPerMinute(
+                p.getScaleUpReplicasPerMinute() == 0
+                    ? Integer.MAX_VALUE
+                    : p.getScaleUpReplicasPerMinute())
+            .scaleDownFractionPerMinute(p.getScaleDownPercentPerMinute() / 100.0)
+            .scaleDownStabilization(DurationText.parse(p.getScaleDownStabilization()))
+            .holdDuration(DurationText.parse(p.getHoldOnMetricsLoss()))
+            .maxForecastError(p.getMaxForecastErrorPercent() / 100.0)
+            .schedules(schedules(p.getSchedules()));
     if (p.getHorizon() != null) {
       builder.horizon(DurationText.parse(p.getHorizon()));
     }
@@ -47,30 +50,46 @@ public final class ScalingSpecs {
     return builder.build();
   }
 
-  /** Where {@code prediction}'s demand history is: the app's own Prometheus, or {@code operatorDefault}. */
+  /**
+   * Where {@code prediction}'s demand history is: the app's own Prometheus, or {@code
+   * operatorDefault}.
+   */
   public static URI prometheus(PredictionSpec prediction, URI operatorDefault) {
-    return prediction.getPrometheusUrl() != null ? URI.create(prediction.getPrometheusUrl()) : operatorDefault;
+    return prediction.getPrometheusUrl() != null
+        ? URI.create(prediction.getPrometheusUrl())
+        : operatorDefault;
   }
 
   static SurgeHold surgeHold(SurgeHoldSpec s) {
     return new SurgeHold(s.getJumpRatio(), DurationText.parse(s.getHoldFor()));
   }
 
-  /** The CRD guarantees exactly one of minReplicas and floorCap; cron and time zone are checked here. */
+  /**
+   * The CRD guarantees exactly one of minReplicas and floorCap; cron and time zone are checked
+   * here.
+   */
   static List<FloorSchedule> schedules(List<PredictionSchedule> schedules) {
     if (schedules == null) {
       return List.of();
     }
-    return schedules.stream().map(s -> {
-      try {
-        var window = new CronWindow(s.getCron(), s.getTimeZone(), DurationText.parse(s.getDuration()));
-        return s.getMinReplicas() != null
-            ? new FloorSchedule(s.getName(), FloorSchedule.Kind.RAISE, s.getMinReplicas(), window)
-            : new FloorSchedule(s.getName(), FloorSchedule.Kind.CAP, s.getFloorCap(), window);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("schedule " + s.getName() + ": " + e.getMessage(), e);
-      }
-    }).toList();
+    return schedules.stream()
+        .map(
+            s -> {
+              try {
+                var window =
+                    new CronWindow(
+                        s.getCron(), s.getTimeZone(), DurationText.parse(s.getDuration()));
+                return s.getMinReplicas() != null
+                    ? new FloorSchedule(
+                        s.getName(), FloorSchedule.Kind.RAISE, s.getMinReplicas(), window)
+                    : new FloorSchedule(
+                        s.getName(), FloorSchedule.Kind.CAP, s.getFloorCap(), window);
+              } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                    "schedule " + s.getName() + ": " + e.getMessage(), e);
+              }
+            })
+        .toList();
   }
 
   /**
@@ -80,19 +99,22 @@ public final class ScalingSpecs {
    */
   public static AppScalingSpec fallback(ScalableApp app, Duration step) {
     var replicas = app.getSpec().getReplicas();
-    AppScalingSpec.Builder builder = AppScalingSpec.builder()
-        .mode(mode(app.getSpec().getPrediction().getMode()))
-        .targetPerReplica(1)
-        .replicas(replicas.getMin(), Math.max(replicas.getMin(), replicas.getMax()))
-        .step(step)
-        .lookback(step.multipliedBy(2));
+    AppScalingSpec.Builder builder =
+        AppScalingSpec.builder()
+            .mode(mode(app.getSpec().getPrediction().getMode()))
+            .targetPerReplica(1)
+            .replicas(replicas.getMin(), Math.max(replicas.getMin(), replicas.getMax()))
+            .step(step)
+            .lookback(step.multipliedBy(2));
     try {
-      builder.holdDuration(DurationText.parse(app.getSpec().getPrediction().getHoldOnMetricsLoss()));
+      builder.holdDuration(
+          DurationText.parse(app.getSpec().getPrediction().getHoldOnMetricsLoss()));
     } catch (RuntimeException e) {
       // keep the engine's default hold
     }
     try {
-      // A sale still gets its floor while the forecast fails; schedules that cannot be read are the failure.
+      // A sale still gets its floor while the forecast fails; schedules that cannot be read are the
+      // failure.
       builder.schedules(schedules(app.getSpec().getPrediction().getSchedules()));
     } catch (RuntimeException e) {
       // without schedules
@@ -109,12 +131,18 @@ public final class ScalingSpecs {
     return AutoscalingDecision.isActive(app) ? hpaTargetUtilization(app) : 1.0;
   }
 
-  /** The share of a replica's CPU request the app's HPA aims for (autoscaling's target), at most all of it. */
+  /**
+   * The share of a replica's CPU request the app's HPA aims for (autoscaling's target), at most all
+   * of it.
+   */
   public static double hpaTargetUtilization(ScalableApp app) {
-    return Math.min(1.0, app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage() / 100.0);
+    return Math.min(
+        1.0, app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage() / 100.0);
   }
 
-  /** Auto starts as Shadow; the operator's PredictionService runs it in the mode its evidence chose. */
+  /**
+   * Auto starts as Shadow; the operator's PredictionService runs it in the mode its evidence chose.
+   */
   static ScalingMode mode(PredictionSpec.Mode mode) {
     return switch (mode) {
       case Off -> ScalingMode.OFF;

@@ -1,7 +1,7 @@
 package io.scalableapp.operator.api.translate;
 
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.auto.FloorCandidate;
 import io.scalableapp.engine.auto.FloorCandidates;
@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** spec.autoscaling.tuning in the engine's terms: the user's HPA, the search's bounds and the floor families. */
+/**
+ * spec.autoscaling.tuning in the engine's terms: the user's HPA, the search's bounds and the floor
+ * families.
+ */
 public final class TuningSpecs {
   /** Kubernetes' default scale-down stabilisation window. */
   public static final Duration DEFAULT_SCALE_DOWN_WINDOW = Duration.ofMinutes(5);
@@ -33,16 +36,23 @@ public final class TuningSpecs {
   /** The HPA as the user wrote it: its CPU target and scale-down window, no floor. */
   public static TunedPolicy user(ScalableApp app) {
     AutoscalingSpec a = app.getSpec().getAutoscaling();
-    Duration window = Optional.ofNullable(a.getBehavior()).map(HorizontalPodAutoscalerBehavior::getScaleDown)
-        .map(HPAScalingRules::getStabilizationWindowSeconds).map(s -> Duration.ofSeconds(s))
-        .orElse(DEFAULT_SCALE_DOWN_WINDOW);
+    Duration window =
+        Optional.ofNullable(a.getBehavior())
+            .map(HorizontalPodAutoscalerBehavior::getScaleDown)
+            .map(HPAScalingRules::getStabilizationWindowSeconds)
+            .map(s -> Duration.ofSeconds(s))
+            .orElse(DEFAULT_SCALE_DOWN_WINDOW);
     return TunedPolicy.reactive(a.getTargetCPUUtilizationPercentage(), window);
   }
 
   public static PolicySearchSettings settings(TuningSpec t, Duration warmUp) {
-    return new PolicySearchSettings(t.getMinTargetCPUUtilizationPercentage(), t.getMaxTargetCPUUtilizationPercentage(),
+    return new PolicySearchSettings(
+        t.getMinTargetCPUUtilizationPercentage(),
+        t.getMaxTargetCPUUtilizationPercentage(),
         Duration.ofSeconds(t.getMinScaleDownStabilizationSeconds()),
-        Duration.ofSeconds(t.getMaxScaleDownStabilizationSeconds()), t.getExtraCostPercent() / 100.0, warmUp,
+        Duration.ofSeconds(t.getMaxScaleDownStabilizationSeconds()),
+        t.getExtraCostPercent() / 100.0,
+        warmUp,
         DurationText.parse(t.getValidation()));
   }
 
@@ -50,45 +60,80 @@ public final class TuningSpecs {
   public static final NoiseFloorRule RECENT_LEVEL_RULE = FloorCandidates.RECENT_LEVEL_RULE;
 
   /**
-   * The floor families the policy may choose from: under Auto the HPA alone, the forecast floor or the noise floor on
-   * the recent level (the search then decides which floor runs, if any); under Enforce the forecast floor, which the
-   * user asked for; under Shadow none.
+   * The floor families the policy may choose from: under Auto the HPA alone, the forecast floor or
+   * the noise floor on the recent level (the search then decides which floor runs, if any); under
+   * Enforce the forecast floor, which the user asked for; under Shadow none.
    */
-  public static List<FloorCandidate> families(ScalableApp app, AppScalingSpec spec, ReadyLatencyEstimator readyLatency,
-      Duration replayInterval, ForecasterFactory forecasters) {
+  public static List<FloorCandidate> families(
+      ScalableApp app,
+      AppScalingSpec spec,
+      ReadyLatencyEstimator readyLatency,
+      Duration replayInterval,
+      ForecasterFactory forecasters) {
     FloorCandidate none = FloorCandidates.none(spec.minReplicas());
     PredictionSpec.Mode mode = app.getSpec().getPrediction().getMode();
     if (mode == PredictionSpec.Mode.Shadow) {
       return List.of(none);
     }
-    FloorCandidate forecast = FloorCandidates.forecast(spec, readyLatency, replayInterval, forecasters);
+    FloorCandidate forecast =
+        FloorCandidates.forecast(spec, readyLatency, replayInterval, forecasters);
     if (mode == PredictionSpec.Mode.Enforce) {
       return List.of(forecast);
     }
-    FloorCandidate recentLevel = FloorCandidates.recentLevelNoise(RECENT_LEVEL_RULE, spec.minReplicas(),
-        spec.maxReplicas(), capacityPerReplica(app), spec.effectiveHorizon(readyLatency.p95()),
-        (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes());
+    FloorCandidate recentLevel =
+        FloorCandidates.recentLevelNoise(
+            RECENT_LEVEL_RULE,
+            spec.minReplicas(),
+            spec.maxReplicas(),
+            capacityPerReplica(app),
+            spec.effectiveHorizon(readyLatency.p95()),
+            (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes());
     return List.of(none, forecast, recentLevel);
   }
 
-  /** The rule the engine runs live for a policy whose floor is {@code family}; empty for any other family. */
+  /**
+   * The rule the engine runs live for a policy whose floor is {@code family}; empty for any other
+   * family.
+   */
   public static Optional<NoiseFloorRule> liveNoiseFloor(String family) {
-    return FloorCandidates.RECENT_LEVEL_NOISE.equals(family) ? Optional.of(RECENT_LEVEL_RULE) : Optional.empty();
+    return FloorCandidates.RECENT_LEVEL_NOISE.equals(family)
+        ? Optional.of(RECENT_LEVEL_RULE)
+        : Optional.empty();
   }
 
-  /** Demand one ready replica serves at full CPU: targetPerReplica is what it serves at the user's CPU target. */
+  /**
+   * Demand one ready replica serves at full CPU: targetPerReplica is what it serves at the user's
+   * CPU target.
+   */
   public static double capacityPerReplica(ScalableApp app) {
-    return app.getSpec().getPrediction().getTargetPerReplica() * 100.0
+    return app.getSpec().getPrediction().getTargetPerReplica()
+        * 100.0
         / app.getSpec().getAutoscaling().getTargetCPUUtilizationPercentage();
   }
 
   /** What a search depends on besides the history; a change starts the app's tuning afresh. */
   public static String inputs(ScalableApp app) {
     TuningSpec t = app.getSpec().getAutoscaling().getTuning();
-    return user(app) + "|" + app.getSpec().getPrediction().getMode() + "|" + t.getMinTargetCPUUtilizationPercentage()
-        + "-" + t.getMaxTargetCPUUtilizationPercentage() + "|" + t.getMinScaleDownStabilizationSeconds() + "-"
-        + t.getMaxScaleDownStabilizationSeconds() + "|" + t.getExtraCostPercent() + "|" + t.getValidation() + "|"
-        + app.getSpec().getPrediction().getTargetPerReplica() + "|" + app.getSpec().getReplicas().getMin() + "-"
+    return user(app)
+        + "|"
+        + app.getSpec().getPrediction().getMode()
+        + "|"
+        + t.getMinTargetCPUUtilizationPercentage()
+        + "-"
+        + t.getMaxTargetCPUUtilizationPercentage()
+        + "|"
+        + t.getMinScaleDownStabilizationSeconds()
+        + "-"
+        + t.getMaxScaleDownStabilizationSeconds()
+        + "|"
+        + t.getExtraCostPercent()
+        + "|"
+        + t.getValidation()
+        + "|"
+        + app.getSpec().getPrediction().getTargetPerReplica()
+        + "|"
+        + app.getSpec().getReplicas().getMin()
+        + "-"
         + app.getSpec().getReplicas().getMax();
   }
 

@@ -15,8 +15,10 @@ class CronWindowTest {
     var sale = new CronWindow("0 8 27 11 *", "Europe/Paris", Duration.ofHours(14));
 
     assertThat(sale.activeUntil(Instant.parse("2026-11-27T06:59:59Z"))).isEmpty();
-    assertThat(sale.activeUntil(Instant.parse("2026-11-27T07:00:00Z"))).contains(Instant.parse("2026-11-27T21:00:00Z"));
-    assertThat(sale.activeUntil(Instant.parse("2026-11-27T20:59:59Z"))).contains(Instant.parse("2026-11-27T21:00:00Z"));
+    assertThat(sale.activeUntil(Instant.parse("2026-11-27T07:00:00Z")))
+        .contains(Instant.parse("2026-11-27T21:00:00Z"));
+    assertThat(sale.activeUntil(Instant.parse("2026-11-27T20:59:59Z")))
+        .contains(Instant.parse("2026-11-27T21:00:00Z"));
     assertThat(sale.activeUntil(Instant.parse("2026-11-27T21:00:00Z"))).isEmpty();
   }
 
@@ -24,7 +26,8 @@ class CronWindowTest {
   void aNightlyWindowCrossesMidnight() {
     var nights = new CronWindow("0 22 * * *", "UTC", Duration.ofHours(8));
 
-    assertThat(nights.activeUntil(Instant.parse("2026-11-28T03:00:00Z"))).contains(Instant.parse("2026-11-28T06:00:00Z"));
+    assertThat(nights.activeUntil(Instant.parse("2026-11-28T03:00:00Z")))
+        .contains(Instant.parse("2026-11-28T06:00:00Z"));
     assertThat(nights.activeUntil(Instant.parse("2026-11-28T12:00:00Z"))).isEmpty();
   }
 
@@ -33,8 +36,10 @@ class CronWindowTest {
     var mornings = new CronWindow("0 9 * * MON-FRI", "America/New_York", Duration.ofHours(1));
 
     // EST (UTC-5) in January, EDT (UTC-4) in July.
-    assertThat(mornings.activeUntil(Instant.parse("2026-01-05T14:30:00Z"))).contains(Instant.parse("2026-01-05T15:00:00Z"));
-    assertThat(mornings.activeUntil(Instant.parse("2026-07-06T13:30:00Z"))).contains(Instant.parse("2026-07-06T14:00:00Z"));
+    assertThat(mornings.activeUntil(Instant.parse("2026-01-05T14:30:00Z")))
+        .contains(Instant.parse("2026-01-05T15:00:00Z"));
+    assertThat(mornings.activeUntil(Instant.parse("2026-07-06T13:30:00Z")))
+        .contains(Instant.parse("2026-07-06T14:00:00Z"));
     // Saturday
     assertThat(mornings.activeUntil(Instant.parse("2026-07-04T13:30:00Z"))).isEmpty();
   }
@@ -43,7 +48,8 @@ class CronWindowTest {
   void anEveryMinuteScheduleLongerThanAMinuteIsAlwaysInForce() {
     var always = new CronWindow("* * * * *", "UTC", Duration.ofMinutes(2));
 
-    assertThat(always.activeUntil(Instant.parse("2026-11-28T10:00:30Z"))).contains(Instant.parse("2026-11-28T10:02:00Z"));
+    assertThat(always.activeUntil(Instant.parse("2026-11-28T10:00:30Z")))
+        .contains(Instant.parse("2026-11-28T10:02:00Z"));
   }
 
   @Test

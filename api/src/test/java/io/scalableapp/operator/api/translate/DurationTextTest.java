@@ -18,14 +18,17 @@ class DurationTextTest {
 
   @Test
   void rejectsText() {
-    assertThatThrownBy(() -> DurationText.parse("5 minutes")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DurationText.parse("5m!")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DurationText.parse("5 minutes"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DurationText.parse("5m!"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void formatsBackToTheShortestText() {
     assertThat(DurationText.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
     assertThat(DurationText.format(Duration.ofSeconds(135))).isEqualTo("2m15s");
-    assertThat(DurationText.parse(DurationText.format(Duration.ofSeconds(93784)))).isEqualTo(Duration.ofSeconds(93784));
+    assertThat(DurationText.parse(DurationText.format(Duration.ofSeconds(93784))))
+        .isEqualTo(Duration.ofSeconds(93784));
   }
 }

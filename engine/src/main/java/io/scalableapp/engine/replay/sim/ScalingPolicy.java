@@ -1,10 +1,12 @@
 package io.scalableapp.engine.replay.sim;
 
-/** Decides the Deployment's replica count at each simulation tick. One instance per simulation run. */
+/**
+ * Decides the Deployment's replica count at each simulation tick. One instance per simulation run.
+ */
 public interface ScalingPolicy {
 
-    String name();
+  String name();
 
-    /** Returns the spec.replicas to apply now. */
-    int reconcile(ClusterSnapshot cluster);
+  /** Returns the spec.replicas to apply now. */
+  int reconcile(ClusterSnapshot cluster);
 }

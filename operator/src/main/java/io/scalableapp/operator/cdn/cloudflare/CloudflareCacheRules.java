@@ -13,22 +13,26 @@ import java.util.Optional;
 /**
  * The provider-neutral policy as Cloudflare cache rules ({@code set_cache_settings}) for one app.
  *
- * <p>Cloudflare applies every matching cache rule in order, a later rule overriding the settings an earlier one set,
- * whereas the policy's first matching rule decides. So the rules are made exclusive: the first is a catch-all for
- * the app's hosts carrying the defaults, then each policy rule matches its path and none of the earlier rules'
- * paths, and overrides what the catch-all set. A rule's bypass cookies and headers become a second Cloudflare rule
- * that turns caching off for the same paths. Every TTL overrides the origin's Cache-Control, so no edge TTL can
- * exceed defaults.maxTtl (the policy's TTLs are already capped by it).
+ * <p>Cloudflare applies every matching cache rule in order, a later rule overriding the settings an
+ * earlier one set, whereas the policy's first matching rule decides. So the rules are made
+ * exclusive: the first is a catch-all for the app's hosts carrying the defaults, then each policy
+ * rule matches its path and none of the earlier rules' paths, and overrides what the catch-all set.
+ * A rule's bypass cookies and headers become a second Cloudflare rule that turns caching off for
+ * the same paths. Every TTL overrides the origin's Cache-Control, so no edge TTL can exceed
+ * defaults.maxTtl (the policy's TTLs are already capped by it).
  *
- * <p>Each rule's {@code ref} starts with {@link #refPrefix}, which is how the operator recognises its own rules
- * among the zone's others.
+ * <p>Each rule's {@code ref} starts with {@link #refPrefix}, which is how the operator recognises
+ * its own rules among the zone's others.
  */
 final class CloudflareCacheRules {
   static final String ACTION = "set_cache_settings";
 
   private CloudflareCacheRules() {}
 
-  /** The ref prefix of one app's rules: "scalableapp:namespace/name:". The colon ends it, so "ns/a" is not "ns/ab". */
+  /**
+   * The ref prefix of one app's rules: "scalableapp:namespace/name:". The colon ends it, so "ns/a"
+   * is not "ns/ab".
+   */
   static String refPrefix(String namespace, String name) {
     return "scalableapp:" + namespace + "/" + name + ":";
   }
@@ -39,9 +43,16 @@ final class CloudflareCacheRules {
     String hosts = RulesLanguage.hostIn(policy.hosts());
     List<ObjectNode> rules = new ArrayList<>();
     Duration edgeTtl = policy.defaults().edgeTtl();
-    rules.add(rule(refPrefix + "defaults", "ScalableApp " + app + ": defaults for its hosts ("
-            + (edgeTtl.isZero() ? "not cached" : "cached " + edgeTtl.toSeconds() + "s") + ")", hosts,
-        edgeTtl.isZero() ? bypass() : cache(edgeTtl, policy)));
+    rules.add(
+        rule(
+            refPrefix + "defaults",
+            "ScalableApp "
+                + app
+                + ": defaults for its hosts ("
+                + (edgeTtl.isZero() ? "not cached" : "cached " + edgeTtl.toSeconds() + "s")
+                + ")",
+            hosts,
+            edgeTtl.isZero() ? bypass() : cache(edgeTtl, policy)));
     List<String> earlierPaths = new ArrayList<>();
     for (CacheRule rule : policy.rules()) {
       String path = RulesLanguage.path(rule.match());
@@ -59,10 +70,22 @@ final class CloudflareCacheRules {
         rules.add(rule(ref, what + " (bypass)", matches, bypass()));
         continue;
       }
-      rules.add(rule(ref, what + " (cached " + ttl.toSeconds() + "s)", bypassWhen
-          .map(b -> RulesLanguage.allOf(List.of(matches, RulesLanguage.not(b)))).orElse(matches), cache(ttl, policy)));
-      bypassWhen.ifPresent(b -> rules.add(rule(ref + ":bypass", what + " (bypass on its cookies and headers)",
-          RulesLanguage.allOf(List.of(matches, b)), bypass())));
+      rules.add(
+          rule(
+              ref,
+              what + " (cached " + ttl.toSeconds() + "s)",
+              bypassWhen
+                  .map(b -> RulesLanguage.allOf(List.of(matches, RulesLanguage.not(b))))
+                  .orElse(matches),
+              cache(ttl, policy)));
+      bypassWhen.ifPresent(
+          b ->
+              rules.add(
+                  rule(
+                      ref + ":bypass",
+                      what + " (bypass on its cookies and headers)",
+                      RulesLanguage.allOf(List.of(matches, b)),
+                      bypass())));
     }
     return rules;
   }
@@ -74,7 +97,8 @@ final class CloudflareCacheRules {
     return clauses.isEmpty() ? Optional.empty() : Optional.of(RulesLanguage.anyOf(clauses));
   }
 
-  private static ObjectNode rule(String ref, String description, String expression, ObjectNode parameters) {
+  private static ObjectNode rule(
+      String ref, String description, String expression, ObjectNode parameters) {
     ObjectNode rule = JsonNodeFactory.instance.objectNode();
     rule.put("ref", ref);
     rule.put("description", description);
@@ -94,13 +118,19 @@ final class CloudflareCacheRules {
     ObjectNode browser = parameters.putObject("browser_ttl");
     browser.put("mode", "override_origin");
     browser.put("default", seconds(policy.defaults().browserTtl()));
-    // Cloudflare's only stale-while-revalidate knob: serve the stale copy while one request refreshes it.
-    parameters.putObject("serve_stale")
-        .put("disable_stale_while_updating", policy.staleWhileRevalidate().filter(d -> !d.isZero()).isEmpty());
+    // Cloudflare's only stale-while-revalidate knob: serve the stale copy while one request
+    // refreshes it.
+    parameters
+        .putObject("serve_stale")
+        .put(
+            "disable_stale_while_updating",
+            policy.staleWhileRevalidate().filter(d -> !d.isZero()).isEmpty());
     return parameters;
   }
 
-  /** Whole seconds as Cloudflare's integer TTLs (the CRD caps TTLs at a year, well within an int). */
+  /**
+   * Whole seconds as Cloudflare's integer TTLs (the CRD caps TTLs at a year, well within an int).
+   */
   private static int seconds(Duration ttl) {
     return Math.toIntExact(ttl.toSeconds());
   }

@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A zone's entry point ruleset as last read or written, shared by every app of the zone (and token) for a short
- * while: N apps checking one zone for drift cost one GET per {@code maxAge}, not N. Only ever used to find that
- * nothing needs writing; a write always starts from a fresh read, so a change made elsewhere is never overwritten.
+ * A zone's entry point ruleset as last read or written, shared by every app of the zone (and token)
+ * for a short while: N apps checking one zone for drift cost one GET per {@code maxAge}, not N.
+ * Only ever used to find that nothing needs writing; a write always starts from a fresh read, so a
+ * change made elsewhere is never overwritten.
  */
 final class SharedReads {
   static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(10);
@@ -33,7 +34,9 @@ final class SharedReads {
     Read read = reads.get(key(zone));
     Instant now = clock.instant();
     if (read == null || Duration.between(read.at(), now).compareTo(maxAge) >= 0) {
-      reads.values().removeIf(r -> Duration.between(r.at(), now).compareTo(maxAge.multipliedBy(6)) > 0);
+      reads
+          .values()
+          .removeIf(r -> Duration.between(r.at(), now).compareTo(maxAge.multipliedBy(6)) > 0);
       return Optional.empty();
     }
     return Optional.of(read.ruleset());
@@ -45,6 +48,10 @@ final class SharedReads {
 
   private static String key(CloudflareAccess zone) {
     // The token counts: another token may see the zone differently, or not at all.
-    return zone.apiBaseUrl() + "|" + zone.zoneId() + "|" + ConfigHash.of(String.valueOf(zone.apiToken()));
+    return zone.apiBaseUrl()
+        + "|"
+        + zone.zoneId()
+        + "|"
+        + ConfigHash.of(String.valueOf(zone.apiToken()));
   }
 }

@@ -8,13 +8,18 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.cdn.VarnishSpec;
 import io.scalableapp.operator.dependent.AppChildResource;
 
-/** One of the Varnish edge's objects, named {@code <app>-edge} and labelled as the edge component. */
+/**
+ * One of the Varnish edge's objects, named {@code <app>-edge} and labelled as the edge component.
+ */
 abstract class EdgeChildResource<R extends HasMetadata> extends AppChildResource<R> {
   /** Port varnishd listens on in the edge pod (unprivileged, so the pod needs no capability). */
   static final int EDGE_PORT = 8080;
+
   static final String PORT_NAME = "http";
+
   /** Port of varnishd's purge listener: in the pod, never in the edge Service. */
   public static final int PURGE_PORT = 8081;
+
   static final String PURGE_PORT_NAME = "purge";
 
   EdgeChildResource(Class<R> type) {
@@ -36,8 +41,8 @@ abstract class EdgeChildResource<R extends HasMetadata> extends AppChildResource
   }
 
   /**
-   * JOSDK computes desired() to find the object it deletes once spec.cdn is gone or names another provider: only the
-   * name and namespace are read then.
+   * JOSDK computes desired() to find the object it deletes once spec.cdn is gone or names another
+   * provider: only the name and namespace are read then.
    */
   static boolean beingRemoved(ScalableApp app) {
     return !VarnishEdgeEnabled.isEnabled(app);

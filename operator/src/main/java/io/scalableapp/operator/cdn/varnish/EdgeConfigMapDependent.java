@@ -9,11 +9,14 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import java.util.Map;
 
-/** The edge's VCL, generated from spec.cdn; mounted by the edge pods as /etc/varnish/default.vcl. */
+/**
+ * The edge's VCL, generated from spec.cdn; mounted by the edge pods as /etc/varnish/default.vcl.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
 public class EdgeConfigMapDependent extends EdgeChildResource<ConfigMap> {
   /** Its name in the reconciler's workflow, by which it and others look its resource up. */
   public static final String NAME = "edge-configmap";
+
   public static final String VCL_KEY = "default.vcl";
   public static final String VCL_HASH_ANNOTATION = "scalableapp.io/vcl-hash";
 

@@ -11,9 +11,11 @@ import io.scalableapp.operator.api.ScalableApp;
 
 /** The edge tier scales on its own CPU, between spec.cdn.varnish.minReplicas and maxReplicas. */
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
-public class EdgeHorizontalPodAutoscalerDependent extends EdgeChildResource<HorizontalPodAutoscaler> {
+public class EdgeHorizontalPodAutoscalerDependent
+    extends EdgeChildResource<HorizontalPodAutoscaler> {
   /** Its name in the reconciler's workflow, by which it and others look its resource up. */
   public static final String NAME = "edge-horizontalpodautoscaler";
+
   static final int TARGET_CPU_PERCENT = 70;
 
   public EdgeHorizontalPodAutoscalerDependent() {
@@ -30,16 +32,20 @@ public class EdgeHorizontalPodAutoscalerDependent extends EdgeChildResource<Hori
     return new HorizontalPodAutoscalerBuilder()
         .withMetadata(edgeMetadata(app))
         .withNewSpec()
-          .withNewScaleTargetRef("apps/v1", "Deployment", ChildLabels.edgeName(app))
-          .withMinReplicas(varnish.getMinReplicas())
-          .withMaxReplicas(varnish.getMaxReplicas())
-          .withMetrics(new MetricSpecBuilder()
-              .withType("Resource")
-              .withNewResource()
+        .withNewScaleTargetRef("apps/v1", "Deployment", ChildLabels.edgeName(app))
+        .withMinReplicas(varnish.getMinReplicas())
+        .withMaxReplicas(varnish.getMaxReplicas())
+        .withMetrics(
+            new MetricSpecBuilder()
+                .withType("Resource")
+                .withNewResource()
                 .withName("cpu")
-                .withNewTarget().withType("Utilization").withAverageUtilization(TARGET_CPU_PERCENT).endTarget()
-              .endResource()
-              .build())
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(TARGET_CPU_PERCENT)
+                .endTarget()
+                .endResource()
+                .build())
         .endSpec()
         .build();
   }

@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The edge's purge Secret, {@code <app>-edge-purge}: the VCL sub that recognises the app's purge token, mounted by
- * the edge pods and included by their VCL. Applied server-side (create or patch, never read back), once per app and
- * token in this process: the token is derived from the operator's key, so there is nothing to read, and the operator
- * needs no get, list or watch on Secrets for it. Owned by the app, so it goes with it.
+ * The edge's purge Secret, {@code <app>-edge-purge}: the VCL sub that recognises the app's purge
+ * token, mounted by the edge pods and included by their VCL. Applied server-side (create or patch,
+ * never read back), once per app and token in this process: the token is derived from the
+ * operator's key, so there is nothing to read, and the operator needs no get, list or watch on
+ * Secrets for it. Owned by the app, so it goes with it.
  */
 public class EdgePurgeSecretDependent implements DependentResource<Secret, ScalableApp> {
   public static final String NAME = "edge-purge-secret";
@@ -50,8 +51,14 @@ public class EdgePurgeSecretDependent implements DependentResource<Secret, Scala
     if (runtime.purgeSecretApplied(app.getMetadata().getUid(), fingerprint)) {
       return ReconcileResult.noOperation(desired);
     }
-    context.getClient().secrets().inNamespace(app.getMetadata().getNamespace()).resource(desired)
-        .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    context
+        .getClient()
+        .secrets()
+        .inNamespace(app.getMetadata().getNamespace())
+        .resource(desired)
+        .fieldManager(FIELD_MANAGER)
+        .forceConflicts()
+        .serverSideApply();
     runtime.rememberPurgeSecret(app.getMetadata().getUid(), fingerprint);
     return ReconcileResult.resourceCreated(desired);
   }
@@ -60,7 +67,9 @@ public class EdgePurgeSecretDependent implements DependentResource<Secret, Scala
     return ChildLabels.edgeName(app) + "-purge";
   }
 
-  /** A hash of the app's token, for the pod template: a new token rolls the edge out so it loads it. */
+  /**
+   * A hash of the app's token, for the pod template: a new token rolls the edge out so it loads it.
+   */
   static String tokenFingerprint(ScalableApp app, CdnSettings settings) {
     return ConfigHash.of(settings.purgeTokens().tokenFor(app.getMetadata().getUid()));
   }
@@ -69,17 +78,29 @@ public class EdgePurgeSecretDependent implements DependentResource<Secret, Scala
     var meta = app.getMetadata();
     return new SecretBuilder()
         .withNewMetadata()
-          .withName(secretName(app))
-          .withNamespace(meta.getNamespace())
-          .withLabels(ChildLabels.edgeAll(app))
-          .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(app.getApiVersion()).withKind(app.getKind())
-              .withName(meta.getName()).withUid(meta.getUid()).withController(true).withBlockOwnerDeletion(false)
-              .build())
+        .withName(secretName(app))
+        .withNamespace(meta.getNamespace())
+        .withLabels(ChildLabels.edgeAll(app))
+        .withOwnerReferences(
+            new OwnerReferenceBuilder()
+                .withApiVersion(app.getApiVersion())
+                .withKind(app.getKind())
+                .withName(meta.getName())
+                .withUid(meta.getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(false)
+                .build())
         .endMetadata()
         .withType("Opaque")
-        // data, not stringData: a server-side apply of stringData leaves a field no later apply can own.
-        .withData(Map.of(KEY, Base64.getEncoder().encodeToString(VclGenerator.purgeTokenVcl(
-            settings.purgeTokens().tokenFor(meta.getUid())).getBytes(StandardCharsets.UTF_8))))
+        // data, not stringData: a server-side apply of stringData leaves a field no later apply can
+        // own.
+        .withData(
+            Map.of(
+                KEY,
+                Base64.getEncoder()
+                    .encodeToString(
+                        VclGenerator.purgeTokenVcl(settings.purgeTokens().tokenFor(meta.getUid()))
+                            .getBytes(StandardCharsets.UTF_8))))
         .build();
   }
 }

@@ -9,11 +9,15 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 
-/** The edge's Service: clients (an Ingress, a load balancer) talk to it; the edge talks to the app's Service. */
+/**
+ * The edge's Service: clients (an Ingress, a load balancer) talk to it; the edge talks to the app's
+ * Service.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
 public class EdgeServiceDependent extends EdgeChildResource<Service> {
   /** Its name in the reconciler's workflow, by which it and others look its resource up. */
   public static final String NAME = "edge-service";
+
   public static final int SERVICE_PORT = 80;
 
   public EdgeServiceDependent() {
@@ -29,14 +33,14 @@ public class EdgeServiceDependent extends EdgeChildResource<Service> {
     return new ServiceBuilder()
         .withMetadata(edgeMetadata(app))
         .withNewSpec()
-          .withType("ClusterIP")
-          .withSelector(ChildLabels.edgeSelector(app))
-          .addNewPort()
-            .withName(PORT_NAME)
-            .withPort(SERVICE_PORT)
-            .withTargetPort(new IntOrString(PORT_NAME))
-            .withProtocol("TCP")
-          .endPort()
+        .withType("ClusterIP")
+        .withSelector(ChildLabels.edgeSelector(app))
+        .addNewPort()
+        .withName(PORT_NAME)
+        .withPort(SERVICE_PORT)
+        .withTargetPort(new IntOrString(PORT_NAME))
+        .withProtocol("TCP")
+        .endPort()
         .endSpec()
         .build();
   }

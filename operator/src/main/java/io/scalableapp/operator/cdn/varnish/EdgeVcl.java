@@ -11,14 +11,19 @@ public final class EdgeVcl {
   public static String of(ScalableApp app) {
     var spec = app.getSpec();
     var readiness = spec.getProbes() == null ? null : spec.getProbes().getReadiness();
-    String healthPath = readiness == null || readiness.getPath() == null ? "/" : readiness.getPath();
+    String healthPath =
+        readiness == null || readiness.getPath() == null ? "/" : readiness.getPath();
     // The Service's DNS name, resolved by varnishd in the edge pod when it loads the VCL.
-    String backendHost = app.getMetadata().getName() + "." + app.getMetadata().getNamespace() + ".svc";
-    return VclGenerator.generate(CdnPolicies.from(spec.getCdn()),
+    String backendHost =
+        app.getMetadata().getName() + "." + app.getMetadata().getNamespace() + ".svc";
+    return VclGenerator.generate(
+        CdnPolicies.from(spec.getCdn()),
         new VclBackend(backendHost, spec.getService().getPort(), healthPath));
   }
 
-  /** Short hash of a VCL text: the applied version in status, and the edge pods' restart trigger. */
+  /**
+   * Short hash of a VCL text: the applied version in status, and the edge pods' restart trigger.
+   */
   public static String hash(String vcl) {
     return ConfigHash.of(vcl);
   }

@@ -6,10 +6,16 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.cdn.CdnSpec;
 
-/** The edge's objects exist only while spec.cdn.provider is varnish; when it is not, JOSDK deletes them. */
+/**
+ * The edge's objects exist only while spec.cdn.provider is varnish; when it is not, JOSDK deletes
+ * them.
+ */
 public class VarnishEdgeEnabled implements Condition<Object, ScalableApp> {
   @Override
-  public boolean isMet(DependentResource<Object, ScalableApp> dependent, ScalableApp app, Context<ScalableApp> context) {
+  public boolean isMet(
+      DependentResource<Object, ScalableApp> dependent,
+      ScalableApp app,
+      Context<ScalableApp> context) {
     return isEnabled(app);
   }
 

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The self-hosted edge. Its configuration lives in Kubernetes objects the workflow keeps (the edge's ConfigMap,
- * Deployment, Service and HPA, owned by the app and garbage-collected with it), so apply and observe report the VCL
- * those objects carry, and remove has nothing outside the cluster to delete. Purges are BANs sent to every edge pod's
- * purge listener with the app's purge token.
+ * The self-hosted edge. Its configuration lives in Kubernetes objects the workflow keeps (the
+ * edge's ConfigMap, Deployment, Service and HPA, owned by the app and garbage-collected with it),
+ * so apply and observe report the VCL those objects carry, and remove has nothing outside the
+ * cluster to delete. Purges are BANs sent to every edge pod's purge listener with the app's purge
+ * token.
  */
 public class VarnishProvider implements CdnProvider {
   public static final String NAME = "varnish";
@@ -39,31 +40,49 @@ public class VarnishProvider implements CdnProvider {
   public List<Unsupported> unsupported(CdnPolicy policy) {
     List<Unsupported> unsupported = new ArrayList<>();
     if (policy.purge().mode() == PurgeMode.TAGS) {
-      VarnishBans.unsupportedTag(policy.purge().tags()).ifPresent(tag -> unsupported.add(new Unsupported(
-          "cdn.purge.tags", "varnish bans on tags without the characters \" \\ ^ ] (tag \"" + tag + "\")")));
+      VarnishBans.unsupportedTag(policy.purge().tags())
+          .ifPresent(
+              tag ->
+                  unsupported.add(
+                      new Unsupported(
+                          "cdn.purge.tags",
+                          "varnish bans on tags without the characters \" \\ ^ ] (tag \""
+                              + tag
+                              + "\")")));
     }
     return unsupported;
   }
 
   @Override
   public Optional<AppliedCdn> observe(CdnTarget target) {
-    return edge(target).vclHash().map(hash -> new AppliedCdn(hash, "VCL " + hash + " in the edge's ConfigMap"));
+    return edge(target)
+        .vclHash()
+        .map(hash -> new AppliedCdn(hash, "VCL " + hash + " in the edge's ConfigMap"));
   }
 
-  /** The workflow has already applied the edge's ConfigMap; this reports what the edge pods load from it. */
+  /**
+   * The workflow has already applied the edge's ConfigMap; this reports what the edge pods load
+   * from it.
+   */
   @Override
   public AppliedCdn apply(CdnTarget target, CdnPolicy policy) {
-    return observe(target).orElseThrow(() -> new CdnProviderException("EdgeNotReady",
-        "the edge's ConfigMap with the generated VCL does not exist yet"));
+    return observe(target)
+        .orElseThrow(
+            () ->
+                new CdnProviderException(
+                    "EdgeNotReady",
+                    "the edge's ConfigMap with the generated VCL does not exist yet"));
   }
 
   @Override
   public PurgeResult purge(CdnTarget target, PurgeRequest request) {
-    // For the record only: the edge's VCL bans what the app's spec.cdn.purge says, never an expression it is sent.
+    // For the record only: the edge's VCL bans what the app's spec.cdn.purge says, never an
+    // expression it is sent.
     String expression = VarnishBans.expression(request);
     CdnTarget.VarnishEdge edge = edge(target);
     int reached = bans.ban(edge.purgeAddresses().get(), edge.purgeToken());
-    return new PurgeResult("ban " + expression, "BAN to " + reached + " edge pod" + (reached == 1 ? "" : "s"));
+    return new PurgeResult(
+        "ban " + expression, "BAN to " + reached + " edge pod" + (reached == 1 ? "" : "s"));
   }
 
   @Override
@@ -72,6 +91,8 @@ public class VarnishProvider implements CdnProvider {
   }
 
   private static CdnTarget.VarnishEdge edge(CdnTarget target) {
-    return target.varnish().orElseThrow(() -> new IllegalStateException("no varnish edge in " + target.app()));
+    return target
+        .varnish()
+        .orElseThrow(() -> new IllegalStateException("no varnish edge in " + target.app()));
   }
 }

@@ -16,8 +16,9 @@ class AutoscalingDecisionTest {
     app.setSpec(new ScalableAppSpec());
     app.getSpec().setImage("nginx:1.27");
 
-    assertThat(AutoscalingDecision.of(app)).extracting(AutoscalingDecision::active,
-        AutoscalingDecision::reason).containsExactly(false, "NoCPURequest");
+    assertThat(AutoscalingDecision.of(app))
+        .extracting(AutoscalingDecision::active, AutoscalingDecision::reason)
+        .containsExactly(false, "NoCPURequest");
   }
 
   @Test
@@ -35,8 +36,9 @@ class AutoscalingDecisionTest {
     app.getSpec().setReplicas(new ReplicasSpec(3, 3));
     app.getSpec().getAutoscaling().setEnabled(true);
 
-    assertThat(AutoscalingDecision.of(app)).extracting(AutoscalingDecision::active,
-        AutoscalingDecision::reason).containsExactly(false, "FixedReplicas");
+    assertThat(AutoscalingDecision.of(app))
+        .extracting(AutoscalingDecision::active, AutoscalingDecision::reason)
+        .containsExactly(false, "FixedReplicas");
   }
 
   @Test
@@ -44,8 +46,9 @@ class AutoscalingDecisionTest {
     ScalableApp app = TestApps.app("web", "prod");
     app.getSpec().getAutoscaling().setEnabled(false);
 
-    assertThat(AutoscalingDecision.of(app)).extracting(AutoscalingDecision::active,
-        AutoscalingDecision::reason).containsExactly(false, "Disabled");
+    assertThat(AutoscalingDecision.of(app))
+        .extracting(AutoscalingDecision::active, AutoscalingDecision::reason)
+        .containsExactly(false, "Disabled");
     assertThat(AutoscalingDecision.isActive(app)).isFalse();
   }
 }

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.scalableapp.engine.AppScalingSpec;
 import io.scalableapp.engine.ScalingMode;
+import io.scalableapp.engine.decision.SurgeHold;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Seasonality;
 import io.scalableapp.engine.schedule.FloorSchedule;
-import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.SurgeHoldSpec;
-import io.scalableapp.engine.decision.SurgeHold;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,8 @@ class ScalingSpecsTest {
         .contains(new SurgeHold(2.0, Duration.ofMinutes(15)));
   }
 
-  private static PredictionSchedule schedule(String name, String timeZone, Integer minReplicas, Integer floorCap) {
+  private static PredictionSchedule schedule(
+      String name, String timeZone, Integer minReplicas, Integer floorCap) {
     PredictionSchedule s = new PredictionSchedule();
     s.setName(name);
     s.setCron("0 22 * * *");
@@ -113,13 +114,20 @@ class ScalingSpecsTest {
   void schedulesBecomeRaisesAndCapsAndTheFallbackKeepsThem() {
     ScalableApp app = TestApps.app("shop", "prod");
     TestApps.enforcePrediction(app, 10);
-    app.getSpec().getPrediction().setSchedules(List.of(schedule("sale", "UTC", 12, null),
-        schedule("nights", "Europe/Paris", null, 3)));
+    app.getSpec()
+        .getPrediction()
+        .setSchedules(
+            List.of(
+                schedule("sale", "UTC", 12, null), schedule("nights", "Europe/Paris", null, 3)));
 
-    for (AppScalingSpec spec : List.of(ScalingSpecs.of(app, Duration.ofMinutes(1)),
-        ScalingSpecs.fallback(app, Duration.ofMinutes(1)))) {
-      assertThat(spec.schedules()).extracting(FloorSchedule::name, FloorSchedule::kind, FloorSchedule::replicas)
-          .containsExactly(tuple("sale", FloorSchedule.Kind.RAISE, 12),
+    for (AppScalingSpec spec :
+        List.of(
+            ScalingSpecs.of(app, Duration.ofMinutes(1)),
+            ScalingSpecs.fallback(app, Duration.ofMinutes(1)))) {
+      assertThat(spec.schedules())
+          .extracting(FloorSchedule::name, FloorSchedule::kind, FloorSchedule::replicas)
+          .containsExactly(
+              tuple("sale", FloorSchedule.Kind.RAISE, 12),
               tuple("nights", FloorSchedule.Kind.CAP, 3));
     }
   }
@@ -128,11 +136,14 @@ class ScalingSpecsTest {
   void anUnknownTimeZoneIsAnInvalidSettingNamingTheSchedule() {
     ScalableApp app = TestApps.app("shop", "prod");
     TestApps.enforcePrediction(app, 10);
-    app.getSpec().getPrediction().setSchedules(List.of(schedule("nights", "Europe/Atlantis", null, 3)));
+    app.getSpec()
+        .getPrediction()
+        .setSchedules(List.of(schedule("nights", "Europe/Atlantis", null, 3)));
 
     assertThatThrownBy(() -> ScalingSpecs.of(app, Duration.ofMinutes(1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("schedule nights: time zone Europe/Atlantis is not an IANA time zone such as Europe/Paris");
+        .hasMessage(
+            "schedule nights: time zone Europe/Atlantis is not an IANA time zone such as Europe/Paris");
     assertThat(ScalingSpecs.fallback(app, Duration.ofMinutes(1)).schedules()).isEmpty();
   }
 }

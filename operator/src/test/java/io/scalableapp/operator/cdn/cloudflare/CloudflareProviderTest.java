@@ -30,7 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The provider against the stand-in: only its own rules, drift found and repaired, purges as Cloudflare takes them. */
+/**
+ * The provider against the stand-in: only its own rules, drift found and repaired, purges as
+ * Cloudflare takes them.
+ */
 class CloudflareProviderTest {
   CloudflareStandIn cloudflare;
   CloudflareProvider provider = new CloudflareProvider(java.time.Duration.ofSeconds(15));
@@ -50,8 +53,12 @@ class CloudflareProviderTest {
   }
 
   CdnTarget target(String name) {
-    return new CdnTarget("shop", name, "uid-" + name,
-        Optional.of(new CloudflareAccess(ZONE, cloudflare.baseUrl(), TOKEN)), Optional.empty());
+    return new CdnTarget(
+        "shop",
+        name,
+        "uid-" + name,
+        Optional.of(new CloudflareAccess(ZONE, cloudflare.baseUrl(), TOKEN)),
+        Optional.empty());
   }
 
   static ObjectNode foreignRule(String ref, String host) {
@@ -69,17 +76,34 @@ class CloudflareProviderTest {
     assertThat(provider.observe(web)).contains(applied);
     assertThat(applied.description()).contains("5 cache rules").contains(ZONE);
     assertThat(cloudflare.settingsFor(ZONE, HttpRequest.of("shop.example.com", "/static/app.js")))
-        .isEqualTo(json("""
+        .isEqualTo(
+            json(
+                """
             {"cache": true, "edge_ttl": {"mode": "override_origin", "default": 86400},
              "browser_ttl": {"mode": "override_origin", "default": 60},
              "serve_stale": {"disable_stale_while_updating": false}}"""));
-    assertThat(cloudflare.settingsFor(ZONE, HttpRequest.of("shop.example.com", "/api/cart")).get("cache").asBoolean())
+    assertThat(
+            cloudflare
+                .settingsFor(ZONE, HttpRequest.of("shop.example.com", "/api/cart"))
+                .get("cache")
+                .asBoolean())
         .isFalse();
-    assertThat(cloudflare.settingsFor(ZONE, HttpRequest.of("shop.example.com", "/catalog"))
-        .at("/edge_ttl/default").asInt()).isEqualTo(600);
-    assertThat(cloudflare.settingsFor(ZONE, HttpRequest.of("shop.example.com", "/catalog").withHeader("Authorization"))
-        .get("cache").asBoolean()).isFalse();
-    assertThat(cloudflare.settingsFor(ZONE, HttpRequest.of("blog.example.org", "/static/app.js"))).isEmpty();
+    assertThat(
+            cloudflare
+                .settingsFor(ZONE, HttpRequest.of("shop.example.com", "/catalog"))
+                .at("/edge_ttl/default")
+                .asInt())
+        .isEqualTo(600);
+    assertThat(
+            cloudflare
+                .settingsFor(
+                    ZONE,
+                    HttpRequest.of("shop.example.com", "/catalog").withHeader("Authorization"))
+                .get("cache")
+                .asBoolean())
+        .isFalse();
+    assertThat(cloudflare.settingsFor(ZONE, HttpRequest.of("blog.example.org", "/static/app.js")))
+        .isEmpty();
   }
 
   @Test
@@ -91,16 +115,20 @@ class CloudflareProviderTest {
 
     assertThat(second.version()).isEqualTo(first.version());
     assertThat(cloudflare.requests().subList(requests, cloudflare.requests().size()))
-        .as("the zone as just written is shared for a while").isEmpty();
+        .as("the zone as just written is shared for a while")
+        .isEmpty();
     assertThat(cloudflare.version(ZONE)).contains("1");
   }
 
   @Test
   void theAppsOfAZoneShareItsReadsAndAWriteStartsFromAFreshOne() {
-    io.scalableapp.engine.time.ManualClock clock = new io.scalableapp.engine.time.ManualClock(
-        java.time.Instant.parse("2026-12-07T00:00:00Z"));
-    CloudflareProvider shared = new CloudflareProvider(CloudflareApi.withDefaultClient(java.time.Duration.ofSeconds(5)),
-        java.time.Duration.ofSeconds(15), new SharedReads(java.time.Duration.ofSeconds(10), clock));
+    io.scalableapp.engine.time.ManualClock clock =
+        new io.scalableapp.engine.time.ManualClock(java.time.Instant.parse("2026-12-07T00:00:00Z"));
+    CloudflareProvider shared =
+        new CloudflareProvider(
+            CloudflareApi.withDefaultClient(java.time.Duration.ofSeconds(5)),
+            java.time.Duration.ofSeconds(15),
+            new SharedReads(java.time.Duration.ofSeconds(10), clock));
     List<CdnTarget> apps = IntStream.range(0, 20).mapToObj(i -> target("app" + i)).toList();
     apps.forEach(app -> shared.apply(app, shop()));
     clock.advance(java.time.Duration.ofSeconds(11));
@@ -109,38 +137,57 @@ class CloudflareProviderTest {
     // Twenty apps checked for drift: one GET between them, not twenty.
     apps.forEach(app -> shared.apply(app, shop()));
     assertThat(cloudflare.requests().subList(before, cloudflare.requests().size()))
-        .extracting(CloudflareStandIn.Request::method).containsExactly("GET");
+        .extracting(CloudflareStandIn.Request::method)
+        .containsExactly("GET");
 
-    // A rule edited elsewhere meanwhile: the shared read would not see it, the write's own read does, and keeps it.
-    cloudflare.editOutside(ZONE, rules -> rules.add(foreignRule("dashboard-new", "docs.example.com")));
+    // A rule edited elsewhere meanwhile: the shared read would not see it, the write's own read
+    // does, and keeps it.
+    cloudflare.editOutside(
+        ZONE, rules -> rules.add(foreignRule("dashboard-new", "docs.example.com")));
     shared.apply(target("newcomer"), shop());
-    assertThat(cloudflare.rules(ZONE)).anyMatch(r -> r.get("ref").asText().equals("dashboard-new"))
+    assertThat(cloudflare.rules(ZONE))
+        .anyMatch(r -> r.get("ref").asText().equals("dashboard-new"))
         .anyMatch(r -> r.get("ref").asText().contains("/newcomer:"));
   }
 
   @Test
   void rulesOwnedBySomeoneElseKeepTheirContentAndOrderThroughApplyAndRemove() {
-    cloudflare.editOutside(ZONE, rules -> {
-      rules.add(foreignRule("dashboard-1", "docs.example.com"));
-      rules.add(foreignRule("terraform-1", "cdn.example.com"));
-    });
+    cloudflare.editOutside(
+        ZONE,
+        rules -> {
+          rules.add(foreignRule("dashboard-1", "docs.example.com"));
+          rules.add(foreignRule("terraform-1", "cdn.example.com"));
+        });
     List<ObjectNode> before = cloudflare.rules(ZONE);
 
     provider.apply(web, shop());
-    provider.apply(blog, CloudflareCacheRulesTest.policy(List.of("blog.example.com"), Duration.ofMinutes(1), List.of(),
-        Optional.empty()));
-    cloudflare.editOutside(ZONE, rules -> rules.add(foreignRule("dashboard-2", "status.example.com")));
-    provider.apply(web, CloudflareCacheRulesTest.policy(List.of("shop.example.com"), Duration.ofMinutes(2), List.of(),
-        Optional.empty()));
+    provider.apply(
+        blog,
+        CloudflareCacheRulesTest.policy(
+            List.of("blog.example.com"), Duration.ofMinutes(1), List.of(), Optional.empty()));
+    cloudflare.editOutside(
+        ZONE, rules -> rules.add(foreignRule("dashboard-2", "status.example.com")));
+    provider.apply(
+        web,
+        CloudflareCacheRulesTest.policy(
+            List.of("shop.example.com"), Duration.ofMinutes(2), List.of(), Optional.empty()));
 
-    assertThat(cloudflare.rules(ZONE)).extracting(r -> r.get("ref").asText()).containsExactly("dashboard-1",
-        "terraform-1", "scalableapp:shop/web:defaults", "scalableapp:shop/blog:defaults", "dashboard-2");
+    assertThat(cloudflare.rules(ZONE))
+        .extracting(r -> r.get("ref").asText())
+        .containsExactly(
+            "dashboard-1",
+            "terraform-1",
+            "scalableapp:shop/web:defaults",
+            "scalableapp:shop/blog:defaults",
+            "dashboard-2");
     assertThat(cloudflare.rules(ZONE).subList(0, 2)).isEqualTo(before);
 
     provider.remove(web);
 
-    assertThat(cloudflare.rules(ZONE)).extracting(r -> r.get("ref").asText()).containsExactly("dashboard-1",
-        "terraform-1", "scalableapp:shop/blog:defaults", "dashboard-2");
+    assertThat(cloudflare.rules(ZONE))
+        .extracting(r -> r.get("ref").asText())
+        .containsExactly(
+            "dashboard-1", "terraform-1", "scalableapp:shop/blog:defaults", "dashboard-2");
     assertThat(cloudflare.rules(ZONE).subList(0, 2)).isEqualTo(before);
     assertThat(provider.observe(web)).isEmpty();
     assertThat(provider.observe(blog)).isPresent();
@@ -149,21 +196,35 @@ class CloudflareProviderTest {
   @Test
   void aRuleEditedOrDeletedOutsideTheOperatorShowsAsAnotherVersionAndTheNextApplyRestoresIt() {
     AppliedCdn applied = provider.apply(web, shop());
-    cloudflare.editOutside(ZONE, rules -> rules.add(0, foreignRule("dashboard-1", "docs.example.com")));
-    assertThat(provider.observe(web)).as("someone else's rule is not drift").contains(new AppliedCdn(
-        applied.version(), applied.description().replace("version 1", "version 2")));
+    cloudflare.editOutside(
+        ZONE, rules -> rules.add(0, foreignRule("dashboard-1", "docs.example.com")));
+    assertThat(provider.observe(web))
+        .as("someone else's rule is not drift")
+        .contains(
+            new AppliedCdn(
+                applied.version(), applied.description().replace("version 1", "version 2")));
 
-    cloudflare.editOutside(ZONE, rules -> ((ObjectNode) rules.get(2).get("action_parameters").get("edge_ttl"))
-        .put("default", 60));
+    cloudflare.editOutside(
+        ZONE,
+        rules ->
+            ((ObjectNode) rules.get(2).get("action_parameters").get("edge_ttl"))
+                .put("default", 60));
     assertThat(provider.observe(web).orElseThrow().version()).isNotEqualTo(applied.version());
     assertThat(provider.apply(web, shop()).version()).isEqualTo(applied.version());
-    assertThat(cloudflare.settingsFor(ZONE, HttpRequest.of("shop.example.com", "/static/a.js"))
-        .at("/edge_ttl/default").asInt()).isEqualTo(86400);
+    assertThat(
+            cloudflare
+                .settingsFor(ZONE, HttpRequest.of("shop.example.com", "/static/a.js"))
+                .at("/edge_ttl/default")
+                .asInt())
+        .isEqualTo(86400);
 
-    cloudflare.editOutside(ZONE, rules -> rules.removeIf(r -> r.get("ref").asText().endsWith(":rule:api")));
+    cloudflare.editOutside(
+        ZONE, rules -> rules.removeIf(r -> r.get("ref").asText().endsWith(":rule:api")));
     assertThat(provider.observe(web).orElseThrow().version()).isNotEqualTo(applied.version());
     assertThat(provider.apply(web, shop()).version()).isEqualTo(applied.version());
-    assertThat(cloudflare.rules(ZONE)).extracting(r -> r.get("ref").asText()).startsWith("dashboard-1")
+    assertThat(cloudflare.rules(ZONE))
+        .extracting(r -> r.get("ref").asText())
+        .startsWith("dashboard-1")
         .contains("scalableapp:shop/web:rule:api");
   }
 
@@ -174,17 +235,29 @@ class CloudflareProviderTest {
     assertThat(everything.id()).isEqualTo(ZONE);
     assertThat(everything.description()).contains("rollout of web-7d4b9c");
 
-    provider.purge(web, new PurgeRequest(PurgeMode.PREFIXES, List.of("shop.example.com", "www.example.com"),
-        List.of("/static/", "/img/"), List.of(), "Cache-Tag", "manual"));
+    provider.purge(
+        web,
+        new PurgeRequest(
+            PurgeMode.PREFIXES,
+            List.of("shop.example.com", "www.example.com"),
+            List.of("/static/", "/img/"),
+            List.of(),
+            "Cache-Tag",
+            "manual"));
     List<String> tags = IntStream.range(0, 45).mapToObj(i -> "t" + i).toList();
-    provider.purge(web, new PurgeRequest(PurgeMode.TAGS, List.of("shop.example.com"), List.of(), tags, "Cache-Tag",
-        "manual"));
+    provider.purge(
+        web,
+        new PurgeRequest(
+            PurgeMode.TAGS, List.of("shop.example.com"), List.of(), tags, "Cache-Tag", "manual"));
 
     List<JsonNode> purges = cloudflare.purges(ZONE);
     assertThat(purges).hasSize(4);
     assertThat(purges.get(0)).isEqualTo(json("{\"hosts\": [\"shop.example.com\"]}"));
-    assertThat(purges.get(1)).isEqualTo(json("{\"prefixes\": [\"shop.example.com/static/\", \"shop.example.com/img/\","
-        + " \"www.example.com/static/\", \"www.example.com/img/\"]}"));
+    assertThat(purges.get(1))
+        .isEqualTo(
+            json(
+                "{\"prefixes\": [\"shop.example.com/static/\", \"shop.example.com/img/\","
+                    + " \"www.example.com/static/\", \"www.example.com/img/\"]}"));
     assertThat(purges.get(2).get("tags")).hasSize(30);
     assertThat(purges.get(3).get("tags")).hasSize(15);
   }
@@ -192,19 +265,36 @@ class CloudflareProviderTest {
   @Test
   void whatCloudflareCannotExpressIsListedAndNotApplied() {
     CdnPolicy shop = shop();
-    CdnPolicy unsupported = new CdnPolicy("cloudflare", List.of("shop.example.com", "*.shop.example.com"),
-        shop.defaults(), shop.rules(), Optional.empty(), Optional.of(Duration.ofHours(1)),
-        new PurgePolicy(true, PurgeMode.EVERYTHING, List.of(), List.of(), "Cache-Tag"));
-    CdnPolicy otherTagHeader = new CdnPolicy("cloudflare", shop.hosts(), shop.defaults(), shop.rules(),
-        Optional.empty(), Optional.empty(), new PurgePolicy(true, PurgeMode.TAGS, List.of(), List.of("html"), "X-Tags"));
+    CdnPolicy unsupported =
+        new CdnPolicy(
+            "cloudflare",
+            List.of("shop.example.com", "*.shop.example.com"),
+            shop.defaults(),
+            shop.rules(),
+            Optional.empty(),
+            Optional.of(Duration.ofHours(1)),
+            new PurgePolicy(true, PurgeMode.EVERYTHING, List.of(), List.of(), "Cache-Tag"));
+    CdnPolicy otherTagHeader =
+        new CdnPolicy(
+            "cloudflare",
+            shop.hosts(),
+            shop.defaults(),
+            shop.rules(),
+            Optional.empty(),
+            Optional.empty(),
+            new PurgePolicy(true, PurgeMode.TAGS, List.of(), List.of("html"), "X-Tags"));
 
     assertThat(provider.unsupported(shop)).isEmpty();
-    assertThat(provider.unsupported(unsupported)).extracting(Unsupported::field)
+    assertThat(provider.unsupported(unsupported))
+        .extracting(Unsupported::field)
         .containsExactly("cdn.staleIfError", "cdn.hosts");
-    assertThat(provider.unsupported(otherTagHeader)).extracting(Unsupported::field)
+    assertThat(provider.unsupported(otherTagHeader))
+        .extracting(Unsupported::field)
         .containsExactly("cdn.purge.tagHeader");
-    assertThatThrownBy(() -> provider.apply(web, unsupported)).isInstanceOfSatisfying(CdnProviderException.class,
-        e -> assertThat(e.reason()).isEqualTo("UnsupportedByProvider"));
+    assertThatThrownBy(() -> provider.apply(web, unsupported))
+        .isInstanceOfSatisfying(
+            CdnProviderException.class,
+            e -> assertThat(e.reason()).isEqualTo("UnsupportedByProvider"));
     assertThat(cloudflare.requests()).isEmpty();
   }
 
@@ -212,15 +302,20 @@ class CloudflareProviderTest {
   void everyFailureNamesItsReasonAndNoneCarriesTheToken() {
     cloudflare.failNext(1, Failure.AUTHENTICATION_ERROR);
     cloudflare.failNext(1, Failure.RATE_LIMITED);
-    assertThatThrownBy(() -> provider.apply(web, shop())).isInstanceOfSatisfying(CdnProviderException.class, e -> {
-      assertThat(e.reason()).isEqualTo("AuthenticationFailed");
-      assertThat(e.getMessage()).doesNotContain(TOKEN);
-    });
+    assertThatThrownBy(() -> provider.apply(web, shop()))
+        .isInstanceOfSatisfying(
+            CdnProviderException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("AuthenticationFailed");
+              assertThat(e.getMessage()).doesNotContain(TOKEN);
+            });
     assertThatThrownBy(() -> provider.purge(web, PurgeRequest.of(shop(), "test")))
-        .isInstanceOfSatisfying(CdnProviderException.class, e -> {
-          assertThat(e.reason()).isEqualTo("RateLimited");
-          assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
-        });
+        .isInstanceOfSatisfying(
+            CdnProviderException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("RateLimited");
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+            });
     assertThat(cloudflare.purges(ZONE)).isEmpty();
     assertThat(provider.apply(web, shop()).version()).isNotBlank();
     assertThat(web.toString()).doesNotContain(TOKEN);

@@ -16,8 +16,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,29 +27,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local HTTP server standing in for the three Cloudflare API v4 endpoints the provider calls, answering as
- * Cloudflare documents them: the zone's {@code http_request_cache_settings} phase entry point ruleset (GET, and
- * PUT which replaces its rules and creates a new version) and {@code POST /zones/{zone_id}/purge_cache}. Requests
- * need {@code Authorization: Bearer <token>}; every answer is the {@code {success, errors, messages, result}}
- * envelope. Requests Cloudflare would refuse (bad JSON, an action other than {@code set_cache_settings}, a
- * missing expression, an unknown rule id, a purge naming nothing...) get a 400 with the error in the envelope,
- * so a client bug fails the test instead of passing against a lenient fake. Expressions are parsed with
- * {@link RulesExpression}, and {@link #settingsFor} answers what the zone's rules do to a request.
+ * A local HTTP server standing in for the three Cloudflare API v4 endpoints the provider calls,
+ * answering as Cloudflare documents them: the zone's {@code http_request_cache_settings} phase
+ * entry point ruleset (GET, and PUT which replaces its rules and creates a new version) and {@code
+ * POST /zones/{zone_id}/purge_cache}. Requests need {@code Authorization: Bearer <token>}; every
+ * answer is the {@code {success, errors, messages, result}} envelope. Requests Cloudflare would
+ * refuse (bad JSON, an action other than {@code set_cache_settings}, a missing expression, an
+ * unknown rule id, a purge naming nothing...) get a 400 with the error in the envelope, so a client
+ * bug fails the test instead of passing against a lenient fake. Expressions are parsed with {@link
+ * RulesExpression}, and {@link #settingsFor} answers what the zone's rules do to a request.
  *
- * <p>Tests can make it answer the next requests with a documented failure (403 authentication error, 429 rate
- * limited with {@code Retry-After}), stop listening (the provider unreachable), edit the ruleset as someone
- * else would (drift, foreign rules), and read back every request it answered (to count purges).
+ * <p>Tests can make it answer the next requests with a documented failure (403 authentication
+ * error, 429 rate limited with {@code Retry-After}), stop listening (the provider unreachable),
+ * edit the ruleset as someone else would (drift, foreign rules), and read back every request it
+ * answered (to count purges).
  */
 public final class CloudflareStandIn implements AutoCloseable {
-  /** The path prefix of API v4 on api.cloudflare.com; the provider is pointed at {@link #baseUrl()}. */
+  /**
+   * The path prefix of API v4 on api.cloudflare.com; the provider is pointed at {@link #baseUrl()}.
+   */
   static final String API_PREFIX = "/client/v4";
+
   static final String PHASE = "http_request_cache_settings";
 
   /**
-   * A request as received, with whether it carried the expected token (the token itself is not kept) and the
-   * HTTP status it was answered with.
+   * A request as received, with whether it carried the expected token (the token itself is not
+   * kept) and the HTTP status it was answered with.
    */
-  public record Request(Instant at, String method, String path, boolean authorized, JsonNode body, int status) {}
+  public record Request(
+      Instant at, String method, String path, boolean authorized, JsonNode body, int status) {}
 
   /** A documented Cloudflare failure the stand-in can be told to answer with. */
   public enum Failure {
@@ -59,28 +65,64 @@ public final class CloudflareStandIn implements AutoCloseable {
     RATE_LIMITED,
     /** 500, code 10002: an error on Cloudflare's side. */
     INTERNAL_ERROR,
-    /** 500 whose error message is hostile: line breaks, terminal escapes, a bidi override, 20,000 characters. */
+    /**
+     * 500 whose error message is hostile: line breaks, terminal escapes, a bidi override, 20,000
+     * characters.
+     */
     HOSTILE_ERROR_MESSAGE,
-    /** 200 and its headers at once, then the body one byte a second (a broken proxy, a slow-loris answer). */
+    /**
+     * 200 and its headers at once, then the body one byte a second (a broken proxy, a slow-loris
+     * answer).
+     */
     TRICKLE
   }
 
   /** The message of {@link Failure#HOSTILE_ERROR_MESSAGE}. */
-  public static final String HOSTILE_MESSAGE = "upstream failed\r\n2026-12-07 INFO forged line\u001b[2J\u202e"
-      + "x".repeat(20_000);
+  public static final String HOSTILE_MESSAGE =
+      "upstream failed\r\n2026-12-07 INFO forged line\u001b[2J\u202e" + "x".repeat(20_000);
 
-  private static final Pattern ENTRYPOINT = Pattern.compile(
-      API_PREFIX + "/zones/([^/]+)/rulesets/phases/([^/]+)/entrypoint");
+  private static final Pattern ENTRYPOINT =
+      Pattern.compile(API_PREFIX + "/zones/([^/]+)/rulesets/phases/([^/]+)/entrypoint");
   private static final Pattern PURGE = Pattern.compile(API_PREFIX + "/zones/([^/]+)/purge_cache");
   private static final Pattern ZONE_ID = Pattern.compile("[0-9a-f]{32}");
-  private static final Set<String> EDGE_TTL_MODES = Set.of("respect_origin", "override_origin", "bypass_by_default");
-  /** The action parameters Cloudflare documents for set_cache_settings; anything else is refused. */
-  private static final Set<String> CACHE_SETTINGS = Set.of("cache", "edge_ttl", "browser_ttl", "serve_stale",
-      "cache_key", "cache_reserve", "respect_strong_etags", "origin_error_page_passthru", "origin_cache_control",
-      "read_timeout", "additional_cacheable_ports", "origin_range_requests", "vary", "strip_etags",
-      "strip_last_modified", "strip_set_cookie");
-  private static final Set<String> RULE_FIELDS = Set.of("id", "ref", "version", "description", "expression",
-      "action", "action_parameters", "enabled", "last_updated", "logging", "categories");
+  private static final Set<String> EDGE_TTL_MODES =
+      Set.of("respect_origin", "override_origin", "bypass_by_default");
+
+  /**
+   * The action parameters Cloudflare documents for set_cache_settings; anything else is refused.
+   */
+  private static final Set<String> CACHE_SETTINGS =
+      Set.of(
+          "cache",
+          "edge_ttl",
+          "browser_ttl",
+          "serve_stale",
+          "cache_key",
+          "cache_reserve",
+          "respect_strong_etags",
+          "origin_error_page_passthru",
+          "origin_cache_control",
+          "read_timeout",
+          "additional_cacheable_ports",
+          "origin_range_requests",
+          "vary",
+          "strip_etags",
+          "strip_last_modified",
+          "strip_set_cookie");
+
+  private static final Set<String> RULE_FIELDS =
+      Set.of(
+          "id",
+          "ref",
+          "version",
+          "description",
+          "expression",
+          "action",
+          "action_parameters",
+          "enabled",
+          "last_updated",
+          "logging",
+          "categories");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -143,13 +185,25 @@ public final class CloudflareStandIn implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** The purge_cache bodies received for {@code zoneId} and answered with success: the purges that happened. */
+  /**
+   * The purge_cache bodies received for {@code zoneId} and answered with success: the purges that
+   * happened.
+   */
   public synchronized List<JsonNode> purges(String zoneId) {
-    return requests.stream().filter(r -> r.status() == 200 && r.method().equals("POST")
-        && r.path().equals(API_PREFIX + "/zones/" + zoneId + "/purge_cache")).map(Request::body).toList();
+    return requests.stream()
+        .filter(
+            r ->
+                r.status() == 200
+                    && r.method().equals("POST")
+                    && r.path().equals(API_PREFIX + "/zones/" + zoneId + "/purge_cache"))
+        .map(Request::body)
+        .toList();
   }
 
-  /** The rules of the zone's cache settings entry point ruleset, as GET returns them; empty when none exists. */
+  /**
+   * The rules of the zone's cache settings entry point ruleset, as GET returns them; empty when
+   * none exists.
+   */
   public synchronized List<ObjectNode> rules(String zoneId) {
     ObjectNode ruleset = entrypoints.get(zoneId);
     if (ruleset == null) {
@@ -161,13 +215,15 @@ public final class CloudflareStandIn implements AutoCloseable {
   }
 
   /**
-   * The cache settings Cloudflare would apply to {@code request}: every enabled rule whose expression matches, in
-   * order, each overriding the settings the earlier ones set. Empty when no rule matches.
+   * The cache settings Cloudflare would apply to {@code request}: every enabled rule whose
+   * expression matches, in order, each overriding the settings the earlier ones set. Empty when no
+   * rule matches.
    */
   public synchronized ObjectNode settingsFor(String zoneId, RulesExpression.HttpRequest request) {
     ObjectNode settings = JsonNodeFactory.instance.objectNode();
     for (ObjectNode rule : rules(zoneId)) {
-      if (rule.path("enabled").asBoolean(true) && RulesExpression.matches(rule.get("expression").asText(), request)) {
+      if (rule.path("enabled").asBoolean(true)
+          && RulesExpression.matches(rule.get("expression").asText(), request)) {
         settings.setAll((ObjectNode) rule.get("action_parameters"));
       }
     }
@@ -180,8 +236,9 @@ public final class CloudflareStandIn implements AutoCloseable {
   }
 
   /**
-   * Changes the zone's rules as someone using the dashboard or another tool would: {@code edit} gets the rules
-   * (a mutable copy) and the result becomes a new version of the ruleset, with ids given to new rules.
+   * Changes the zone's rules as someone using the dashboard or another tool would: {@code edit}
+   * gets the rules (a mutable copy) and the result becomes a new version of the ruleset, with ids
+   * given to new rules.
    */
   public synchronized void editOutside(String zoneId, Consumer<List<ObjectNode>> edit) {
     List<ObjectNode> rules = rules(zoneId);
@@ -202,7 +259,10 @@ public final class CloudflareStandIn implements AutoCloseable {
     server.stop(0);
   }
 
-  /** The body's first byte at once, then one a second, until the body is done or the client has gone. */
+  /**
+   * The body's first byte at once, then one a second, until the body is done or the client has
+   * gone.
+   */
   private static void trickle(HttpExchange exchange, byte[] bytes) throws IOException {
     exchange.sendResponseHeaders(200, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -219,11 +279,13 @@ public final class CloudflareStandIn implements AutoCloseable {
   private HttpServer listen(int onPort) throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
     // A thread per exchange: a trickling answer must not hold up the others.
-    http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "cloudflare-stand-in");
-      t.setDaemon(true);
-      return t;
-    }));
+    http.setExecutor(
+        java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "cloudflare-stand-in");
+              t.setDaemon(true);
+              return t;
+            }));
     http.createContext(API_PREFIX + "/", this::answer);
     http.start();
     return http;
@@ -247,8 +309,15 @@ public final class CloudflareStandIn implements AutoCloseable {
       }
       Response response;
       synchronized (this) {
-        response = respond(method, path, exchange.getRequestHeaders().getFirst("Content-Type"), authorization,
-            authorized, body, badJson);
+        response =
+            respond(
+                method,
+                path,
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                authorization,
+                authorized,
+                body,
+                badJson);
         requests.add(new Request(Instant.now(), method, path, authorized, body, response.status()));
       }
       response.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -265,25 +334,41 @@ public final class CloudflareStandIn implements AutoCloseable {
     }
   }
 
-  private record Response(int status, ObjectNode envelope, Map<String, String> headers, boolean trickle) {
+  private record Response(
+      int status, ObjectNode envelope, Map<String, String> headers, boolean trickle) {
     Response(int status, ObjectNode envelope, Map<String, String> headers) {
       this(status, envelope, headers, false);
     }
   }
 
-  private Response respond(String method, String path, String contentType, String authorization,
-      boolean authorized, JsonNode body, boolean badJson) {
-    Failure failure = failingUntilRecovered != null ? failingUntilRecovered
-        : nextFailures.isEmpty() ? null : nextFailures.remove(0);
+  private Response respond(
+      String method,
+      String path,
+      String contentType,
+      String authorization,
+      boolean authorized,
+      JsonNode body,
+      boolean badJson) {
+    Failure failure =
+        failingUntilRecovered != null
+            ? failingUntilRecovered
+            : nextFailures.isEmpty() ? null : nextFailures.remove(0);
     if (failure != null) {
       return switch (failure) {
         case AUTHENTICATION_ERROR -> failure(403, 10000, "Authentication error");
-        case RATE_LIMITED -> new Response(429, envelope(false, error(971,
-            "Please wait and consider throttling your request speed"), null),
-            Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+        case RATE_LIMITED ->
+            new Response(
+                429,
+                envelope(
+                    false,
+                    error(971, "Please wait and consider throttling your request speed"),
+                    null),
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
         case INTERNAL_ERROR -> failure(500, 10002, "Internal server error");
         case HOSTILE_ERROR_MESSAGE -> failure(500, 10002, HOSTILE_MESSAGE);
-        case TRICKLE -> new Response(200, envelope(true, null, JsonNodeFactory.instance.objectNode()), Map.of(), true);
+        case TRICKLE ->
+            new Response(
+                200, envelope(true, null, JsonNodeFactory.instance.objectNode()), Map.of(), true);
       };
     }
     if (authorization == null || !authorization.startsWith("Bearer ")) {
@@ -294,12 +379,15 @@ public final class CloudflareStandIn implements AutoCloseable {
     }
     Matcher entrypoint = ENTRYPOINT.matcher(path);
     Matcher purge = PURGE.matcher(path);
-    String zoneId = entrypoint.matches() ? entrypoint.group(1) : purge.matches() ? purge.group(1) : null;
+    String zoneId =
+        entrypoint.matches() ? entrypoint.group(1) : purge.matches() ? purge.group(1) : null;
     if (zoneId == null) {
-      return failure(404, 7003, "Could not route to " + path + ", perhaps your object identifier is invalid?");
+      return failure(
+          404, 7003, "Could not route to " + path + ", perhaps your object identifier is invalid?");
     }
     if (!ZONE_ID.matcher(zoneId).matches()) {
-      return failure(400, 7003, "Could not route to " + path + ", perhaps your object identifier is invalid?");
+      return failure(
+          400, 7003, "Could not route to " + path + ", perhaps your object identifier is invalid?");
     }
     if (entrypoint.matches() && !entrypoint.group(2).equals(PHASE)) {
       return failure(400, 10000, "this stand-in only serves the " + PHASE + " phase");
@@ -319,7 +407,9 @@ public final class CloudflareStandIn implements AutoCloseable {
     }
     if (entrypoint.matches() && method.equals("PUT")) {
       Optional<String> invalid = validRuleset(zoneId, body);
-      return invalid.map(m -> failure(400, 20021, m)).orElseGet(() -> success(store(zoneId, body).deepCopy()));
+      return invalid
+          .map(m -> failure(400, 20021, m))
+          .orElseGet(() -> success(store(zoneId, body).deepCopy()));
     }
     if (purge.matches() && method.equals("POST")) {
       Optional<String> invalid = validPurge(body);
@@ -362,14 +452,20 @@ public final class CloudflareStandIn implements AutoCloseable {
         }
       }
       if (rule.has("id") && !knownIds.contains(rule.get("id").asText())) {
-        return Optional.of(at + ".id: could not find rule " + rule.get("id").asText() + " in the ruleset");
+        return Optional.of(
+            at + ".id: could not find rule " + rule.get("id").asText() + " in the ruleset");
       }
       if (rule.has("ref") && !refs.add(rule.get("ref").asText())) {
         return Optional.of(at + ".ref: duplicate rule ref " + rule.get("ref").asText());
       }
       if (!rule.path("action").asText().equals("set_cache_settings")) {
-        return Optional.of(at + ".action: '" + rule.path("action").asText()
-            + "' is not allowed in the " + PHASE + " phase, only set_cache_settings");
+        return Optional.of(
+            at
+                + ".action: '"
+                + rule.path("action").asText()
+                + "' is not allowed in the "
+                + PHASE
+                + " phase, only set_cache_settings");
       }
       if (!rule.path("expression").isTextual() || rule.get("expression").asText().isBlank()) {
         return Optional.of(at + ".expression: is required");
@@ -385,7 +481,8 @@ public final class CloudflareStandIn implements AutoCloseable {
       if (rule.has("description") && !rule.get("description").isTextual()) {
         return Optional.of(at + ".description: must be a string");
       }
-      Optional<String> badParameters = validCacheSettings(rule.get("action_parameters"), at + ".action_parameters");
+      Optional<String> badParameters =
+          validCacheSettings(rule.get("action_parameters"), at + ".action_parameters");
       if (badParameters.isPresent()) {
         return badParameters;
       }
@@ -427,7 +524,10 @@ public final class CloudflareStandIn implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Why Cloudflare would refuse this purge, or empty when it is valid: exactly one kind of purge per request. */
+  /**
+   * Why Cloudflare would refuse this purge, or empty when it is valid: exactly one kind of purge
+   * per request.
+   */
   private static Optional<String> validPurge(JsonNode body) {
     if (body == null || !body.isObject()) {
       return Optional.of("the body must be a JSON object");
@@ -435,12 +535,15 @@ public final class CloudflareStandIn implements AutoCloseable {
     List<String> kinds = new ArrayList<>();
     body.fieldNames().forEachRemaining(kinds::add);
     if (kinds.size() != 1) {
-      return Optional.of("exactly one of purge_everything, files, tags, hosts or prefixes is expected, got " + kinds);
+      return Optional.of(
+          "exactly one of purge_everything, files, tags, hosts or prefixes is expected, got "
+              + kinds);
     }
     String kind = kinds.get(0);
     JsonNode value = body.get(kind);
     if (kind.equals("purge_everything")) {
-      return value.isBoolean() && value.asBoolean() ? Optional.empty()
+      return value.isBoolean() && value.asBoolean()
+          ? Optional.empty()
           : Optional.of("purge_everything must be true");
     }
     if (!Set.of("files", "tags", "hosts", "prefixes").contains(kind)) {
@@ -454,7 +557,8 @@ public final class CloudflareStandIn implements AutoCloseable {
         return Optional.of(kind + " must contain non-empty strings");
       }
       if (kind.equals("prefixes") && item.asText().contains("://")) {
-        return Optional.of("prefixes are written without a scheme (host/path), got " + item.asText());
+        return Optional.of(
+            "prefixes are written without a scheme (host/path), got " + item.asText());
       }
     }
     return Optional.empty();
@@ -472,8 +576,10 @@ public final class CloudflareStandIn implements AutoCloseable {
     ObjectNode ruleset = JsonNodeFactory.instance.objectNode();
     ruleset.put("id", previous == null ? randomId() : previous.get("id").asText());
     ruleset.put("name", "default");
-    ruleset.put("description", body.path("description").asText(previous == null ? ""
-        : previous.path("description").asText()));
+    ruleset.put(
+        "description",
+        body.path("description")
+            .asText(previous == null ? "" : previous.path("description").asText()));
     ruleset.put("kind", "zone");
     ruleset.put("version", Integer.toString(version));
     ruleset.put("last_updated", now);
@@ -491,9 +597,13 @@ public final class CloudflareStandIn implements AutoCloseable {
       if (!rule.has("enabled")) {
         rule.put("enabled", true);
       }
-      boolean unchanged = before != null && withoutBookkeeping(before).equals(withoutBookkeeping(rule));
-      rule.put("version", unchanged ? before.get("version").asText()
-          : before == null ? "1" : Integer.toString(before.get("version").asInt() + 1));
+      boolean unchanged =
+          before != null && withoutBookkeeping(before).equals(withoutBookkeeping(rule));
+      rule.put(
+          "version",
+          unchanged
+              ? before.get("version").asText()
+              : before == null ? "1" : Integer.toString(before.get("version").asInt() + 1));
       rule.put("last_updated", unchanged ? before.get("last_updated").asText() : now);
       rules.add(rule);
     }

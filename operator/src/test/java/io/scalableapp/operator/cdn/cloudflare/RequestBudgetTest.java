@@ -18,10 +18,13 @@ class RequestBudgetTest {
     for (int i = 0; i < 300; i++) {
       budget.take("token-a");
     }
-    assertThatThrownBy(() -> budget.take("token-a")).isInstanceOfSatisfying(CdnProviderException.class, e -> {
-      assertThat(e.reason()).isEqualTo("RateLimited");
-      assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1));
-    });
+    assertThatThrownBy(() -> budget.take("token-a"))
+        .isInstanceOfSatisfying(
+            CdnProviderException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("RateLimited");
+              assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1));
+            });
     budget.take("token-b");
     // 300 per 5 minutes: one a second comes back.
     clock.advance(Duration.ofSeconds(1));

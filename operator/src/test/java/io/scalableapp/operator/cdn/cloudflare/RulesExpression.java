@@ -8,16 +8,20 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * An evaluator for the part of Cloudflare's Rules language that cache rules about hosts, paths, cookies and
- * headers use, written from Cloudflare's reference (fields, operators, functions, array {@code [*]} expansion):
- * {@code and or not}, parentheses, {@code eq == ne != contains matches in wildcard strict wildcard}, sets
- * {@code {"a" "b"}}, the functions {@code starts_with ends_with lower len any}, and the fields
- * {@code http.host http.request.uri.path http.cookie http.request.headers.names}. The stand-in refuses what it
- * cannot parse, and tests evaluate generated rules against requests with it. Anything outside this part of the
- * language is refused rather than guessed.
+ * An evaluator for the part of Cloudflare's Rules language that cache rules about hosts, paths,
+ * cookies and headers use, written from Cloudflare's reference (fields, operators, functions, array
+ * {@code [*]} expansion): {@code and or not}, parentheses, {@code eq == ne != contains matches in
+ * wildcard strict wildcard}, sets {@code {"a" "b"}}, the functions {@code starts_with ends_with
+ * lower len any}, and the fields {@code http.host http.request.uri.path http.cookie
+ * http.request.headers.names}. The stand-in refuses what it cannot parse, and tests evaluate
+ * generated rules against requests with it. Anything outside this part of the language is refused
+ * rather than guessed.
  */
 final class RulesExpression {
-  /** The request fields an expression can read. Header names keep their case, as Cloudflare documents. */
+  /**
+   * The request fields an expression can read. Header names keep their case, as Cloudflare
+   * documents.
+   */
   record HttpRequest(String host, String path, String cookie, List<String> headerNames) {
     static HttpRequest of(String host, String path) {
       return new HttpRequest(host, path, "", List.of());
@@ -34,13 +38,15 @@ final class RulesExpression {
     }
   }
 
-  private static final Map<String, Function<HttpRequest, Object>> FIELDS = Map.of(
-      "http.host", HttpRequest::host,
-      "http.request.uri.path", HttpRequest::path,
-      "http.cookie", HttpRequest::cookie,
-      "http.request.headers.names", r -> List.copyOf(r.headerNames()));
-  private static final Pattern TOKEN = Pattern.compile(
-      "\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|\\[\\*]|==|!=|\\|\\||&&|!|[(){},]|[A-Za-z_][A-Za-z0-9_.]*)");
+  private static final Map<String, Function<HttpRequest, Object>> FIELDS =
+      Map.of(
+          "http.host", HttpRequest::host,
+          "http.request.uri.path", HttpRequest::path,
+          "http.cookie", HttpRequest::cookie,
+          "http.request.headers.names", r -> List.copyOf(r.headerNames()));
+  private static final Pattern TOKEN =
+      Pattern.compile(
+          "\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|\\[\\*]|==|!=|\\|\\||&&|!|[(){},]|[A-Za-z_][A-Za-z0-9_.]*)");
 
   private final List<String> tokens;
   private int next;
@@ -49,7 +55,10 @@ final class RulesExpression {
     this.tokens = tokens;
   }
 
-  /** Whether {@code expression} matches {@code request}; IllegalArgumentException when it is not valid. */
+  /**
+   * Whether {@code expression} matches {@code request}; IllegalArgumentException when it is not
+   * valid.
+   */
   static boolean matches(String expression, HttpRequest request) {
     Node node = parse(expression);
     return truth(node.eval(request));
@@ -65,7 +74,8 @@ final class RulesExpression {
         break;
       }
       if (!matcher.find(at) || matcher.start() != at) {
-        throw new IllegalArgumentException("unexpected character at " + at + ": " + expression.substring(at));
+        throw new IllegalArgumentException(
+            "unexpected character at " + at + ": " + expression.substring(at));
       }
       tokens.add(matcher.group(1));
       at = matcher.end();
@@ -133,9 +143,17 @@ final class RulesExpression {
           expect("wildcard");
         }
         String literal = string();
-        Pattern pattern = op.equals("matches") ? Pattern.compile(literal) : wildcard(literal, op.equals("wildcard"));
-        return q -> lift(left.eval(q), v -> op.equals("matches") ? pattern.matcher((String) v).find()
-            : pattern.matcher((String) v).matches());
+        Pattern pattern =
+            op.equals("matches")
+                ? Pattern.compile(literal)
+                : wildcard(literal, op.equals("wildcard"));
+        return q ->
+            lift(
+                left.eval(q),
+                v ->
+                    op.equals("matches")
+                        ? pattern.matcher((String) v).find()
+                        : pattern.matcher((String) v).matches());
       }
       case "in" -> {
         next++;
@@ -196,7 +214,8 @@ final class RulesExpression {
       }
       case "any" -> {
         arity(function, args, 1);
-        yield q -> args.get(0).eval(q) instanceof List<?> list && list.stream().anyMatch(b -> truth(b));
+        yield q ->
+            args.get(0).eval(q) instanceof List<?> list && list.stream().anyMatch(b -> truth(b));
       }
       default -> throw new IllegalArgumentException("unknown function '" + function + "'");
     };
@@ -211,7 +230,10 @@ final class RulesExpression {
     };
   }
 
-  /** A wildcard literal: "*" any characters, "\*" and "\\" escapes; "**" is invalid, as Cloudflare says. */
+  /**
+   * A wildcard literal: "*" any characters, "\*" and "\\" escapes; "**" is invalid, as Cloudflare
+   * says.
+   */
   private static Pattern wildcard(String literal, boolean caseInsensitive) {
     StringBuilder regex = new StringBuilder();
     for (int i = 0; i < literal.length(); i++) {
@@ -220,7 +242,8 @@ final class RulesExpression {
         regex.append(Pattern.quote(String.valueOf(literal.charAt(++i))));
       } else if (c == '*') {
         if (i + 1 < literal.length() && literal.charAt(i + 1) == '*') {
-          throw new IllegalArgumentException("two unescaped '*' in a row in wildcard literal " + literal);
+          throw new IllegalArgumentException(
+              "two unescaped '*' in a row in wildcard literal " + literal);
         }
         regex.append(".*");
       } else {
@@ -243,7 +266,8 @@ final class RulesExpression {
 
   private static void arity(String function, List<Node> args, int count) {
     if (args.size() != count) {
-      throw new IllegalArgumentException(function + "() takes " + count + " arguments, got " + args.size());
+      throw new IllegalArgumentException(
+          function + "() takes " + count + " arguments, got " + args.size());
     }
   }
 

@@ -17,20 +17,26 @@ class ZoneLocksTest {
     ZoneLocks locks = new ZoneLocks(Duration.ofMillis(300));
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread stuck = new Thread(() -> locks.inZone(ZONE, () -> {
-      holding.countDown();
-      try {
-        release.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return null;
-    }));
+    Thread stuck =
+        new Thread(
+            () ->
+                locks.inZone(
+                    ZONE,
+                    () -> {
+                      holding.countDown();
+                      try {
+                        release.await(30, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return null;
+                    }));
     stuck.start();
     assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
     long start = System.nanoTime();
     assertThatThrownBy(() -> locks.inZone(ZONE, () -> "never"))
-        .isInstanceOfSatisfying(CdnProviderException.class, e -> assertThat(e.reason()).isEqualTo("ProviderBusy"));
+        .isInstanceOfSatisfying(
+            CdnProviderException.class, e -> assertThat(e.reason()).isEqualTo("ProviderBusy"));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     release.countDown();
     stuck.join(10_000);

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The generator's text, without Varnish (VclCompileIT and VarnishEdgeIT run it in a real varnishd). */
+/**
+ * The generator's text, without Varnish (VclCompileIT and VarnishEdgeIT run it in a real varnishd).
+ */
 class VclGeneratorTest {
   private static boolean matches(PathMatch match, String url) {
     return Pattern.compile(VclGenerator.pathRegex(match)).matcher(url).find();
@@ -44,8 +46,13 @@ class VclGeneratorTest {
   @Test
   void literalRegexEscapesEveryCharacterThatMeansSomethingInARegex() {
     String special = "a.b+c$d^e]f\\g|h(i)j?k*l{m}";
-    assertThat(Pattern.compile("^" + VclGenerator.literalRegex(special) + "$").matcher(special).matches()).isTrue();
-    assertThatThrownBy(() -> VclGenerator.literalRegex("a\"b")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(
+            Pattern.compile("^" + VclGenerator.literalRegex(special) + "$")
+                .matcher(special)
+                .matches())
+        .isTrue();
+    assertThatThrownBy(() -> VclGenerator.literalRegex("a\"b"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -62,14 +69,18 @@ class VclGeneratorTest {
     statics.setTtl("1d");
     statics.setBypassOnHeaders(List.of("Authorization"));
     spec.setRules(List.of(api, statics));
-    String vcl = VclGenerator.generate(CdnPolicies.from(spec),
-        new VclBackend("shop.team.svc", 80, "/healthz"));
+    String vcl =
+        VclGenerator.generate(
+            CdnPolicies.from(spec), new VclBackend("shop.team.svc", 80, "/healthz"));
 
     assertThat(vcl).startsWith("vcl 4.1;");
     assertThat(vcl.indexOf("# rule api")).isLessThan(vcl.indexOf("# rule static"));
-    assertThat(vcl).contains(".host = \"shop.team.svc\";")
-        .contains("if (req.http.Authorization) {").contains("set beresp.ttl = 86400s;")
-        .doesNotContain(".probe").as("no probe without staleIfError");
+    assertThat(vcl)
+        .contains(".host = \"shop.team.svc\";")
+        .contains("if (req.http.Authorization) {")
+        .contains("set beresp.ttl = 86400s;")
+        .doesNotContain(".probe")
+        .as("no probe without staleIfError");
     assertThat(vcl).contains("unset req.http.X-Cdn-Rule;").as("a client cannot pick a rule's TTL");
   }
 
@@ -77,24 +88,39 @@ class VclGeneratorTest {
   void aBanIsServedOnlyOnThePurgeListenerWithTheTokenAndBansWhatTheSpecSays() {
     CdnSpec spec = varnishPurging(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.prefixes);
     spec.getPurge().setPrefixes(List.of("/static/"));
-    String vcl = VclGenerator.generate(CdnPolicies.from(spec), new VclBackend("shop.team.svc", 80, "/healthz"));
+    String vcl =
+        VclGenerator.generate(
+            CdnPolicies.from(spec), new VclBackend("shop.team.svc", 80, "/healthz"));
 
-    assertThat(vcl).contains("include \"/etc/varnish/purge/token.vcl\";")
+    assertThat(vcl)
+        .contains("include \"/etc/varnish/purge/token.vcl\";")
         .contains("if (local.socket == \"purge\") {")
         .contains("call scalableapp_purge_authorize;")
         .contains("std.ban(\"obj.http.x-url ~ ^([/]static[/])\")")
-        .doesNotContain("X-Ban-Expression").doesNotContain("client.ip");
+        .doesNotContain("X-Ban-Expression")
+        .doesNotContain("client.ip");
     assertThat(vcl.indexOf("unset req.http.X-Purge-Authorized;"))
-        .as("a client cannot claim to be authorized").isLessThan(vcl.indexOf("call scalableapp_purge_authorize"));
-    assertThat(VclGenerator.purgeTokenVcl("ab".repeat(32))).contains("req.http.X-Purge-Token == \"" + "ab".repeat(32));
+        .as("a client cannot claim to be authorized")
+        .isLessThan(vcl.indexOf("call scalableapp_purge_authorize"));
+    assertThat(VclGenerator.purgeTokenVcl("ab".repeat(32)))
+        .contains("req.http.X-Purge-Token == \"" + "ab".repeat(32));
   }
 
   @Test
   void banExpressionsTestOnlyObjectHeaders() {
-    PurgeRequest prefixes = new PurgeRequest(PurgeMode.PREFIXES, List.of(), List.of("/static/", "/a.b/"), List.of(),
-        "Cache-Tag", "test");
-    assertThat(VarnishBans.expression(prefixes)).isEqualTo("obj.http.x-url ~ ^([/]static[/]|[/]a[.]b[/])");
-    PurgeRequest tags = new PurgeRequest(PurgeMode.TAGS, List.of(), List.of(), List.of("html"), "Cache-Tag", "test");
+    PurgeRequest prefixes =
+        new PurgeRequest(
+            PurgeMode.PREFIXES,
+            List.of(),
+            List.of("/static/", "/a.b/"),
+            List.of(),
+            "Cache-Tag",
+            "test");
+    assertThat(VarnishBans.expression(prefixes))
+        .isEqualTo("obj.http.x-url ~ ^([/]static[/]|[/]a[.]b[/])");
+    PurgeRequest tags =
+        new PurgeRequest(
+            PurgeMode.TAGS, List.of(), List.of(), List.of("html"), "Cache-Tag", "test");
     assertThat(VarnishBans.expression(tags)).startsWith("obj.http.Cache-Tag ~ ");
     assertThat(VarnishBans.unsupportedTag(List.of("ok", "no\"pe"))).contains("no\"pe");
   }
@@ -104,7 +130,8 @@ class VclGeneratorTest {
     CdnSpec spec = varnishPurging(io.scalableapp.operator.api.cdn.PurgeSpec.Mode.tags);
     spec.getPurge().setTags(List.of("a^b"));
     CdnPolicy policy = CdnPolicies.from(spec);
-    assertThat(new VarnishProvider(java.time.Duration.ofSeconds(5)).unsupported(policy)).singleElement()
+    assertThat(new VarnishProvider(java.time.Duration.ofSeconds(5)).unsupported(policy))
+        .singleElement()
         .satisfies(u -> assertThat(u.field()).isEqualTo("cdn.purge.tags"));
   }
 
