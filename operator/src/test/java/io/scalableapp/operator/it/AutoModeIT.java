@@ -14,13 +14,10 @@ import io.scalableapp.operator.api.AutoModeStatus;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.prediction.PredictionSettings;
-import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -50,40 +47,26 @@ class AutoModeIT {
       "sum(0 * " + METRIC + ") + 60 + 540 * (hour() >= bool 8) * (hour() < bool 18)";
 
   private static final Instant TRACE_NOW = Instant.parse("1995-07-20T06:30:00Z");
-  @RegisterExtension static final ClusterNamespace cluster = ClusterNamespace.withPrefix("auto");
-  private static TraceReplay trace;
-  private static PrometheusServer prometheus;
-  private static LocalCluster.RunningOperator operator;
-  private static PredictionSettings settings;
 
-  @BeforeAll
-  static void start() throws Exception {
-    trace = TraceReplay.of(TraceReplay.NASA, TRACE_NOW, METRIC);
-    prometheus = trace.startPrometheus(TRACE_NOW, Duration.ofDays(3));
-    // Demote below 5 % (the default is 0 %), so that a flat history, where neither falls short,
-    // demotes.
-    AutoModeSettings auto =
-        new AutoModeSettings(
-            Duration.ofSeconds(20),
-            Duration.ofSeconds(20),
-            Duration.ofDays(2),
-            AutoModeSettings.DEFAULT_REPLAY_INTERVAL,
-            0.10,
-            0.05,
-            0.25);
-    settings =
-        new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
-            .withTimeout(Duration.ofSeconds(60))
-            .withAutoMode(auto);
-    operator = LocalCluster.startOperator(cluster, settings);
-  }
+  @RegisterExtension
+  @Order(1)
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("auto");
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (operator != null) operator.stop();
-    if (prometheus != null) prometheus.close();
-    if (trace != null) trace.close();
-  }
+  // Demote below 5 % (the default is 0 %), so that a flat history, where neither falls short,
+  // demotes.
+  @RegisterExtension
+  @Order(2)
+  static final PredictionFixture fixture =
+      PredictionFixture.nasa(cluster, METRIC, TRACE_NOW, Duration.ofDays(3))
+          .withAutoMode(
+              new AutoModeSettings(
+                  Duration.ofSeconds(20),
+                  Duration.ofSeconds(20),
+                  Duration.ofDays(2),
+                  AutoModeSettings.DEFAULT_REPLAY_INTERVAL,
+                  0.10,
+                  0.05,
+                  0.25));
 
   private static ScalableApp auto(String name, String query, double targetPerReplica) {
     ScalableApp app = TestApps.app(name, cluster.name());
@@ -115,12 +98,13 @@ class AutoModeIT {
   }
 
   private static double appsInMode(String mode) {
-    var gauge = operator.registry().find("scalableapp_auto_mode_apps").tag("mode", mode).gauge();
+    var gauge =
+        fixture.operator().registry().find("scalableapp_auto_mode_apps").tag("mode", mode).gauge();
     return gauge == null ? 0 : gauge.value();
   }
 
   private static double counter(String name) {
-    Counter c = operator.registry().find(name).counter();
+    Counter c = fixture.operator().registry().find(name).counter();
     return c == null ? 0 : c.count();
   }
 
@@ -176,13 +160,11 @@ class AutoModeIT {
   @Test
   @Order(2)
   void aRestartedOperatorKeepsEnforcingWhatStatusRecorded() {
-    operator.stop();
     // Judged again only an hour after the recorded verdict: until then the mode can only come from
     // status.
-    operator =
-        LocalCluster.startOperator(
-            cluster,
-            settings.withAutoMode(settings.autoMode().withEvaluateEvery(Duration.ofHours(1))));
+    PredictionSettings settings = fixture.settings();
+    fixture.restartOperator(
+        settings.withAutoMode(settings.autoMode().withEvaluateEvery(Duration.ofHours(1))));
 
     await().atMost(TIMEOUT).until(() -> appsInMode("Enforce") == 1 && appsInMode("Shadow") == 1);
     assertThat(hpaFloor("daily"))
@@ -205,8 +187,7 @@ class AutoModeIT {
   @Test
   @Order(3)
   void whenTheForecastStopsBeatingTheHpaTheAppIsDemotedWithoutLosingRunningReplicas() {
-    operator.stop();
-    operator = LocalCluster.startOperator(cluster, settings);
+    fixture.restartOperator(fixture.settings());
     int enforcedFloor = hpaFloor("daily");
     assertThat(enforcedFloor).isGreaterThan(1);
 

@@ -18,8 +18,6 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.TuningPolicyStatus;
 import io.scalableapp.operator.api.TuningSpec;
 import io.scalableapp.operator.api.TuningStatus;
-import io.scalableapp.operator.prediction.PredictionSettings;
-import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,30 +50,15 @@ class PolicyTuningIT {
    */
   private static final String BUSY = "kwok.x-k8s.io/usage-cpu";
 
-  @RegisterExtension static final ClusterNamespace cluster = ClusterNamespace.withPrefix("tuning");
-  private static TraceReplay trace;
-  private static PrometheusServer prometheus;
-  private static LocalCluster.RunningOperator operator;
+  @RegisterExtension
+  @Order(1)
+  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("tuning");
 
-  @BeforeAll
-  static void start() throws Exception {
-    trace = TraceReplay.of(TraceReplay.NASA, TRACE_NOW, METRIC);
-    prometheus = trace.startPrometheus(TRACE_NOW, Duration.ofDays(4));
-    AutoModeSettings cadence =
-        AutoModeSettings.defaults().withEvaluateEvery(Duration.ofSeconds(20));
-    PredictionSettings settings =
-        new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1))
-            .withTimeout(Duration.ofSeconds(60))
-            .withAutoMode(cadence);
-    operator = LocalCluster.startOperator(cluster, settings);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (operator != null) operator.stop();
-    if (prometheus != null) prometheus.close();
-    if (trace != null) trace.close();
-  }
+  @RegisterExtension
+  @Order(2)
+  static final PredictionFixture fixture =
+      PredictionFixture.nasa(cluster, METRIC, TRACE_NOW, Duration.ofDays(4))
+          .withAutoMode(AutoModeSettings.defaults().withEvaluateEvery(Duration.ofSeconds(20)));
 
   private static ScalableApp tuned(String name, String query, TuningSpec.Mode mode) {
     ScalableApp app = TestApps.app(name, cluster.name());

@@ -17,13 +17,10 @@ import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.dependent.Pause;
-import io.scalableapp.operator.prediction.PredictionSettings;
-import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,28 +35,13 @@ class PredictionControlsIT {
   private static final Instant TRACE_NOW = Instant.parse("1995-07-20T06:30:00Z");
 
   @RegisterExtension
+  @Order(1)
   static final ClusterNamespace cluster = ClusterNamespace.withPrefix("controls");
 
-  private static TraceReplay trace;
-  private static PrometheusServer prometheus;
-  private static LocalCluster.RunningOperator operator;
-
-  @BeforeAll
-  static void start() throws Exception {
-    trace = TraceReplay.of(TraceReplay.NASA, TRACE_NOW, METRIC);
-    prometheus = trace.startPrometheus(TRACE_NOW, Duration.ofHours(6));
-    operator =
-        LocalCluster.startOperator(
-            cluster,
-            new PredictionSettings(prometheus.url(), Duration.ofSeconds(2), Duration.ofMinutes(1)));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (operator != null) operator.stop();
-    if (prometheus != null) prometheus.close();
-    if (trace != null) trace.close();
-  }
+  @RegisterExtension
+  @Order(2)
+  static final PredictionFixture fixture =
+      PredictionFixture.nasa(cluster, METRIC, TRACE_NOW, Duration.ofHours(6));
 
   private static ScalableApp predicted(
       String name, double targetPerReplica, PredictionSchedule... schedules) {
@@ -179,7 +161,8 @@ class PredictionControlsIT {
         .contains("schedule nights caps the floor at 5");
     assertThat(app.getStatus().getPrediction().getActiveSchedules().get(0).getEffect())
         .isEqualTo("Cap");
-    assertThat(trace.mean(TRACE_NOW.minus(Duration.ofMinutes(15)), Duration.ofMinutes(15)))
+    assertThat(
+            fixture.trace().mean(TRACE_NOW.minus(Duration.ofMinutes(15)), Duration.ofMinutes(15)))
         .as("the forecast alone would ask for more than the cap")
         .isGreaterThan(10);
   }
