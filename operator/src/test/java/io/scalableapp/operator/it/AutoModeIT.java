@@ -48,16 +48,11 @@ class AutoModeIT {
 
   private static final Instant TRACE_NOW = Instant.parse("1995-07-20T06:30:00Z");
 
-  @RegisterExtension
-  @Order(1)
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("auto");
-
   // Demote below 5 % (the default is 0 %), so that a flat history, where neither falls short,
   // demotes.
   @RegisterExtension
-  @Order(2)
   static final PredictionFixture fixture =
-      PredictionFixture.nasa(cluster, METRIC, TRACE_NOW, Duration.ofDays(3))
+      PredictionFixture.nasa("auto", METRIC, TRACE_NOW, Duration.ofDays(3))
           .withAutoMode(
               new AutoModeSettings(
                   Duration.ofSeconds(20),
@@ -67,6 +62,8 @@ class AutoModeIT {
                   0.10,
                   0.05,
                   0.25));
+
+  private static final ClusterNamespace cluster = fixture.cluster();
 
   private static ScalableApp auto(String name, String query, double targetPerReplica) {
     ScalableApp app = TestApps.app(name, cluster.name());

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,14 +50,11 @@ class PolicyTuningIT {
   private static final String BUSY = "kwok.x-k8s.io/usage-cpu";
 
   @RegisterExtension
-  @Order(1)
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("tuning");
-
-  @RegisterExtension
-  @Order(2)
   static final PredictionFixture fixture =
-      PredictionFixture.nasa(cluster, METRIC, TRACE_NOW, Duration.ofDays(4))
+      PredictionFixture.nasa("tuning", METRIC, TRACE_NOW, Duration.ofDays(4))
           .withAutoMode(AutoModeSettings.defaults().withEvaluateEvery(Duration.ofSeconds(20)));
+
+  private static final ClusterNamespace cluster = fixture.cluster();
 
   private static ScalableApp tuned(String name, String query, TuningSpec.Mode mode) {
     ScalableApp app = TestApps.app(name, cluster.name());

@@ -20,7 +20,6 @@ import io.scalableapp.operator.dependent.Pause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,13 +34,10 @@ class PredictionControlsIT {
   private static final Instant TRACE_NOW = Instant.parse("1995-07-20T06:30:00Z");
 
   @RegisterExtension
-  @Order(1)
-  static final ClusterNamespace cluster = ClusterNamespace.withPrefix("controls");
-
-  @RegisterExtension
-  @Order(2)
   static final PredictionFixture fixture =
-      PredictionFixture.nasa(cluster, METRIC, TRACE_NOW, Duration.ofHours(6));
+      PredictionFixture.nasa("controls", METRIC, TRACE_NOW, Duration.ofHours(6));
+
+  private static final ClusterNamespace cluster = fixture.cluster();
 
   private static ScalableApp predicted(
       String name, double targetPerReplica, PredictionSchedule... schedules) {

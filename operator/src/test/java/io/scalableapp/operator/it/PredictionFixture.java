@@ -38,8 +38,9 @@ final class PredictionFixture implements BeforeAllCallback, AfterAllCallback {
 
   /** NASA traffic as {@code metric}, at {@code traceNow}, with {@code history} backfilled. */
   static PredictionFixture nasa(
-      ClusterNamespace cluster, String metric, Instant traceNow, Duration history) {
-    return new PredictionFixture(cluster, metric, traceNow, history);
+      String namespacePrefix, String metric, Instant traceNow, Duration history) {
+    return new PredictionFixture(
+        ClusterNamespace.withPrefix(namespacePrefix), metric, traceNow, history);
   }
 
   /**
@@ -53,6 +54,7 @@ final class PredictionFixture implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    cluster.beforeAll(context);
     trace = TraceReplay.of(TraceReplay.NASA, traceNow, metric);
     prometheus = trace.startPrometheus(traceNow, history);
     settings =
@@ -65,9 +67,17 @@ final class PredictionFixture implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
-    if (operator != null) operator.stop();
-    if (prometheus != null) prometheus.close();
-    if (trace != null) trace.close();
+    try {
+      if (operator != null) operator.stop();
+      if (prometheus != null) prometheus.close();
+      if (trace != null) trace.close();
+    } finally {
+      cluster.afterAll(context);
+    }
+  }
+
+  ClusterNamespace cluster() {
+    return cluster;
   }
 
   TraceReplay trace() {
