@@ -53,10 +53,10 @@ public final class HoltWintersForecaster implements Forecaster {
    * filter is latency-bound, so runs are what cost) and it found the same optimum on the traces we
    * tried; the error surface is smooth at this coarseness.
    */
-  private static double[] fitParameters(HoltWintersState state, double[] y, double[] gammas) {
+  private static double[] fitParameters(HoltWintersState state, double[] gammas) {
     double[][] grids = {ALPHAS, BETAS, gammas};
     double[] best = {0.3, 0, gammas[gammas.length > 1 ? 2 : 0]};
-    double bestSse = state.run(y, best[0], best[1], best[2]);
+    double bestSse = state.run(best[0], best[1], best[2]);
     for (int round = 0; round < MAX_ROUNDS; round++) {
       boolean improved = false;
       for (int p = 0; p < grids.length; p++) {
@@ -66,7 +66,7 @@ public final class HoltWintersForecaster implements Forecaster {
             continue;
           }
           trial[p] = v;
-          double sse = state.run(y, trial[0], trial[1], trial[2]);
+          double sse = state.run(trial[0], trial[1], trial[2]);
           if (sse < bestSse) {
             bestSse = sse;
             best = trial.clone();
@@ -102,10 +102,10 @@ public final class HoltWintersForecaster implements Forecaster {
           "HOLT_WINTERS too little history: last value");
     }
 
-    HoltWintersState state = new HoltWintersState(m);
-    double[] best = fitParameters(state, y, m == 0 ? NO_GAMMA : GAMMAS);
+    HoltWintersState state = new HoltWintersState(m, y);
+    double[] best = fitParameters(state, m == 0 ? NO_GAMMA : GAMMAS);
     double bestA = best[0], bestB = best[1], bestG = best[2];
-    state.run(y, bestA, bestB, bestG);
+    state.run(bestA, bestB, bestG);
 
     double[] f =
         Buckets.toInputSteps(state.forecast(Buckets.bucketsAhead(factor, steps)), factor, steps);

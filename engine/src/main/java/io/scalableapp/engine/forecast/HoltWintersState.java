@@ -11,14 +11,27 @@ final class HoltWintersState {
   static final double PHI = 0.98;
 
   private final int period;
+  private final double[] y;
   private final double[] season;
+  // The start the filter resets to on every run: it depends on the series only, not on the
+  // parameters, so a parameter search computes it once (it cost as much as the filter itself).
+  private final double[] initialSeason;
+  private final double initialLevel;
+  private final double initialTrend;
+  private final int startAt;
   private double level;
   private double trend;
   private int t;
 
-  HoltWintersState(int period) {
+  /** A filter over {@code y}, which must not change while the state is in use. */
+  HoltWintersState(int period, double[] y) {
     this.period = period;
+    this.y = y;
     this.season = new double[Math.max(period, 1)];
+    this.startAt = initialise(y);
+    this.initialSeason = season.clone();
+    this.initialLevel = level;
+    this.initialTrend = trend;
   }
 
   /** Points needed before the filter can start: two seasons (one to initialise, one to compare). */
@@ -27,12 +40,14 @@ final class HoltWintersState {
   }
 
   /**
-   * Initialises from the first seasons and filters the whole series.
+   * Starts from the first seasons and filters the whole series.
    *
    * @return sum of squared one-step-ahead errors over the filtered part
    */
-  double run(double[] y, double alpha, double beta, double gamma) {
-    int startAt = initialise(y);
+  double run(double alpha, double beta, double gamma) {
+    System.arraycopy(initialSeason, 0, season, 0, season.length);
+    level = initialLevel;
+    trend = initialTrend;
     double sse = 0;
     int si = period == 0 ? 0 : startAt % period;
     int last = season.length - 1;

@@ -2,8 +2,8 @@ package io.scalableapp.engine.replay.hpa;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.OptionalInt;
 
 /**
@@ -35,9 +35,16 @@ public final class HorizontalPodAutoscalerModel {
   private record Timestamped(Instant at, int value) {}
 
   private final HpaSettings settings;
-  private final List<Timestamped> recommendations = new ArrayList<>();
-  private final List<Timestamped> scaleUpEvents = new ArrayList<>();
-  private final List<Timestamped> scaleDownEvents = new ArrayList<>();
+  private Instant lastSync = Instant.MIN;
+  // Each deque is in time order (syncs come in time order, which sync checks), so what has left a
+  // window is dropped from its head. The stabilisation windows keep only the recommendations that
+  // can still be the window's extreme: an older one that a newer one matches or beats can never be
+  // (a policy search replays a week per candidate, and scanning every recommendation of a 30-min
+  // window at each sync was a third of its CPU time).
+  private final Deque<Timestamped> downWindowHighest = new ArrayDeque<>();
+  private final Deque<Timestamped> upWindowLowest = new ArrayDeque<>();
+  private final Deque<Timestamped> scaleUpEvents = new ArrayDeque<>();
+  private final Deque<Timestamped> scaleDownEvents = new ArrayDeque<>();
 
   public HorizontalPodAutoscalerModel(HpaSettings settings) {
     this.settings = settings;
@@ -49,6 +56,11 @@ public final class HorizontalPodAutoscalerModel {
 
   /** One controller sync at {@code now}; returns the new spec.replicas (unchanged if no action). */
   public int sync(Instant now, int specReplicas, int minReplicas, PodUsage usage) {
+    if (now.isBefore(lastSync)) {
+      throw new IllegalArgumentException(
+          "HPA syncs must come in time order: " + now + " is before " + lastSync);
+    }
+    lastSync = now;
     int min = Math.min(minReplicas, settings.maxReplicas());
     int desired;
     if (specReplicas > settings.maxReplicas()) {
@@ -106,22 +118,30 @@ public final class HorizontalPodAutoscalerModel {
     return (double) utilizationPercent / settings.targetUtilizationPercent();
   }
 
+  /**
+   * Scale up only to the lowest recommendation of the scale-up window, down only to the highest of
+   * the scale-down window (the current recommendation included in both).
+   */
   private int stabilize(Instant now, int specReplicas, int recommendation) {
-    Instant upCutoff = now.minus(settings.scaleUpStabilization());
-    Instant downCutoff = now.minus(settings.scaleDownStabilization());
-    int upper = recommendation;
-    int lower = recommendation;
-    for (Timestamped r : recommendations) {
-      if (r.at().isAfter(upCutoff)) {
-        lower = Math.min(lower, r.value());
-      }
-      if (r.at().isAfter(downCutoff)) {
-        upper = Math.max(upper, r.value());
-      }
+    dropUpTo(upWindowLowest, now.minus(settings.scaleUpStabilization()));
+    dropUpTo(downWindowHighest, now.minus(settings.scaleDownStabilization()));
+    int lower =
+        upWindowLowest.isEmpty()
+            ? recommendation
+            : Math.min(recommendation, upWindowLowest.peekFirst().value());
+    int upper =
+        downWindowHighest.isEmpty()
+            ? recommendation
+            : Math.max(recommendation, downWindowHighest.peekFirst().value());
+    Timestamped current = new Timestamped(now, recommendation);
+    while (!upWindowLowest.isEmpty() && upWindowLowest.peekLast().value() >= recommendation) {
+      upWindowLowest.pollLast();
     }
-    Instant oldest = upCutoff.isBefore(downCutoff) ? upCutoff : downCutoff;
-    recommendations.removeIf(r -> !r.at().isAfter(oldest));
-    recommendations.add(new Timestamped(now, recommendation));
+    upWindowLowest.addLast(current);
+    while (!downWindowHighest.isEmpty() && downWindowHighest.peekLast().value() <= recommendation) {
+      downWindowHighest.pollLast();
+    }
+    downWindowHighest.addLast(current);
     return Math.min(Math.max(specReplicas, lower), upper);
   }
 
@@ -161,7 +181,7 @@ public final class HorizontalPodAutoscalerModel {
     return current - sumAfter(scaleUpEvents, cutoff) + sumAfter(scaleDownEvents, cutoff);
   }
 
-  private static int sumAfter(List<Timestamped> events, Instant cutoff) {
+  private static int sumAfter(Deque<Timestamped> events, Instant cutoff) {
     int sum = 0;
     for (Timestamped e : events) {
       if (e.at().isAfter(cutoff)) {
@@ -174,12 +194,19 @@ public final class HorizontalPodAutoscalerModel {
   private void recordScaleEvent(Instant now, int from, int to) {
     if (to > from) {
       Instant cutoff = now.minus(settings.longestScaleUpPeriod());
-      scaleUpEvents.removeIf(e -> !e.at().isAfter(cutoff));
+      dropUpTo(scaleUpEvents, cutoff);
       scaleUpEvents.add(new Timestamped(now, to - from));
     } else {
       Instant cutoff = now.minus(settings.longestScaleDownPeriod());
-      scaleDownEvents.removeIf(e -> !e.at().isAfter(cutoff));
+      dropUpTo(scaleDownEvents, cutoff);
       scaleDownEvents.add(new Timestamped(now, from - to));
+    }
+  }
+
+  /** Drops the entries at or before {@code cutoff}, which lead a deque kept in time order. */
+  private static void dropUpTo(Deque<Timestamped> entries, Instant cutoff) {
+    while (!entries.isEmpty() && !entries.peekFirst().at().isAfter(cutoff)) {
+      entries.pollFirst();
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.scalableapp.engine.replay.hpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,44 @@ class HorizontalPodAutoscalerModelTest {
       // the 10 has left the window; the 8 recommended at 60 s has not
       assertThat(hpa.sync(T0.plusSeconds(315), 10, MIN, ready(10, 0.35))).isEqualTo(8);
       assertThat(hpa.sync(T0.plusSeconds(375), 8, MIN, ready(8, 0.4375))).isEqualTo(5);
+    }
+
+    @Test
+    void aLowerRecommendationDoesNotHideAHigherOneStillInTheWindow() {
+      assertThat(hpa.sync(T0, 10, MIN, ready(10, 0.7))).isEqualTo(10);
+      assertThat(hpa.sync(T0.plusSeconds(60), 10, MIN, ready(10, 0.42))).isEqualTo(10); // 6
+      assertThat(hpa.sync(T0.plusSeconds(120), 10, MIN, ready(10, 0.56))).isEqualTo(10); // 8
+      // the 10 has left the window: the highest left is the 8, recommended after the 6
+      assertThat(hpa.sync(T0.plusSeconds(315), 10, MIN, ready(10, 0.35))).isEqualTo(8);
+    }
+
+    @Test
+    void scaleUpHoldsTheLowestRecommendationOfItsWindow() {
+      HpaSettings defaults = HpaSettings.kubernetesDefaults(70, 100);
+      HorizontalPodAutoscalerModel slowUp =
+          new HorizontalPodAutoscalerModel(
+              new HpaSettings(
+                  70,
+                  defaults.tolerance(),
+                  defaults.syncPeriod(),
+                  Duration.ofMinutes(1),
+                  defaults.scaleDownStabilization(),
+                  defaults.scaleUpPolicies(),
+                  defaults.scaleDownPolicies(),
+                  100));
+      assertThat(slowUp.sync(T0, 4, MIN, ready(4, 0.7))).isEqualTo(4);
+      assertThat(slowUp.sync(T0.plusSeconds(15), 4, MIN, ready(4, 1.4))).isEqualTo(4); // 8
+      assertThat(slowUp.sync(T0.plusSeconds(30), 4, MIN, ready(4, 1.05))).isEqualTo(4); // 6
+      // the 4 has left the minute: the lowest left is the 6, recommended after the 8
+      assertThat(slowUp.sync(T0.plusSeconds(60), 4, MIN, ready(4, 1.4))).isEqualTo(6);
+    }
+
+    @Test
+    void refusesASyncEarlierThanTheLastOne() {
+      hpa.sync(T0.plusSeconds(15), 10, MIN, ready(10, 0.7));
+      assertThatThrownBy(() -> hpa.sync(T0, 10, MIN, ready(10, 0.7)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("time order");
     }
 
     @Test
