@@ -152,7 +152,7 @@ public class ScalableAppReconciler
     return List.of(
         statuses,
         new PredictionEventSource(context, prediction, leadership, statuses),
-        new CdnCleanupEventSource(context, leadership, statuses));
+        new CdnCleanupEventSource(context, leadership, statuses, events, cdn));
   }
 
   /**
