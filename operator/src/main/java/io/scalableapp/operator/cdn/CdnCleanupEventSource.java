@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.cdn.CloudflareSpec;
-import io.scalableapp.operator.events.EventRecorders;
+import io.scalableapp.operator.events.EventRecorder;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.status.NewestStatus;
 import java.time.Duration;
@@ -40,18 +40,24 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   private final PredictionLeadership leadership;
   private final Cache<ScalableApp> apps;
   private final NewestStatus statuses;
+  private final EventRecorder events;
+  private final CdnRuntime runtime;
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService executor;
 
   public CdnCleanupEventSource(
       EventSourceContext<ScalableApp> context,
       PredictionLeadership leadership,
-      NewestStatus statuses) {
+      NewestStatus statuses,
+      EventRecorder events,
+      CdnRuntime runtime) {
     super(CdnOutcome.class, "cdn-cleanup");
     this.client = context.getClient();
     this.apps = context.getPrimaryCache();
     this.leadership = leadership;
     this.statuses = statuses;
+    this.events = events;
+    this.runtime = runtime;
   }
 
   @Override
@@ -97,7 +103,7 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
    */
   @Override
   public void onResourceDeleted(ScalableApp app) {
-    CdnRuntime.forClient(client).forget(app.getMetadata().getUid());
+    runtime.forget(app.getMetadata().getUid());
   }
 
   private void cleanUpIfDeleted(ScalableApp app) {
@@ -112,7 +118,6 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
   }
 
   private void attempt(ScalableApp app, int attempt) {
-    CdnRuntime runtime = CdnRuntime.forClient(client);
     String uid = app.getMetadata().getUid();
     var status = app.getStatus() == null ? null : app.getStatus().getCdn();
     List<CloudflareSpec> zones = CloudflareZones.recorded(app);
@@ -141,35 +146,33 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
           }
           p.remove(CdnTargets.resolve(app, provider, zone, client, runtime, Optional.empty()));
         }
-        EventRecorders.forClient(client)
-            .normal(
-                app,
-                "CdnRemoved",
-                "Removed the app's configuration at " + provider + " before deletion");
+        events.normal(
+            app,
+            "CdnRemoved",
+            "Removed the app's configuration at " + provider + " before deletion");
       }
-      release(app, runtime, uid);
+      release(app, uid);
     } catch (CdnProviderException | KubernetesClientException e) {
       String reason = e instanceof CdnProviderException c ? c.reason() : "KubernetesApiError";
       if (attempt >= runtime.settings().removalAttempts()) {
-        EventRecorders.forClient(client)
-            .warning(
-                app,
-                "CdnLeftBehind",
-                "Could not remove the app's configuration at "
-                    + provider
-                    + " after "
-                    + attempt
-                    + " attempts ("
-                    + reason
-                    + ": "
-                    + e.getMessage()
-                    + "); "
-                    + "the deletion goes ahead: remove what is left at "
-                    + provider
-                    + " by hand ("
-                    + leftBehind(app, provider)
-                    + ")");
-        release(app, runtime, uid);
+        events.warning(
+            app,
+            "CdnLeftBehind",
+            "Could not remove the app's configuration at "
+                + provider
+                + " after "
+                + attempt
+                + " attempts ("
+                + reason
+                + ": "
+                + e.getMessage()
+                + "); "
+                + "the deletion goes ahead: remove what is left at "
+                + provider
+                + " by hand ("
+                + leftBehind(app, provider)
+                + ")");
+        release(app, uid);
         return;
       }
       Duration wait =
@@ -187,7 +190,7 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
     }
   }
 
-  private void release(ScalableApp app, CdnRuntime runtime, String uid) {
+  private void release(ScalableApp app, String uid) {
     try {
       CdnFinalizer.remove(client, app);
     } finally {

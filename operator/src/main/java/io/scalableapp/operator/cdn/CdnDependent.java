@@ -15,7 +15,7 @@ import io.scalableapp.operator.api.cdn.PurgeRecord;
 import io.scalableapp.operator.cdn.varnish.EdgeConfigMapDependent;
 import io.scalableapp.operator.dependent.DeploymentDependent;
 import io.scalableapp.operator.dependent.Rollout;
-import io.scalableapp.operator.events.EventRecorders;
+import io.scalableapp.operator.events.EventRecorder;
 import io.scalableapp.operator.status.Conditions;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +45,13 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
   private static final Duration MAX_RETRY = Duration.ofMinutes(5);
   private static final Logger LOG = LoggerFactory.getLogger(CdnDependent.class);
   private final String providerName;
+  private final EventRecorder events;
+  private final CdnRuntime runtime;
 
-  protected CdnDependent(String providerName) {
+  protected CdnDependent(String providerName, EventRecorder events, CdnRuntime runtime) {
     this.providerName = providerName;
+    this.events = events;
+    this.runtime = runtime;
   }
 
   /**
@@ -73,13 +77,12 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
 
   @Override
   public ReconcileResult<CdnOutcome> reconcile(ScalableApp app, Context<ScalableApp> context) {
-    CdnRuntime runtime = CdnRuntime.forClient(context.getClient());
-    CdnOutcome outcome = reconcile(app, context, runtime);
+    CdnOutcome outcome = outcome(app, context);
     context.managedWorkflowAndDependentResourceContext().put(CdnOutcome.key(providerName), outcome);
     return ReconcileResult.noOperation(outcome);
   }
 
-  private CdnOutcome reconcile(ScalableApp app, Context<ScalableApp> context, CdnRuntime runtime) {
+  private CdnOutcome outcome(ScalableApp app, Context<ScalableApp> context) {
     String uid = app.getMetadata().getUid();
     CdnStatus previous =
         app.getStatus() == null || app.getStatus().getCdn() == null
@@ -115,18 +118,15 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     }
     try {
       if (!wanted) {
-        removeEverywhere(app, provider.get(), previous, client, runtime);
+        removeEverywhere(app, provider.get(), previous, client);
         runtime.forget(uid);
         if (spec == null) {
           CdnFinalizer.remove(client, app);
         }
-        EventRecorders.forClient(client)
-            .normal(
-                app,
-                "CdnRemoved",
-                "Removed the app's configuration at "
-                    + providerName
-                    + ": spec.cdn no longer names it");
+        events.normal(
+            app,
+            "CdnRemoved",
+            "Removed the app's configuration at " + providerName + ": spec.cdn no longer names it");
         return CdnOutcome.removed(providerName);
       }
       CdnPolicy policy = CdnPolicies.from(spec);
@@ -154,13 +154,13 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
       List<CloudflareSpec> zones = recordZoneBeforeApplying(app, spec, client);
       AppliedCdn applied = provider.get().apply(target, policy);
-      removeFromZonesNoLongerNamed(app, provider.get(), spec, zones, client, runtime);
+      removeFromZonesNoLongerNamed(app, provider.get(), spec, zones, client);
       if (!applied.version().equals(previous.getAppliedVersion())) {
         LOG.info("cdn {} for {}: {}", providerName, target.app(), applied.description());
       }
       next.setAppliedVersion(applied.version());
       next.setCloudflare(spec.getCloudflare() == null ? null : spec.getCloudflare().copy());
-      purgeAfterRollout(app, context, runtime, provider.get(), target, policy, next);
+      purgeAfterRollout(app, context, provider.get(), target, policy, next);
       runtime.succeeded(uid);
       runtime.metrics().applied(uid, providerName);
       return CdnOutcome.ready(providerName, next, applied.description());
@@ -176,11 +176,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       Duration backoff = e.retryAfter().orElse(backoff(failures));
       e.retryAfter()
           .ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
-      EventRecorders.forClient(client)
-          .warning(
-              app,
-              "CdnFailed",
-              providerName + ": " + e.getMessage() + "; retrying in " + backoff.toSeconds() + "s");
+      events.warning(
+          app,
+          "CdnFailed",
+          providerName + ": " + e.getMessage() + "; retrying in " + backoff.toSeconds() + "s");
       return CdnOutcome.failed(
           providerName,
           next,
@@ -198,7 +197,6 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
   private void purgeAfterRollout(
       ScalableApp app,
       Context<ScalableApp> context,
-      CdnRuntime runtime,
       CdnProvider provider,
       CdnTarget target,
       CdnPolicy policy,
@@ -232,11 +230,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       runtime.metrics().purged(providerName);
       Instant now = runtime.clock().instant().truncatedTo(ChronoUnit.SECONDS);
       lastPurge = new PurgeRecord(DateTimeFormatter.ISO_INSTANT.format(now), reason, result.id());
-      EventRecorders.forClient(context.getClient())
-          .normal(
-              app,
-              "CdnPurged",
-              "Purged " + providerName + " after the " + reason + ": " + result.description());
+      events.normal(
+          app,
+          "CdnPurged",
+          "Purged " + providerName + " after the " + reason + ": " + result.description());
     }
     new PurgedRollout(revision.get(), lastPurge).writeTo(next);
   }
@@ -265,21 +262,19 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       CdnProvider provider,
       CdnSpec spec,
       List<CloudflareSpec> zones,
-      KubernetesClient client,
-      CdnRuntime runtime) {
+      KubernetesClient client) {
     if (zones.size() <= 1) {
       return;
     }
     for (CloudflareSpec zone : zones) {
       if (!CloudflareZones.sameZone(zone, spec.getCloudflare())) {
-        removeFrom(app, provider, zone, client, runtime);
-        EventRecorders.forClient(client)
-            .normal(
-                app,
-                "CdnRemoved",
-                "Removed the app's rules from Cloudflare zone "
-                    + zone.getZoneId()
-                    + ", which spec.cdn no longer names");
+        removeFrom(app, provider, zone, client);
+        events.normal(
+            app,
+            "CdnRemoved",
+            "Removed the app's rules from Cloudflare zone "
+                + zone.getZoneId()
+                + ", which spec.cdn no longer names");
       }
     }
     CloudflareZones.record(client, app, List.of(spec.getCloudflare()));
@@ -287,11 +282,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
 
   /** spec.cdn no longer names this provider: what it made goes, in every zone recorded. */
   private void removeEverywhere(
-      ScalableApp app,
-      CdnProvider provider,
-      CdnStatus previous,
-      KubernetesClient client,
-      CdnRuntime runtime) {
+      ScalableApp app, CdnProvider provider, CdnStatus previous, KubernetesClient client) {
     List<CloudflareSpec> zones = CloudflareZones.recorded(app);
     if (zones.isEmpty()) {
       provider.remove(
@@ -305,7 +296,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       return;
     }
     for (CloudflareSpec zone : zones) {
-      removeFrom(app, provider, zone, client, runtime);
+      removeFrom(app, provider, zone, client);
     }
     CloudflareZones.record(client, app, List.of());
   }
@@ -315,11 +306,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
    * to.
    */
   private void removeFrom(
-      ScalableApp app,
-      CdnProvider provider,
-      CloudflareSpec zone,
-      KubernetesClient client,
-      CdnRuntime runtime) {
+      ScalableApp app, CdnProvider provider, CloudflareSpec zone, KubernetesClient client) {
     if (!runtime.settings().cloudflareApiAllowed(zone.apiBaseUrlOrDefault())) {
       return;
     }

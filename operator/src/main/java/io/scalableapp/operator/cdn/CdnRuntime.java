@@ -1,26 +1,19 @@
 package io.scalableapp.operator.cdn;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operator's CDN providers and settings, found by the client, as JOSDK instantiates the
- * dependents itself (the same pattern as EventRecorders).
+ * The operator's CDN providers and settings, and what it remembers per app between calls. One per
+ * operator, handed to the CDN dependents and the cleanup event source that share it.
  */
 public final class CdnRuntime {
-  private static final Map<KubernetesClient, WeakReference<CdnRuntime>> BY_CLIENT =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
   private final Map<String, CdnProvider> providers = new LinkedHashMap<>();
   private final CdnSettings settings;
   private final Clock clock;
@@ -37,21 +30,6 @@ public final class CdnRuntime {
     this.credentials = new CredentialCache(CredentialCache.DEFAULT_MAX_AGE, clock);
     providers.forEach(p -> this.providers.put(p.name(), p));
     this.metrics = new CdnMetrics(registry, this.providers.keySet());
-  }
-
-  public static CdnRuntime register(KubernetesClient client, CdnRuntime runtime) {
-    BY_CLIENT.put(client, new WeakReference<>(runtime));
-    return runtime;
-  }
-
-  public static CdnRuntime forClient(KubernetesClient client) {
-    WeakReference<CdnRuntime> ref = BY_CLIENT.get(client);
-    CdnRuntime runtime = ref == null ? null : ref.get();
-    if (runtime == null) {
-      throw new IllegalStateException(
-          "No CdnRuntime for this client: operators are built by OperatorFactory");
-    }
-    return runtime;
   }
 
   /**

@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.events.EventRecorder;
-import io.scalableapp.operator.events.EventRecorders;
 import io.scalableapp.operator.status.Conditions;
 import java.util.Objects;
 
@@ -21,8 +20,11 @@ public abstract class AppChildResource<R extends HasMetadata>
   /** The field manager of everything the operator applies: its children, and the app's status. */
   public static final String FIELD_MANAGER = "scalableapp-operator";
 
-  protected AppChildResource(Class<R> type) {
+  private final EventRecorder events;
+
+  protected AppChildResource(Class<R> type, EventRecorder events) {
     super(type);
+    this.events = events;
   }
 
   /** Metadata every child shares: the app's name and namespace and the operator's labels. */
@@ -37,7 +39,7 @@ public abstract class AppChildResource<R extends HasMetadata>
   @Override
   public R create(R desired, ScalableApp app, Context<ScalableApp> context) {
     R created = super.create(desired, app, context);
-    events(context).normal(app, "Created", "Created " + describe(desired));
+    events.normal(app, "Created", "Created " + describe(desired));
     return created;
   }
 
@@ -47,14 +49,12 @@ public abstract class AppChildResource<R extends HasMetadata>
     boolean drift = specAlreadyApplied(app) && !onlyTheFloorMoved(actual, desired, app, context);
     R updated = super.update(actual, desired, app, context);
     if (!specAlreadyApplied(app)) {
-      events(context)
-          .normal(app, "Updated", "Updated " + describe(desired) + " to the app's new spec");
+      events.normal(app, "Updated", "Updated " + describe(desired) + " to the app's new spec");
     } else if (drift) {
-      events(context)
-          .warning(
-              app,
-              "DriftRepaired",
-              describe(desired) + " differed from the app's spec and was restored");
+      events.warning(
+          app,
+          "DriftRepaired",
+          describe(desired) + " differed from the app's spec and was restored");
     }
     // Otherwise the operator moved the replica floor itself; the reconciler reports that.
     return updated;
@@ -87,10 +87,6 @@ public abstract class AppChildResource<R extends HasMetadata>
         && Conditions.find(app.getStatus().getConditions(), Conditions.STALLED)
             .map(stalled -> !"ReconcileError".equals(stalled.getReason()))
             .orElse(true);
-  }
-
-  private static EventRecorder events(Context<ScalableApp> context) {
-    return EventRecorders.forClient(context.getClient());
   }
 
   private static String describe(HasMetadata resource) {

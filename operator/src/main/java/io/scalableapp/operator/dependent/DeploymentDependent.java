@@ -19,6 +19,7 @@ import io.scalableapp.operator.api.HttpProbeSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppSpec;
 import io.scalableapp.operator.api.SecurityProfile;
+import io.scalableapp.operator.events.EventRecorder;
 import java.util.Optional;
 
 @KubernetesDependent(
@@ -33,8 +34,8 @@ public class DeploymentDependent extends AppChildResource<Deployment> {
   public static final String CONTAINER_NAME = "app";
   public static final String PORT_NAME = "http";
 
-  public DeploymentDependent() {
-    super(Deployment.class);
+  public DeploymentDependent(EventRecorder events) {
+    super(Deployment.class, events);
   }
 
   @Override

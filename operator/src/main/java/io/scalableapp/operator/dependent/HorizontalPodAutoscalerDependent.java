@@ -16,6 +16,7 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.translate.TuningSpecs;
 import io.scalableapp.operator.api.translate.TuningText;
+import io.scalableapp.operator.events.EventRecorder;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +33,8 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
   /** Its name in the reconciler's workflow, by which it and others look its resource up. */
   public static final String NAME = "horizontalpodautoscaler";
 
-  public HorizontalPodAutoscalerDependent() {
-    super(HorizontalPodAutoscaler.class);
+  public HorizontalPodAutoscalerDependent(EventRecorder events) {
+    super(HorizontalPodAutoscaler.class, events);
   }
 
   @Override

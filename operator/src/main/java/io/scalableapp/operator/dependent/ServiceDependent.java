@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ServiceSpec;
+import io.scalableapp.operator.events.EventRecorder;
 
 @KubernetesDependent(
     informer =
@@ -19,8 +20,8 @@ public class ServiceDependent extends AppChildResource<Service> {
   /** Its name in the reconciler's workflow, by which it and others look its resource up. */
   public static final String NAME = "service";
 
-  public ServiceDependent() {
-    super(Service.class);
+  public ServiceDependent(EventRecorder events) {
+    super(Service.class, events);
   }
 
   @Override

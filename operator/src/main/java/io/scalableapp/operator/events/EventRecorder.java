@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Writes Kubernetes Events on an app so `kubectl describe` tells what the operator did and why.
  * Behaves like client-go's recorder: a repeat of the same Event (same object, type, reason, message
  * and source) raises the existing Event's count and lastTimestamp instead of adding an object, and
- * each object is rate limited by {@link EventSpamFilter}. One instance per operator, so repeats are
- * recognised across reconciliations; see {@link EventRecorders}.
+ * each object is rate limited by {@link EventSpamFilter}. One instance per operator, handed to
+ * everything that records (OperatorFactory builds it), so repeats are recognised across
+ * reconciliations.
  */
 public class EventRecorder {
   public static final String COMPONENT = "scalableapp-operator";

@@ -86,6 +86,7 @@ import org.slf4j.LoggerFactory;
           reconcilePrecondition = VarnishEdgeEnabled.class,
           dependsOn = EdgeDeploymentDependent.NAME),
       // One external dependent per CDN provider; a new provider is a new pair of lines here.
+      // Every dependent is built by WorkflowDependents, which needs a line for a new one.
       @Dependent(
           name = VarnishProvider.NAME,
           type = VarnishCdnDependent.class,
@@ -118,10 +119,6 @@ public class ScalableAppReconciler
   private final PredictionService prediction;
   private final PredictionLeadership leadership;
   private final EventRecorder events;
-
-  /**
-   * Held here: the dependents find it by client, weakly, so it lives as long as this reconciler.
-   */
   private final CdnRuntime cdn;
 
   private StatusRecorder statuses;
@@ -152,7 +149,7 @@ public class ScalableAppReconciler
     return List.of(
         statuses,
         new PredictionEventSource(context, prediction, leadership, statuses),
-        new CdnCleanupEventSource(context, leadership, statuses));
+        new CdnCleanupEventSource(context, leadership, statuses, events, cdn));
   }
 
   /**

@@ -12,10 +12,10 @@ import io.scalableapp.operator.cdn.CdnSettings;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareProvider;
 import io.scalableapp.operator.cdn.varnish.VarnishProvider;
 import io.scalableapp.operator.events.EventRecorder;
-import io.scalableapp.operator.events.EventRecorders;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.reconciler.ScalableAppReconciler;
+import io.scalableapp.operator.reconciler.WorkflowDependents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,11 +47,15 @@ public final class OperatorFactory {
         election.enabled()
             ? PredictionLeadership.electedByLease()
             : PredictionLeadership.alwaysLeading();
+    // This operator's own: a second operator in the JVM has its own recorder and CDN state.
+    EventRecorder events = new EventRecorder(client, clock, registry);
+    CdnRuntime cdnRuntime = new CdnRuntime(cdn, clock, cdnProviders(cdn), registry);
     Operator operator =
         new Operator(
             overrider -> {
               overrider
                   .withKubernetesClient(client)
+                  .withDependentResourceFactory(new WorkflowDependents(events, cdnRuntime))
                   .withMetrics(new ReconcileMetrics(registry))
                   // The client belongs to whoever passed it in (Quarkus or a test), so stopping
                   // must not close it.
@@ -74,10 +78,6 @@ public final class OperatorFactory {
               }
             });
     OperatorMetrics.register(registry, leadership);
-    EventRecorder events =
-        EventRecorders.register(client, new EventRecorder(client, clock, registry));
-    CdnRuntime cdnRuntime =
-        CdnRuntime.register(client, new CdnRuntime(cdn, clock, cdnProviders(cdn), registry));
     operator.register(
         new ScalableAppReconciler(clock, prediction, leadership, events, cdnRuntime),
         config -> {

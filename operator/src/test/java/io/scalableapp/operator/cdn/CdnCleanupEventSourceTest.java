@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.events.RecordedEvents;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.reconciler.StatusRecorder;
 import java.time.Clock;
@@ -17,13 +18,11 @@ import org.junit.jupiter.api.Test;
 class CdnCleanupEventSourceTest {
   @Test
   void anAppGoneFromTheApiServerLeavesNothingInTheRuntime() {
-    // Never connects: the runtime is found by the client, and nothing here calls the API server.
+    // Never connects: nothing here calls the API server.
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       CdnRuntime runtime =
-          CdnRuntime.register(
-              client,
-              new CdnRuntime(
-                  CdnSettings.defaults(), Clock.systemUTC(), List.of(), new SimpleMeterRegistry()));
+          new CdnRuntime(
+              CdnSettings.defaults(), Clock.systemUTC(), List.of(), new SimpleMeterRegistry());
       ScalableApp app = TestApps.app("web", "team");
       app.getMetadata().setUid("uid-web");
       runtime.failed("uid-web");
@@ -36,7 +35,9 @@ class CdnCleanupEventSourceTest {
       new CdnCleanupEventSource(
               new EventSourceContext<>(null, null, client, ScalableApp.class),
               PredictionLeadership.alwaysLeading(),
-              new StatusRecorder(client.getKubernetesSerialization()))
+              new StatusRecorder(client.getKubernetesSerialization()),
+              new RecordedEvents(),
+              runtime)
           .onResourceDeleted(app);
 
       assertThat(runtime.appsRemembered()).isZero();

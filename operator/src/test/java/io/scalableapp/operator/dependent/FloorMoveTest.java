@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.events.RecordedEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,8 @@ class FloorMoveTest {
     Deployment live = DeploymentDependent.desired(withoutAutoscaling(), 3);
     Deployment raised = DeploymentDependent.desired(withoutAutoscaling(), 5);
 
-    assertThat(new DeploymentDependent().withFloorOf(raised, live)).isEqualTo(live);
+    assertThat(new DeploymentDependent(new RecordedEvents()).withFloorOf(raised, live))
+        .isEqualTo(live);
   }
 
   @Test
@@ -33,7 +35,7 @@ class FloorMoveTest {
     live.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(TestApps.OTHER_IMAGE);
 
     assertThat(
-            new DeploymentDependent()
+            new DeploymentDependent(new RecordedEvents())
                 .withFloorOf(DeploymentDependent.desired(withoutAutoscaling(), 5), live))
         .isNotEqualTo(live);
   }
@@ -43,7 +45,7 @@ class FloorMoveTest {
     Deployment desired = DeploymentDependent.desired(TestApps.app("shop", "prod"), 3);
 
     assertThat(
-            new DeploymentDependent()
+            new DeploymentDependent(new RecordedEvents())
                 .withFloorOf(desired, DeploymentDependent.desired(withoutAutoscaling(), 4))
                 .getSpec()
                 .getReplicas())
@@ -57,7 +59,8 @@ class FloorMoveTest {
     HorizontalPodAutoscaler raised =
         HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 4);
 
-    assertThat(new HorizontalPodAutoscalerDependent().withFloorOf(raised, live)).isEqualTo(live);
+    assertThat(new HorizontalPodAutoscalerDependent(new RecordedEvents()).withFloorOf(raised, live))
+        .isEqualTo(live);
   }
 
   @Test
@@ -67,7 +70,7 @@ class FloorMoveTest {
     live.getSpec().setMaxReplicas(50);
 
     assertThat(
-            new HorizontalPodAutoscalerDependent()
+            new HorizontalPodAutoscalerDependent(new RecordedEvents())
                 .withFloorOf(
                     HorizontalPodAutoscalerDependent.desired(TestApps.app("shop", "prod"), 4),
                     live))

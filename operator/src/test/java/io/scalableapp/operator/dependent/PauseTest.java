@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.events.RecordedEvents;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class PauseTest {
 
     assertThat(pinned.getSpec().getMinReplicas()).isEqualTo(4);
     assertThat(pinned.getSpec().getMaxReplicas()).isEqualTo(4);
-    var dependent = new HorizontalPodAutoscalerDependent();
+    var dependent = new HorizontalPodAutoscalerDependent(new RecordedEvents());
     assertThat(dependent.withFloorOf(HorizontalPodAutoscalerDependent.desired(app, 4), running))
         .isEqualTo(running);
     assertThat(

@@ -17,6 +17,7 @@ import io.scalableapp.operator.api.AutoModeStatus;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
+import io.scalableapp.operator.events.RecordedEvents;
 import io.scalableapp.operator.prediction.AutoModeText;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.time.Duration;

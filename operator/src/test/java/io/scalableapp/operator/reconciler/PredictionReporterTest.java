@@ -13,6 +13,7 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
+import io.scalableapp.operator.events.RecordedEvents;
 import io.scalableapp.operator.prediction.PredictionFailure;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import java.time.Duration;

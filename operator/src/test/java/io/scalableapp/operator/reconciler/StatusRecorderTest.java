@@ -23,6 +23,7 @@ import io.scalableapp.operator.api.cdn.CdnStatus;
 import io.scalableapp.operator.api.cdn.PurgeRecord;
 import io.scalableapp.operator.cdn.CdnOutcome;
 import io.scalableapp.operator.dependent.Pause;
+import io.scalableapp.operator.events.RecordedEvents;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.status.Conditions;
 import java.time.Duration;

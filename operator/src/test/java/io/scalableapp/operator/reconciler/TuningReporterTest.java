@@ -12,6 +12,7 @@ import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
 import io.scalableapp.operator.api.TuningSpec;
 import io.scalableapp.operator.api.TuningStatus;
+import io.scalableapp.operator.events.RecordedEvents;
 import io.scalableapp.operator.prediction.PredictionOutcome;
 import io.scalableapp.operator.status.Conditions;
 import java.time.Duration;

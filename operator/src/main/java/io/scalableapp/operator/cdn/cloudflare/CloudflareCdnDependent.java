@@ -2,6 +2,8 @@ package io.scalableapp.operator.cdn.cloudflare;
 
 import io.scalableapp.operator.cdn.CdnDependent;
 import io.scalableapp.operator.cdn.CdnProviderActive;
+import io.scalableapp.operator.cdn.CdnRuntime;
+import io.scalableapp.operator.events.EventRecorder;
 
 /**
  * The cloudflare provider ({@link CloudflareProvider}, registered in OperatorFactory) in the
@@ -10,8 +12,8 @@ import io.scalableapp.operator.cdn.CdnProviderActive;
 public class CloudflareCdnDependent extends CdnDependent {
   public static final String NAME = CloudflareProvider.NAME;
 
-  public CloudflareCdnDependent() {
-    super(NAME);
+  public CloudflareCdnDependent(EventRecorder events, CdnRuntime runtime) {
+    super(NAME, events, runtime);
   }
 
   /** Reconcile precondition of {@link CloudflareCdnDependent}. */

@@ -7,6 +7,7 @@ import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.cdn.VarnishSpec;
 import io.scalableapp.operator.dependent.AppChildResource;
+import io.scalableapp.operator.events.EventRecorder;
 
 /**
  * One of the Varnish edge's objects, named {@code <app>-edge} and labelled as the edge component.
@@ -22,8 +23,8 @@ abstract class EdgeChildResource<R extends HasMetadata> extends AppChildResource
 
   static final String PURGE_PORT_NAME = "purge";
 
-  EdgeChildResource(Class<R> type) {
-    super(type);
+  EdgeChildResource(Class<R> type, EventRecorder events) {
+    super(type, events);
   }
 
   static ObjectMeta edgeMetadata(ScalableApp app) {

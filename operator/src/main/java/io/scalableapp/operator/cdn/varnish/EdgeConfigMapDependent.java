@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.events.EventRecorder;
 import java.util.Map;
 
 /**
@@ -20,8 +21,8 @@ public class EdgeConfigMapDependent extends EdgeChildResource<ConfigMap> {
   public static final String VCL_KEY = "default.vcl";
   public static final String VCL_HASH_ANNOTATION = "scalableapp.io/vcl-hash";
 
-  public EdgeConfigMapDependent() {
-    super(ConfigMap.class);
+  public EdgeConfigMapDependent(EventRecorder events) {
+    super(ConfigMap.class, events);
   }
 
   @Override

@@ -10,8 +10,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.cdn.CdnRuntime;
 import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.events.EventRecorder;
 import java.util.Map;
 
 /**
@@ -31,13 +31,16 @@ public class EdgeDeploymentDependent extends EdgeChildResource<Deployment> {
   /** Varnish's own memory beside its cache: threads, workspaces, the shared memory log. */
   static final int OVERHEAD_MIB = 128;
 
-  public EdgeDeploymentDependent() {
-    super(Deployment.class);
+  private final CdnSettings settings;
+
+  public EdgeDeploymentDependent(EventRecorder events, CdnSettings settings) {
+    super(Deployment.class, events);
+    this.settings = settings;
   }
 
   @Override
   protected Deployment desired(ScalableApp app, Context<ScalableApp> context) {
-    return desired(app, CdnRuntime.forClient(context.getClient()).settings());
+    return desired(app, settings);
   }
 
   static Deployment desired(ScalableApp app, CdnSettings settings) {

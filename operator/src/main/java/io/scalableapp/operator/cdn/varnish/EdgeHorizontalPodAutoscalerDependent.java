@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.events.EventRecorder;
 
 /** The edge tier scales on its own CPU, between spec.cdn.varnish.minReplicas and maxReplicas. */
 @KubernetesDependent(informer = @Informer(labelSelector = ChildLabels.EDGE_SELECTOR))
@@ -18,8 +19,8 @@ public class EdgeHorizontalPodAutoscalerDependent
 
   static final int TARGET_CPU_PERCENT = 70;
 
-  public EdgeHorizontalPodAutoscalerDependent() {
-    super(HorizontalPodAutoscaler.class);
+  public EdgeHorizontalPodAutoscalerDependent(EventRecorder events) {
+    super(HorizontalPodAutoscaler.class, events);
   }
 
   @Override

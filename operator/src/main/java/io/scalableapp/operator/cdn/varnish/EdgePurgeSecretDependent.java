@@ -28,6 +28,12 @@ public class EdgePurgeSecretDependent implements DependentResource<Secret, Scala
   public static final String KEY = "token.vcl";
   static final String FIELD_MANAGER = "scalableapp-operator";
 
+  private final CdnRuntime runtime;
+
+  public EdgePurgeSecretDependent(CdnRuntime runtime) {
+    this.runtime = runtime;
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -45,7 +51,6 @@ public class EdgePurgeSecretDependent implements DependentResource<Secret, Scala
 
   @Override
   public ReconcileResult<Secret> reconcile(ScalableApp app, Context<ScalableApp> context) {
-    CdnRuntime runtime = CdnRuntime.forClient(context.getClient());
     Secret desired = desired(app, runtime.settings());
     String fingerprint = tokenFingerprint(app, runtime.settings());
     if (runtime.purgeSecretApplied(app.getMetadata().getUid(), fingerprint)) {

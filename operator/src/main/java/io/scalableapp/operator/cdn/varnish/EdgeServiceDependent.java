@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.scalableapp.operator.api.ChildLabels;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.events.EventRecorder;
 
 /**
  * The edge's Service: clients (an Ingress, a load balancer) talk to it; the edge talks to the app's
@@ -20,8 +21,8 @@ public class EdgeServiceDependent extends EdgeChildResource<Service> {
 
   public static final int SERVICE_PORT = 80;
 
-  public EdgeServiceDependent() {
-    super(Service.class);
+  public EdgeServiceDependent(EventRecorder events) {
+    super(Service.class, events);
   }
 
   @Override

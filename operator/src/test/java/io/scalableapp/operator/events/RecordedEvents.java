@@ -1,18 +1,17 @@
-package io.scalableapp.operator.reconciler;
+package io.scalableapp.operator.events;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scalableapp.operator.events.EventRecorder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Events the reporters asked for, without a cluster. */
-final class RecordedEvents extends EventRecorder {
-  final List<String> warnings = new ArrayList<>();
-  final List<String> normals = new ArrayList<>();
+/** The Events asked for, kept in memory: recording needs no cluster. */
+public final class RecordedEvents extends EventRecorder {
+  public final List<String> warnings = new ArrayList<>();
+  public final List<String> normals = new ArrayList<>();
 
-  RecordedEvents() {
+  public RecordedEvents() {
     super(null, Clock.systemUTC(), new SimpleMeterRegistry());
   }
 
