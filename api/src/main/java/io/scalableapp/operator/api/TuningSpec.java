@@ -44,8 +44,8 @@ public class TuningSpec {
   @JsonPropertyDescription(
       "Recommend: search and report the policy in status.tuning, change nothing. Apply: run "
           + "the chosen policy (the HPA's target and behavior.scaleDown.stabilizationWindowSeconds, and under "
-          + "prediction.mode Auto which floor runs, if any: the forecast floor or a noise-sized floor on the recent "
-          + "demand level) once it beats your HPA on the validation history; "
+          + "prediction.mode Auto which floor runs, if any, among those floors allows: the forecast floor or a "
+          + "noise-sized floor on the recent demand level) once it beats your HPA on the validation history; "
           + "until then, and whenever it stops, your HPA runs as written.")
   @Default("Recommend")
   private Mode mode = Mode.Recommend;
