@@ -7,6 +7,8 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * spec.autoscaling.tuning: the operator chooses the HPA's CPU target, its scale-down stabilisation
@@ -30,11 +32,20 @@ public class TuningSpec {
     Apply
   }
 
+  /**
+   * A floor family the policy may put under the HPA, named as status.tuning shows it; the HPA alone
+   * (floor None) is always a candidate, so it is not listed.
+   */
+  public enum Floor {
+    Forecast,
+    RecentLevelNoise
+  }
+
   @JsonPropertyDescription(
       "Recommend: search and report the policy in status.tuning, change nothing. Apply: run "
           + "the chosen policy (the HPA's target and behavior.scaleDown.stabilizationWindowSeconds, and under "
-          + "prediction.mode Auto which floor runs, if any: the forecast floor or a noise-sized floor on the recent "
-          + "demand level) once it beats your HPA on the validation history; "
+          + "prediction.mode Auto which floor runs, if any, among those floors allows: the forecast floor or a "
+          + "noise-sized floor on the recent demand level) once it beats your HPA on the validation history; "
           + "until then, and whenever it stops, your HPA runs as written.")
   @Default("Recommend")
   private Mode mode = Mode.Recommend;
@@ -97,6 +108,20 @@ public class TuningSpec {
       message = "autoscaling.tuning.validation must be between 1h and 7d")
   private String validation = "1d";
 
+  @JsonPropertyDescription(
+      "The floor families the policy may choose under prediction.mode Auto, named as "
+          + "status.tuning.*.floor shows them: Forecast (the prediction floor: forecast peak plus margin) and "
+          + "RecentLevelNoise (the mean demand of the last 10 minutes plus a noise margin learned from the app's "
+          + "history, no forecast). The HPA alone (floor None) is always a candidate; [] tunes the HPA alone. "
+          + "Defaults to both. Other modes fix the floor whatever this says: Enforce runs the forecast floor, "
+          + "Shadow none.")
+  @Default("[\"Forecast\",\"RecentLevelNoise\"]")
+  @Size(max = 2)
+  @ValidationRule(
+      value = "self.all(f, self.exists_one(g, g == f))",
+      message = "autoscaling.tuning.floors must not name a family twice")
+  private List<Floor> floors = new ArrayList<>(List.of(Floor.values()));
+
   public Mode getMode() {
     return mode;
   }
@@ -143,6 +168,14 @@ public class TuningSpec {
 
   public void setExtraCostPercent(int v) {
     this.extraCostPercent = v;
+  }
+
+  public List<Floor> getFloors() {
+    return floors;
+  }
+
+  public void setFloors(List<Floor> floors) {
+    this.floors = floors;
   }
 
   public String getValidation() {

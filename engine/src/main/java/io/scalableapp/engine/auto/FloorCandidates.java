@@ -14,6 +14,8 @@ import io.scalableapp.engine.replay.sim.RecordedFloor;
 import io.scalableapp.engine.replay.trace.Trace;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -33,7 +35,33 @@ public final class FloorCandidates {
   public static final NoiseFloorRule RECENT_LEVEL_RULE =
       NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.75, Duration.ofMinutes(10));
 
+  /**
+   * The floor families a user may allow a search, besides the HPA alone ({@link
+   * FloorCandidate#NONE}), which is always a candidate.
+   */
+  public static final List<String> ALLOWABLE = List.of(FORECAST, RECENT_LEVEL_NOISE);
+
   private FloorCandidates() {}
+
+  /**
+   * The candidates of the families in {@code allowed}, in their order, and the HPA alone whatever
+   * {@code allowed} says: it is the user's own HPA's family, and the fallback whenever no floor
+   * earns its cost.
+   *
+   * @throws IllegalArgumentException when {@code allowed} names a family outside {@link #ALLOWABLE}
+   */
+  public static List<FloorCandidate> allowed(
+      List<FloorCandidate> candidates, Collection<String> allowed) {
+    for (String family : allowed) {
+      if (!ALLOWABLE.contains(family)) {
+        throw new IllegalArgumentException(
+            "unknown floor family " + family + "; a search may be allowed " + ALLOWABLE);
+      }
+    }
+    return candidates.stream()
+        .filter(c -> FloorCandidate.NONE.equals(c.name()) || allowed.contains(c.name()))
+        .toList();
+  }
 
   /** A family with its knobs and how it floors a trace. */
   private record Candidate(String name, String knobs, Function<Trace, RecordedFloor> floors)

@@ -198,4 +198,79 @@ class PolicySearchTest {
         .as("above the level's 10 replicas, within max")
         .isBetween(11, 100);
   }
+
+  /** A family the search must never replay: its floor fails the test. */
+  static FloorCandidate forbidden(String name) {
+    return new FloorCandidate() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String knobs() {
+        return "";
+      }
+
+      @Override
+      public io.scalableapp.engine.replay.sim.RecordedFloor floorOver(
+          io.scalableapp.engine.replay.trace.Trace trace) {
+        throw new AssertionError("the search replayed " + name + ", which it was not allowed");
+      }
+    };
+  }
+
+  @Test
+  void aSearchAllowedOnlyTheRecentLevelFloorNeverReplaysTheForecast() {
+    AppScalingSpec spec = HistoryReplayTest.spec(1.5);
+    double capacity = 1.5 * 100 / 70;
+    FloorCandidate recentLevel =
+        FloorCandidates.recentLevelNoise(
+            FloorCandidates.RECENT_LEVEL_RULE,
+            spec.minReplicas(),
+            spec.maxReplicas(),
+            capacity,
+            STARTUP,
+            1440);
+    List<FloorCandidate> offered =
+        FloorCandidates.allowed(
+            List.of(
+                FloorCandidates.none(spec.minReplicas()),
+                forbidden(FloorCandidates.FORECAST),
+                recentLevel),
+            List.of(FloorCandidates.RECENT_LEVEL_NOISE));
+    assertThat(offered)
+        .extracting(FloorCandidate::name)
+        .containsExactly("None", "RecentLevelNoise");
+
+    PolicyChoice choice =
+        SEARCH.search(
+            HistoryReplayTest.nasaFourDays(),
+            USER,
+            capacity,
+            STARTUP,
+            spec.minReplicas(),
+            spec.maxReplicas(),
+            offered,
+            bounds(0.25));
+    assertThat(choice.chosen().policy().floor()).isIn("None", "RecentLevelNoise");
+  }
+
+  @Test
+  void theHpaAloneIsAlwaysOfferedAndAnUnknownFamilyIsRefused() {
+    List<FloorCandidate> all =
+        List.of(
+            FloorCandidates.none(1),
+            forbidden(FloorCandidates.FORECAST),
+            forbidden(FloorCandidates.RECENT_LEVEL_NOISE));
+    assertThat(FloorCandidates.allowed(all, List.of()))
+        .extracting(FloorCandidate::name)
+        .containsExactly(FloorCandidate.NONE);
+    assertThat(FloorCandidates.allowed(all, FloorCandidates.ALLOWABLE))
+        .extracting(FloorCandidate::name)
+        .containsExactly("None", "Forecast", "RecentLevelNoise");
+    assertThatThrownBy(() -> FloorCandidates.allowed(all, List.of("None")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown floor family None");
+  }
 }

@@ -12,12 +12,14 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.scalableapp.engine.auto.AutoModeSettings;
+import io.scalableapp.engine.auto.FloorCandidates;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.TuningPolicyStatus;
 import io.scalableapp.operator.api.TuningSpec;
 import io.scalableapp.operator.api.TuningStatus;
+import io.scalableapp.operator.api.translate.TuningSpecs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,12 @@ class PolicyTuningIT {
           .withAutoMode(AutoModeSettings.defaults().withEvaluateEvery(Duration.ofSeconds(20)));
 
   private static final ClusterNamespace cluster = fixture.cluster();
+
+  /**
+   * Under prediction.mode Auto an evaluation also replays the forecast floor for Auto's own
+   * verdict: minutes of CPU on a busy machine before the search's verdict shows.
+   */
+  private static final Duration AUTO_SEARCH_TIMEOUT = Duration.ofMinutes(8);
 
   private static ScalableApp tuned(String name, String query, TuningSpec.Mode mode) {
     ScalableApp app = TestApps.app(name, cluster.name());
@@ -113,6 +121,73 @@ class PolicyTuningIT {
         .getReplicas();
   }
 
+  /**
+   * Load above any floor when the policy switches: one pod busy at 490m of its 100m request has the
+   * HPA at 70 % run 7 replicas (the other pods idle at kwok's 1m), and the scale keeps them if the
+   * cluster serves no metrics.
+   *
+   * @return the replicas running once the app runs at least 7
+   */
+  private static int runAboveTheFloor(String name) {
+    int replicas = 7;
+    var selector =
+        cluster
+            .client()
+            .apps()
+            .deployments()
+            .inNamespace(cluster.name())
+            .withName(name)
+            .get()
+            .getSpec()
+            .getSelector()
+            .getMatchLabels();
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.name())
+        .withLabels(selector)
+        .list()
+        .getItems()
+        .forEach(
+            pod ->
+                cluster
+                    .client()
+                    .pods()
+                    .inNamespace(cluster.name())
+                    .withName(pod.getMetadata().getName())
+                    .edit(
+                        p ->
+                            new PodBuilder(p)
+                                .editMetadata()
+                                .addToAnnotations(BUSY, "490m")
+                                .endMetadata()
+                                .build()));
+    cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(cluster.name())
+        .withName(name)
+        .scale(replicas);
+    await().atMost(TIMEOUT).until(() -> deploymentReplicas(name) >= replicas);
+    return deploymentReplicas(name);
+  }
+
+  /**
+   * tuning.mode Apply, by a merge patch without a resourceVersion: the operator patches status
+   * meanwhile.
+   */
+  private static void apply(String name) {
+    cluster
+        .client()
+        .resources(ScalableApp.class)
+        .inNamespace(cluster.name())
+        .withName(name)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"autoscaling\":{\"tuning\":{\"mode\":\"Apply\"}}}}");
+  }
+
   private static Optional<Event> event(String app, String reason) {
     return AppAssertions.event(cluster.client(), cluster.name(), app, reason);
   }
@@ -147,55 +222,9 @@ class PolicyTuningIT {
     assertThat(chosen.getTargetCPUUtilizationPercentage()).isBetween(50, 90);
     assertThat(chosen.getScaleDownStabilizationSeconds()).isBetween(0, 1800);
 
-    // Load above the floor when the policy switches: one pod busy at 490m of its 100m request has
-    // the HPA at 70 % run
-    // 7 replicas (the other pods idle at kwok's 1m), and the scale keeps them if the cluster serves
-    // no metrics.
-    var selector =
-        cluster
-            .client()
-            .apps()
-            .deployments()
-            .inNamespace(cluster.name())
-            .withName("nasa")
-            .get()
-            .getSpec()
-            .getSelector()
-            .getMatchLabels();
-    cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.name())
-        .withLabels(selector)
-        .list()
-        .getItems()
-        .forEach(
-            pod ->
-                cluster
-                    .client()
-                    .pods()
-                    .inNamespace(cluster.name())
-                    .withName(pod.getMetadata().getName())
-                    .edit(
-                        p ->
-                            new PodBuilder(p)
-                                .editMetadata()
-                                .addToAnnotations(BUSY, "490m")
-                                .endMetadata()
-                                .build()));
-    cluster.client().apps().deployments().inNamespace(cluster.name()).withName("nasa").scale(7);
-    await().atMost(TIMEOUT).until(() -> deploymentReplicas("nasa") >= 7);
-    int running = deploymentReplicas("nasa");
+    int running = runAboveTheFloor("nasa");
 
-    // A merge patch without a resourceVersion: the operator patches status meanwhile.
-    cluster
-        .client()
-        .resources(ScalableApp.class)
-        .inNamespace(cluster.name())
-        .withName("nasa")
-        .patch(
-            PatchContext.of(PatchType.JSON_MERGE),
-            "{\"spec\":{\"autoscaling\":{\"tuning\":{\"mode\":\"Apply\"}}}}");
+    apply("nasa");
 
     List<Integer> seen = new ArrayList<>();
     await()
@@ -259,5 +288,143 @@ class PolicyTuningIT {
     assertThat(untouched.getMetadata().getAnnotations())
         .doesNotContainKeys(HOLD, "scalableapp.io/tuned-policy");
     assertThat(event("flat", "PolicyChanged")).isEmpty();
+  }
+
+  /**
+   * The live noise floor on the recent level: an Auto app allowed only that floor. Its HPA may keep
+   * replicas through dips for at most 10 minutes; with longer windows the HPA alone already serves
+   * these days at the same cost (the search then keeps no floor), within 10 minutes the
+   * recent-level floor is what buys fewer misses. Recommended first, then applied over load held
+   * above the HPA's floor, so the switch has capacity to lose.
+   */
+  @Test
+  void anAllowedRecentLevelFloorRunsLiveAsTheHpasMinReplicasWithNoCapacityDip() {
+    ScalableApp app = tuned("level", METRIC, TuningSpec.Mode.Recommend);
+    app.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
+    TuningSpec tuning = app.getSpec().getAutoscaling().getTuning();
+    tuning.setFloors(List.of(TuningSpec.Floor.RecentLevelNoise));
+    tuning.setMaxScaleDownStabilizationSeconds(600);
+    cluster.client().resource(app).create();
+
+    var resource =
+        cluster.client().resources(ScalableApp.class).inNamespace(cluster.name()).withName("level");
+    ScalableApp recommended =
+        await()
+            .atMost(AUTO_SEARCH_TIMEOUT)
+            .pollInterval(Duration.ofSeconds(1))
+            .until(resource::get, tuning(t -> "Recommended".equals(t.getReason())));
+    TuningStatus evidence = recommended.getStatus().getTuning();
+    assertThat(evidence.getChosen().getFloor())
+        .as(evidence.getMessage())
+        .isEqualTo(FloorCandidates.RECENT_LEVEL_NOISE);
+    assertThat(evidence.getChosen().getScaleDownStabilizationSeconds()).isLessThanOrEqualTo(600);
+    assertThat(evidence.getRunning().getFloor()).as("Recommend runs your HPA").isEqualTo("None");
+    int before = hpa("level").getSpec().getMinReplicas();
+    assertThat(before).as("Recommend changes nothing: replicas.min").isEqualTo(1);
+
+    int running = runAboveTheFloor("level");
+    apply("level");
+
+    Predicate<ScalableApp> noiseFloorRuns =
+        tuning(t -> FloorCandidates.RECENT_LEVEL_NOISE.equals(t.getRunning().getFloor()))
+            .and(
+                a ->
+                    Optional.ofNullable(a.getStatus().getPrediction())
+                        .map(p -> p.getLastDecision())
+                        .filter(d -> "NoiseFloor".equals(d.getReason()))
+                        .isPresent());
+    List<Integer> replicas = new ArrayList<>();
+    List<Integer> minReplicas = new ArrayList<>();
+    ScalableApp floored =
+        await()
+            .atMost(AUTO_SEARCH_TIMEOUT)
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> {
+                  replicas.add(deploymentReplicas("level"));
+                  minReplicas.add(hpa("level").getSpec().getMinReplicas());
+                  return resource.get();
+                },
+                noiseFloorRuns);
+    for (int i = 0; i < 5; i++) {
+      replicas.add(deploymentReplicas("level"));
+      minReplicas.add(hpa("level").getSpec().getMinReplicas());
+    }
+    assertThat(replicas)
+        .as("no running replica lost across the switch")
+        .allMatch(r -> r >= running);
+    assertThat(minReplicas.stream().dropWhile(m -> m == before))
+        .as("from the switch on, the HPA's floor holds at least the running replicas")
+        .isNotEmpty()
+        .allMatch(m -> m >= running);
+
+    TuningStatus live = floored.getStatus().getTuning();
+    assertThat(live.getReason()).isEqualTo("Applied");
+    assertThat(live.getRunning().getTargetCPUUtilizationPercentage())
+        .isEqualTo(evidence.getChosen().getTargetCPUUtilizationPercentage());
+    assertThat(condition(floored, "Tuned").getMessage())
+        .contains("RecentLevelNoise floor (" + TuningSpecs.RECENT_LEVEL_RULE.label());
+    assertThat(floored.getStatus().getPrediction().getLastDecision().getMessage())
+        .contains("recent level");
+
+    // The floor is the HPA's minReplicas: the noise floor, or the switch's hold where that is
+    // higher.
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              HorizontalPodAutoscaler h = hpa("level");
+              int floor = resource.get().getStatus().getPrediction().getRecommendedReplicas();
+              assertThat(floor).as("the noise floor is above replicas.min").isGreaterThan(before);
+              int held =
+                  Optional.ofNullable(h.getMetadata().getAnnotations())
+                      .map(a -> a.get(HOLD))
+                      .filter(v -> Instant.parse(v.split("@")[1]).isAfter(Instant.now()))
+                      .map(v -> Integer.parseInt(v.split("@")[0]))
+                      .orElse(0);
+              assertThat(held)
+                  .as("the running replicas are held across the switch")
+                  .isGreaterThanOrEqualTo(running);
+              assertThat(h.getSpec().getMinReplicas()).isEqualTo(Math.max(floor, held));
+              assertThat(target(h))
+                  .isEqualTo(live.getRunning().getTargetCPUUtilizationPercentage());
+            });
+    // The HPA brings the replicas up to its raised minReplicas, metrics or not.
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> deploymentReplicas("level") >= hpa("level").getSpec().getMinReplicas());
+    System.out.printf(
+        "level: %s; validation %s under-provisioned min, %s replica-h against your HPA's %s, %s;"
+            + " HPA minReplicas %s and replicas %s over the switch, then %d replicas%n",
+        live.getMessage(),
+        evidence.getChosen().getValidationUnderProvisionedMinutes(),
+        evidence.getChosen().getValidationReplicaHours(),
+        evidence.getYourHpa().getValidationUnderProvisionedMinutes(),
+        evidence.getYourHpa().getValidationReplicaHours(),
+        minReplicas,
+        replicas,
+        deploymentReplicas("level"));
+
+    // The reason is told where the operator tells floor decisions: an Event and the decisions
+    // metric.
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                AppAssertions.events(cluster.client(), cluster.name(), "level").stream()
+                    .anyMatch(
+                        e ->
+                            "FloorRaised".equals(e.getReason())
+                                && e.getMessage().contains("(NoiseFloor)")));
+    assertThat(
+            fixture
+                .operator()
+                .registry()
+                .find("scalableapp_decisions_total")
+                .tag("app", "level")
+                .tag("reason", "noise_floor")
+                .counter())
+        .isNotNull()
+        .satisfies(c -> assertThat(c.count()).isPositive());
   }
 }

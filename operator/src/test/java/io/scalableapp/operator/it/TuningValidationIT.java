@@ -1,15 +1,19 @@
 package io.scalableapp.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.TuningSpec;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,20 +39,28 @@ class TuningValidationIT {
     AppAssertions.assertRejected(cluster.client(), app, message);
   }
 
-  @Test
-  void anEmptyTuningGetsTheDefaultsAndOnlyRecommends() {
-    // Untyped, so the request carries tuning: {} and the defaults are the API server's, not the
-    // Java fields'.
-    ObjectNode json = Serialization.jsonMapper().valueToTree(tuned("defaults", t -> {}));
-    ((ObjectNode) json.at("/spec/autoscaling/tuning")).removeAll();
-    GenericKubernetesResource untyped =
-        Serialization.jsonMapper().convertValue(json, GenericKubernetesResource.class);
-    cluster
+  /**
+   * The app {@code name} with its tuning as JSON changed by {@code tuning}, untyped: the request
+   * carries exactly that JSON, so the API server's defaults and checks apply, not the Java fields'
+   * defaults and enums.
+   */
+  private static GenericKubernetesResource untyped(String name, Consumer<ObjectNode> tuning) {
+    ObjectNode json = Serialization.jsonMapper().valueToTree(tuned(name, t -> {}));
+    tuning.accept((ObjectNode) json.at("/spec/autoscaling/tuning"));
+    return Serialization.jsonMapper().convertValue(json, GenericKubernetesResource.class);
+  }
+
+  private static Resource<GenericKubernetesResource> send(GenericKubernetesResource app) {
+    return cluster
         .client()
         .genericKubernetesResources(ResourceDefinitionContext.fromResourceType(ScalableApp.class))
         .inNamespace(cluster.name())
-        .resource(untyped)
-        .create();
+        .resource(app);
+  }
+
+  @Test
+  void anEmptyTuningGetsTheDefaultsAndOnlyRecommends() {
+    send(untyped("defaults", ObjectNode::removeAll)).create();
 
     TuningSpec stored =
         cluster
@@ -67,6 +79,38 @@ class TuningValidationIT {
     assertThat(stored.getMaxScaleDownStabilizationSeconds()).isEqualTo(1800);
     assertThat(stored.getExtraCostPercent()).isZero();
     assertThat(stored.getValidation()).isEqualTo("1d");
+    assertThat(stored.getFloors())
+        .as("every floor family may be chosen")
+        .containsExactly(TuningSpec.Floor.Forecast, TuningSpec.Floor.RecentLevelNoise);
+  }
+
+  @Test
+  void anUnknownOrRepeatedFloorFamilyIsRefused() {
+    assertThatThrownBy(
+            () ->
+                send(untyped("floor-unknown", t -> t.putArray("floors").add("RecentLevel")))
+                    .create())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining(
+            "spec.autoscaling.tuning.floors[0]: Unsupported value: \"RecentLevel\": supported values:"
+                + " \"Forecast\", \"RecentLevelNoise\"");
+    assertRejected(
+        tuned(
+            "floor-twice",
+            t -> t.setFloors(List.of(TuningSpec.Floor.Forecast, TuningSpec.Floor.Forecast))),
+        "autoscaling.tuning.floors must not name a family twice");
+    ScalableApp hpaAlone = tuned("floor-none", t -> t.setFloors(List.of()));
+    assertThat(
+            cluster
+                .client()
+                .resource(hpaAlone)
+                .create()
+                .getSpec()
+                .getAutoscaling()
+                .getTuning()
+                .getFloors())
+        .as("[] is kept: the search tunes the HPA alone")
+        .isEmpty();
   }
 
   @Test

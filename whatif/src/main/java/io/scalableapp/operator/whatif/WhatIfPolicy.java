@@ -28,9 +28,10 @@ import java.util.List;
 /**
  * The policy spec.autoscaling.tuning would choose for an existing app, on the history the what-if
  * fetched: the operator's own search ({@link PolicySearch}) with the app's bounds (tuning's
- * defaults when the app has none), over the HPA alone and the forecast floor, with the operator's
- * warm-up; then again with the engine's noise-sized floors, which the operator does not run yet,
- * for comparison. Written to {@code policy.md} beside the replay's report.
+ * defaults when the app has none), over the floor families tuning offers under prediction.mode Auto
+ * within the app's tuning.floors ({@link TuningSpecs#autoFamilies}), with the operator's warm-up;
+ * then again with more of the engine's noise-sized floors on the recent level, which the operator
+ * does not offer, for comparison. Written to {@code policy.md} beside the replay's report.
  */
 public final class WhatIfPolicy {
   /** The what-if's pods take a minute to start, as the replay's first scenario. */
@@ -39,8 +40,8 @@ public final class WhatIfPolicy {
   private WhatIfPolicy() {}
 
   /**
-   * The noise-sized floors on the recent level the what-if also tries; the operator does not run
-   * them yet.
+   * The noise-sized floors on the recent level the what-if also tries; the operator offers only
+   * {@link TuningSpecs#RECENT_LEVEL_RULE}.
    */
   static final List<NoiseFloorRule> NOISE_RULES =
       List.of(
@@ -50,24 +51,23 @@ public final class WhatIfPolicy {
   /** The errors a noise floor learns its quantile from: the last day. */
   static final int NOISE_RESIDUAL_MINUTES = 1440;
 
-  /** The families the operator runs: the HPA alone and the forecast floor. */
+  /** The families tuning offers under Auto, within the app's tuning.floors. */
   public static PolicyChoice search(ScalableApp app, Trace trace) {
     return search(app, trace, false);
   }
 
-  /** With {@code noise}, the engine's noise-sized floors on the recent level as well. */
+  /** With {@code noise}, the engine's other noise-sized floors on the recent level as well. */
   public static PolicyChoice search(ScalableApp app, Trace trace, boolean noise) {
     TuningSpec bounds = TuningSpecs.of(app).orElseGet(TuningSpec::new);
     AppScalingSpec spec = ScalingSpecs.of(app, AppProfiles.STEP);
     List<FloorCandidate> families =
         new ArrayList<>(
-            List.of(
-                FloorCandidates.none(spec.minReplicas()),
-                FloorCandidates.forecast(
-                    spec,
-                    new ReadyLatencyEstimator(),
-                    AutoModeSettings.DEFAULT_REPLAY_INTERVAL,
-                    ForecasterFactory.DEFAULT)));
+            TuningSpecs.autoFamilies(
+                app,
+                spec,
+                new ReadyLatencyEstimator(),
+                AutoModeSettings.DEFAULT_REPLAY_INTERVAL,
+                ForecasterFactory.DEFAULT));
     if (noise) {
       NOISE_RULES.forEach(
           rule ->
@@ -111,7 +111,7 @@ public final class WhatIfPolicy {
         + "Replayed (pods ready 60 s after start, the realistic HPA), "
         + TuningText.figures(c)
         + ".\n\n"
-        + "With the engine's noise-sized floors on the recent level as candidates too (not yet run by the operator): "
+        + "With more of the engine's noise-sized floors on the recent level as candidates (the operator offers one): "
         + TuningText.policy(withNoise.chosen().policy())
         + knobs(withNoise)
         + ", "

@@ -12,7 +12,6 @@ import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.operator.api.AutoscalingSpec;
-import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.TuningSpec;
 import java.time.Duration;
@@ -60,9 +59,10 @@ public final class TuningSpecs {
   public static final NoiseFloorRule RECENT_LEVEL_RULE = FloorCandidates.RECENT_LEVEL_RULE;
 
   /**
-   * The floor families the policy may choose from: under Auto the HPA alone, the forecast floor or
-   * the noise floor on the recent level (the search then decides which floor runs, if any); under
-   * Enforce the forecast floor, which the user asked for; under Shadow none.
+   * The floor families the policy may choose from: under Auto the HPA alone and those of
+   * tuning.floors among the forecast floor and the noise floor on the recent level (the search then
+   * decides which floor runs, if any); under Enforce the forecast floor, which the user asked for;
+   * under Shadow none.
    */
   public static List<FloorCandidate> families(
       ScalableApp app,
@@ -70,16 +70,25 @@ public final class TuningSpecs {
       ReadyLatencyEstimator readyLatency,
       Duration replayInterval,
       ForecasterFactory forecasters) {
-    FloorCandidate none = FloorCandidates.none(spec.minReplicas());
-    PredictionSpec.Mode mode = app.getSpec().getPrediction().getMode();
-    if (mode == PredictionSpec.Mode.Shadow) {
-      return List.of(none);
-    }
-    FloorCandidate forecast =
-        FloorCandidates.forecast(spec, readyLatency, replayInterval, forecasters);
-    if (mode == PredictionSpec.Mode.Enforce) {
-      return List.of(forecast);
-    }
+    return switch (app.getSpec().getPrediction().getMode()) {
+      case Shadow -> List.of(FloorCandidates.none(spec.minReplicas()));
+      case Enforce ->
+          List.of(FloorCandidates.forecast(spec, readyLatency, replayInterval, forecasters));
+      default -> autoFamilies(app, spec, readyLatency, replayInterval, forecasters);
+    };
+  }
+
+  /**
+   * The floor families a search is offered under prediction.mode Auto, whatever the app's mode: the
+   * HPA alone and those of tuning.floors among the forecast floor and the noise floor on the recent
+   * level ({@link #RECENT_LEVEL_RULE}, ahead by the app's horizon).
+   */
+  public static List<FloorCandidate> autoFamilies(
+      ScalableApp app,
+      AppScalingSpec spec,
+      ReadyLatencyEstimator readyLatency,
+      Duration replayInterval,
+      ForecasterFactory forecasters) {
     FloorCandidate recentLevel =
         FloorCandidates.recentLevelNoise(
             RECENT_LEVEL_RULE,
@@ -88,7 +97,24 @@ public final class TuningSpecs {
             capacityPerReplica(app),
             spec.effectiveHorizon(readyLatency.p95()),
             (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes());
-    return List.of(none, forecast, recentLevel);
+    return FloorCandidates.allowed(
+        List.of(
+            FloorCandidates.none(spec.minReplicas()),
+            FloorCandidates.forecast(spec, readyLatency, replayInterval, forecasters),
+            recentLevel),
+        allowedFloors(app));
+  }
+
+  /**
+   * The floor families tuning.floors allows, in the engine's names (the API's enum is named as
+   * status shows the families, which are the engine's names); all when tuning or its floors are
+   * unset.
+   */
+  public static List<String> allowedFloors(ScalableApp app) {
+    return of(app)
+        .map(TuningSpec::getFloors)
+        .map(floors -> floors.stream().map(TuningSpec.Floor::name).toList())
+        .orElse(FloorCandidates.ALLOWABLE);
   }
 
   /**
@@ -129,6 +155,8 @@ public final class TuningSpecs {
         + t.getExtraCostPercent()
         + "|"
         + t.getValidation()
+        + "|"
+        + allowedFloors(app)
         + "|"
         + app.getSpec().getPrediction().getTargetPerReplica()
         + "|"
