@@ -34,6 +34,7 @@ public final class OperatorFactory {
 
   /**
    * @param scope the namespaces and ScalableApp labels this instance reconciles
+   * @param threads the sizes of JOSDK's thread pools
    */
   public static Operator create(
       KubernetesClient client,
@@ -41,6 +42,7 @@ public final class OperatorFactory {
       PredictionService prediction,
       Clock clock,
       WatchScope scope,
+      ReconcilerThreads threads,
       LeaderElectionSettings election,
       CdnSettings cdn) {
     PredictionLeadership leadership =
@@ -53,6 +55,8 @@ public final class OperatorFactory {
               overrider
                   .withKubernetesClient(client)
                   .withMetrics(new ReconcileMetrics(registry))
+                  .withConcurrentReconciliationThreads(threads.reconciliations())
+                  .withConcurrentWorkflowExecutorThreads(threads.workflows())
                   // The client belongs to whoever passed it in (Quarkus or a test), so stopping
                   // must not close it.
                   .withCloseClientOnStop(false);
