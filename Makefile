@@ -282,4 +282,5 @@ bench-fleet: tools ## Operator vs bare client at FLEET_APPS apps (1000) on the l
 	@# `make test` and `make demo` start on a fresh one (the fleet's pods would fill its two nodes).
 	$(CLUSTER_ENV); status=0; (cd operator && java -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" \
 	  -Dfleet.apps=$(FLEET_APPS) -Dfleet.out=../docs -Dfleet.jvm-options="$$(../hack/operator-jvm-options.sh)" \
+	  -Dfleet.operator-env="$$(../hack/operator-env.sh)" \
 	  io.scalableapp.operator.bench.FleetBenchmark) || status=$$?; hack/cluster-down.sh >/dev/null; exit $$status

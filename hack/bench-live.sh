@@ -79,7 +79,8 @@ kubectl annotate namespace "$NS" --overwrite >/dev/null \
   "scheduler.alpha.kubernetes.io/defaultTolerations=[{\"key\":\"$REAL_NODE_LABEL\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"}]"
 
 # The operator, from this machine, for the bench's namespace, at the compressed step.
-java $("$HACK_DIR/operator-jvm-options.sh") -Dquarkus.http.port=0 -Dscalableapp.operator.namespaces="$NS" \
+# shellcheck disable=SC2046 # the chart's environment and JVM flags, one word each
+env $("$HACK_DIR/operator-env.sh") java $("$HACK_DIR/operator-jvm-options.sh") -Dquarkus.http.port=0 -Dscalableapp.operator.namespaces="$NS" \
   -Dscalableapp.leader-election.enabled=false \
   -Dscalableapp.prometheus.url="http://127.0.0.1:$PROMETHEUS_PORT" \
   -Dscalableapp.prediction.step="$(( 60 / COMPRESSION ))s" -Dscalableapp.prediction.interval=3s \

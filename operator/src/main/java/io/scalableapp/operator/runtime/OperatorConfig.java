@@ -3,6 +3,7 @@ package io.scalableapp.operator.runtime;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** What this instance reconciles (scalableapp.operator.*). */
@@ -20,6 +21,24 @@ public interface OperatorConfig {
    * a fleet.
    */
   Optional<String> labelSelector();
+
+  /**
+   * JOSDK's reconciliation threads; unset: {@link ReconcilerThreads#DEFAULT_RECONCILIATIONS} (the
+   * default lives there, beside why).
+   */
+  OptionalInt reconciliationThreads();
+
+  /**
+   * JOSDK's workflow threads, which apply the dependents; unset: {@link
+   * ReconcilerThreads#DEFAULT_WORKFLOWS}.
+   */
+  OptionalInt workflowThreads();
+
+  default ReconcilerThreads threads() {
+    return new ReconcilerThreads(
+        reconciliationThreads().orElse(ReconcilerThreads.DEFAULT_RECONCILIATIONS),
+        workflowThreads().orElse(ReconcilerThreads.DEFAULT_WORKFLOWS));
+  }
 
   default WatchScope scope() {
     return new WatchScope(namespaces().orElse(Set.of()), labelSelector());

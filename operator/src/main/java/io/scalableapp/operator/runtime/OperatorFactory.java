@@ -34,6 +34,7 @@ public final class OperatorFactory {
 
   /**
    * @param scope the namespaces and ScalableApp labels this instance reconciles
+   * @param threads the sizes of JOSDK's thread pools
    */
   public static Operator create(
       KubernetesClient client,
@@ -41,6 +42,7 @@ public final class OperatorFactory {
       PredictionService prediction,
       Clock clock,
       WatchScope scope,
+      ReconcilerThreads threads,
       LeaderElectionSettings election,
       CdnSettings cdn) {
     PredictionLeadership leadership =
@@ -57,6 +59,8 @@ public final class OperatorFactory {
                   .withKubernetesClient(client)
                   .withDependentResourceFactory(new WorkflowDependents(events, cdnRuntime))
                   .withMetrics(new ReconcileMetrics(registry))
+                  .withConcurrentReconciliationThreads(threads.reconciliations())
+                  .withConcurrentWorkflowExecutorThreads(threads.workflows())
                   // The client belongs to whoever passed it in (Quarkus or a test), so stopping
                   // must not close it.
                   .withCloseClientOnStop(false);

@@ -50,7 +50,14 @@ public class OperatorLifecycle {
     prediction.start();
     operator =
         OperatorFactory.create(
-            client, registry, prediction, Clock.systemUTC(), scope, election, cdn);
+            client,
+            registry,
+            prediction,
+            Clock.systemUTC(),
+            scope,
+            config.threads(),
+            election,
+            cdn);
     operator.start();
   }
 

@@ -47,11 +47,13 @@ final class FleetReport {
             List.of(
                 "Operator JVM flags",
                 r.jvmFlags.isEmpty() ? "(JVM defaults)" : "`" + r.jvmFlags + "`"),
-            // The operator process inherits the benchmark's environment; glibc's arena count shapes
-            // its native memory.
+            // The chart's value, or one the benchmark inherited; glibc's arena count shapes the
+            // operator's native memory.
             List.of(
                 "MALLOC_ARENA_MAX",
-                Optional.ofNullable(System.getenv("MALLOC_ARENA_MAX")).orElse("(glibc default)"))));
+                Optional.ofNullable(r.mallocArenaMax)
+                    .or(() -> Optional.ofNullable(System.getenv("MALLOC_ARENA_MAX")))
+                    .orElse("(glibc default)"))));
 
     md.append("\n## Convergence\n\n")
         .append(

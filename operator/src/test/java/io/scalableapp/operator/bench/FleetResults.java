@@ -16,6 +16,10 @@ final class FleetResults {
   int nodes;
   int cpus;
   String jvmFlags;
+
+  /** MALLOC_ARENA_MAX in the operator's environment; null: glibc's default. */
+  String mallocArenaMax;
+
   String loadBefore;
   String loadAfter;
   Instant started;

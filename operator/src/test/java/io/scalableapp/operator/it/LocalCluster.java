@@ -10,6 +10,7 @@ import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.runtime.LeaderElectionSettings;
 import io.scalableapp.operator.runtime.OperatorFactory;
+import io.scalableapp.operator.runtime.ReconcilerThreads;
 import io.scalableapp.operator.runtime.WatchScope;
 import io.scalableapp.testsupport.KubernetesTestCluster;
 import java.time.Clock;
@@ -114,6 +115,7 @@ public final class LocalCluster {
             prediction,
             Clock.systemUTC(),
             WatchScope.of(Set.of(namespace.name())),
+            ReconcilerThreads.defaults(),
             LeaderElectionSettings.disabled(),
             cdn);
     operator.start();

@@ -24,6 +24,7 @@ import io.scalableapp.operator.prediction.PredictionService;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.operator.runtime.LeaderElectionSettings;
 import io.scalableapp.operator.runtime.OperatorFactory;
+import io.scalableapp.operator.runtime.ReconcilerThreads;
 import io.scalableapp.operator.runtime.WatchScope;
 import java.time.Clock;
 import java.util.Map;
@@ -91,6 +92,7 @@ class OwnStatusWriteIT {
               prediction,
               Clock.systemUTC(),
               WatchScope.of(Set.of(cluster.name())),
+              ReconcilerThreads.defaults(),
               LeaderElectionSettings.disabled(),
               CdnSettings.defaults());
       operator.start();

@@ -44,6 +44,7 @@ class OperatorConfigMappingTest {
     OperatorConfig operator = config.getConfigMapping(OperatorConfig.class);
     assertThat(operator.enabled()).isTrue();
     assertThat(operator.scope()).isEqualTo(new WatchScope(Set.of(), Optional.empty()));
+    assertThat(operator.threads()).isEqualTo(ReconcilerThreads.defaults());
     URI prometheus = config.getConfigMapping(PrometheusConfig.class).url();
     assertThat(prometheus).isEqualTo(URI.create("http://localhost:9090"));
     PredictionSettings prediction =
@@ -93,6 +94,8 @@ class OperatorConfigMappingTest {
                 Map.entry("scalableapp.operator.enabled", "false"),
                 Map.entry("scalableapp.operator.namespaces", "team-a,team-b"),
                 Map.entry("scalableapp.operator.label-selector", "shard=a"),
+                Map.entry("scalableapp.operator.reconciliation-threads", "7"),
+                Map.entry("scalableapp.operator.workflow-threads", "9"),
                 Map.entry("scalableapp.prometheus.url", "http://prometheus:9090"),
                 Map.entry("scalableapp.prediction.interval", "10s"),
                 Map.entry("scalableapp.prediction.step", "30s"),
@@ -128,6 +131,7 @@ class OperatorConfigMappingTest {
     assertThat(operator.enabled()).isFalse();
     assertThat(operator.scope())
         .isEqualTo(new WatchScope(Set.of("team-a", "team-b"), Optional.of("shard=a")));
+    assertThat(operator.threads()).isEqualTo(new ReconcilerThreads(7, 9));
     URI prometheus = config.getConfigMapping(PrometheusConfig.class).url();
     PredictionSettings prediction =
         config.getConfigMapping(PredictionConfig.class).settings(prometheus);
@@ -185,6 +189,15 @@ class OperatorConfigMappingTest {
     var unkeyed = config(Map.of()).getConfigMapping(CdnConfig.class).settings().purgeTokens();
     assertThat(first.tokenFor("uid-1")).isEqualTo(second.tokenFor("uid-1"));
     assertThat(unkeyed.tokenFor("uid-1")).isNotEqualTo(first.tokenFor("uid-1"));
+  }
+
+  @Test
+  void noThreadsCannotReconcileAndStopsTheOperator() {
+    OperatorConfig operator =
+        config(Map.of("scalableapp.operator.workflow-threads", "0"))
+            .getConfigMapping(OperatorConfig.class);
+    assertThatThrownBy(operator::threads)
+        .hasMessageContaining("at least one reconciliation and one workflow thread");
   }
 
   @Test
