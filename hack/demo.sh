@@ -21,8 +21,7 @@ EDGE_PURGE_ADDRESS=$("$HACK_DIR/demo-cdn.sh" start)
 chmod 600 "$DEMO_DIR/purge-key"
 log "starting the operator (log: $LOG_FILE)"
 # The demo operator watches only the namespace the examples go to, so test runs never meet it.
-# shellcheck disable=SC2046 # the chart's JVM flags, one word each
-# shellcheck disable=SC2046 # the chart's environment (MALLOC_ARENA_MAX), one NAME=value word each
+# shellcheck disable=SC2046 # the chart's environment (NAME=value) and JVM flags, one word each
 SCALABLEAPP_CDN_VARNISH_PURGE_KEY=$(cat "$DEMO_DIR/purge-key") \
 nohup env $("$HACK_DIR/operator-env.sh") java $("$HACK_DIR/operator-jvm-options.sh") -Dquarkus.http.port="$HTTP_PORT" -Dscalableapp.operator.namespaces=default \
   -Dscalableapp.cdn.varnish.purge-addresses="$EDGE_PURGE_ADDRESS" \
