@@ -2,6 +2,8 @@ package io.scalableapp.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRulesBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder;
@@ -18,6 +20,7 @@ import io.scalableapp.operator.api.translate.TuningSpecs;
 import io.scalableapp.operator.api.translate.TuningText;
 import io.scalableapp.operator.events.EventRecorder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,13 +82,60 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
       desired.getSpec().setMaxReplicas(live.getSpec().getMaxReplicas());
     }
     // Under tuning the operator moves the target, the window and their annotations itself: a policy
-    // switch.
+    // switch. Only those fields are taken from live: the rest of live's behavior holds the API
+    // server's defaults, which the operator never wrote, so comparing them would call every floor
+    // move on a tuned HPA drift.
     if (isTuned(desired) || isTuned(live)) {
       desired.getSpec().setMetrics(live.getSpec().getMetrics());
-      desired.getSpec().setBehavior(live.getSpec().getBehavior());
-      desired.getMetadata().setAnnotations(live.getMetadata().getAnnotations());
+      desired
+          .getSpec()
+          .setBehavior(withScaleDownWindow(desired.getSpec().getBehavior(), scaleDownWindow(live)));
+      Map<String, String> annotations =
+          new TreeMap<>(
+              Optional.ofNullable(desired.getMetadata().getAnnotations()).orElse(Map.of()));
+      for (String key : List.of(PolicySwitchHold.TUNED, PolicySwitchHold.ANNOTATION)) {
+        annotations.remove(key);
+        Optional.ofNullable(live.getMetadata().getAnnotations())
+            .map(a -> a.get(key))
+            .ifPresent(value -> annotations.put(key, value));
+      }
+      desired.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
     }
     return desired;
+  }
+
+  private static Integer scaleDownWindow(HorizontalPodAutoscaler hpa) {
+    return Optional.ofNullable(hpa.getSpec().getBehavior())
+        .map(HorizontalPodAutoscalerBehavior::getScaleDown)
+        .map(HPAScalingRules::getStabilizationWindowSeconds)
+        .orElse(null);
+  }
+
+  /** {@code behavior} with its scale-down window set to {@code seconds}; null leaves it unset. */
+  private static HorizontalPodAutoscalerBehavior withScaleDownWindow(
+      HorizontalPodAutoscalerBehavior behavior, Integer seconds) {
+    if (seconds != null) {
+      return new HorizontalPodAutoscalerBehaviorBuilder(
+              behavior == null ? new HorizontalPodAutoscalerBehavior() : behavior)
+          .editOrNewScaleDown()
+          .withStabilizationWindowSeconds(seconds)
+          .endScaleDown()
+          .build();
+    }
+    if (behavior == null || behavior.getScaleDown() == null) {
+      return behavior;
+    }
+    HPAScalingRules scaleDown =
+        new HPAScalingRulesBuilder(behavior.getScaleDown())
+            .withStabilizationWindowSeconds(null)
+            .build();
+    boolean scaleDownEmpty = scaleDown.getPolicies() == null && scaleDown.getSelectPolicy() == null;
+    if (scaleDownEmpty && behavior.getScaleUp() == null) {
+      return null;
+    }
+    return new HorizontalPodAutoscalerBehaviorBuilder(behavior)
+        .withScaleDown(scaleDownEmpty ? null : scaleDown)
+        .build();
   }
 
   private static boolean isTuned(HorizontalPodAutoscaler hpa) {

@@ -197,6 +197,20 @@ final class PredictionReporter {
   }
 
   /**
+   * The floor the Event reports a move from. The engine's previous decision, except on the first
+   * applied decision after a recommended one (Shadow, Auto in Shadow, or a tuned policy that just
+   * started to run a floor): the HPA then held replicas.min, whatever the recommendation said, and
+   * an unchanged number must still say that the floor now applies.
+   */
+  private static int floorInForceBefore(
+      ScalableApp app, Recommendation r, Optional<PredictionStatus> before) {
+    boolean appliedBefore = before.map(p -> "Enforce".equals(p.getMode())).orElse(false);
+    return r.actionable() && !appliedBefore
+        ? app.getSpec().getReplicas().getMin()
+        : r.decision().previous();
+  }
+
+  /**
    * Events for what changed since the status was last written: a new floor, lost or regained
    * metrics.
    */
@@ -212,8 +226,9 @@ final class PredictionReporter {
     if (reported) {
       return;
     }
-    if (r.floor() != r.decision().previous()) {
-      String verb = r.floor() > r.decision().previous() ? "Raised" : "Lowered";
+    int from = floorInForceBefore(app, r, before);
+    if (r.floor() != from) {
+      String verb = r.floor() > from ? "Raised" : "Lowered";
       String what =
           !r.actionable()
               ? "recommended replica floor ("
@@ -231,7 +246,7 @@ final class PredictionReporter {
               + " "
               + what
               + " from "
-              + r.decision().previous()
+              + from
               + " to "
               + r.floor()
               + " ("

@@ -406,16 +406,22 @@ class PolicyTuningIT {
         deploymentReplicas("level"));
 
     // The reason is told where the operator tells floor decisions: an Event and the decisions
-    // metric.
+    // metric. The Event counts from replicas.min, the floor the HPA held under Recommend, whatever
+    // floor the Auto prediction had recommended in Shadow.
     await()
         .atMost(TIMEOUT)
-        .until(
+        .untilAsserted(
             () ->
-                AppAssertions.events(cluster.client(), cluster.name(), "level").stream()
+                assertThat(AppAssertions.events(cluster.client(), cluster.name(), "level"))
+                    .extracting(e -> e.getReason() + ": " + e.getMessage())
                     .anyMatch(
                         e ->
-                            "FloorRaised".equals(e.getReason())
-                                && e.getMessage().contains("(NoiseFloor)")));
+                            e.startsWith(
+                                    "FloorRaised: Raised replica floor from " + before + " to ")
+                                && e.contains("(NoiseFloor)")));
+    assertThat(event("level", "DriftRepaired"))
+        .as("moving the floor of a tuned HPA is not drift")
+        .isEmpty();
     assertThat(
             fixture
                 .operator()

@@ -173,4 +173,49 @@ class PredictionReporterTest {
     assertThat(status.getPrediction().getLastDecision().getReason()).isEqualTo("Hold");
     assertThat(events.warnings).containsExactly("PredictionFailed: the evaluation failed: boom");
   }
+
+  /**
+   * A recommended floor that starts to apply (Auto promoting, or a tuned policy switching a floor
+   * on) moves the HPA's floor from replicas.min, even when the number matches the recommendation.
+   */
+  @Test
+  void theFirstAppliedFloorIsReportedAsAMoveFromReplicasMin() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    app.getSpec().getPrediction().setMode(io.scalableapp.operator.api.PredictionSpec.Mode.Auto);
+    app.setStatus(new ScalableAppStatus());
+    PredictionStatus recommended = PredictionReporter.status(recommendation(true, Reason.FORECAST));
+    recommended.setMode("Shadow");
+    app.getStatus().setPrediction(recommended);
+    Recommendation applied =
+        new Recommendation(
+            NOW.plusSeconds(30),
+            ScalingMode.ENFORCE,
+            true,
+            new FloorDecision(7, 7, 7, Reason.NOISE_FLOOR),
+            new ForecastSummary(
+                123.456,
+                99.5,
+                ForecastModel.HOLT_WINTERS,
+                "alpha=0.3",
+                Duration.ofMinutes(3),
+                null),
+            new ForecastAccuracy(0.12, 40),
+            true,
+            "why",
+            List.of());
+    var events = new RecordedEvents();
+
+    PredictionReporter.report(
+        app, Optional.of(PredictionOutcome.of(applied)), new ScalableAppStatus(), events, NOW);
+    app.getStatus().getPrediction().setMode("Enforce");
+    PredictionReporter.report(
+        app, Optional.of(PredictionOutcome.of(applied)), new ScalableAppStatus(), events, NOW);
+
+    assertThat(events.normals)
+        .as("once: an applied floor that stays where it was is no news")
+        .containsExactly(
+            "FloorRaised: Raised replica floor from "
+                + app.getSpec().getReplicas().getMin()
+                + " to 7 (NoiseFloor): why");
+  }
 }
