@@ -62,6 +62,16 @@ componentsPatches:
   - key: kube-api-burst
     value: "400"
     override: false
+# One instance of each, so leader election elects nothing; all it adds is exiting when a lease
+# renewal is slow, which under a fleet's load stopped the controller manager (kwokctl restarts nothing).
+  - key: leader-elect
+    value: "false"
+    override: false
+- name: kube-scheduler
+  extraArgs:
+  - key: leader-elect
+    value: "false"
+    override: false
 EOF
   extra_args kube-controller-manager false ${SCALABLEAPP_CONTROLLER_MANAGER_ARGS:-} >>"$KWOKCTL_CONFIG"
   if [[ -n ${SCALABLEAPP_METRIC_RESOLUTION:-} ]]; then

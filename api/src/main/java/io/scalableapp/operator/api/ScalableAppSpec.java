@@ -42,6 +42,18 @@ import java.util.List;
     message =
         "autoscaling.tuning replays the app's demand history, which prediction fetches: set prediction.mode "
             + "to Shadow, Enforce or Auto, with its query and targetPerReplica")
+// floors narrows the families Auto's search may choose; every other mode fixes the floor, so a
+// narrowed list there would be ignored without a word. Both families (the default) are always
+// allowed.
+@ValidationRule(
+    value =
+        "!has(self.autoscaling) || !has(self.autoscaling.tuning) || !has(self.autoscaling.tuning.floors)"
+            + " || self.autoscaling.tuning.floors.size() == 2"
+            + " || (has(self.prediction) && has(self.prediction.mode) && self.prediction.mode == 'Auto')",
+    message =
+        "autoscaling.tuning.floors chooses among floor families only under prediction.mode Auto; "
+            + "Enforce always runs the forecast floor and Shadow none: set prediction.mode to Auto, "
+            + "or remove floors")
 @ValidationRule(
     value =
         "!has(self.autoscaling) || !has(self.autoscaling.tuning) || !has(self.autoscaling.enabled)"

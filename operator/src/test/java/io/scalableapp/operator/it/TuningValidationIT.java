@@ -100,6 +100,7 @@ class TuningValidationIT {
             t -> t.setFloors(List.of(TuningSpec.Floor.Forecast, TuningSpec.Floor.Forecast))),
         "autoscaling.tuning.floors must not name a family twice");
     ScalableApp hpaAlone = tuned("floor-none", t -> t.setFloors(List.of()));
+    hpaAlone.getSpec().getPrediction().setMode(PredictionSpec.Mode.Auto);
     assertThat(
             cluster
                 .client()
@@ -111,6 +112,32 @@ class TuningValidationIT {
                 .getFloors())
         .as("[] is kept: the search tunes the HPA alone")
         .isEmpty();
+  }
+
+  @Test
+  void aNarrowedFloorListOutsideAutoIsRefused() {
+    String onlyUnderAuto =
+        "autoscaling.tuning.floors chooses among floor families only under prediction.mode Auto;"
+            + " Enforce always runs the forecast floor and Shadow none";
+    assertRejected(
+        tuned("floors-enforce", t -> t.setFloors(List.of(TuningSpec.Floor.RecentLevelNoise))),
+        onlyUnderAuto);
+    ScalableApp shadow = tuned("floors-shadow", t -> t.setFloors(List.of()));
+    shadow.getSpec().getPrediction().setMode(PredictionSpec.Mode.Shadow);
+    assertRejected(shadow, onlyUnderAuto);
+    assertThat(
+            cluster
+                .client()
+                .resource(
+                    tuned(
+                        "floors-both",
+                        t ->
+                            t.setFloors(
+                                List.of(
+                                    TuningSpec.Floor.RecentLevelNoise, TuningSpec.Floor.Forecast))))
+                .create())
+        .as("both families, in any order, are every mode's default")
+        .isNotNull();
   }
 
   @Test

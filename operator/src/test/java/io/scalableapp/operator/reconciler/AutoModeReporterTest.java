@@ -73,7 +73,7 @@ class AutoModeReporterTest {
   }
 
   @Test
-  void aPromotionIsOneEventWithTheFiguresAndStatusShowsTheEvidence() {
+  void aPromotionIsOneEventWithTheFiguresThenTheFloorItAppliesAndStatusShowsTheEvidence() {
     ScalableApp app = autoApp();
     RecordedEvents events = new RecordedEvents();
     PredictionOutcome promoted = outcome(verdict(NOW, ScalingMode.ENFORCE, Outcome.PROMOTED));
@@ -86,7 +86,8 @@ class AutoModeReporterTest {
             "PredictionPromoted: mode Auto promoted the app to Enforce: the "
                 + "forecast floor beat the HPA at the same cost on the app's own history: forecast floor 12.0 "
                 + "under-provisioned min, 410.3 replica-h; same-cost HPA 57.0 min (-79 %); HPA alone 60.0 min, 395.0 "
-                + "replica-h (forecast +4 % replica-h); over the last 6d (10080 points)");
+                + "replica-h (forecast +4 % replica-h); over the last 6d (10080 points)",
+            "FloorRaised: Raised replica floor from 1 to 3 (Forecast): why");
     AutoModeStatus s = app.getStatus().getPrediction().getAutoMode();
     assertThat(s.getEffectiveMode()).isEqualTo("Enforce");
     assertThat(s.getReason()).isEqualTo("Promoted");
@@ -124,6 +125,7 @@ class AutoModeReporterTest {
         events);
 
     assertThat(events.normals)
+        .filteredOn(e -> e.startsWith("Prediction"))
         .hasSize(2)
         .last()
         .asString()
@@ -195,6 +197,7 @@ class AutoModeReporterTest {
     RecordedEvents events = new RecordedEvents();
     reconcile(app, outcome(verdict(NOW, ScalingMode.ENFORCE, Outcome.PROMOTED)), events);
     AutoModeStatus recorded = app.getStatus().getPrediction().getAutoMode();
+    List<String> told = List.copyOf(events.normals);
 
     reconcile(
         app,
@@ -206,7 +209,7 @@ class AutoModeReporterTest {
         events);
 
     assertThat(app.getStatus().getPrediction().getAutoMode()).isEqualTo(recorded);
-    assertThat(events.normals).hasSize(1);
+    assertThat(events.normals).as("nothing new to tell").isEqualTo(told);
   }
 
   @Test
