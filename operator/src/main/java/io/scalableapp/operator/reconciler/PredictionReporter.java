@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -58,8 +59,8 @@ final class PredictionReporter {
               AutoModeReporter.conditionNote(autoMode)));
       Recommendation r = outcome.recommendation();
       if (r != null) {
-        recordEvents(app, r, outcome.failed().isEmpty(), events);
         PredictionStatus fresh = status(r);
+        recordEvents(app, r, fresh, outcome.failed().isEmpty(), events);
         fresh.setAutoMode(autoMode);
         status.setPrediction(unlessSameDecision(app, fresh));
       } else {
@@ -215,14 +216,21 @@ final class PredictionReporter {
    * metrics.
    */
   private static void recordEvents(
-      ScalableApp app, Recommendation r, boolean evaluated, EventRecorder events) {
+      ScalableApp app,
+      Recommendation r,
+      PredictionStatus fresh,
+      boolean evaluated,
+      EventRecorder events) {
     Optional<PredictionStatus> before =
         Optional.ofNullable(app.getStatus()).map(s -> s.getPrediction());
+    // The whole decision and the mode, not its time alone: status keeps whole seconds, and two
+    // evaluations within one (a spec change's right after a periodic one) are different decisions.
     boolean reported =
         before
+            .filter(p -> Objects.equals(p.getMode(), fresh.getMode()))
             .map(PredictionStatus::getLastDecision)
-            .map(d -> d.getTime().equals(r.time().truncatedTo(ChronoUnit.SECONDS).toString()))
-            .orElse(false);
+            .filter(d -> d.equals(fresh.getLastDecision()))
+            .isPresent();
     if (reported) {
       return;
     }

@@ -218,4 +218,54 @@ class PredictionReporterTest {
                 + app.getSpec().getReplicas().getMin()
                 + " to 7 (NoiseFloor): why");
   }
+
+  /**
+   * A spec change evaluates the app at once, maybe within the second of a periodic evaluation:
+   * status keeps whole seconds, yet the second decision is news of its own.
+   */
+  @Test
+  void aDifferentDecisionWithinTheSameSecondIsStillReported() {
+    ScalableApp app = TestApps.app("shop", "prod");
+    app.getSpec().getPrediction().setMode(io.scalableapp.operator.api.PredictionSpec.Mode.Auto);
+    app.setStatus(new ScalableAppStatus());
+    PredictionStatus recommended = PredictionReporter.status(recommendation(true, Reason.FORECAST));
+    recommended.setMode("Shadow");
+    app.getStatus().setPrediction(recommended);
+    Recommendation appliedInTheSameSecond =
+        new Recommendation(
+            NOW.plusMillis(400),
+            ScalingMode.ENFORCE,
+            true,
+            new FloorDecision(7, 9, 9, Reason.NOISE_FLOOR),
+            new ForecastSummary(
+                123.456,
+                99.5,
+                ForecastModel.HOLT_WINTERS,
+                "alpha=0.3",
+                Duration.ofMinutes(3),
+                null),
+            new ForecastAccuracy(0.12, 40),
+            true,
+            "why",
+            List.of());
+    var events = new RecordedEvents();
+    ScalableAppStatus status = new ScalableAppStatus();
+
+    PredictionReporter.report(
+        app, Optional.of(PredictionOutcome.of(appliedInTheSameSecond)), status, events, NOW);
+    app.setStatus(status);
+    PredictionReporter.report(
+        app,
+        Optional.of(PredictionOutcome.of(appliedInTheSameSecond)),
+        new ScalableAppStatus(),
+        events,
+        NOW);
+
+    assertThat(events.normals)
+        .as("reported once, then recognised as reported")
+        .containsExactly(
+            "FloorRaised: Raised replica floor from "
+                + app.getSpec().getReplicas().getMin()
+                + " to 9 (NoiseFloor): why");
+  }
 }
