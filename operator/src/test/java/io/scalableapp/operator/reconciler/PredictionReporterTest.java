@@ -174,35 +174,40 @@ class PredictionReporterTest {
     assertThat(events.warnings).containsExactly("PredictionFailed: the evaluation failed: boom");
   }
 
-  /**
-   * A recommended floor that starts to apply (Auto promoting, or a tuned policy switching a floor
-   * on) moves the HPA's floor from replicas.min, even when the number matches the recommendation.
-   */
-  @Test
-  void theFirstAppliedFloorIsReportedAsAMoveFromReplicasMin() {
+  /** An Auto app whose status holds a floor recommended in Shadow (not applied). */
+  private static ScalableApp autoAppRecommendingInShadow() {
     ScalableApp app = TestApps.app("shop", "prod");
     app.getSpec().getPrediction().setMode(io.scalableapp.operator.api.PredictionSpec.Mode.Auto);
     app.setStatus(new ScalableAppStatus());
     PredictionStatus recommended = PredictionReporter.status(recommendation(true, Reason.FORECAST));
     recommended.setMode("Shadow");
     app.getStatus().setPrediction(recommended);
-    Recommendation applied =
-        new Recommendation(
-            NOW.plusSeconds(30),
-            ScalingMode.ENFORCE,
-            true,
-            new FloorDecision(7, 7, 7, Reason.NOISE_FLOOR),
-            new ForecastSummary(
-                123.456,
-                99.5,
-                ForecastModel.HOLT_WINTERS,
-                "alpha=0.3",
-                Duration.ofMinutes(3),
-                null),
-            new ForecastAccuracy(0.12, 40),
-            true,
-            "why",
-            List.of());
+    return app;
+  }
+
+  /** An applied noise-floor decision at {@code at}, from the engine's {@code previous}. */
+  private static Recommendation noiseFloorApplied(Instant at, int previous, int floor) {
+    return new Recommendation(
+        at,
+        ScalingMode.ENFORCE,
+        true,
+        new FloorDecision(previous, floor, floor, Reason.NOISE_FLOOR),
+        new ForecastSummary(
+            123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
+        new ForecastAccuracy(0.12, 40),
+        true,
+        "why",
+        List.of());
+  }
+
+  /**
+   * A recommended floor that starts to apply (Auto promoting, or a tuned policy switching a floor
+   * on) moves the HPA's floor from replicas.min, even when the number matches the recommendation.
+   */
+  @Test
+  void theFirstAppliedFloorIsReportedAsAMoveFromReplicasMin() {
+    ScalableApp app = autoAppRecommendingInShadow();
+    Recommendation applied = noiseFloorApplied(NOW.plusSeconds(30), 7, 7);
     var events = new RecordedEvents();
 
     PredictionReporter.report(
@@ -225,29 +230,8 @@ class PredictionReporterTest {
    */
   @Test
   void aDifferentDecisionWithinTheSameSecondIsStillReported() {
-    ScalableApp app = TestApps.app("shop", "prod");
-    app.getSpec().getPrediction().setMode(io.scalableapp.operator.api.PredictionSpec.Mode.Auto);
-    app.setStatus(new ScalableAppStatus());
-    PredictionStatus recommended = PredictionReporter.status(recommendation(true, Reason.FORECAST));
-    recommended.setMode("Shadow");
-    app.getStatus().setPrediction(recommended);
-    Recommendation appliedInTheSameSecond =
-        new Recommendation(
-            NOW.plusMillis(400),
-            ScalingMode.ENFORCE,
-            true,
-            new FloorDecision(7, 9, 9, Reason.NOISE_FLOOR),
-            new ForecastSummary(
-                123.456,
-                99.5,
-                ForecastModel.HOLT_WINTERS,
-                "alpha=0.3",
-                Duration.ofMinutes(3),
-                null),
-            new ForecastAccuracy(0.12, 40),
-            true,
-            "why",
-            List.of());
+    ScalableApp app = autoAppRecommendingInShadow();
+    Recommendation appliedInTheSameSecond = noiseFloorApplied(NOW.plusMillis(400), 7, 9);
     var events = new RecordedEvents();
     ScalableAppStatus status = new ScalableAppStatus();
 
