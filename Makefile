@@ -274,7 +274,9 @@ FLEET_NODES ?= $(shell echo $$(( $(FLEET_APPS) * 3 / 110 + 2 )))
 
 .PHONY: bench-fleet
 bench-fleet: tools ## Operator vs bare client at FLEET_APPS apps (1000) on the local cluster; writes docs/fleet-benchmark.md.
-	SCALABLEAPP_NODES=$(FLEET_NODES) hack/cluster-up.sh >/dev/null
+	@# A cluster of its own, without leader election in its controller manager and scheduler (hack/cluster-up.sh).
+	hack/cluster-down.sh >/dev/null
+	SCALABLEAPP_NODES=$(FLEET_NODES) SCALABLEAPP_LEADER_ELECT=false hack/cluster-up.sh >/dev/null
 	$(MVN) -q -pl operator -am package -DskipTests \
 	  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
 	  -Dmdep.outputFile=target/test-classpath.txt
