@@ -188,15 +188,18 @@ class AutoModeIT {
     int enforcedFloor = hpaFloor("daily");
     assertThat(enforcedFloor).isGreaterThan(1);
 
-    ScalableApp daily =
-        cluster
-            .client()
-            .resources(ScalableApp.class)
-            .inNamespace(cluster.name())
-            .withName("daily")
-            .get();
-    daily.getSpec().getPrediction().setQuery(FLAT);
-    cluster.client().resource(daily).update();
+    // A patch, not an update of what was read: the restarted operator writes the app's status
+    // meanwhile, and an update carrying the older resourceVersion would be refused (409).
+    cluster
+        .client()
+        .resources(ScalableApp.class)
+        .inNamespace(cluster.name())
+        .withName("daily")
+        .edit(
+            a -> {
+              a.getSpec().getPrediction().setQuery(FLAT);
+              return a;
+            });
 
     ScalableApp demoted =
         awaitApp(
