@@ -89,7 +89,9 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
       desired.getSpec().setMetrics(live.getSpec().getMetrics());
       desired
           .getSpec()
-          .setBehavior(withScaleDownWindow(desired.getSpec().getBehavior(), scaleDownWindow(live)));
+          .setBehavior(
+              withScaleDownWindow(
+                  desired.getSpec().getBehavior(), scaleDownWindowSeconds(live).orElse(null)));
       Map<String, String> annotations =
           new TreeMap<>(
               Optional.ofNullable(desired.getMetadata().getAnnotations()).orElse(Map.of()));
@@ -104,11 +106,11 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
     return desired;
   }
 
-  private static Integer scaleDownWindow(HorizontalPodAutoscaler hpa) {
+  /** The scale-down stabilisation window {@code hpa} states, if it states one. */
+  static Optional<Integer> scaleDownWindowSeconds(HorizontalPodAutoscaler hpa) {
     return Optional.ofNullable(hpa.getSpec().getBehavior())
         .map(HorizontalPodAutoscalerBehavior::getScaleDown)
-        .map(HPAScalingRules::getStabilizationWindowSeconds)
-        .orElse(null);
+        .map(HPAScalingRules::getStabilizationWindowSeconds);
   }
 
   /** {@code behavior} with its scale-down window set to {@code seconds}; null leaves it unset. */

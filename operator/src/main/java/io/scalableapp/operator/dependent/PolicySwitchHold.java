@@ -1,8 +1,6 @@
 package io.scalableapp.operator.dependent;
 
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.operator.api.translate.TuningSpecs;
@@ -91,9 +89,7 @@ record PolicySwitchHold(int replicas, Instant until) {
   }
 
   static Duration window(HorizontalPodAutoscaler hpa) {
-    return Optional.ofNullable(hpa.getSpec().getBehavior())
-        .map(HorizontalPodAutoscalerBehavior::getScaleDown)
-        .map(HPAScalingRules::getStabilizationWindowSeconds)
+    return HorizontalPodAutoscalerDependent.scaleDownWindowSeconds(hpa)
         .map(s -> Duration.ofSeconds(s))
         .orElse(TuningSpecs.DEFAULT_SCALE_DOWN_WINDOW);
   }
