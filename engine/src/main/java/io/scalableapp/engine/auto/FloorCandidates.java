@@ -30,7 +30,8 @@ public final class FloorCandidates {
 
   /**
    * The knobs of the {@link #RECENT_LEVEL_NOISE} family a search offers: those the scaling lab
-   * chose on NASA-1995's training part at the 1.00x and 1.10x budgets (docs/scaling-lab).
+   * chooses on NASA-1995's training part at the 1.00x budget in three of its four scenarios
+   * (docs/scaling-lab; at 1.10x it mostly takes k = 0.25 instead).
    */
   public static final NoiseFloorRule RECENT_LEVEL_RULE =
       NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.75, Duration.ofMinutes(10));
