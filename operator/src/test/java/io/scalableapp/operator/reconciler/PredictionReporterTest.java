@@ -26,11 +26,17 @@ class PredictionReporterTest {
   private static final Instant NOW = Instant.parse("2026-01-01T10:00:00.123Z");
 
   private static Recommendation recommendation(boolean metricsAvailable, Reason reason) {
+    return recommendation(NOW, new FloorDecision(3, 7, 7, reason), metricsAvailable);
+  }
+
+  /** An applied decision at {@code at}; the forecast figures are the same in every test. */
+  private static Recommendation recommendation(
+      Instant at, FloorDecision decision, boolean metricsAvailable) {
     return new Recommendation(
-        NOW,
+        at,
         ScalingMode.ENFORCE,
         true,
-        new FloorDecision(3, 7, 7, reason),
+        decision,
         new ForecastSummary(
             123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
         new ForecastAccuracy(0.12, 40),
@@ -187,17 +193,7 @@ class PredictionReporterTest {
 
   /** An applied noise-floor decision at {@code at}, from the engine's {@code previous}. */
   private static Recommendation noiseFloorApplied(Instant at, int previous, int floor) {
-    return new Recommendation(
-        at,
-        ScalingMode.ENFORCE,
-        true,
-        new FloorDecision(previous, floor, floor, Reason.NOISE_FLOOR),
-        new ForecastSummary(
-            123.456, 99.5, ForecastModel.HOLT_WINTERS, "alpha=0.3", Duration.ofMinutes(3), null),
-        new ForecastAccuracy(0.12, 40),
-        true,
-        "why",
-        List.of());
+    return recommendation(at, new FloorDecision(previous, floor, floor, Reason.NOISE_FLOOR), true);
   }
 
   /**
