@@ -126,26 +126,8 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
             ? status.getProvider()
             : zones.isEmpty() ? null : "cloudflare";
     try {
+      removeBeforeDeletion(app, provider, zones);
       if (provider != null) {
-        CdnProvider p =
-            runtime
-                .provider(provider)
-                .orElseThrow(
-                    () ->
-                        new CdnProviderException(
-                            "ProviderNotAvailable",
-                            "this operator build has no " + provider + " provider"));
-        // Every zone the app's rules may be in: status.cdn's, and those recorded before each apply.
-        for (Optional<CloudflareSpec> zone :
-            zones.isEmpty()
-                ? List.of(Optional.<CloudflareSpec>empty())
-                : zones.stream().map(Optional::of).toList()) {
-          if (zone.isPresent()
-              && !runtime.settings().cloudflareApiAllowed(zone.get().apiBaseUrlOrDefault())) {
-            continue;
-          }
-          p.remove(CdnTargets.resolve(app, provider, zone, client, runtime, Optional.empty()));
-        }
         events.normal(
             app,
             "CdnRemoved",
@@ -187,6 +169,45 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
           e.getMessage(),
           wait.toSeconds());
       executor.schedule(() -> attempt(app, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Removes what the deleted app has at {@code provider} (none: nothing), in every zone it may be
+   * in. Holding the app's lock: an apply still running for it ends first, and none follows.
+   */
+  void removeBeforeDeletion(ScalableApp app, String provider, List<CloudflareSpec> zones) {
+    runtime.exclusively(
+        app.getMetadata().getUid(),
+        () -> {
+          runtime.beginRemoval(app.getMetadata().getUid());
+          removeAtProvider(app, provider, zones);
+          return null;
+        });
+  }
+
+  private void removeAtProvider(ScalableApp app, String provider, List<CloudflareSpec> zones) {
+    if (provider == null) {
+      return;
+    }
+    CdnProvider p =
+        runtime
+            .provider(provider)
+            .orElseThrow(
+                () ->
+                    new CdnProviderException(
+                        "ProviderNotAvailable",
+                        "this operator build has no " + provider + " provider"));
+    // Every zone the app's rules may be in: status.cdn's, and those recorded before each apply.
+    for (Optional<CloudflareSpec> zone :
+        zones.isEmpty()
+            ? List.of(Optional.<CloudflareSpec>empty())
+            : zones.stream().map(Optional::of).toList()) {
+      if (zone.isPresent()
+          && !runtime.settings().cloudflareApiAllowed(zone.get().apiBaseUrlOrDefault())) {
+        continue;
+      }
+      p.remove(CdnTargets.resolve(app, provider, zone, client, runtime, Optional.empty()));
     }
   }
 

@@ -100,7 +100,6 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
     }
     CdnSpec spec = app.getSpec().getCdn();
     boolean wanted = spec != null && spec.getProvider().name().equals(providerName);
-    KubernetesClient client = context.getClient();
     Optional<Instant> held = runtime.heldUntil(uid);
     if (held.isPresent()) {
       // Another event arrived before the provider's Retry-After: keep the failure, call no sooner
@@ -117,53 +116,18 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
           Duration.between(runtime.clock().instant(), held.get()));
     }
     try {
-      if (!wanted) {
-        removeEverywhere(app, provider.get(), previous, client);
-        runtime.forget(uid);
-        if (spec == null) {
-          CdnFinalizer.remove(client, app);
-        }
-        events.normal(
-            app,
-            "CdnRemoved",
-            "Removed the app's configuration at " + providerName + ": spec.cdn no longer names it");
-        return CdnOutcome.removed(providerName);
-      }
-      CdnPolicy policy = CdnPolicies.from(spec);
-      var unsupported = provider.get().unsupported(policy);
-      if (!unsupported.isEmpty()) {
-        return CdnOutcome.refused(
-            providerName,
-            next,
-            "UnsupportedByProvider",
-            unsupported.stream()
-                    .map(u -> u.field() + ": " + u.message())
-                    .collect(Collectors.joining("; "))
-                + " (nothing was applied; change spec.cdn or the provider)");
-      }
-      // Before anything exists at the provider, so deleting the app always finds and removes it.
-      CdnFinalizer.add(client, app);
-      CdnTarget target =
-          CdnTargets.resolve(
-              app,
-              providerName,
-              Optional.ofNullable(spec.getCloudflare()),
-              client,
-              runtime,
-              context.getSecondaryResource(ConfigMap.class, EdgeConfigMapDependent.NAME));
-      LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
-      List<CloudflareSpec> zones = recordZoneBeforeApplying(app, spec, client);
-      AppliedCdn applied = provider.get().apply(target, policy);
-      removeFromZonesNoLongerNamed(app, provider.get(), spec, zones, client);
-      if (!applied.version().equals(previous.getAppliedVersion())) {
-        LOG.info("cdn {} for {}: {}", providerName, target.app(), applied.description());
-      }
-      next.setAppliedVersion(applied.version());
-      next.setCloudflare(spec.getCloudflare() == null ? null : spec.getCloudflare().copy());
-      purgeAfterRollout(app, context, provider.get(), target, policy, next);
-      runtime.succeeded(uid);
-      runtime.metrics().applied(uid, providerName);
-      return CdnOutcome.ready(providerName, next, applied.description());
+      return runtime.exclusively(
+          uid,
+          () ->
+              runtime.removalBegun(uid)
+                  ? CdnOutcome.refused(
+                      providerName,
+                      next,
+                      "AppDeleting",
+                      "the app is being deleted; its configuration at "
+                          + providerName
+                          + " is being removed")
+                  : applyOrRemove(app, context, provider.get(), spec, wanted, previous, next));
     } catch (CdnProviderException e) {
       runtime.metrics().failed(providerName);
       if ("AuthenticationFailed".equals(e.reason())
@@ -187,6 +151,69 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
           e.getMessage() + (wanted ? "" : " (removing the app's configuration; retrying)"),
           backoff);
     }
+  }
+
+  /**
+   * Applies spec.cdn at the provider, or removes what it made once spec.cdn no longer names it.
+   * Called holding the app's lock (see {@link CdnRuntime#exclusively}).
+   */
+  private CdnOutcome applyOrRemove(
+      ScalableApp app,
+      Context<ScalableApp> context,
+      CdnProvider provider,
+      CdnSpec spec,
+      boolean wanted,
+      CdnStatus previous,
+      CdnStatus next) {
+    String uid = app.getMetadata().getUid();
+    KubernetesClient client = context.getClient();
+    if (!wanted) {
+      removeEverywhere(app, provider, previous, client);
+      runtime.forget(uid);
+      if (spec == null) {
+        CdnFinalizer.remove(client, app);
+      }
+      events.normal(
+          app,
+          "CdnRemoved",
+          "Removed the app's configuration at " + providerName + ": spec.cdn no longer names it");
+      return CdnOutcome.removed(providerName);
+    }
+    CdnPolicy policy = CdnPolicies.from(spec);
+    var unsupported = provider.unsupported(policy);
+    if (!unsupported.isEmpty()) {
+      return CdnOutcome.refused(
+          providerName,
+          next,
+          "UnsupportedByProvider",
+          unsupported.stream()
+                  .map(u -> u.field() + ": " + u.message())
+                  .collect(Collectors.joining("; "))
+              + " (nothing was applied; change spec.cdn or the provider)");
+    }
+    // Before anything exists at the provider, so deleting the app always finds and removes it.
+    CdnFinalizer.add(client, app);
+    CdnTarget target =
+        CdnTargets.resolve(
+            app,
+            providerName,
+            Optional.ofNullable(spec.getCloudflare()),
+            client,
+            runtime,
+            context.getSecondaryResource(ConfigMap.class, EdgeConfigMapDependent.NAME));
+    LOG.debug("cdn {} for {}: applying to {}", providerName, target.app(), target);
+    List<CloudflareSpec> zones = recordZoneBeforeApplying(app, spec, client);
+    AppliedCdn applied = provider.apply(target, policy);
+    removeFromZonesNoLongerNamed(app, provider, spec, zones, client);
+    if (!applied.version().equals(previous.getAppliedVersion())) {
+      LOG.info("cdn {} for {}: {}", providerName, target.app(), applied.description());
+    }
+    next.setAppliedVersion(applied.version());
+    next.setCloudflare(spec.getCloudflare() == null ? null : spec.getCloudflare().copy());
+    purgeAfterRollout(app, context, provider, target, policy, next);
+    runtime.succeeded(uid);
+    runtime.metrics().applied(uid, providerName);
+    return CdnOutcome.ready(providerName, next, applied.description());
   }
 
   /**

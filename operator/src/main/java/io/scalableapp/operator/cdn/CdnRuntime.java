@@ -2,18 +2,24 @@ package io.scalableapp.operator.cdn;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The operator's CDN providers and settings, and what it remembers per app between calls. One per
  * operator, handed to the CDN dependents and the cleanup event source that share it.
  */
 public final class CdnRuntime {
+  /** How long a deleted app's uid is remembered as removed; uids are never reused. */
+  static final Duration REMOVAL_REMEMBERED = Duration.ofHours(1);
+
+  private static final int APP_LOCK_STRIPES = 256;
   private final Map<String, CdnProvider> providers = new LinkedHashMap<>();
   private final CdnSettings settings;
   private final Clock clock;
@@ -22,6 +28,8 @@ public final class CdnRuntime {
   private final Map<String, String> purgeSecretByUid = new ConcurrentHashMap<>();
   private final CredentialCache credentials;
   private final CdnMetrics metrics;
+  private final StripedLocks appLocks;
+  private final Map<String, Instant> removalBegunByUid = new ConcurrentHashMap<>();
 
   public CdnRuntime(
       CdnSettings settings, Clock clock, List<CdnProvider> providers, MeterRegistry registry) {
@@ -30,6 +38,41 @@ public final class CdnRuntime {
     this.credentials = new CredentialCache(CredentialCache.DEFAULT_MAX_AGE, clock);
     providers.forEach(p -> this.providers.put(p.name(), p));
     this.metrics = new CdnMetrics(registry, this.providers.keySet());
+    // An apply is a few provider calls, each bounded by the call timeout.
+    Duration appLockWait = settings.callTimeout().multipliedBy(4);
+    this.appLocks =
+        new StripedLocks(
+            APP_LOCK_STRIPES,
+            appLockWait,
+            uid ->
+                new CdnProviderException(
+                    "ProviderBusy",
+                    "another change to the app's CDN configuration took longer than "
+                        + appLockWait.toSeconds()
+                        + "s; retrying"));
+  }
+
+  /**
+   * Runs {@code work} holding the app's lock. The apply of a reconciliation and the removal at
+   * deletion take it, so an apply that began from a read of the app taken before its deletion can
+   * never put back at the provider what the removal took away.
+   */
+  <T> T exclusively(String uid, Supplier<T> work) {
+    return appLocks.holding(uid, work);
+  }
+
+  /**
+   * The app is deleted and its removal at the provider begins: from now on nothing is applied for
+   * it, whatever read of the app a reconciliation still holds. Call holding {@link #exclusively}.
+   */
+  void beginRemoval(String uid) {
+    Instant now = clock.instant();
+    removalBegunByUid.values().removeIf(at -> at.plus(REMOVAL_REMEMBERED).isBefore(now));
+    removalBegunByUid.putIfAbsent(uid, now);
+  }
+
+  boolean removalBegun(String uid) {
+    return removalBegunByUid.containsKey(uid);
   }
 
   /**

@@ -2,10 +2,8 @@ package io.scalableapp.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.DefaultManagedWorkflowAndDependentResourceContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
@@ -15,13 +13,12 @@ import io.scalableapp.operator.api.cdn.SecretKeyRef;
 import io.scalableapp.operator.cdn.CdnFinalizer;
 import io.scalableapp.operator.cdn.CdnRuntime;
 import io.scalableapp.operator.cdn.CdnSettings;
+import io.scalableapp.operator.cdn.DependentContexts;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareCdnDependent;
 import io.scalableapp.operator.cdn.cloudflare.CloudflareProvider;
 import io.scalableapp.operator.events.RecordedEvents;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WorkflowDependentsTest {
@@ -87,24 +84,8 @@ class WorkflowDependentsTest {
   }
 
   private static void reconcileCdn(WorkflowDependents dependents, ScalableApp app) {
-    dependents.create(CloudflareCdnDependent.class).reconcile(app, context(app));
-  }
-
-  /** The little of a reconciliation's context the CDN dependent reads on this path. */
-  @SuppressWarnings("unchecked")
-  private static Context<ScalableApp> context(ScalableApp app) {
-    var workflowContext = new DefaultManagedWorkflowAndDependentResourceContext<>(null, app, null);
-    return (Context<ScalableApp>)
-        Proxy.newProxyInstance(
-            Context.class.getClassLoader(),
-            new Class<?>[] {Context.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "managedWorkflowAndDependentResourceContext" -> workflowContext;
-                  case "getSecondaryResource" -> Optional.empty();
-                  // Read, never called: nothing on this path reaches the API server.
-                  case "getClient" -> null;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    dependents
+        .create(CloudflareCdnDependent.class)
+        .reconcile(app, DependentContexts.withoutCluster(app));
   }
 }
