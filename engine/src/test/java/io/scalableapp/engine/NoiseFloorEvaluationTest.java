@@ -75,7 +75,9 @@ class NoiseFloorEvaluationTest {
     assertThat(errors(scaler.evaluate(spec, demand, state))).isEqualTo(first);
     clock.advance(Duration.ofSeconds(40));
     int next = errors(scaler.evaluate(spec, demand, state));
-    assertThat(next).as("one span ends within the window, one ages out").isEqualTo(first);
+    assertThat(next)
+        .as("one span ends; none ages out of a week-long window over two days of history")
+        .isEqualTo(first + 1);
     assertThat(
             scaler
                 .evaluate(

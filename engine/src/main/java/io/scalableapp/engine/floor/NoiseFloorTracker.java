@@ -19,21 +19,21 @@ import java.util.OptionalDouble;
 public final class NoiseFloorTracker {
 
   /**
-   * How far back the errors the margin's quantile is taken over reach: the past day, as the policy
-   * search replays.
+   * How far back the errors the margin's quantile is taken over reach: a week, as the policy search
+   * and the lab replay. A week holds each weekday's nights and peaks; it beat a day on validation
+   * in every NASA cell of the scaling lab (docs/scaling-lab-analysis.md).
    */
-  public static final Duration RESIDUAL_WINDOW = Duration.ofDays(1);
+  public static final Duration RESIDUAL_WINDOW = Duration.ofDays(7);
 
   private record Pending(Instant from, Instant until, double reference) {}
-
-  private record Scored(Instant until, double error) {}
 
   private final NoiseFloorRule rule;
   private final Clock clock;
   private final Duration residualWindow;
   private final Deque<Pending> pending = new ArrayDeque<>();
-  private final Deque<Scored> scored = new ArrayDeque<>();
+  private final ScoredErrors scored = new ScoredErrors();
   private Instant lastAnchor;
+  private int samples;
 
   public NoiseFloorTracker(NoiseFloorRule rule, Clock clock, Duration residualWindow) {
     this.rule = Objects.requireNonNull(rule, "rule");
@@ -75,11 +75,14 @@ public final class NoiseFloorTracker {
         continue;
       }
       it.remove();
-      double peak = peak(actuals, p.from(), p.until());
-      double error = rule.standardised(p.reference(), peak);
-      if (!Double.isNaN(error)) {
-        scored.addLast(new Scored(p.until(), error));
-      }
+      score(p, actuals);
+    }
+  }
+
+  private void score(Pending span, Series actuals) {
+    double error = rule.standardised(span.reference(), peak(actuals, span.from(), span.until()));
+    if (!Double.isNaN(error)) {
+      scored.add(span.until(), error);
     }
   }
 
@@ -88,12 +91,11 @@ public final class NoiseFloorTracker {
    * errors are scored.
    */
   public OptionalDouble cover(double reference) {
-    Instant oldest = clock.instant().minus(residualWindow);
-    scored.removeIf(s -> !s.until().isAfter(oldest));
-    if (scored.size() < NoiseFloorRule.MIN_SAMPLES || !(reference >= 0)) {
+    double[] errors = scored.sortedAfter(clock.instant().minus(residualWindow));
+    samples = errors.length;
+    if (errors.length < NoiseFloorRule.MIN_SAMPLES || !(reference >= 0)) {
       return OptionalDouble.empty();
     }
-    double[] errors = scored.stream().mapToDouble(Scored::error).sorted().toArray();
     int rank = (int) Math.ceil(rule.quantile() * errors.length);
     return OptionalDouble.of(
         rule.cover(reference, errors[Math.max(0, Math.min(errors.length, rank) - 1)]));
@@ -111,6 +113,7 @@ public final class NoiseFloorTracker {
     if (rule.family() != FloorFamily.RECENT_LEVEL) {
       throw new IllegalStateException("only a recent-level rule can be followed over its history");
     }
+    reconcile(history);
     Instant after =
         lastAnchor != null
             ? lastAnchor
@@ -120,15 +123,21 @@ public final class NoiseFloorTracker {
       lastAnchor = t;
       double reference = recentLevel(history, t);
       if (reference >= 0 && !Double.isInfinite(reference)) {
-        pending.addLast(new Pending(t, t.plus(lead).plus(rule.window()), reference));
+        Pending span = new Pending(t, t.plus(lead).plus(rule.window()), reference);
+        // A span the history already holds is scored at once: on a new tracker that is nearly the
+        // whole window, which would otherwise queue up first.
+        if (span.until().isAfter(history.end())) {
+          pending.addLast(span);
+        } else {
+          score(span, history);
+        }
       }
     }
-    reconcile(history);
   }
 
   /** Errors scored within the residual window as of the last {@link #cover} call. */
   public int samples() {
-    return scored.size();
+    return samples;
   }
 
   /**
@@ -139,9 +148,12 @@ public final class NoiseFloorTracker {
     Instant since = now.minus(NoiseFloorRule.LEVEL_WINDOW);
     double sum = 0;
     int n = 0;
-    for (int i = history.size() - 1; i >= 0 && history.timeAt(i).isAfter(since); i--) {
+    // From the last point at or before now back: O(window), wherever now is in the history.
+    for (int i = history.firstIndexAfter(now) - 1;
+        i >= 0 && history.timeAt(i).isAfter(since);
+        i--) {
       double v = history.get(i);
-      if (!history.timeAt(i).isAfter(now) && !Double.isNaN(v)) {
+      if (!Double.isNaN(v)) {
         sum += v;
         n++;
       }

@@ -6,6 +6,7 @@ import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.series.Series;
 import io.scalableapp.engine.testing.NasaTrace;
+import io.scalableapp.engine.time.ManualClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -90,5 +91,54 @@ public final class PolicySearchCost {
             replaySeconds * 1000 / 3600);
       }
     }
+    liveNoiseFloor(week);
+  }
+
+  /**
+   * The live noise floor's state once it has followed the week (its residual window) and the CPU of
+   * one evaluation's quantile: what running the recent-level floor costs per app, beside the
+   * search.
+   */
+  static void liveNoiseFloor(Series week) {
+    int apps = 200;
+    Duration lead = Duration.ofMinutes(3);
+    ManualClock clock = new ManualClock(week.end());
+    Runtime heap = Runtime.getRuntime();
+    long before = usedAfterGc(heap);
+    List<NoiseFloorTracker> trackers = new ArrayList<>();
+    for (int a = 0; a < apps; a++) {
+      NoiseFloorTracker tracker =
+          new NoiseFloorTracker(
+              FloorCandidates.RECENT_LEVEL_RULE, clock, NoiseFloorTracker.RESIDUAL_WINDOW);
+      tracker.follow(week, lead);
+      trackers.add(tracker);
+    }
+    long after = usedAfterGc(heap);
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    double level = NoiseFloorTracker.recentLevel(week, clock.instant());
+    long start = cpu.getCurrentThreadCpuTime();
+    int evaluations = 0;
+    for (int round = 0; round < 5; round++) {
+      for (NoiseFloorTracker tracker : trackers) {
+        tracker.cover(level);
+        evaluations++;
+      }
+    }
+    double micros = (cpu.getCurrentThreadCpuTime() - start) / 1e3 / evaluations;
+    System.out.printf(
+        Locale.ROOT,
+        "live noise floor, residual window %s: %.0f KiB per app (%d errors held); one"
+            + " evaluation's quantile %.0f us CPU%n",
+        NoiseFloorTracker.RESIDUAL_WINDOW,
+        (after - before) / 1024.0 / apps,
+        trackers.get(0).samples(),
+        micros);
+  }
+
+  private static long usedAfterGc(Runtime heap) {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return heap.totalMemory() - heap.freeMemory();
   }
 }

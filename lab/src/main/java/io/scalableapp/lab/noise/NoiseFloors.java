@@ -2,6 +2,7 @@ package io.scalableapp.lab.noise;
 
 import io.scalableapp.engine.floor.FloorFamily;
 import io.scalableapp.engine.floor.NoiseFloorReplay;
+import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.RecordedFloor;
 import io.scalableapp.engine.replay.trace.Trace;
@@ -17,11 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NoiseFloors {
 
-  /**
-   * How many past minutes' errors a rule's quantile is taken over: a day, so nights and peaks both
-   * count.
-   */
-  static final int RESIDUAL_MINUTES = 1440;
+  /** How many past minutes' errors a rule's quantile is taken over: the operator's window. */
+  static final int RESIDUAL_MINUTES = (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes();
 
   private record Key(Scenario scenario, FloorSource source) {}
 

@@ -10,6 +10,7 @@ import io.scalableapp.engine.auto.PolicySearchSettings;
 import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.floor.FloorFamily;
 import io.scalableapp.engine.floor.NoiseFloorRule;
+import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.ForecasterFactory;
 import io.scalableapp.engine.replay.trace.Trace;
 import io.scalableapp.engine.replay.trace.TraceRecording;
@@ -48,8 +49,8 @@ public final class WhatIfPolicy {
           NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.95, Duration.ZERO),
           NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.99, Duration.ZERO));
 
-  /** The errors a noise floor learns its quantile from: the last day. */
-  static final int NOISE_RESIDUAL_MINUTES = 1440;
+  /** The errors a noise floor learns its quantile from: the operator's window. */
+  static final int NOISE_RESIDUAL_MINUTES = (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes();
 
   /** The families tuning offers under Auto, within the app's tuning.floors. */
   public static PolicyChoice search(ScalableApp app, Trace trace) {
