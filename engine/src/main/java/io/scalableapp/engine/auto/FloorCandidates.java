@@ -29,12 +29,13 @@ public final class FloorCandidates {
   public static final String RECENT_LEVEL_NOISE = "RecentLevelNoise";
 
   /**
-   * The knobs of the {@link #RECENT_LEVEL_NOISE} family a search offers: those the scaling lab
-   * chooses on NASA-1995's training part at the 1.00x budget in three of its four scenarios
-   * (docs/scaling-lab; at 1.10x it mostly takes k = 0.25 instead).
+   * The knobs of the {@link #RECENT_LEVEL_NOISE} family a search offers: p75 of the errors of the
+   * residual window, spread as level^0.25, held 10 minutes past the lead. Those the scaling lab
+   * chooses on NASA-1995's training part at the 1.00x budget (extraCostPercent 0, the default) in
+   * all four of its scenarios, with the week-long residual window (docs/scaling-lab).
    */
   public static final NoiseFloorRule RECENT_LEVEL_RULE =
-      NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.75, Duration.ofMinutes(10));
+      new NoiseFloorRule(FloorFamily.RECENT_LEVEL, 0.75, 0.25, Duration.ofMinutes(10));
 
   /**
    * The floor families a user may allow a search, besides the HPA alone ({@link

@@ -1,6 +1,7 @@
 package io.scalableapp.lab.report;
 
 import io.scalableapp.engine.floor.NoiseFloorRule;
+import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.replay.frontier.ReactiveFrontier;
 import io.scalableapp.engine.replay.frontier.SameCost;
 import io.scalableapp.engine.replay.sim.HpaVariant;
@@ -55,7 +56,7 @@ final class NoiseFloorSection {
             """
                 A policy is a floor under the HPA and that HPA's CPU target (%s %%) and scale-down window (%s min). \
                 The floors: the engine's noise-sized families (`engine/.../floor`): the forecast peak over [t, t + \
-                lead + W) or the mean of the last 10 minutes, plus the q-quantile of the past day's errors \
+                lead + W) or the mean of the last 10 minutes, plus the q-quantile of the errors of the past %d days \
                 (actual peak - reference) / reference^k, times reference^k; (q, W min) in {%s}, k in %s (k = 1 is \
                 the proportional margin); or no floor at all. The forecast is the engine's %s, made \
                 every minute from the 7 days before it. For each budget, a multiple of the replica-hours the HPA at \
@@ -72,6 +73,7 @@ final class NoiseFloorSection {
                 """,
             join(NoiseFloorTuning.HPA_TARGETS),
             joinMinutes(NoiseFloorTuning.WINDOWS),
+            NoiseFloorTracker.RESIDUAL_WINDOW.toDays(),
             NoiseFloorTuning.KNOBS.stream()
                 .map(k -> "(" + k.quantile() + ", " + k.window().toMinutes() + ")")
                 .collect(Collectors.joining(", ")),
