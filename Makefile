@@ -229,6 +229,10 @@ bench-policy-search: ## CPU time of one spec.autoscaling.tuning policy search on
 	$(MVN) -q -pl engine test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
 	java -cp "engine/target/test-classes:engine/target/classes:$$(cat engine/target/test-classpath.txt)" io.scalableapp.engine.auto.PolicySearchCost 3
 
+.PHONY: bench-scaling-level-window
+bench-scaling-level-window: ## Re-run the choice of the recent level's window (NoiseFloorRule.LEVEL_WINDOW) on NASA's training part; MINUTES="5 10 ..." (~2.5 min each).
+	hack/lab-level-window.sh $(MINUTES)
+
 .PHONY: bench-scaling-tune
 bench-scaling-tune: lab-build ## Choose the jump floors on the training parts (NASA, WorldCup, or TRACE=file) and print the tables.
 	java -cp "$(LAB_CP)" io.scalableapp.lab.ScalingLab --tune-only $(if $(TRACE),--trace "$(TRACE)")

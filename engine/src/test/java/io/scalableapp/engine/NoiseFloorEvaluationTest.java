@@ -50,7 +50,7 @@ class NoiseFloorEvaluationTest {
   void theFloorHoldsTheRecentLevelPlusTheLearnedNoiseAtFullCapacityFromTheFirstEvaluation() {
     Recommendation r = scaler.evaluate(spec().noiseFloor(RULE).build(), demand, state);
 
-    // Level 104 (two 120s in the last 10 minutes), p90 error +16 over a 2-minute span: hold 120 at
+    // Level 104 (nine 120s in the last 45 minutes), p90 error +16 over a 2-minute span: hold 120 at
     // 10 a replica.
     assertThat(r.decision().reason()).as(r.message()).isEqualTo(Reason.NOISE_FLOOR);
     assertThat(r.floor()).isEqualTo(12);

@@ -16,7 +16,7 @@ public class TuningPolicyStatus {
 
   @JsonPropertyDescription(
       "The floor under the HPA: None (the HPA alone, at replicas.min), Forecast (the "
-          + "prediction floor) or RecentLevelNoise (the mean demand of the last 10 minutes plus a noise margin learned "
+          + "prediction floor) or RecentLevelNoise (the mean demand of the last 45 minutes plus a noise margin learned "
           + "from the app's history, no forecast).")
   private String floor;
 

@@ -111,7 +111,7 @@ public class TuningSpec {
   @JsonPropertyDescription(
       "The floor families the policy may choose under prediction.mode Auto, named as "
           + "status.tuning.*.floor shows them: Forecast (the prediction floor: forecast peak plus margin) and "
-          + "RecentLevelNoise (the mean demand of the last 10 minutes plus a noise margin learned from the app's "
+          + "RecentLevelNoise (the mean demand of the last 45 minutes plus a noise margin learned from the app's "
           + "history, no forecast). The HPA alone (floor None) is always a candidate; [] tunes the HPA alone. "
           + "Defaults to both. Other modes fix the floor (Enforce runs the forecast floor, Shadow none), so "
           + "they accept only the default.")

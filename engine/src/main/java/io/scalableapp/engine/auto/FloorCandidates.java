@@ -32,7 +32,8 @@ public final class FloorCandidates {
    * The knobs of the {@link #RECENT_LEVEL_NOISE} family a search offers: p75 of the errors of the
    * residual window, spread as level^0.25, held 10 minutes past the lead. Those the scaling lab
    * chooses on NASA-1995's training part at the 1.00x budget (extraCostPercent 0, the default) in
-   * all four of its scenarios, with the week-long residual window (docs/scaling-lab).
+   * three of its four scenarios, with the week-long residual window and the 45-minute level
+   * (docs/scaling-lab).
    */
   public static final NoiseFloorRule RECENT_LEVEL_RULE =
       new NoiseFloorRule(FloorFamily.RECENT_LEVEL, 0.75, 0.25, Duration.ofMinutes(10));

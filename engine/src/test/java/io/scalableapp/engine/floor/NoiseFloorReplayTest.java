@@ -129,18 +129,23 @@ class NoiseFloorReplayTest {
   }
 
   @Test
-  void recentLevelsAverageTheTenMinutesBefore() {
-    double[] demand = new double[30];
+  void recentLevelsAverageTheLevelWindowBefore() {
+    int w = (int) NoiseFloorRule.LEVEL_WINDOW.toMinutes();
+    double[] demand = new double[3 * w];
     for (int i = 0; i < demand.length; i++) {
       demand[i] = i;
     }
-    demand[15] = Double.NaN;
+    demand[w + 5] = Double.NaN;
     double[] levels = NoiseFloorReplay.recentLevels(demand);
     assertThat(levels[0]).isNaN();
     assertThat(levels[1]).isEqualTo(0);
-    assertThat(levels[10]).isCloseTo(4.5, within(1e-9));
-    assertThat(levels[20])
-        .as("mean of 10..19 without 15")
-        .isCloseTo((145 - 15) / 9.0, within(1e-9));
+    assertThat(levels[w]).as("mean of 0..w - 1").isCloseTo((w - 1) / 2.0, within(1e-9));
+    double sum = 0;
+    for (int i = w; i < 2 * w; i++) {
+      sum += i == w + 5 ? 0 : i;
+    }
+    assertThat(levels[2 * w])
+        .as("mean of w..2w - 1 without w + 5")
+        .isCloseTo(sum / (w - 1), within(1e-9));
   }
 }

@@ -72,12 +72,21 @@ class NoiseFloorTrackerTest {
   }
 
   @Test
-  void theRecentLevelIsTheMeanOfTheLastTenMinutes() {
-    Series s = Series.of(T0, MINUTE, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, Double.NaN);
-    assertThat(NoiseFloorTracker.recentLevel(s, T0.plus(MINUTE.multipliedBy(12))))
-        .as("points 3..12 (values 4..12 and a NaN, skipped)")
-        .isCloseTo(8, within(1e-9));
-    assertThat(NoiseFloorTracker.recentLevel(s, T0.plus(MINUTE.multipliedBy(40)))).isNaN();
+  void theRecentLevelIsTheMeanOfTheLevelWindowUpToNow() {
+    int window = (int) NoiseFloorRule.LEVEL_WINDOW.toMinutes();
+    // Point i holds i + 1; the last is missing.
+    double[] v = new double[window + 3];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i + 1;
+    }
+    v[window + 2] = Double.NaN;
+    Series s = Series.of(T0, MINUTE, v);
+    assertThat(NoiseFloorTracker.recentLevel(s, T0.plus(MINUTE.multipliedBy(window + 2))))
+        .as("points 3..window + 2: values 4..window + 2, the NaN skipped, point 2 outside")
+        .isCloseTo((4 + window + 2) / 2.0, within(1e-9));
+    assertThat(NoiseFloorTracker.recentLevel(s, T0.plus(MINUTE.multipliedBy(3L * window))))
+        .as("no point within the window")
+        .isNaN();
   }
 
   @Test
@@ -92,7 +101,7 @@ class NoiseFloorTrackerTest {
 
     tracker.follow(known, LEAD);
     double level = NoiseFloorTracker.recentLevel(known, clock.instant());
-    // The last 10 minutes hold two 120s: level 104; a 2-minute span holds a 120 two times in five,
+    // Any 45 minutes hold nine 120s: level 104; a 2-minute span holds a 120 two times in five,
     // so p90 is +16.
     assertThat(level).isCloseTo(104, within(1e-9));
     assertThat(tracker.cover(level).orElseThrow())

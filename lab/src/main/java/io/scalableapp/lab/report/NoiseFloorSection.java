@@ -56,7 +56,7 @@ final class NoiseFloorSection {
             """
                 A policy is a floor under the HPA and that HPA's CPU target (%s %%) and scale-down window (%s min). \
                 The floors: the engine's noise-sized families (`engine/.../floor`): the forecast peak over [t, t + \
-                lead + W) or the mean of the last 10 minutes, plus the q-quantile of the errors of the past %d days \
+                lead + W) or the mean of the last %d minutes, plus the q-quantile of the errors of the past %d days \
                 (actual peak - reference) / reference^k, times reference^k; (q, W min) in {%s}, k in %s (k = 1 is \
                 the proportional margin); or no floor at all. The forecast is the engine's %s, made \
                 every minute from the 7 days before it. For each budget, a multiple of the replica-hours the HPA at \
@@ -73,6 +73,7 @@ final class NoiseFloorSection {
                 """,
             join(NoiseFloorTuning.HPA_TARGETS),
             joinMinutes(NoiseFloorTuning.WINDOWS),
+            NoiseFloorRule.LEVEL_WINDOW.toMinutes(),
             NoiseFloorTracker.RESIDUAL_WINDOW.toDays(),
             NoiseFloorTuning.KNOBS.stream()
                 .map(k -> "(" + k.quantile() + ", " + k.window().toMinutes() + ")")

@@ -158,7 +158,7 @@ class TuningServiceTest {
             new TunedPolicy(80, Duration.ofMinutes(15), FloorCandidates.RECENT_LEVEL_NOISE, "")));
     app.setStatus(new ScalableAppStatus());
     app.getStatus().setTuning(recorded);
-    // 300 a minute with 420 every fifth: the level of the last 10 minutes is 324; a 12-minute span
+    // 300 a minute with 420 every fifth: the level of the last 45 minutes is 324; a 12-minute span
     // always holds a 420.
     double[] values = new double[3 * 1440];
     for (int i = 0; i < values.length; i++) {
