@@ -52,7 +52,8 @@ final class ScoredErrors {
         kept[n++] = errors[at];
       }
     }
-    double[] sorted = Arrays.copyOf(kept, n);
+    // Nearly always n == size: only an error stuck behind a newer one is left out.
+    double[] sorted = n == size ? kept : Arrays.copyOf(kept, n);
     Arrays.sort(sorted);
     return sorted;
   }
