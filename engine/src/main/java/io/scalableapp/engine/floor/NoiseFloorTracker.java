@@ -25,6 +25,9 @@ public final class NoiseFloorTracker {
    */
   public static final Duration RESIDUAL_WINDOW = Duration.ofDays(7);
 
+  /** {@link #RESIDUAL_WINDOW} in minutes, as replays over per-minute demand count it. */
+  public static final int RESIDUAL_MINUTES = (int) RESIDUAL_WINDOW.toMinutes();
+
   private record Pending(Instant from, Instant until, double reference) {}
 
   private final NoiseFloorRule rule;
@@ -33,7 +36,6 @@ public final class NoiseFloorTracker {
   private final Deque<Pending> pending = new ArrayDeque<>();
   private final ScoredErrors scored = new ScoredErrors();
   private Instant lastAnchor;
-  private int samples;
 
   public NoiseFloorTracker(NoiseFloorRule rule, Clock clock, Duration residualWindow) {
     this.rule = Objects.requireNonNull(rule, "rule");
@@ -92,7 +94,6 @@ public final class NoiseFloorTracker {
    */
   public OptionalDouble cover(double reference) {
     double[] errors = scored.sortedAfter(clock.instant().minus(residualWindow));
-    samples = errors.length;
     if (errors.length < NoiseFloorRule.MIN_SAMPLES || !(reference >= 0)) {
       return OptionalDouble.empty();
     }
@@ -135,9 +136,9 @@ public final class NoiseFloorTracker {
     }
   }
 
-  /** Errors scored within the residual window as of the last {@link #cover} call. */
+  /** Errors held: those within the residual window at the last {@link #cover}, and any since. */
   public int samples() {
-    return samples;
+    return scored.size();
   }
 
   /**

@@ -35,7 +35,7 @@ public final class PolicySearchCost {
             spec.maxReplicas(),
             1.5 * 100 / 70,
             spec.effectiveHorizon(new ReadyLatencyEstimator().p95()),
-            (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes()));
+            NoiseFloorTracker.RESIDUAL_MINUTES));
     return families;
   }
 

@@ -3,6 +3,7 @@ package io.scalableapp.lab.noise;
 import io.scalableapp.engine.auto.PolicyRanking;
 import io.scalableapp.engine.floor.FloorFamily;
 import io.scalableapp.engine.floor.NoiseFloorRule;
+import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
 import io.scalableapp.engine.replay.sim.FloorTimeline;
 import io.scalableapp.engine.replay.sim.HpaPolicy;
@@ -156,7 +157,7 @@ public final class NoiseFloorTuning {
               + (int) LONGEST_SPAN.toMinutes();
       int from =
           same.stream().mapToInt(o -> o.validation().warmUpFrom()).min().orElseThrow()
-              - NoiseFloors.RESIDUAL_MINUTES
+              - NoiseFloorTracker.RESIDUAL_MINUTES
               - steps;
       paths.put(
           s.trace(),

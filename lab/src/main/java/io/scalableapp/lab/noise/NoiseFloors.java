@@ -18,9 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NoiseFloors {
 
-  /** How many past minutes' errors a rule's quantile is taken over: the operator's window. */
-  static final int RESIDUAL_MINUTES = (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes();
-
   private record Key(Scenario scenario, FloorSource source) {}
 
   private final int minReplicas;
@@ -55,7 +52,13 @@ final class NoiseFloors {
               : NoiseFloorReplay.recentLevels(demand);
       cover =
           NoiseFloorReplay.cover(
-              rule.rule(), reference, demand, from, to, leadMinutes, RESIDUAL_MINUTES);
+              rule.rule(),
+              reference,
+              demand,
+              from,
+              to,
+              leadMinutes,
+              NoiseFloorTracker.RESIDUAL_MINUTES);
     }
     int[] floors = new int[cover.length];
     for (int i = 0; i < cover.length; i++) {

@@ -28,14 +28,6 @@ public final class StripedLocks {
     this.busy = busy;
   }
 
-  public int stripes() {
-    return locks.length;
-  }
-
-  public Duration maxWait() {
-    return maxWait;
-  }
-
   /** Runs {@code work} holding {@code key}'s lock. */
   public <T> T holding(String key, Supplier<T> work) {
     ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];

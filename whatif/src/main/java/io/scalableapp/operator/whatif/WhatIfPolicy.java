@@ -49,9 +49,6 @@ public final class WhatIfPolicy {
           NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.95, Duration.ZERO),
           NoiseFloorRule.sqrtNoise(FloorFamily.RECENT_LEVEL, 0.99, Duration.ZERO));
 
-  /** The errors a noise floor learns its quantile from: the operator's window. */
-  static final int NOISE_RESIDUAL_MINUTES = (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes();
-
   /** The families tuning offers under Auto, within the app's tuning.floors. */
   public static PolicyChoice search(ScalableApp app, Trace trace) {
     return search(app, trace, false);
@@ -79,7 +76,7 @@ public final class WhatIfPolicy {
                       spec.maxReplicas(),
                       TuningSpecs.capacityPerReplica(app),
                       STARTUP,
-                      NOISE_RESIDUAL_MINUTES)));
+                      NoiseFloorTracker.RESIDUAL_MINUTES)));
     }
     PolicySearchSettings settings =
         TuningSpecs.settings(bounds, AutoModeSettings.defaults().warmUp());

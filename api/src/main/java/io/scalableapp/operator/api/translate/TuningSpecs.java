@@ -96,7 +96,7 @@ public final class TuningSpecs {
             spec.maxReplicas(),
             capacityPerReplica(app),
             spec.effectiveHorizon(readyLatency.p95()),
-            (int) NoiseFloorTracker.RESIDUAL_WINDOW.toMinutes());
+            NoiseFloorTracker.RESIDUAL_MINUTES);
     return FloorCandidates.allowed(
         List.of(
             FloorCandidates.none(spec.minReplicas()),
