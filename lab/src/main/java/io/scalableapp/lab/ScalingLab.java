@@ -145,7 +145,11 @@ public final class ScalingLab {
     for (Scenario s : scenarios) {
       tuned.noise().stream()
           .filter(r -> r.validation().equals(s.validation()))
-          .forEach(r -> plan.addAll(setup.noise.testRuns(s, r)));
+          .forEach(
+              r -> {
+                plan.addAll(setup.noise.testRuns(s, r));
+                plan.addAll(setup.noise.hindsightRuns(s, r));
+              });
     }
     log("%d test runs on %d threads", plan.size(), options.threads());
     List<RunOutcome> outcomes = runner.runAll(plan);

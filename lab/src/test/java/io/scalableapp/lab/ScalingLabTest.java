@@ -34,6 +34,8 @@ class ScalingLabTest {
             "| nasa-3-days-5m-rate, startup 60 s | ideal HPA | forecast, k = 1 (proportional) |")
         .contains("| nasa-3-days-5m-rate, startup 60 s | ideal HPA | perfect forecast (ceiling) |")
         .contains("## The engine's own floors against the same-cost reactive HPA")
+        // the grid's test runs feed the hindsight table only, not the per-run tables or plots
+        .doesNotContain("hindsight: ")
         .contains("| nasa-3-days-5m-rate, startup 60 s | ideal HPA | predictive AUTO |")
         .contains(
             "| nasa-3-days-5m-rate, startup 180 s | realistic HPA | predictive HOLT_WINTERS |")
@@ -47,6 +49,13 @@ class ScalingLabTest {
         .contains("| surge hold: jump > x1.43, hold 60 min |")
         .contains("`nasa-3-days-5m-rate.json`")
         .doesNotContain("Against published figures");
+    String hindsight =
+        report.substring(
+            report.indexOf("### The grid in hindsight"),
+            report.indexOf("## The engine's own floors"));
+    assertThat(hindsight)
+        .contains("| nasa-3-days-5m-rate, startup 60 s | realistic HPA | 1.00x |")
+        .contains("| nasa-3-days-5m-rate, startup 180 s | ideal HPA | 1.25x |");
     for (String png :
         new String[] {
           "frontier-nasa-3-days-5m-rate-startup-60s.png",

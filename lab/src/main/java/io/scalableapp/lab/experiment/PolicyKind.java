@@ -28,5 +28,10 @@ public enum PolicyKind {
    * A noise-sized floor (or the perfect-forecast ceiling, or none) with its HPA target and window,
    * chosen by budget.
    */
-  NOISE_FLOOR
+  NOISE_FLOOR,
+  /**
+   * A noise-floor candidate run on the test part for the report's hindsight table only; no other
+   * section lists or draws it.
+   */
+  NOISE_FLOOR_HINDSIGHT
 }

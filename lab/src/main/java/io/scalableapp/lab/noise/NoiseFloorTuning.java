@@ -255,6 +255,22 @@ public final class NoiseFloorTuning {
     return runs;
   }
 
+  /**
+   * Every candidate but the ceiling on the test scenario {@code s}, for the report's hindsight
+   * table: what the rule would have chosen had it seen the test part. Never a choice.
+   */
+  public List<PlannedRun> hindsightRuns(Scenario s, Result result) {
+    return candidates().stream()
+        .filter(p -> !(p.floor() instanceof FloorSource.Oracle))
+        .map(p -> run(s, result.variant(), p, hindsightLabel(p), PolicyKind.NOISE_FLOOR_HINDSIGHT))
+        .toList();
+  }
+
+  /** How the report finds a candidate's run on the test part. */
+  public static String hindsightLabel(NoisePolicy p) {
+    return "hindsight: " + p.label();
+  }
+
   /** How the report finds the test run of a budget's choice (or ceiling). */
   public static String testLabel(double budget, boolean ceiling) {
     return String.format(
@@ -265,9 +281,14 @@ public final class NoiseFloorTuning {
   }
 
   private PlannedRun run(Scenario s, HpaVariant variant, NoisePolicy p, String label) {
+    return run(s, variant, p, label, PolicyKind.NOISE_FLOOR);
+  }
+
+  private PlannedRun run(
+      Scenario s, HpaVariant variant, NoisePolicy p, String label, PolicyKind kind) {
     return new PlannedRun(
         s,
-        PolicyKind.NOISE_FLOOR,
+        kind,
         label,
         variant,
         p.hpaTargetPercent(),

@@ -569,7 +569,8 @@ public final class LabReport {
       if (o.kind() == PolicyKind.DEGRADED
           || o.kind() == PolicyKind.FRONTIER
           || o.kind() == PolicyKind.STABILISATION_SWEEP
-          || o.kind() == PolicyKind.PREDICTIVE_LONGER_WINDOW) {
+          || o.kind() == PolicyKind.PREDICTIVE_LONGER_WINDOW
+          || o.kind() == PolicyKind.NOISE_FLOOR_HINDSIGHT) {
         continue;
       }
       ProvisioningMetrics ref =

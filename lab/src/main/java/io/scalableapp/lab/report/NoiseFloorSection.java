@@ -108,17 +108,7 @@ final class NoiseFloorSection {
     for (Scenario s : scenarios) {
       for (HpaVariant variant : HpaVariant.values()) {
         ReactiveEnvelope envelope = StabilisationSweep.collect(outcomes, s, variant);
-        double reference =
-            outcomes.stream()
-                .filter(
-                    o ->
-                        o.scenario().equals(s)
-                            && o.variant() == variant
-                            && o.kind() == PolicyKind.REACTIVE)
-                .findFirst()
-                .orElseThrow()
-                .metrics()
-                .replicaHours();
+        double reference = referenceReplicaHours(outcomes, s, variant);
         Optional<NoiseFloorTuning.Result> result =
             results.stream()
                 .filter(r -> r.validation().equals(s.validation()) && r.variant() == variant)
@@ -174,7 +164,8 @@ final class NoiseFloorSection {
       }
     }
     md.append(t.render()).append('\n');
-    md.append(familiesSection(scenarios, results));
+    md.append(familiesSection(scenarios, results)).append('\n');
+    md.append(HindsightSection.render(scenarios, outcomes, results, referenceTarget));
     return md.toString();
   }
 
@@ -267,7 +258,7 @@ final class NoiseFloorSection {
     return source instanceof FloorSource.Oracle ? "perfect forecast (ceiling)" : source.label();
   }
 
-  private static String cell(NoiseFloorTuning.Candidate c) {
+  static String cell(NoiseFloorTuning.Candidate c) {
     String knobs =
         c.policy().floor() instanceof FloorSource.Rule rule
             ? String.format(
@@ -285,7 +276,19 @@ final class NoiseFloorSection {
         c.policy().scaleDownWindow().toMinutes());
   }
 
-  private static Optional<RunOutcome> test(
+  /** The replica-hours the reference HPA spent on {@code s}: the unit of the budgets. */
+  static double referenceReplicaHours(List<RunOutcome> outcomes, Scenario s, HpaVariant variant) {
+    return outcomes.stream()
+        .filter(
+            o ->
+                o.scenario().equals(s) && o.variant() == variant && o.kind() == PolicyKind.REACTIVE)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no reference HPA run on " + s.label()))
+        .metrics()
+        .replicaHours();
+  }
+
+  static Optional<RunOutcome> test(
       List<RunOutcome> outcomes, Scenario s, HpaVariant variant, String label) {
     return outcomes.stream()
         .filter(
