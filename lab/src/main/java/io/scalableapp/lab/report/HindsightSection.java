@@ -59,11 +59,7 @@ final class HindsightSection {
             "chosen on the training part: vs envelope");
     for (Scenario s : scenarios) {
       for (HpaVariant variant : HpaVariant.values()) {
-        Optional<NoiseFloorTuning.Result> result =
-            results.stream()
-                .filter(r -> r.validation().equals(s.validation()) && r.variant() == variant)
-                .findFirst();
-        if (result.isEmpty()) {
+        if (NoiseFloorSection.resultFor(results, s, variant).isEmpty()) {
           continue;
         }
         ReactiveEnvelope envelope = StabilisationSweep.collect(outcomes, s, variant);
@@ -98,13 +94,9 @@ final class HindsightSection {
               variant.label(),
               NoiseFloorSection.budget(budget),
               c.policy().label(),
-              Format.num(c.metrics().replicaHours(), 0)
-                  + " (x"
-                  + Format.num(c.metrics().replicaHours() / reference, 2)
-                  + ")",
+              NoiseFloorSection.replicaHoursCell(c.metrics().replicaHours(), reference),
               Format.num(c.metrics().underProvisionedMinutes(), 1),
-              Format.num(sc.frontierUnderProvisionedMinutes(), 1)
-                  + (sc.position() == SameCost.Position.WITHIN_FRONTIER ? "" : " (outside)"),
+              NoiseFloorSection.envelopeCell(sc),
               LabReport.reduction(sc),
               chosen);
         }

@@ -109,10 +109,7 @@ final class NoiseFloorSection {
       for (HpaVariant variant : HpaVariant.values()) {
         ReactiveEnvelope envelope = StabilisationSweep.collect(outcomes, s, variant);
         double reference = referenceReplicaHours(outcomes, s, variant);
-        Optional<NoiseFloorTuning.Result> result =
-            results.stream()
-                .filter(r -> r.validation().equals(s.validation()) && r.variant() == variant)
-                .findFirst();
+        Optional<NoiseFloorTuning.Result> result = resultFor(results, s, variant);
         for (NoiseFloorTuning.Choice c :
             result.map(NoiseFloorTuning.Result::choices).orElse(List.of())) {
           Optional<RunOutcome> run =
@@ -150,13 +147,9 @@ final class NoiseFloorSection {
               variant.label(),
               budget(c.budget()),
               c.chosen().orElseThrow().policy().label(),
-              Format.num(o.metrics().replicaHours(), 0)
-                  + " (x"
-                  + Format.num(o.metrics().replicaHours() / reference, 2)
-                  + ")",
+              replicaHoursCell(o.metrics().replicaHours(), reference),
               Format.num(o.metrics().underProvisionedMinutes(), 1),
-              Format.num(sc.frontierUnderProvisionedMinutes(), 1)
-                  + (sc.position() == SameCost.Position.WITHIN_FRONTIER ? "" : " (outside)"),
+              envelopeCell(sc),
               LabReport.reduction(sc),
               goalMet(s, variant, c.budget(), sc) ? "yes" : "**no**",
               ceilingCell);
@@ -201,9 +194,7 @@ final class NoiseFloorSection {
     MarkdownTable t = new MarkdownTable(header());
     for (Scenario s : scenarios) {
       for (HpaVariant variant : HpaVariant.values()) {
-        results.stream()
-            .filter(r -> r.validation().equals(s.validation()) && r.variant() == variant)
-            .findFirst()
+        resultFor(results, s, variant)
             .ifPresent(
                 r -> {
                   Map<String, List<NoiseFloorTuning.Candidate>> groups = new LinkedHashMap<>();
@@ -274,6 +265,25 @@ final class NoiseFloorSection {
         knobs,
         c.policy().hpaTargetPercent(),
         c.policy().scaleDownWindow().toMinutes());
+  }
+
+  /** e.g. "4,902 (x1.00)": replica-hours and their multiple of the reference HPA's. */
+  static String replicaHoursCell(double replicaHours, double reference) {
+    return Format.num(replicaHours, 0) + " (x" + Format.num(replicaHours / reference, 2) + ")";
+  }
+
+  /** The envelope's minutes at the policy's cost, marked when that cost is outside its range. */
+  static String envelopeCell(SameCost sc) {
+    return Format.num(sc.frontierUnderProvisionedMinutes(), 1)
+        + (sc.position() == SameCost.Position.WITHIN_FRONTIER ? "" : " (outside)");
+  }
+
+  /** The search's result for the training part of {@code s} and {@code variant}, if it ran. */
+  static Optional<NoiseFloorTuning.Result> resultFor(
+      List<NoiseFloorTuning.Result> results, Scenario s, HpaVariant variant) {
+    return results.stream()
+        .filter(r -> r.validation().equals(s.validation()) && r.variant() == variant)
+        .findFirst();
   }
 
   /** The replica-hours the reference HPA spent on {@code s}: the unit of the budgets. */
