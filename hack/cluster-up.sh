@@ -141,8 +141,29 @@ ensure_nodes() {
 wait_metrics() {
   # Only the API: pod metrics follow ~15-30s after a pod starts (two scrapes); nodes without
   # pods report no usage at all, so there is nothing more to wait for on an empty cluster.
-  kubectl wait --for=condition=Available apiservice/v1beta1.metrics.k8s.io --timeout=60s >/dev/null \
-    || log "warning: metrics.k8s.io is not available; HPA resource metrics will not work (see $UP_LOG)"
+  local attempt
+  for attempt in 1 2 3; do
+    kubectl wait --for=condition=Available apiservice/v1beta1.metrics.k8s.io --timeout=60s >/dev/null 2>&1 \
+      && return 0
+    (( attempt < 3 )) && restart_dead_metrics_server || break
+  done
+  log "warning: metrics.k8s.io is not available; HPA resource metrics will not work (see $UP_LOG)"
+}
+
+# kwokctl starts metrics-server beside kube-apiserver, and metrics-server exits at once (it never
+# retries) when the API server does not answer yet, which happens on a busy machine. kwokctl does
+# not restart components, so start it again with the command kwokctl itself would run. Fails when
+# it is still running (then something else is wrong) or cannot be started.
+restart_dead_metrics_server() {
+  local pid_file="$CLUSTER_STATE/pids/metrics-server.pid" log_file="$CLUSTER_STATE/logs/metrics-server.log" cmd
+  [[ -s "$pid_file" ]] || return 1
+  if kill -0 "$(cat "$pid_file")" 2>/dev/null; then return 1; fi
+  # exec: the pid file must name metrics-server itself, which kwokctl stops by it, not a shell.
+  cmd=$("$KWOKCTL" --name "$NAME" --dry-run start cluster 2>/dev/null | grep -A1 -E '(^|&& )metrics-server ' \
+    | sed 's/&& metrics-server /\&\& exec metrics-server /') || return 1
+  log "metrics-server had exited ($(grep -m1 '^panic:' "$log_file" 2>/dev/null || echo 'see its log')); starting it again"
+  cp "$log_file" "$log_file.exited" 2>/dev/null || true
+  PATH="$CLUSTER_STATE/bin:$PATH" setsid bash -c "$cmd" </dev/null >/dev/null 2>&1
 }
 
 mkdir -p "$SCALABLEAPP_CLUSTER_DIR"
@@ -158,6 +179,7 @@ fi
 
 if api_ready; then
   ensure_nodes
+  if [[ "$METRICS" == 1 ]]; then wait_metrics; fi
   if [[ "$REAL_NODE" == 1 ]]; then "$HACK_DIR/real-node/up.sh"; fi
   log "cluster $NAME already up"
   echo "$KUBECONFIG"
