@@ -260,10 +260,14 @@ public final class NoiseFloorTuning {
    * table: what the rule would have chosen had it seen the test part. Never a choice.
    */
   public List<PlannedRun> hindsightRuns(Scenario s, Result result) {
-    return candidates().stream()
-        .filter(p -> !(p.floor() instanceof FloorSource.Oracle))
+    return hindsightCandidates().stream()
         .map(p -> run(s, result.variant(), p, hindsightLabel(p), PolicyKind.NOISE_FLOOR_HINDSIGHT))
         .toList();
+  }
+
+  /** The candidates a user could run: all but the perfect-forecast ceiling. */
+  public static List<NoisePolicy> hindsightCandidates() {
+    return candidates().stream().filter(p -> !(p.floor() instanceof FloorSource.Oracle)).toList();
   }
 
   /** How the report finds a candidate's run on the test part. */

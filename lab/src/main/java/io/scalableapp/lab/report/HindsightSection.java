@@ -1,13 +1,13 @@
 package io.scalableapp.lab.report;
 
 import io.scalableapp.engine.replay.frontier.SameCost;
+import io.scalableapp.engine.replay.metrics.ProvisioningMetrics;
 import io.scalableapp.engine.replay.sim.HpaVariant;
 import io.scalableapp.lab.experiment.PolicyKind;
 import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.experiment.Scenario;
 import io.scalableapp.lab.frontier.ReactiveEnvelope;
 import io.scalableapp.lab.frontier.StabilisationSweep;
-import io.scalableapp.lab.noise.FloorSource;
 import io.scalableapp.lab.noise.NoiseFloorTuning;
 import io.scalableapp.lab.noise.NoisePolicy;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ final class HindsightSection {
           String chosen =
               NoiseFloorSection.test(
                       outcomes, s, variant, NoiseFloorTuning.testLabel(budget, false))
-                  .map(o -> LabReport.reduction(compare(envelope, o)))
+                  .map(o -> LabReport.reduction(compare(envelope, o.metrics())))
                   .orElse("none within budget");
           Optional<NoiseFloorTuning.Candidate> best =
               NoiseFloorTuning.best(onTest.stream(), budget * reference);
@@ -87,8 +87,7 @@ final class HindsightSection {
             continue;
           }
           NoiseFloorTuning.Candidate c = best.get();
-          SameCost sc =
-              envelope.compare(c.metrics().replicaHours(), c.metrics().underProvisionedMinutes());
+          SameCost sc = compare(envelope, c.metrics());
           t.row(
               s.label(),
               variant.label(),
@@ -105,8 +104,8 @@ final class HindsightSection {
     return md.append(t.render()).toString();
   }
 
-  private static SameCost compare(ReactiveEnvelope envelope, RunOutcome o) {
-    return envelope.compare(o.metrics().replicaHours(), o.metrics().underProvisionedMinutes());
+  private static SameCost compare(ReactiveEnvelope envelope, ProvisioningMetrics m) {
+    return envelope.compare(m.replicaHours(), m.underProvisionedMinutes());
   }
 
   /** Every candidate's test run; a candidate without one means the lab did not plan it. */
@@ -121,10 +120,7 @@ final class HindsightSection {
       }
     }
     List<NoiseFloorTuning.Candidate> runs = new ArrayList<>();
-    for (NoisePolicy p : NoiseFloorTuning.candidates()) {
-      if (p.floor() instanceof FloorSource.Oracle) {
-        continue;
-      }
+    for (NoisePolicy p : NoiseFloorTuning.hindsightCandidates()) {
       RunOutcome o = byLabel.get(NoiseFloorTuning.hindsightLabel(p));
       if (o == null) {
         throw new IllegalStateException("no test run of " + p.label() + " on " + s.label());

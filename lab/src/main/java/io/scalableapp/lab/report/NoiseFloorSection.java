@@ -249,7 +249,7 @@ final class NoiseFloorSection {
     return source instanceof FloorSource.Oracle ? "perfect forecast (ceiling)" : source.label();
   }
 
-  static String cell(NoiseFloorTuning.Candidate c) {
+  private static String cell(NoiseFloorTuning.Candidate c) {
     String knobs =
         c.policy().floor() instanceof FloorSource.Rule rule
             ? String.format(
