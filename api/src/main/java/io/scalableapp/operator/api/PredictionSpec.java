@@ -277,6 +277,12 @@ public class PredictionSpec {
       value = "self.matches('^https?://[-A-Za-z0-9.:@%_~]+(/[-A-Za-z0-9._~%/]*)?$')",
       message =
           "prediction.prometheusUrl must be an http or https URL such as http://prometheus.monitoring:9090")
+  // The operator reads Prometheus without credentials, and the URL is quoted in status, Events and
+  // logs: a password written into it would be shown to everyone who can read those.
+  @ValidationRule(
+      value = "!self.matches('^https?://[^/]*@')",
+      message =
+          "prediction.prometheusUrl must not carry credentials (user:password@): they would be shown in status and Events")
   private String prometheusUrl;
 
   @JsonPropertyDescription(

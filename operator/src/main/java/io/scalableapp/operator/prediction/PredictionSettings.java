@@ -74,6 +74,11 @@ public record PredictionSettings(
     if (prometheusAllowlist == null) {
       throw new IllegalArgumentException("the Prometheus allowlist is missing");
     }
+    if (prometheusUrl.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "scalableapp.prometheus.url must not carry credentials (user:password@): the operator "
+              + "sends none, and the URL is shown in status, Events and logs");
+    }
   }
 
   public PredictionSettings(
@@ -138,6 +143,12 @@ public record PredictionSettings(
    */
   public URI allowedPrometheusFor(PredictionSpec prediction) {
     URI url = prometheusFor(prediction);
+    if (url.getRawUserInfo() != null) {
+      // Admission refuses these; an app admitted before that rule must not see its password echoed.
+      throw new IllegalArgumentException(
+          "spec.prediction.prometheusUrl must not carry credentials (user:password@): the operator "
+              + "sends none, and the URL is shown in status and Events");
+    }
     if (!prometheusAllowlist.permits(url, prometheusUrl)) {
       throw new IllegalArgumentException(
           "spec.prediction.prometheusUrl "

@@ -17,6 +17,12 @@ public record PrometheusAllowlist(List<URI> entries) {
   public PrometheusAllowlist {
     entries = List.copyOf(entries);
     for (URI entry : entries) {
+      if (entry.getRawUserInfo() != null) {
+        throw new IllegalArgumentException(
+            SETTING
+                + " entries must not carry credentials (user:password@), got one for host "
+                + entry.getHost());
+      }
       if (entry.getHost() == null
           || !("http".equalsIgnoreCase(entry.getScheme())
               || "https".equalsIgnoreCase(entry.getScheme()))) {

@@ -1,6 +1,7 @@
 package io.scalableapp.operator.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.engine.metrics.InMemoryDemandSource;
@@ -98,5 +99,31 @@ class PrometheusAllowlistTest {
         .contains("http://169.254.169.254:80 is not allowed")
         .contains(PrometheusAllowlist.SETTING);
     assertThat(sourcesBuilt).as("no request may be sent to it").hasValue(0);
+  }
+
+  @Test
+  void credentialsInAUrlAreRefusedWithoutRepeatingThem() {
+    ScalableApp app = TestApps.predicted("shop", "prod", 30.0);
+    app.getSpec()
+        .getPrediction()
+        .setPrometheusUrl("http://reader:s3cret@prometheus.monitoring:9090");
+    var settings = new PredictionSettings(DEFAULT, Duration.ofSeconds(30), Duration.ofMinutes(1));
+
+    assertThatThrownBy(() -> settings.allowedPrometheusFor(app.getSpec().getPrediction()))
+        .hasMessageContaining("must not carry credentials")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(
+            () ->
+                new PredictionSettings(
+                    URI.create("http://admin:s3cret@prometheus:9090"),
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(1)))
+        .hasMessageContaining("scalableapp.prometheus.url must not carry credentials")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(
+            () -> new PrometheusAllowlist(List.of(URI.create("http://admin:s3cret@thanos:10902"))))
+        .hasMessageContaining("must not carry credentials")
+        .hasMessageContaining("thanos")
+        .hasMessageNotContaining("s3cret");
   }
 }
