@@ -30,12 +30,16 @@ import org.slf4j.LoggerFactory;
  * undo the other's. A new leader takes over the deletions already pending. Bounded: after {@link
  * CdnSettings#removalAttempts()} failed attempts the finalizer is released anyway and a Warning
  * Event says what was left at the provider, so an unreachable provider never keeps the namespace
- * from being deleted.
+ * from being deleted. Taking the finalizer off is retried until the API server takes it.
  */
 public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome, ScalableApp>
     implements ResourceEventAware<ScalableApp> {
   private static final Logger LOG = LoggerFactory.getLogger(CdnCleanupEventSource.class);
   static final int THREADS = 4;
+
+  /** The longest wait between two attempts, however many failed. */
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
   private final KubernetesClient client;
   private final PredictionLeadership leadership;
   private final Cache<ScalableApp> apps;
@@ -117,7 +121,8 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
     }
   }
 
-  private void attempt(ScalableApp app, int attempt) {
+  // Package-private for tests, which drive one deletion without an informer.
+  void attempt(ScalableApp app, int attempt) {
     String uid = app.getMetadata().getUid();
     var status = app.getStatus() == null ? null : app.getStatus().getCdn();
     List<CloudflareSpec> zones = CloudflareZones.recorded(app);
@@ -127,15 +132,11 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
             : zones.isEmpty() ? null : "cloudflare";
     try {
       removeBeforeDeletion(app, provider, zones);
-      if (provider != null) {
-        events.normal(
-            app,
-            "CdnRemoved",
-            "Removed the app's configuration at " + provider + " before deletion");
-      }
-      release(app, uid);
-    } catch (CdnProviderException | KubernetesClientException e) {
-      String reason = e instanceof CdnProviderException c ? c.reason() : "KubernetesApiError";
+    } catch (RuntimeException e) {
+      String reason =
+          e instanceof CdnProviderException c
+              ? c.reason()
+              : e instanceof KubernetesClientException ? "KubernetesApiError" : "UnexpectedError";
       if (attempt >= runtime.settings().removalAttempts()) {
         events.warning(
             app,
@@ -154,11 +155,10 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
                 + " by hand ("
                 + leftBehind(app, provider)
                 + ")");
-        release(app, uid);
+        release(app, uid, 1);
         return;
       }
-      Duration wait =
-          runtime.settings().removalBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+      Duration wait = backoff(attempt);
       LOG.warn(
           "cdn {} for {}/{}: removal attempt {} failed ({}: {}); retrying in {}s",
           provider,
@@ -169,7 +169,59 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
           e.getMessage(),
           wait.toSeconds());
       executor.schedule(() -> attempt(app, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+      return;
     }
+    if (provider != null) {
+      events.normal(
+          app, "CdnRemoved", "Removed the app's configuration at " + provider + " before deletion");
+    }
+    release(app, uid, 1);
+  }
+
+  /**
+   * Takes the finalizer off, retrying until it is off or the app is gone, however long the API
+   * server refuses: giving up would leave the app (and its namespace) Terminating with nothing left
+   * to retry.
+   */
+  private void release(ScalableApp app, String uid, int attempt) {
+    try {
+      CdnFinalizer.remove(client, app);
+    } catch (RuntimeException e) {
+      Duration wait = backoff(attempt);
+      LOG.warn(
+          "cdn cleanup for {}/{}: removing the finalizer {} failed (attempt {}: {}); retrying in {}s",
+          app.getMetadata().getNamespace(),
+          app.getMetadata().getName(),
+          CdnFinalizer.NAME,
+          attempt,
+          e.getMessage(),
+          wait.toSeconds());
+      if (attempt == 1) {
+        events.warning(
+            app,
+            "FinalizerNotRemoved",
+            "Could not remove the finalizer "
+                + CdnFinalizer.NAME
+                + " ("
+                + e.getMessage()
+                + "); retrying until it is removed");
+      }
+      executor.schedule(
+          () -> release(app, uid, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    runtime.forget(uid);
+    inProgress.remove(uid);
+  }
+
+  /**
+   * The wait after failed attempt {@code attempt}: doubling from the removal backoff, at most
+   * MAX_BACKOFF.
+   */
+  private Duration backoff(int attempt) {
+    Duration doubled =
+        runtime.settings().removalBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
   }
 
   /**
@@ -208,15 +260,6 @@ public final class CdnCleanupEventSource extends AbstractEventSource<CdnOutcome,
         continue;
       }
       p.remove(CdnTargets.resolve(app, provider, zone, client, runtime, Optional.empty()));
-    }
-  }
-
-  private void release(ScalableApp app, String uid) {
-    try {
-      CdnFinalizer.remove(client, app);
-    } finally {
-      runtime.forget(uid);
-      inProgress.remove(uid);
     }
   }
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
@@ -129,28 +130,47 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
                           + " is being removed")
                   : applyOrRemove(app, context, provider.get(), spec, wanted, previous, next));
     } catch (CdnProviderException e) {
-      runtime.metrics().failed(providerName);
-      if ("AuthenticationFailed".equals(e.reason())
-          && spec != null
-          && spec.getCloudflare() != null) {
-        var ref = spec.getCloudflare().getCredentialsSecretRef();
-        runtime.credentials().forget(app.getMetadata().getNamespace(), ref.getName(), ref.getKey());
-      }
-      int failures = runtime.failed(uid);
-      Duration backoff = e.retryAfter().orElse(backoff(failures));
-      e.retryAfter()
-          .ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
-      events.warning(
+      return failed(app, uid, spec, wanted, next, e);
+    } catch (KubernetesClientException e) {
+      // Reading or writing the app's own objects (edge endpoints, finalizer, zone record) failed:
+      // the same path as a provider failure, so status.cdn stays, an Event says why, and the retry
+      // comes by itself.
+      return failed(
           app,
-          "CdnFailed",
-          providerName + ": " + e.getMessage() + "; retrying in " + backoff.toSeconds() + "s");
-      return CdnOutcome.failed(
-          providerName,
+          uid,
+          spec,
+          wanted,
           next,
-          e.reason(),
-          e.getMessage() + (wanted ? "" : " (removing the app's configuration; retrying)"),
-          backoff);
+          new CdnProviderException(
+              "KubernetesApiError", "the Kubernetes API failed: " + e.getMessage()));
     }
+  }
+
+  private CdnOutcome failed(
+      ScalableApp app,
+      String uid,
+      CdnSpec spec,
+      boolean wanted,
+      CdnStatus next,
+      CdnProviderException e) {
+    runtime.metrics().failed(providerName);
+    if ("AuthenticationFailed".equals(e.reason()) && spec != null && spec.getCloudflare() != null) {
+      var ref = spec.getCloudflare().getCredentialsSecretRef();
+      runtime.credentials().forget(app.getMetadata().getNamespace(), ref.getName(), ref.getKey());
+    }
+    int failures = runtime.failed(uid);
+    Duration backoff = e.retryAfter().orElse(backoff(failures));
+    e.retryAfter().ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));
+    events.warning(
+        app,
+        "CdnFailed",
+        providerName + ": " + e.getMessage() + "; retrying in " + backoff.toSeconds() + "s");
+    return CdnOutcome.failed(
+        providerName,
+        next,
+        e.reason(),
+        e.getMessage() + (wanted ? "" : " (removing the app's configuration; retrying)"),
+        backoff);
   }
 
   /**
@@ -250,7 +270,7 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       PurgeResult result;
       try {
         result = provider.purge(target, PurgeRequest.of(policy, reason));
-      } catch (CdnProviderException e) {
+      } catch (CdnProviderException | KubernetesClientException e) {
         runtime.metrics().purgeFailed(providerName);
         throw e;
       }

@@ -16,8 +16,9 @@ public final class CdnReporter {
 
   /**
    * Reports the outcome that matters: the provider spec.cdn names, else one still removing what it
-   * made. Returns when to look again: at the provider's Retry-After or the backoff after a failure,
-   * else at {@code resync} while a CDN is configured (drift repair), else never.
+   * made; with neither while spec.cdn names a provider, status.cdn and CdnReady stay as written.
+   * Returns when to look again: at the provider's Retry-After or the backoff after a failure, else
+   * at {@code resync} while a CDN is configured (drift repair), else never.
    */
   public static Optional<Duration> report(
       ScalableApp app,
@@ -33,6 +34,12 @@ public final class CdnReporter {
             .filter(o -> o.provider().equals(wanted))
             .findFirst()
             .or(() -> outcomes.stream().filter(o -> o.status().isPresent()).findFirst());
+    if (shown.isEmpty() && wanted != null) {
+      // The provider's dependent did not run (the workflow failed or stopped before it): keep what
+      // was last written, so its purge bookkeeping survives and the next run purges what is due.
+      status.setCdn(app.getStatus() == null ? null : app.getStatus().getCdn());
+      return Optional.of(resync);
+    }
     if (shown.isEmpty() || shown.get().status().isEmpty()) {
       status.setCdn(null);
       status.setConditions(Conditions.remove(status.getConditions(), Conditions.CDN_READY));

@@ -88,6 +88,29 @@ class CdnReporterTest {
   }
 
   @Test
+  void aReconciliationWhoseCdnDependentDidNotRunKeepsWhatWasWritten() {
+    ScalableApp app = app(CdnSpec.Provider.varnish);
+    CdnStatus written = applied("varnish", "abc");
+    written.setPurgedRevision("7");
+    app.setStatus(new ScalableAppStatus());
+    app.getStatus().setCdn(written);
+    ScalableAppStatus status = new ScalableAppStatus();
+    status.setConditions(
+        Conditions.set(
+            List.of(), Conditions.CDN_READY, true, "Applied", "VCL abc", 1L, NOW.minusSeconds(60)));
+
+    var recheck = CdnReporter.report(app, List.of(), status, RESYNC, NOW);
+
+    assertThat(status.getCdn()).isEqualTo(written);
+    assertThat(status.getCdn().getPurgedRevision())
+        .as("the rollout purged for is remembered, so the next one is purged")
+        .isEqualTo("7");
+    assertThat(Conditions.find(status.getConditions(), Conditions.CDN_READY))
+        .hasValueSatisfying(c -> assertThat(c.getReason()).isEqualTo("Applied"));
+    assertThat(recheck).contains(RESYNC);
+  }
+
+  @Test
   void theNamedProviderWinsOverOneStillRemovingWhatItMade() {
     ScalableAppStatus status = new ScalableAppStatus();
     CdnReporter.report(
