@@ -43,6 +43,7 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
   @Override
   protected HorizontalPodAutoscaler desired(ScalableApp app, Context<ScalableApp> context) {
     TunedPolicy policy = RunningPolicy.of(app, context);
+    Optional<Integer> enforcedFloor = ReplicaFloor.enforced(app, context);
     Optional<PolicySwitchHold> hold =
         Pause.of(app).isPresent()
             ? Optional.empty()
@@ -53,8 +54,18 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
                 context
                     .getSecondaryResource(Deployment.class, DeploymentDependent.NAME)
                     .map(d -> d.getSpec().getReplicas()),
+                enforcedFloor.isPresent(),
                 Instant.now());
-    return desired(app, ReplicaFloor.of(app, context), policy, hold);
+    HorizontalPodAutoscaler desired = desired(app, ReplicaFloor.of(app, context), policy, hold);
+    // Only a floor above replicas.min has anything to release.
+    if (enforcedFloor.filter(f -> f > app.getSpec().getReplicas().getMin()).isPresent()) {
+      Map<String, String> annotations =
+          new TreeMap<>(
+              Optional.ofNullable(desired.getMetadata().getAnnotations()).orElse(Map.of()));
+      annotations.put(PolicySwitchHold.FLOOR_ENFORCED, "true");
+      desired.getMetadata().setAnnotations(annotations);
+    }
+    return desired;
   }
 
   /**

@@ -13,10 +13,13 @@ import java.util.Optional;
 
 /**
  * Switching an HPA's policy never lowers the running replicas: when the CPU target or the
- * scale-down window the operator applies differs from the live HPA's, the HPA's minReplicas holds
- * the replicas that run for the longer of the two windows (at least 5 minutes), as the handover
- * does when autoscaling is switched on. The hold is kept in an annotation on the HPA, so a
- * restarted operator keeps it; it ends by itself.
+ * scale-down window the operator applies differs from the live HPA's, or the engine's floor stops
+ * being enforced (a demotion under Auto, a tuned policy without a floor, prediction set to Shadow
+ * or Off), the HPA's minReplicas holds the replicas that run for the longer of the two windows (at
+ * least 5 minutes), as the handover does when autoscaling is switched on. Without it a released
+ * floor would go in one step: the HPA keeps its metric recommendations, not minReplicas, in its
+ * stabilisation window, so a lower minReplicas lets it drop to them at once. The hold is kept in an
+ * annotation on the HPA, so a restarted operator keeps it; it ends by itself.
  */
 record PolicySwitchHold(int replicas, Instant until) {
   static final String ANNOTATION = "scalableapp.io/policy-switch-hold";
@@ -27,17 +30,27 @@ record PolicySwitchHold(int replicas, Instant until) {
   static final Duration MIN_HOLD = Duration.ofMinutes(5);
 
   /**
+   * Marks an HPA whose minReplicas carries an enforced engine floor above replicas.min, so the
+   * reconciliation that stops enforcing it knows to hold, also after a restart.
+   */
+  static final String FLOOR_ENFORCED = "scalableapp.io/floor-enforced";
+
+  /**
    * The hold in force after this reconciliation.
    *
    * @param tuned whether tuning is configured or the live HPA runs a tuned policy; other spec edits
    *     are not held
    * @param running the replicas that run now (the Deployment's spec.replicas)
+   * @param floorEnforced whether an engine floor is enforced after this reconciliation, at
+   *     replicas.min or above: the engine lowers its own floor gradually; only losing it is held
+   *     ({@link #FLOOR_ENFORCED})
    */
   static Optional<PolicySwitchHold> of(
       Optional<HorizontalPodAutoscaler> live,
       TunedPolicy applied,
       boolean tuned,
       Optional<Integer> running,
+      boolean floorEnforced,
       Instant now) {
     if (live.isEmpty()) {
       return Optional.empty();
@@ -49,7 +62,8 @@ record PolicySwitchHold(int replicas, Instant until) {
     boolean switching =
         liveTarget.map(t -> t != applied.targetPercent()).orElse(false)
             || !liveWindow.equals(applied.scaleDownWindow());
-    if (!(tuned || marked) || !switching || running.isEmpty()) {
+    boolean floorReleased = annotations(live.get()).containsKey(FLOOR_ENFORCED) && !floorEnforced;
+    if (!((tuned || marked) && switching || floorReleased) || running.isEmpty()) {
       return kept;
     }
     Duration holdFor = max(max(liveWindow, applied.scaleDownWindow()), MIN_HOLD);

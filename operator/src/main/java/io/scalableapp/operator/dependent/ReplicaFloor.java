@@ -25,6 +25,14 @@ final class ReplicaFloor {
           .heldReplicas(
               app, context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME));
     }
+    return enforced(app, context).orElse(app.getSpec().getReplicas().getMin());
+  }
+
+  /**
+   * The engine's floor in force now, within replicas.min..max (a pause aside); empty while none is
+   * enforced: not predicted, Shadow, demoted under Auto, a tuned policy without a floor.
+   */
+  static Optional<Integer> enforced(ScalableApp app, Context<ScalableApp> context) {
     Optional<PredictionOutcome> outcome = context.getSecondaryResource(PredictionOutcome.class);
     Optional<Integer> floor =
         outcome.isPresent()
@@ -34,9 +42,7 @@ final class ReplicaFloor {
                 .map(Recommendation::floor)
             : recordedFloor(app);
     var replicas = app.getSpec().getReplicas();
-    return floor
-        .map(f -> Math.max(replicas.getMin(), Math.min(replicas.getMax(), f)))
-        .orElse(replicas.getMin());
+    return floor.map(f -> Math.max(replicas.getMin(), Math.min(replicas.getMax(), f)));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class PolicySwitchHoldTest {
   void switchingToATunedPolicyHoldsTheRunningReplicasForTheLongerWindow() {
     Optional<PolicySwitchHold> hold =
         PolicySwitchHold.of(
-            Optional.of(live(USER, Optional.empty())), TUNED, true, Optional.of(9), NOW);
+            Optional.of(live(USER, Optional.empty())), TUNED, true, Optional.of(9), false, NOW);
 
     assertThat(hold).contains(new PolicySwitchHold(9, NOW.plus(Duration.ofMinutes(30))));
     HorizontalPodAutoscaler desired =
@@ -56,7 +57,7 @@ class PolicySwitchHoldTest {
         live(TUNED, Optional.of(new PolicySwitchHold(25, NOW.plusSeconds(60))));
 
     Optional<PolicySwitchHold> kept =
-        PolicySwitchHold.of(Optional.of(switched), TUNED, true, Optional.of(3), NOW);
+        PolicySwitchHold.of(Optional.of(switched), TUNED, true, Optional.of(3), false, NOW);
     assertThat(kept).contains(new PolicySwitchHold(25, NOW.plusSeconds(60)));
     assertThat(
             HorizontalPodAutoscalerDependent.desired(app(), 2, TUNED, kept)
@@ -66,7 +67,7 @@ class PolicySwitchHoldTest {
         .isEqualTo(20);
     assertThat(
             PolicySwitchHold.of(
-                Optional.of(switched), TUNED, true, Optional.of(3), NOW.plusSeconds(61)))
+                Optional.of(switched), TUNED, true, Optional.of(3), false, NOW.plusSeconds(61)))
         .isEmpty();
   }
 
@@ -74,7 +75,7 @@ class PolicySwitchHoldTest {
   void switchingBackToTheUsersPolicyIsHeldTooEvenAfterTuningIsRemoved() {
     Optional<PolicySwitchHold> hold =
         PolicySwitchHold.of(
-            Optional.of(live(TUNED, Optional.empty())), USER, false, Optional.of(6), NOW);
+            Optional.of(live(TUNED, Optional.empty())), USER, false, Optional.of(6), false, NOW);
     assertThat(hold).contains(new PolicySwitchHold(6, NOW.plus(Duration.ofMinutes(30))));
   }
 
@@ -88,7 +89,36 @@ class PolicySwitchHoldTest {
                 TunedPolicy.reactive(60, Duration.ofMinutes(5)),
                 false,
                 Optional.of(6),
+                false,
                 NOW))
+        .isEmpty();
+  }
+
+  @Test
+  void aFloorThatStopsBeingEnforcedIsHeldAtTheRunningReplicasOnce() {
+    HorizontalPodAutoscaler enforcing = live(USER, Optional.empty());
+    enforcing.getMetadata().setAnnotations(Map.of(PolicySwitchHold.FLOOR_ENFORCED, "true"));
+
+    assertThat(PolicySwitchHold.of(Optional.of(enforcing), USER, false, Optional.of(12), true, NOW))
+        .as("still enforced: the engine lowers its own floor gradually")
+        .isEmpty();
+    Optional<PolicySwitchHold> released =
+        PolicySwitchHold.of(Optional.of(enforcing), USER, false, Optional.of(12), false, NOW);
+    assertThat(released)
+        .as("demoted, or set to Shadow or Off: the HPA's own window, at least 5 minutes")
+        .contains(new PolicySwitchHold(12, NOW.plus(Duration.ofMinutes(5))));
+
+    HorizontalPodAutoscaler held = live(USER, released);
+    assertThat(held.getSpec().getMinReplicas()).isEqualTo(12);
+    assertThat(held.getMetadata().getAnnotations())
+        .as("the marker goes with the release, so the hold is made once")
+        .doesNotContainKey(PolicySwitchHold.FLOOR_ENFORCED);
+    assertThat(PolicySwitchHold.of(Optional.of(held), USER, false, Optional.of(12), false, NOW))
+        .contains(new PolicySwitchHold(12, NOW.plus(Duration.ofMinutes(5))));
+    assertThat(
+            PolicySwitchHold.of(
+                Optional.of(held), USER, false, Optional.of(12), false, NOW.plusSeconds(301)))
+        .as("then it ends by itself")
         .isEmpty();
   }
 

@@ -115,6 +115,9 @@ final class AppAssertions {
         .sum();
   }
 
+  /** The HPA annotation holding the running replicas across a policy switch or floor release. */
+  static final String HOLD = "scalableapp.io/policy-switch-hold";
+
   /** The app's HPA, or null while there is none. */
   static HorizontalPodAutoscaler hpa(KubernetesClient client, String namespace, String name) {
     return client

@@ -1,5 +1,6 @@
 package io.scalableapp.operator.it;
 
+import static io.scalableapp.operator.it.AppAssertions.HOLD;
 import static io.scalableapp.operator.it.AppAssertions.TIMEOUT;
 import static io.scalableapp.operator.it.AppAssertions.awaitApp;
 import static io.scalableapp.operator.it.AppAssertions.condition;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.micrometer.core.instrument.Counter;
 import io.scalableapp.engine.auto.AutoModeSettings;
 import io.scalableapp.operator.TestApps;
@@ -210,9 +212,25 @@ class AutoModeIT {
     assertThat(demoted.getStatus().getPrediction().getAutoMode().getReason()).isEqualTo("Demoted");
     await().atMost(TIMEOUT).until(() -> event("daily", "PredictionDemoted").isPresent());
     assertThat(event("daily", "PredictionDemoted").get().getMessage()).contains("no longer beats");
-    await().atMost(TIMEOUT).until(() -> hpaFloor("daily") == 1);
-    // The HPA, not the operator, owns spec.replicas: a lower minReplicas lets it scale down at its
-    // own pace.
+    // The floor is released through a hold of the running replicas: the HPA keeps its metric
+    // recommendations, not minReplicas, in its window, so minReplicas = 1 at once would let it
+    // drop to what CPU alone asks for in one step. The hold ends by itself after the HPA's window.
+    HorizontalPodAutoscaler held =
+        await()
+            .atMost(TIMEOUT)
+            .until(
+                () -> AppAssertions.hpa(cluster.client(), cluster.name(), "daily"),
+                h ->
+                    h.getMetadata().getAnnotations() != null
+                        && h.getMetadata().getAnnotations().containsKey(HOLD));
+    String[] hold = held.getMetadata().getAnnotations().get(HOLD).split("@");
+    assertThat(Integer.parseInt(hold[0])).isGreaterThanOrEqualTo(enforcedFloor);
+    assertThat(Instant.parse(hold[1])).isAfter(Instant.now().plus(Duration.ofMinutes(4)));
+    assertThat(held.getSpec().getMinReplicas()).isEqualTo(Integer.parseInt(hold[0]));
+    assertThat(held.getMetadata().getAnnotations())
+        .as("released once: the enforced-floor mark is gone")
+        .doesNotContainKey("scalableapp.io/floor-enforced");
+    // The HPA, not the operator, owns spec.replicas.
     assertThat(
             cluster
                 .client()

@@ -1,5 +1,6 @@
 package io.scalableapp.operator.it;
 
+import static io.scalableapp.operator.it.AppAssertions.HOLD;
 import static io.scalableapp.operator.it.AppAssertions.TIMEOUT;
 import static io.scalableapp.operator.it.AppAssertions.awaitApp;
 import static io.scalableapp.operator.it.AppAssertions.condition;
@@ -43,7 +44,6 @@ class PolicyTuningIT {
   private static final String FLAT = "0 * " + METRIC + " + 20";
 
   private static final Instant TRACE_NOW = Instant.parse("1995-08-11T00:00:00Z");
-  private static final String HOLD = "scalableapp.io/policy-switch-hold";
 
   /**
    * kwok's fake CPU usage of a pod (hack/kwok/metrics-usage.yaml), which metrics-server reports to
