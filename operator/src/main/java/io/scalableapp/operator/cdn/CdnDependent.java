@@ -158,6 +158,10 @@ public abstract class CdnDependent implements DependentResource<CdnOutcome, Scal
       var ref = spec.getCloudflare().getCredentialsSecretRef();
       runtime.credentials().forget(app.getMetadata().getNamespace(), ref.getName(), ref.getKey());
     }
+    if ("PurgeFailed".equals(e.reason())) {
+      // An edge refusing the BAN may hold another token: its Secret is applied again first.
+      runtime.forgetPurgeSecret(uid);
+    }
     int failures = runtime.failed(uid);
     Duration backoff = e.retryAfter().orElse(backoff(failures));
     e.retryAfter().ifPresent(wait -> runtime.holdUntil(uid, runtime.clock().instant().plus(wait)));

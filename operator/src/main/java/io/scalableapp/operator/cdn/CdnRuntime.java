@@ -19,13 +19,16 @@ public final class CdnRuntime {
   /** How long a deleted app's uid is remembered as removed; uids are never reused. */
   static final Duration REMOVAL_REMEMBERED = Duration.ofHours(1);
 
+  /** How long an applied edge purge Secret is trusted without applying it again. */
+  static final Duration PURGE_SECRET_REAPPLY = Duration.ofMinutes(5);
+
   private static final int APP_LOCK_STRIPES = 256;
   private final Map<String, CdnProvider> providers = new LinkedHashMap<>();
   private final CdnSettings settings;
   private final Clock clock;
   private final Map<String, Integer> failuresByUid = new ConcurrentHashMap<>();
   private final Map<String, Instant> notBeforeByUid = new ConcurrentHashMap<>();
-  private final Map<String, String> purgeSecretByUid = new ConcurrentHashMap<>();
+  private final Map<String, AppliedSecret> purgeSecretByUid = new ConcurrentHashMap<>();
   private final CredentialCache credentials;
   private final CdnMetrics metrics;
   private final StripedLocks appLocks;
@@ -117,16 +120,27 @@ public final class CdnRuntime {
   }
 
   /**
-   * Whether this process has applied the edge purge Secret with the token whose hash is {@code
-   * fingerprint}.
+   * Whether this process applied the edge purge Secret with the token whose hash is {@code
+   * fingerprint} less than {@link #PURGE_SECRET_REAPPLY} ago. The Secret is never read back, so
+   * applying it again now and then is what brings back one deleted or edited by hand.
    */
   public boolean purgeSecretApplied(String uid, String fingerprint) {
-    return fingerprint.equals(purgeSecretByUid.get(uid));
+    AppliedSecret applied = purgeSecretByUid.get(uid);
+    return applied != null
+        && applied.fingerprint().equals(fingerprint)
+        && clock.instant().isBefore(applied.at().plus(PURGE_SECRET_REAPPLY));
   }
 
   public void rememberPurgeSecret(String uid, String fingerprint) {
-    purgeSecretByUid.put(uid, fingerprint);
+    purgeSecretByUid.put(uid, new AppliedSecret(fingerprint, clock.instant()));
   }
+
+  /** The next reconciliation applies the app's purge Secret again (a BAN was refused). */
+  void forgetPurgeSecret(String uid) {
+    purgeSecretByUid.remove(uid);
+  }
+
+  private record AppliedSecret(String fingerprint, Instant at) {}
 
   CdnMetrics metrics() {
     return metrics;

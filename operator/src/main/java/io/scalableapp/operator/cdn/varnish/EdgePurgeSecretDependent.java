@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The edge's purge Secret, {@code <app>-edge-purge}: the VCL sub that recognises the app's purge
  * token, mounted by the edge pods and included by their VCL. Applied server-side (create or patch,
- * never read back), once per app and token in this process: the token is derived from the
+ * never read back), once per app and token in this process, and again every few minutes or after a
+ * refused BAN, so one deleted or edited by hand comes back: the token is derived from the
  * operator's key, so there is nothing to read, and the operator needs no get, list or watch on
  * Secrets for it. Owned by the app, so it goes with it.
  */
