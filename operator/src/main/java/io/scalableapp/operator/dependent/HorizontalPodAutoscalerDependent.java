@@ -96,25 +96,46 @@ public class HorizontalPodAutoscalerDependent extends AppChildResource<Horizonta
     // switch. Only those fields are taken from live: the rest of live's behavior holds the API
     // server's defaults, which the operator never wrote, so comparing them would call every floor
     // move on a tuned HPA drift.
-    if (isTuned(desired) || isTuned(live)) {
+    boolean tuned = isTuned(desired) || isTuned(live);
+    if (tuned) {
       desired.getSpec().setMetrics(live.getSpec().getMetrics());
       desired
           .getSpec()
           .setBehavior(
               withScaleDownWindow(
                   desired.getSpec().getBehavior(), scaleDownWindowSeconds(live).orElse(null)));
-      Map<String, String> annotations =
-          new TreeMap<>(
-              Optional.ofNullable(desired.getMetadata().getAnnotations()).orElse(Map.of()));
-      for (String key : List.of(PolicySwitchHold.TUNED, PolicySwitchHold.ANNOTATION)) {
-        annotations.remove(key);
-        Optional.ofNullable(live.getMetadata().getAnnotations())
-            .map(a -> a.get(key))
-            .ifPresent(value -> annotations.put(key, value));
-      }
-      desired.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
     }
+    // The enforced-floor mark comes and goes with the floor.
+    takeAnnotations(
+        desired,
+        live,
+        tuned
+            ? List.of(
+                PolicySwitchHold.FLOOR_ENFORCED,
+                PolicySwitchHold.TUNED,
+                PolicySwitchHold.ANNOTATION)
+            : List.of(PolicySwitchHold.FLOOR_ENFORCED));
     return desired;
+  }
+
+  /** {@code desired} with live's value (or absence) of each of {@code keys}. */
+  private static void takeAnnotations(
+      HorizontalPodAutoscaler desired, HorizontalPodAutoscaler live, List<String> keys) {
+    Map<String, String> annotations =
+        new TreeMap<>(Optional.ofNullable(desired.getMetadata().getAnnotations()).orElse(Map.of()));
+    for (String key : keys) {
+      annotations.remove(key);
+      Optional.ofNullable(live.getMetadata().getAnnotations())
+          .map(a -> a.get(key))
+          .ifPresent(value -> annotations.put(key, value));
+    }
+    // None left: as live has none (null or empty), so that alone is no difference.
+    desired
+        .getMetadata()
+        .setAnnotations(
+            annotations.isEmpty() && live.getMetadata().getAnnotations() == null
+                ? null
+                : annotations);
   }
 
   /** The scale-down stabilisation window {@code hpa} states, if it states one. */

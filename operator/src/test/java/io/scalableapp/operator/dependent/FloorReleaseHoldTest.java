@@ -53,6 +53,21 @@ class FloorReleaseHoldTest {
   }
 
   @Test
+  void theMarkComingAndGoingWithTheFloorIsAFloorMoveNotDrift() {
+    ScalableApp app = TestApps.predicted("shop", "prod", 30.0);
+    app.getSpec().getReplicas().setMin(2);
+    HorizontalPodAutoscaler unfloored = dependent.desired(app, context(app, null));
+    app.setStatus(new ScalableAppStatus());
+    PredictionStatus recorded = new PredictionStatus();
+    recorded.setMode("Enforce");
+    recorded.setRecommendedReplicas(12);
+    app.getStatus().setPrediction(recorded);
+    HorizontalPodAutoscaler floored = dependent.desired(app, context(app, unfloored));
+
+    assertThat(dependent.withFloorOf(floored, unfloored)).isEqualTo(unfloored);
+  }
+
+  @Test
   void aFloorTheEngineLowersToReplicasMinIsNotHeld() {
     ScalableApp app = TestApps.predicted("shop", "prod", 30.0);
     app.getSpec().getReplicas().setMin(2);
