@@ -12,8 +12,9 @@ import io.scalableapp.operator.status.Conditions;
 import java.util.Objects;
 
 /**
- * A child object of an app, applied server-side and owned by it. Records an Event whenever the
- * operator creates it or has to change it, so drift repair is visible in `kubectl describe`.
+ * A child object of an app, applied server-side and owned by it. An Event tells whenever the
+ * operator creates it or has to change it, so drift repair is visible in `kubectl describe`;
+ * creations and spec updates of one reconciliation share one Event ({@link ChildChanges}).
  */
 public abstract class AppChildResource<R extends HasMetadata>
     extends CRUDKubernetesDependentResource<R, ScalableApp> {
@@ -39,7 +40,10 @@ public abstract class AppChildResource<R extends HasMetadata>
   @Override
   public R create(R desired, ScalableApp app, Context<ScalableApp> context) {
     R created = super.create(desired, app, context);
-    events.normal(app, "Created", "Created " + describe(desired));
+    ChildChanges.of(context)
+        .ifPresentOrElse(
+            changes -> changes.created(desired),
+            () -> events.normal(app, "Created", "Created " + ChildChanges.describe(desired)));
     return created;
   }
 
@@ -49,12 +53,19 @@ public abstract class AppChildResource<R extends HasMetadata>
     boolean drift = specAlreadyApplied(app) && !onlyTheFloorMoved(actual, desired, app, context);
     R updated = super.update(actual, desired, app, context);
     if (!specAlreadyApplied(app)) {
-      events.normal(app, "Updated", "Updated " + describe(desired) + " to the app's new spec");
+      ChildChanges.of(context)
+          .ifPresentOrElse(
+              changes -> changes.updated(desired),
+              () ->
+                  events.normal(
+                      app,
+                      "Updated",
+                      "Updated " + ChildChanges.describe(desired) + " to the app's new spec"));
     } else if (drift) {
       events.warning(
           app,
           "DriftRepaired",
-          describe(desired) + " differed from the app's spec and was restored");
+          ChildChanges.describe(desired) + " differed from the app's spec and was restored");
     }
     // Otherwise the operator moved the replica floor itself; the reconciler reports that.
     return updated;
@@ -87,9 +98,5 @@ public abstract class AppChildResource<R extends HasMetadata>
         && Conditions.find(app.getStatus().getConditions(), Conditions.STALLED)
             .map(stalled -> !"ReconcileError".equals(stalled.getReason()))
             .orElse(true);
-  }
-
-  private static String describe(HasMetadata resource) {
-    return resource.getKind() + " " + resource.getMetadata().getName();
   }
 }

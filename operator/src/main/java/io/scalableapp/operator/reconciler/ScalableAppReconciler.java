@@ -30,6 +30,7 @@ import io.scalableapp.operator.cdn.varnish.VarnishEdgeEnabled;
 import io.scalableapp.operator.cdn.varnish.VarnishProvider;
 import io.scalableapp.operator.dependent.AppChildResource;
 import io.scalableapp.operator.dependent.AutoscalingEnabled;
+import io.scalableapp.operator.dependent.ChildChanges;
 import io.scalableapp.operator.dependent.DeploymentDependent;
 import io.scalableapp.operator.dependent.HorizontalPodAutoscalerDependent;
 import io.scalableapp.operator.dependent.Pause;
@@ -159,10 +160,12 @@ public class ScalableAppReconciler
   @Override
   public void initContext(ScalableApp app, Context<ScalableApp> context) {
     statuses.refresh(app);
+    ChildChanges.begin(context);
   }
 
   @Override
   public UpdateControl<ScalableApp> reconcile(ScalableApp app, Context<ScalableApp> context) {
+    ChildChanges.tell(app, context, events);
     StatusReport report =
         StatusReport.of(
             app,
@@ -195,6 +198,8 @@ public class ScalableAppReconciler
   @Override
   public ErrorStatusUpdateControl<ScalableApp> updateErrorStatus(
       ScalableApp app, Context<ScalableApp> context, Exception e) {
+    // What the workflow made before it failed.
+    ChildChanges.tell(app, context, events);
     Optional<Deployment> deployment =
         context.getSecondaryResource(Deployment.class, DeploymentDependent.NAME);
     Optional<ScalableAppStatus> reported =

@@ -1,0 +1,69 @@
+package io.scalableapp.operator.dependent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.DefaultManagedWorkflowAndDependentResourceContext;
+import io.scalableapp.operator.TestApps;
+import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.events.RecordedEvents;
+import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.Test;
+
+class ChildChangesTest {
+  private final ScalableApp app = TestApps.app("shop", "prod");
+  private final RecordedEvents events = new RecordedEvents();
+
+  @Test
+  void theChildrenOfOneReconciliationShareOneEventPerKindOfChange() {
+    Context<ScalableApp> context = context(app);
+    ChildChanges.begin(context);
+    ChildChanges changes = ChildChanges.of(context).orElseThrow();
+    // In the order the workflow's threads happened to finish.
+    changes.created(
+        new HorizontalPodAutoscalerBuilder()
+            .withNewMetadata()
+            .withName("shop")
+            .endMetadata()
+            .build());
+    changes.created(new ServiceBuilder().withNewMetadata().withName("shop").endMetadata().build());
+    changes.created(
+        new DeploymentBuilder().withNewMetadata().withName("shop").endMetadata().build());
+    changes.updated(
+        new ServiceBuilder().withNewMetadata().withName("shop-edge").endMetadata().build());
+
+    ChildChanges.tell(app, context, events);
+    ChildChanges.tell(app, context, events);
+
+    assertThat(events.normals)
+        .containsExactly(
+            "Created: Created Deployment shop, Service shop, HorizontalPodAutoscaler shop",
+            "Updated: Updated Service shop-edge to the app's new spec");
+  }
+
+  @Test
+  void aReconciliationThatChangedNoChildTellsNothing() {
+    Context<ScalableApp> context = context(app);
+    ChildChanges.begin(context);
+    ChildChanges.tell(app, context, events);
+    assertThat(events.normals).isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Context<ScalableApp> context(ScalableApp app) {
+    var workflowContext = new DefaultManagedWorkflowAndDependentResourceContext<>(null, app, null);
+    return (Context<ScalableApp>)
+        Proxy.newProxyInstance(
+            Context.class.getClassLoader(),
+            new Class<?>[] {Context.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("managedWorkflowAndDependentResourceContext")) {
+                return workflowContext;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+}
