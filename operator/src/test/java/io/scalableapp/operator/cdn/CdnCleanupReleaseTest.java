@@ -9,11 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.api.ScalableAppStatus;
-import io.scalableapp.operator.api.cdn.CdnSpec;
-import io.scalableapp.operator.api.cdn.CdnStatus;
 import io.scalableapp.operator.cdn.varnish.EdgePurgeTokens;
 import io.scalableapp.operator.events.RecordedEvents;
 import io.scalableapp.operator.prediction.PredictionLeadership;
@@ -21,10 +17,7 @@ import io.scalableapp.operator.reconciler.StatusRecorder;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class CdnCleanupReleaseTest {
   private final AtomicInteger requests = new AtomicInteger();
-  private final List<String> providerCalls = Collections.synchronizedList(new ArrayList<>());
+  private final FakeVarnish provider = FakeVarnish.obliging();
   private final RecordedEvents events = new RecordedEvents();
   private HttpServer apiServer;
   private KubernetesClient client;
@@ -72,11 +65,7 @@ class CdnCleanupReleaseTest {
             Duration.ofMillis(10),
             Duration.ofSeconds(30));
     CdnRuntime runtime =
-        new CdnRuntime(
-            settings,
-            Clock.systemUTC(),
-            List.of(new RemovingProvider()),
-            new SimpleMeterRegistry());
+        new CdnRuntime(settings, Clock.systemUTC(), List.of(provider), new SimpleMeterRegistry());
     cleanup =
         new CdnCleanupEventSource(
             new EventSourceContext<>(null, null, client, ScalableApp.class),
@@ -97,7 +86,9 @@ class CdnCleanupReleaseTest {
 
   @Test
   void keepsTryingToRemoveTheFinalizerAfterTheProviderIsClean() {
-    cleanup.attempt(deletedVarnishApp(), 1);
+    ScalableApp deleted = FakeVarnish.app("shop");
+    deleted.getMetadata().setDeletionTimestamp("2026-12-08T04:00:00Z");
+    cleanup.attempt(deleted, 1);
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -106,7 +97,7 @@ class CdnCleanupReleaseTest {
                 assertThat(requests.get())
                     .as("finalizer removals tried, by requests to the API server")
                     .isGreaterThanOrEqualTo(4));
-    assertThat(providerCalls).as("the provider step is not repeated").containsExactly("remove");
+    assertThat(provider.calls).as("the provider step is not repeated").containsExactly("remove");
     assertThat(events.normals)
         .singleElement()
         .asString()
@@ -116,52 +107,5 @@ class CdnCleanupReleaseTest {
         .singleElement()
         .asString()
         .startsWith("FinalizerNotRemoved: ");
-  }
-
-  private static ScalableApp deletedVarnishApp() {
-    ScalableApp app = TestApps.app("shop", "team");
-    app.getMetadata().setUid("uid-shop");
-    app.getMetadata().setFinalizers(List.of(CdnFinalizer.NAME));
-    app.getMetadata().setDeletionTimestamp("2026-12-08T04:00:00Z");
-    CdnSpec cdn = new CdnSpec();
-    cdn.setProvider(CdnSpec.Provider.varnish);
-    app.getSpec().setCdn(cdn);
-    CdnStatus status = new CdnStatus();
-    status.setProvider("varnish");
-    app.setStatus(new ScalableAppStatus());
-    app.getStatus().setCdn(status);
-    return app;
-  }
-
-  private final class RemovingProvider implements CdnProvider {
-    @Override
-    public String name() {
-      return "varnish";
-    }
-
-    @Override
-    public List<Unsupported> unsupported(CdnPolicy policy) {
-      return List.of();
-    }
-
-    @Override
-    public Optional<AppliedCdn> observe(CdnTarget target) {
-      return Optional.empty();
-    }
-
-    @Override
-    public AppliedCdn apply(CdnTarget target, CdnPolicy policy) {
-      throw new UnsupportedOperationException("no apply here");
-    }
-
-    @Override
-    public PurgeResult purge(CdnTarget target, PurgeRequest request) {
-      throw new UnsupportedOperationException("no purge here");
-    }
-
-    @Override
-    public void remove(CdnTarget target) {
-      providerCalls.add("remove");
-    }
   }
 }

@@ -7,19 +7,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.cdn.varnish.VarnishCdnDependent;
 import io.scalableapp.operator.events.RecordedEvents;
 import io.scalableapp.operator.prediction.PredictionLeadership;
 import io.scalableapp.operator.reconciler.StatusRecorder;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +26,19 @@ import org.junit.jupiter.api.Test;
  * whatever the order, nothing is left at the provider.
  */
 class CdnDeletionRaceTest {
-  private final RecordingProvider provider = new RecordingProvider();
+  private final CountDownLatch applying = new CountDownLatch(1);
+  private volatile CountDownLatch release = new CountDownLatch(0);
+  private final FakeVarnish provider =
+      new FakeVarnish(
+          () -> {
+            applying.countDown();
+            try {
+              assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return new AppliedCdn("v1", "applied");
+          });
   private final CdnRuntime runtime =
       new CdnRuntime(
           CdnSettings.defaults(), Clock.systemUTC(), List.of(provider), new SimpleMeterRegistry());
@@ -60,12 +67,12 @@ class CdnDeletionRaceTest {
 
   @Test
   void anApplyUnderWayWhenTheAppIsDeletedFinishesBeforeTheRemovalStarts() throws Exception {
-    ScalableApp app = varnishApp();
-    provider.holdApplies();
+    ScalableApp app = FakeVarnish.app("shop");
+    release = new CountDownLatch(1);
     Thread reconciliation =
         new Thread(() -> dependent.reconcile(app, DependentContexts.withoutCluster(app)));
     reconciliation.start();
-    assertThat(provider.applying.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(applying.await(10, TimeUnit.SECONDS)).isTrue();
 
     Thread removal = new Thread(() -> cleanup.removeBeforeDeletion(app, "varnish", List.of()));
     removal.start();
@@ -76,7 +83,7 @@ class CdnDeletionRaceTest {
             () ->
                 removal.getState() == Thread.State.TIMED_WAITING
                     || removal.getState() == Thread.State.TERMINATED);
-    provider.releaseApplies();
+    release.countDown();
     reconciliation.join(10_000);
     removal.join(10_000);
 
@@ -85,7 +92,7 @@ class CdnDeletionRaceTest {
 
   @Test
   void aReconciliationHoldingAReadFromBeforeTheDeletionAppliesNothingAfterTheRemoval() {
-    ScalableApp readBeforeDeletion = varnishApp();
+    ScalableApp readBeforeDeletion = FakeVarnish.app("shop");
     cleanup.removeBeforeDeletion(readBeforeDeletion, "varnish", List.of());
 
     var result =
@@ -100,76 +107,11 @@ class CdnDeletionRaceTest {
 
   @Test
   void anotherAppsApplyDoesNotWaitForADeletion() {
-    cleanup.removeBeforeDeletion(varnishApp(), "varnish", List.of());
-    ScalableApp other = varnishApp();
-    other.getMetadata().setName("other");
-    other.getMetadata().setUid("uid-other");
+    cleanup.removeBeforeDeletion(FakeVarnish.app("shop"), "varnish", List.of());
+    ScalableApp other = FakeVarnish.app("other");
 
     dependent.reconcile(other, DependentContexts.withoutCluster(other));
 
     assertThat(provider.calls).containsExactly("remove", "apply");
-  }
-
-  /** Finalizer on already: the dependent never needs the API server to add it. */
-  private static ScalableApp varnishApp() {
-    ScalableApp app = TestApps.app("shop", "team");
-    app.getMetadata().setUid("uid-shop");
-    app.getMetadata().setFinalizers(List.of(CdnFinalizer.NAME));
-    CdnSpec cdn = new CdnSpec();
-    cdn.setProvider(CdnSpec.Provider.varnish);
-    app.getSpec().setCdn(cdn);
-    return app;
-  }
-
-  /** A provider named varnish that records its calls and can hold an apply midway. */
-  private static final class RecordingProvider implements CdnProvider {
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    final CountDownLatch applying = new CountDownLatch(1);
-    private CountDownLatch release = new CountDownLatch(0);
-
-    void holdApplies() {
-      release = new CountDownLatch(1);
-    }
-
-    void releaseApplies() {
-      release.countDown();
-    }
-
-    @Override
-    public String name() {
-      return "varnish";
-    }
-
-    @Override
-    public List<Unsupported> unsupported(CdnPolicy policy) {
-      return List.of();
-    }
-
-    @Override
-    public Optional<AppliedCdn> observe(CdnTarget target) {
-      return Optional.empty();
-    }
-
-    @Override
-    public AppliedCdn apply(CdnTarget target, CdnPolicy policy) {
-      applying.countDown();
-      try {
-        assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      calls.add("apply");
-      return new AppliedCdn("v1", "applied");
-    }
-
-    @Override
-    public PurgeResult purge(CdnTarget target, PurgeRequest request) {
-      throw new UnsupportedOperationException("no purge in these tests");
-    }
-
-    @Override
-    public void remove(CdnTarget target) {
-      calls.add("remove");
-    }
   }
 }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scalableapp.engine.time.ManualClock;
-import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.cdn.varnish.VarnishCdnDependent;
 import io.scalableapp.operator.events.RecordedEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,49 +37,18 @@ class PurgeSecretReapplyTest {
   void aRefusedBanHasItAppliedAgainAtOnce() {
     CdnRuntime refusing =
         new CdnRuntime(
-            CdnSettings.defaults(), clock, List.of(new RefusingEdge()), new SimpleMeterRegistry());
-    ScalableApp app = TestApps.app("web", "team");
-    app.getMetadata().setUid("uid-web");
-    app.getMetadata().setFinalizers(List.of(CdnFinalizer.NAME));
-    CdnSpec cdn = new CdnSpec();
-    cdn.setProvider(CdnSpec.Provider.varnish);
-    app.getSpec().setCdn(cdn);
+            CdnSettings.defaults(),
+            clock,
+            List.of(
+                FakeVarnish.failing(
+                    new CdnProviderException("PurgeFailed", "BAN reached 0 of 2 edge pods: 403"))),
+            new SimpleMeterRegistry());
+    ScalableApp app = FakeVarnish.app("web");
     refusing.rememberPurgeSecret("uid-web", "abc");
 
     new VarnishCdnDependent(new RecordedEvents(), refusing)
         .reconcile(app, DependentContexts.withoutCluster(app));
 
     assertThat(refusing.purgeSecretApplied("uid-web", "abc")).isFalse();
-  }
-
-  /** Edges whose VCL holds another token: every BAN is refused. */
-  private static final class RefusingEdge implements CdnProvider {
-    @Override
-    public String name() {
-      return "varnish";
-    }
-
-    @Override
-    public List<Unsupported> unsupported(CdnPolicy policy) {
-      return List.of();
-    }
-
-    @Override
-    public Optional<AppliedCdn> observe(CdnTarget target) {
-      return Optional.empty();
-    }
-
-    @Override
-    public AppliedCdn apply(CdnTarget target, CdnPolicy policy) {
-      throw new CdnProviderException("PurgeFailed", "BAN reached 0 of 2 edge pods: 403");
-    }
-
-    @Override
-    public PurgeResult purge(CdnTarget target, PurgeRequest request) {
-      throw new UnsupportedOperationException("not here");
-    }
-
-    @Override
-    public void remove(CdnTarget target) {}
   }
 }

@@ -6,11 +6,10 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.DefaultManagedWorkflowAndDependentResourceContext;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.ScalableApp;
+import io.scalableapp.operator.cdn.DependentContexts;
 import io.scalableapp.operator.events.RecordedEvents;
-import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 class ChildChangesTest {
@@ -19,7 +18,7 @@ class ChildChangesTest {
 
   @Test
   void theChildrenOfOneReconciliationShareOneEventPerKindOfChange() {
-    Context<ScalableApp> context = context(app);
+    Context<ScalableApp> context = DependentContexts.withoutCluster(app);
     ChildChanges.begin(context);
     ChildChanges changes = ChildChanges.of(context).orElseThrow();
     // In the order the workflow's threads happened to finish.
@@ -46,24 +45,9 @@ class ChildChangesTest {
 
   @Test
   void aReconciliationThatChangedNoChildTellsNothing() {
-    Context<ScalableApp> context = context(app);
+    Context<ScalableApp> context = DependentContexts.withoutCluster(app);
     ChildChanges.begin(context);
     ChildChanges.tell(app, context, events);
     assertThat(events.normals).isEmpty();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Context<ScalableApp> context(ScalableApp app) {
-    var workflowContext = new DefaultManagedWorkflowAndDependentResourceContext<>(null, app, null);
-    return (Context<ScalableApp>)
-        Proxy.newProxyInstance(
-            Context.class.getClassLoader(),
-            new Class<?>[] {Context.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("managedWorkflowAndDependentResourceContext")) {
-                return workflowContext;
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
   }
 }

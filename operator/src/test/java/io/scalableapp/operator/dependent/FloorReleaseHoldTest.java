@@ -11,10 +11,9 @@ import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.ScalableAppStatus;
+import io.scalableapp.operator.cdn.DependentContexts;
 import io.scalableapp.operator.events.RecordedEvents;
-import java.lang.reflect.Proxy;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,11 +29,7 @@ class FloorReleaseHoldTest {
   void settingAnEnforcingAppToShadowHoldsTheReplicasThatRun() {
     ScalableApp app = TestApps.predicted("shop", "prod", 30.0);
     app.getSpec().getReplicas().setMin(2);
-    app.setStatus(new ScalableAppStatus());
-    PredictionStatus recorded = new PredictionStatus();
-    recorded.setMode("Enforce");
-    recorded.setRecommendedReplicas(12);
-    app.getStatus().setPrediction(recorded);
+    enforcing(app, 12);
 
     HorizontalPodAutoscaler enforcing = dependent.desired(app, context(app, null));
     assertThat(enforcing.getSpec().getMinReplicas()).isEqualTo(12);
@@ -57,11 +52,7 @@ class FloorReleaseHoldTest {
     ScalableApp app = TestApps.predicted("shop", "prod", 30.0);
     app.getSpec().getReplicas().setMin(2);
     HorizontalPodAutoscaler unfloored = dependent.desired(app, context(app, null));
-    app.setStatus(new ScalableAppStatus());
-    PredictionStatus recorded = new PredictionStatus();
-    recorded.setMode("Enforce");
-    recorded.setRecommendedReplicas(12);
-    app.getStatus().setPrediction(recorded);
+    enforcing(app, 12);
     HorizontalPodAutoscaler floored = dependent.desired(app, context(app, unfloored));
 
     assertThat(dependent.withFloorOf(floored, unfloored)).isEqualTo(unfloored);
@@ -71,11 +62,7 @@ class FloorReleaseHoldTest {
   void aFloorTheEngineLowersToReplicasMinIsNotHeld() {
     ScalableApp app = TestApps.predicted("shop", "prod", 30.0);
     app.getSpec().getReplicas().setMin(2);
-    app.setStatus(new ScalableAppStatus());
-    PredictionStatus recorded = new PredictionStatus();
-    recorded.setMode("Enforce");
-    recorded.setRecommendedReplicas(3);
-    app.getStatus().setPrediction(recorded);
+    PredictionStatus recorded = enforcing(app, 3);
     HorizontalPodAutoscaler atThree = dependent.desired(app, context(app, null));
 
     recorded.setRecommendedReplicas(2);
@@ -100,7 +87,6 @@ class FloorReleaseHoldTest {
   }
 
   /** A reconciliation before any evaluation: the live HPA and a Deployment running 12. */
-  @SuppressWarnings("unchecked")
   private static Context<ScalableApp> context(ScalableApp app, HorizontalPodAutoscaler live) {
     Deployment running =
         new DeploymentBuilder()
@@ -111,19 +97,17 @@ class FloorReleaseHoldTest {
             .withReplicas(12)
             .endSpec()
             .build();
-    return (Context<ScalableApp>)
-        Proxy.newProxyInstance(
-            Context.class.getClassLoader(),
-            new Class<?>[] {Context.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getSecondaryResource" ->
-                      args[0] == Deployment.class ? Optional.of(running) : Optional.empty();
-                  case "getSecondaryResources" ->
-                      args[0] == HorizontalPodAutoscaler.class && live != null
-                          ? Set.of(live)
-                          : Set.of();
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return DependentContexts.withSecondaries(
+        app, live == null ? List.of(running) : List.of(running, live));
+  }
+
+  /** Status as the last evaluation wrote it: enforcing a floor of {@code floor}. */
+  private static PredictionStatus enforcing(ScalableApp app, int floor) {
+    app.setStatus(new ScalableAppStatus());
+    PredictionStatus recorded = new PredictionStatus();
+    recorded.setMode("Enforce");
+    recorded.setRecommendedReplicas(floor);
+    app.getStatus().setPrediction(recorded);
+    return recorded;
   }
 }
