@@ -247,7 +247,7 @@ what-if-build: ## Build the what-if command's jar, whatif/target/scalableapp-wha
 	$(MVN) -q -pl whatif -am package -DskipTests
 
 .PHONY: what-if
-what-if: what-if-build ## What prediction would have done on live traffic: APP=namespace/name (its own spec.prediction and sizing; KUBECONFIG=... as usual, PROMETHEUS= overrides its Prometheus) or PROMETHEUS=url QUERY='sum(rate(..))'; [FROM= TO= (ISO instants) STEP=PT1M OUT=what-if].
+what-if: what-if-build ## What prediction would have done on live traffic: APP=namespace/name (its own spec.prediction and sizing; KUBECONFIG=... as usual, PROMETHEUS= overrides its Prometheus) or PROMETHEUS=url QUERY='sum(rate(..))'; [FROM= TO= (ISO instants) STEP=1m OUT=what-if].
 ifdef APP
 	$(CLUSTER_ENV); java -jar $(WHAT_IF_JAR) --app "$(APP)" $(if $(PROMETHEUS),--prometheus "$(PROMETHEUS)") $(WHAT_IF_RANGE)
 else

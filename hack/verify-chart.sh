@@ -41,6 +41,12 @@ expect_refused "image/digest" --set image.digest=latest
 expect_refused "watchNamespaces" --set 'watchNamespaces[0]=Team_A'
 expect_refused "are exclusive" --set metrics.serviceMonitor.enabled=true --set metrics.podMonitor.enabled=true
 expect_refused "labelValue" --set grafanaDashboard.labelValue=1
+expect_refused "must not carry credentials" --set 'prometheus.url=http://reader:s3cret@prometheus:9090'
+expect_refused "must not carry credentials" --set 'prometheus.allowedUrls[0]=http://reader:s3cret@thanos:10902'
+expect_refused "callTimeout" --set cdn.callTimeout=0s
+expect_refused "needs replicaCount 1" --set leaderElection.enabled=false
+expect_refused "node drains would block" --set podDisruptionBudget.minAvailable=2
+expect_refused "node drains would block" --set podDisruptionBudget.minAvailable=100%
 
 log "chart: the opt-in Grafana dashboard ConfigMap, labelled for the sidecar, holds the generated JSON"
 if helm template t "$CHART" | grep -q grafana_dashboard; then fail "the dashboard ConfigMap is rendered by default"; fi

@@ -2,6 +2,7 @@ package io.scalableapp.lab;
 
 import io.scalableapp.engine.prometheus.QueryListener;
 import io.scalableapp.engine.replay.trace.Trace;
+import io.scalableapp.engine.text.DurationText;
 import io.scalableapp.lab.experiment.RunOutcome;
 import io.scalableapp.lab.trace.PrometheusHistory;
 import java.io.IOException;
@@ -24,11 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Usage: {@code --prometheus URL --query PROMQL [--from INSTANT] [--to INSTANT] [--step
  * DURATION] [--name NAME] [--out DIR] [--threads N]}; instants are ISO-8601 (2026-11-20T00:00:00Z),
- * {@code --to} defaults to now and {@code --from} to seven days before it, {@code --step}
- * (ISO-8601, default PT1M) is the query's resolution. The query returns the app's demand as one
- * series, a rate per second such as {@code sum(rate(http_requests_total{app="shop"}[2m]))}. Here
- * the lab sizes replicas from the trace itself (see the report's setup section), so the figures
- * compare policies on this traffic, not this app's current settings.
+ * {@code --to} defaults to now and {@code --from} to seven days before it, {@code --step} (1m, 30s,
+ * or ISO-8601 such as PT1M; default 1m, whole seconds) is the query's resolution. The query returns
+ * the app's demand as one series, a rate per second such as {@code
+ * sum(rate(http_requests_total{app="shop"}[2m]))}. Here the lab sizes replicas from the trace
+ * itself (see the report's setup section), so the figures compare policies on this traffic, not
+ * this app's current settings.
  *
  * <p>{@code --app NAMESPACE/NAME} instead replays an existing ScalableApp with its own settings
  * ({@link #replay( Options, AppProfile)}); reading the app takes its API types and a Kubernetes
@@ -82,15 +84,15 @@ public final class WhatIf {
           throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
         }
         switch (args[i++]) {
-          case "--prometheus" -> prometheus = URI.create(value);
+          case "--prometheus" -> prometheus = prometheusUrl(value);
           case "--query" -> query = value;
           case "--app" -> app = value;
           case "--from" -> from = instant("--from", value);
           case "--to" -> to = instant("--to", value);
-          case "--step" -> step = Duration.parse(value);
+          case "--step" -> step = step(value);
           case "--name" -> name = value;
           case "--out" -> out = Path.of(value);
-          case "--threads" -> threads = Integer.parseInt(value);
+          case "--threads" -> threads = threads(value);
           default ->
               throw new IllegalArgumentException("unknown option " + args[i - 1] + "; " + USAGE);
         }
@@ -120,10 +122,51 @@ public final class WhatIf {
                 + MIN_RANGE.toDays()
                 + " days: the lab warms up for a day and scores the last 30 %");
       }
-      if (step.isNegative() || step.isZero() || step.compareTo(Duration.ofMinutes(30)) > 0) {
-        throw new IllegalArgumentException("--step must be between 1s and 30m, got " + step);
+      if (step.compareTo(Duration.ofSeconds(1)) < 0
+          || step.compareTo(Duration.ofMinutes(30)) > 0
+          || step.getNano() != 0) {
+        // Prometheus steps are whole seconds: a fractional one would be rounded there, not here.
+        throw new IllegalArgumentException(
+            "--step must be whole seconds from 1s to 30m, got " + DurationText.format(step));
       }
       return new Options(prometheus, query, app, from, to, step, name, out, threads);
+    }
+
+    private static Duration step(String value) {
+      try {
+        return value.startsWith("P") ? Duration.parse(value) : DurationText.parse(value);
+      } catch (IllegalArgumentException | DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "--step must be a duration such as 1m, 30s or PT1M, got " + value, e);
+      }
+    }
+
+    private static int threads(String value) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n >= 1) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+      throw new IllegalArgumentException("--threads must be a whole number from 1, got " + value);
+    }
+
+    /** The operator sends no credentials, and the URL goes into the report and its log. */
+    private static URI prometheusUrl(String value) {
+      URI url;
+      try {
+        url = URI.create(value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--prometheus must be a URL, got " + value, e);
+      }
+      if (url.getRawUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "--prometheus must not carry credentials (user:password@): they would be printed in"
+                + " the report");
+      }
+      return url;
     }
 
     private static Instant instant(String option, String value) {

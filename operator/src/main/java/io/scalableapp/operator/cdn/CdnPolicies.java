@@ -1,9 +1,9 @@
 package io.scalableapp.operator.cdn;
 
+import io.scalableapp.engine.text.DurationText;
 import io.scalableapp.operator.api.cdn.CacheRuleSpec;
 import io.scalableapp.operator.api.cdn.CdnSpec;
 import io.scalableapp.operator.api.cdn.PurgeSpec;
-import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.cdn.CdnPolicy.CacheRule;
 import io.scalableapp.operator.cdn.CdnPolicy.CdnDefaults;
 import io.scalableapp.operator.cdn.CdnPolicy.PathMatch;

@@ -4,7 +4,7 @@ import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.auto.AutoVerdict;
 import io.scalableapp.engine.auto.ReplayEvidence;
 import io.scalableapp.engine.replay.frontier.SameCost;
-import io.scalableapp.operator.api.translate.DurationText;
+import io.scalableapp.engine.text.DurationText;
 import java.util.Locale;
 
 /** prediction.mode Auto's verdicts in words, for status, Events and the log alike. */

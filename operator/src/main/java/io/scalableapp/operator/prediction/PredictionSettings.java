@@ -1,8 +1,8 @@
 package io.scalableapp.operator.prediction;
 
 import io.scalableapp.engine.auto.AutoModeSettings;
+import io.scalableapp.engine.text.DurationText;
 import io.scalableapp.operator.api.PredictionSpec;
-import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.api.translate.ScalingSpecs;
 import java.net.URI;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package io.scalableapp.operator.reconciler;
 
 import io.scalableapp.engine.ScalingMode;
 import io.scalableapp.engine.auto.AutoVerdict;
+import io.scalableapp.engine.text.DurationText;
 import io.scalableapp.operator.api.AutoModeStatus;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.PredictionStatus;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.events.EventRecorder;
 import io.scalableapp.operator.prediction.AutoModeText;
 import io.scalableapp.operator.prediction.PredictionOutcome;

@@ -7,10 +7,10 @@ import static io.scalableapp.operator.it.AppAssertions.hasCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.scalableapp.engine.text.DurationText;
 import io.scalableapp.operator.TestApps;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;
-import io.scalableapp.operator.api.translate.DurationText;
 import io.scalableapp.operator.prediction.PredictionSettings;
 import io.scalableapp.testsupport.PrometheusServer;
 import java.time.Duration;

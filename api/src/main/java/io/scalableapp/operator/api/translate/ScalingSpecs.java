@@ -6,6 +6,7 @@ import io.scalableapp.engine.decision.SurgeHold;
 import io.scalableapp.engine.forecast.ForecastModel;
 import io.scalableapp.engine.forecast.Seasonality;
 import io.scalableapp.engine.schedule.FloorSchedule;
+import io.scalableapp.engine.text.DurationText;
 import io.scalableapp.operator.api.PredictionSchedule;
 import io.scalableapp.operator.api.PredictionSpec;
 import io.scalableapp.operator.api.ScalableApp;

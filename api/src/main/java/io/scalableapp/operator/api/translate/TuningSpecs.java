@@ -11,6 +11,7 @@ import io.scalableapp.engine.decision.ReadyLatencyEstimator;
 import io.scalableapp.engine.floor.NoiseFloorRule;
 import io.scalableapp.engine.floor.NoiseFloorTracker;
 import io.scalableapp.engine.forecast.ForecasterFactory;
+import io.scalableapp.engine.text.DurationText;
 import io.scalableapp.operator.api.AutoscalingSpec;
 import io.scalableapp.operator.api.ScalableApp;
 import io.scalableapp.operator.api.TuningSpec;

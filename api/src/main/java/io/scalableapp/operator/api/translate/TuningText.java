@@ -4,6 +4,7 @@ import io.scalableapp.engine.auto.PolicyChoice;
 import io.scalableapp.engine.auto.PolicyFigures;
 import io.scalableapp.engine.auto.TunedPolicy;
 import io.scalableapp.engine.auto.TuningVerdict;
+import io.scalableapp.engine.text.DurationText;
 import io.scalableapp.operator.api.TuningPolicyStatus;
 import io.scalableapp.operator.api.TuningStatus;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.scalableapp.operator.api.translate;
+package io.scalableapp.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,12 @@
-package io.scalableapp.operator.api.translate;
+package io.scalableapp.engine.text;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the CRD's durations ("90s", "1h30m", "7d"); the API server has already checked the syntax.
+ * Durations as the CRD and the command line write them ("90s", "1h30m", "7d"): one parser for the
+ * operator, the what-if and the lab.
  */
 public final class DurationText {
   private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h|d)");
